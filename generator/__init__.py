@@ -1,0 +1,1 @@
+"""legalgen: consolidated versions of legal programmes with generated amendment notes."""

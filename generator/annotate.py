@@ -1,0 +1,100 @@
+"""Annotate stage: a consolidated `Version` → the words a reader sees around its text.
+
+Reads: a `Version` and its language module.
+Writes: an `Annotated` version — for each unit its notes ("Ескерту. …" / "Сноска. …"), the
+exclusion text of each excluded unit, the repeal note and lines, the pending-changes notice, and
+the marks on units whose shown wording is a reconstruction. Writers print these strings as given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .consolidate import Event, Version
+from .lang import ActMention, Language, language
+from .loader import Change, Project
+from .model import TABLE_ROW_KINDS, Unit
+
+
+@dataclass(slots=True)
+class Annotated:
+    version: Version
+    lang: Language
+    title: str
+    adoption_line: str
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    exclusions: dict[str, str] = field(default_factory=dict)
+    reconstructed: dict[str, list[str]] = field(default_factory=dict)
+    status: str | None = None
+    repeal_line: str | None = None
+    repeal_note: str | None = None
+    pending: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.version.units
+
+
+def mentions_of(changes: list[Change]) -> list[ActMention]:
+    """One mention per act, ordered by in-force date, then signing date."""
+    firsts: dict[str, Change] = {}
+    for change in sorted(changes, key=lambda c: c.sort_key):
+        firsts.setdefault(change.act.key, change)
+    return [ActMention(c.act, c.in_force) for c in firsts.values()]
+
+
+def annotate(version: Version, project: Project) -> Annotated:
+    lang = language(version.lang)
+    document = version.document
+    result = Annotated(
+        version=version, lang=lang, title=document.title,
+        adoption_line=lang.adoption_line(document),
+    )
+    parents = {child.uid: unit for unit in version.walk() for child in unit.children}
+    for uid, events in version.events.items():
+        unit = version.index.get(uid)
+        if unit is not None and uid not in version.excluded:
+            result.notes[uid] = _notes(lang, unit, events, parents)
+    for uid, event in version.excluded.items():
+        unit = version.index[uid]
+        # A table row keeps its label in its own column; the exclusion text fills the rest.
+        result.exclusions[uid] = lang.exclusion(
+            unit, mentions_of([event.change]), with_label=unit.kind not in TABLE_ROW_KINDS
+        )
+    if version.repeal is not None:
+        change = version.repeal.change
+        result.status = lang.phrase("status_repealed")
+        result.repeal_line = lang.repeal_line(change.act, document.type)
+        result.repeal_note = lang.repeal_note(mentions_of([change]), document.type)
+    result.pending = [lang.pending_item(m) for m in mentions_of(version.pending)]
+    result.reconstructed = _reconstructed(version, project)
+    return result
+
+
+def _notes(
+    lang: Language, unit: Unit, events: list[Event], parents: dict[str, Unit]
+) -> list[str]:
+    """One note per operation (and per inserted unit), in the order they first happened."""
+    groups: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        key = (event.operation, event.inserted.uid if event.inserted else "")
+        groups.setdefault(key, []).append(event)
+    notes = []
+    for (operation, _), group in groups.items():
+        mentions = mentions_of([e.change for e in group])
+        inserted = group[0].inserted
+        parent = parents.get(inserted.uid) if inserted is not None else None
+        notes.append(lang.note(operation, unit, mentions, inserted=inserted, parent=parent))
+    return notes
+
+
+def _reconstructed(version: Version, project: Project) -> dict[str, list[str]]:
+    """Units whose wording shown here a reconstructed change (not yet applied) replaces later."""
+    applied = {id(change) for change in version.applied}
+    marks: dict[str, list[str]] = {}
+    for change in project.changes:
+        if change.provenance != "reconstructed" or id(change) in applied:
+            continue
+        if change.target in version.index:
+            marks.setdefault(change.target, []).append(change.reason or "")
+    return marks

@@ -1,0 +1,213 @@
+"""The `legalgen` command line: validate, outline, versions, build, diff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from . import build as build_stage
+from .consolidate import consolidate, resolve_date, timeline, version_date
+from .diagnostics import Diagnostics, InputError
+from .inline import plain
+from .lang import language
+from .loader import Project, load_project
+from .model import LANGS, Unit
+from .validate import validate as validate_project
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def _split(value: str, allowed: tuple[str, ...] | list[str], what: str) -> list[str]:
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    unknown = [item for item in items if item not in allowed]
+    if unknown or not items:
+        raise click.UsageError(
+            f"unknown {what} '{','.join(unknown) or value}'; choose from {', '.join(allowed)}"
+        )
+    return items
+
+
+def _print_diagnostics(diagnostics: Diagnostics) -> None:
+    for item in diagnostics.items:
+        err.print(str(item), markup=False)
+
+
+def _load(root: Path) -> Project:
+    try:
+        return load_project(root)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(2)
+
+
+def _date(project: Project, value: str) -> dt.date:
+    try:
+        return resolve_date(project, value)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="The project folder.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Consolidated versions of a legal programme, with generated amendment notes."""
+
+
+@main.command()
+@root_option
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+def validate(root: Path, strict: bool) -> None:
+    """Check content, amendment records and kk/ru parity; print every problem."""
+    project = _load(root)
+    diagnostics = validate_project(project)
+    _print_diagnostics(diagnostics)
+    if diagnostics.errors or (strict and diagnostics.warnings):
+        sys.exit(2)
+    err.print(f"ok: {sum(1 for _ in _all_units(project))} units, {len(project.acts)} acts, "
+              f"{len(timeline(project))} versions", markup=False)
+
+
+def _all_units(project: Project):
+    for document in project.documents.values():
+        for unit in document.units:
+            yield from unit.walk()
+
+
+@main.command()
+@root_option
+@click.option("--lang", default="kk", show_default=True)
+@click.option("--as-of", "as_of", default="original", show_default=True)
+def outline(root: Path, lang: str, as_of: str) -> None:
+    """Print the unit tree: id, kind, label, first words."""
+    _split(lang, LANGS, "language")
+    project = _load(root)
+    version = _consolidated(project, lang, _date(project, as_of))
+    for unit in version.units:
+        _print_outline(unit, 0, version.excluded)
+
+
+def _consolidated(project: Project, lang: str, date: dt.date):
+    try:
+        return consolidate(project, lang, date)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        sys.exit(2)
+
+
+def _print_outline(unit: Unit, depth: int, excluded) -> None:
+    words = " ".join(plain(unit.heading or unit.text or unit.name or "").split()[:8])
+    if unit.cells:
+        words = " ".join(plain(str(unit.cells[0])).split()[:8])
+    mark = " [excluded]" if unit.uid in excluded else ""
+    out.print(f"{'  ' * depth}{unit.uid}  {unit.kind}  {unit.label or '-'}  {words}{mark}",
+              markup=False)
+    for child in unit.children:
+        _print_outline(child, depth + 1, excluded)
+
+
+@main.command()
+@root_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def versions(root: Path, as_json: bool) -> None:
+    """The timeline: each version date and the acts taking effect; pending acts."""
+    project = _load(root)
+    entries = []
+    for date, acts in timeline(project):
+        entries.append({
+            "date": date.isoformat(),
+            "acts": [_act_json(act) for act in acts],
+            "pending": _pending_acts(project, date),
+        })
+    if as_json:
+        click.echo(json.dumps({"document": project.doc_id, "versions": entries},
+                              ensure_ascii=False, indent=2))
+        return
+    kk = language("kk")
+    for entry, (_, acts) in zip(entries, timeline(project), strict=True):
+        names = "; ".join(kk.act_name(act) for act in acts) or "original"
+        pending = ", ".join(f"No {p['number']}" for p in entry["pending"])
+        tail = f"  (pending: {pending})" if pending else ""
+        out.print(f"{entry['date']}  {names}{tail}", markup=False)
+
+
+def _act_json(act) -> dict:
+    return {"number": act.number, "date": act.date.isoformat(), "type": act.type,
+            "issuer": act.issuer, "file": act.path}
+
+
+def _pending_acts(project: Project, date: dt.date) -> list[dict]:
+    acts = []
+    for change in project.changes:
+        if change.act.date <= date and (change.effective is None or change.effective > date):
+            entry = _act_json(change.act)
+            entry["in_force"] = change.effective.isoformat() if change.effective else None
+            if entry not in acts:
+                acts.append(entry)
+    return acts
+
+
+@main.command()
+@root_option
+@click.option("--lang", "langs", default="kk,ru", show_default=True)
+@click.option("--format", "formats", default=None,
+              help="Comma-separated formats [default: every available one].")
+@click.option("--as-of", "as_of", default="latest", show_default=True,
+              help="YYYY-MM-DD, latest or all.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: ROOT/build].")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | None,
+          jobs: int) -> None:
+    """Write every chosen version, language and format under build/."""
+    lang_list = _split(langs, LANGS, "language")
+    available = list(build_stage.WRITERS)
+    format_list = _split(formats, available, "format") if formats else available
+    project = _load(root)
+    dates = _dates(project, as_of)
+    _check_or_exit(project)
+    jobs_list = build_stage.plan(lang_list, dates, format_list)
+    target = out or (root / "build")
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("building", total=len(jobs_list))
+        try:
+            for paths in build_stage.run_jobs(project, jobs_list, target, jobs):
+                for path in paths:
+                    out_console_path(path)
+                progress.advance(task)
+        except InputError as exc:
+            _print_diagnostics(exc.diagnostics)
+            sys.exit(2)
+
+
+def out_console_path(path: Path) -> None:
+    out.print(str(path), markup=False)
+
+
+def _dates(project: Project, as_of: str) -> list[dt.date]:
+    if as_of == "all":
+        return [date for date, _ in timeline(project)]
+    return [version_date(project, _date(project, as_of))]
+
+
+def _check_or_exit(project: Project) -> None:
+    diagnostics = validate_project(project)
+    if diagnostics.errors:
+        _print_diagnostics(diagnostics)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

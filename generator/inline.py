@@ -1,0 +1,44 @@
+"""The inline markup of unit text: `[shown text](ref:TARGET)` references and `**emphasis**`.
+
+Writers turn text into a list of `Span`s and render each span in their own format; the plain text
+of a unit (for diffs and comparisons) is the spans' text joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKUP = re.compile(r"\[(?P<shown>[^\]]+)\]\(ref:(?P<target>[^)\s]+)\)|\*\*(?P<em>.+?)\*\*")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    kind: str = "text"  # text | ref | em
+    target: str | None = None
+
+    @property
+    def is_internal(self) -> bool:
+        """A reference to a unit of this document (its id) rather than to another act."""
+        return self.kind == "ref" and "/" not in (self.target or "")
+
+
+def spans(text: str) -> list[Span]:
+    result: list[Span] = []
+    cursor = 0
+    for match in _MARKUP.finditer(text):
+        if match.start() > cursor:
+            result.append(Span(text[cursor:match.start()]))
+        if match.group("shown") is not None:
+            result.append(Span(match.group("shown"), "ref", match.group("target")))
+        else:
+            result.append(Span(match.group("em"), "em"))
+        cursor = match.end()
+    if cursor < len(text):
+        result.append(Span(text[cursor:]))
+    return result
+
+
+def plain(text: str | None) -> str:
+    return "".join(span.text for span in spans(text)) if text else ""

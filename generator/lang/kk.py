@@ -1,0 +1,289 @@
+"""Kazakh: case suffixes by vowel harmony and final sound, act words, notes, dates, phrases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Unit
+from .base import ActMention, Language, capitalize, rule_kind, short_date
+
+BACK_VOWELS = set("аоұыяё")
+FRONT_VOWELS = set("әөүіеэ")
+VOWELS = set("аәеиоөуұүыіэюяё")
+# Final sounds that behave as voiceless: the voiceless consonants and the stops devoiced at a
+# word's end (б, в, г, д in loanwords).
+VOICELESS = set("кқпстфхцчшщбвгд")
+# Final consonants after which -лар, -ның, -мен keep their sonorant form.
+LIQUIDS = set("рйу")
+NASALS_AND_VOICED = set("лмнңзж")
+VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+
+
+def is_back(word: str) -> bool:
+    """Vowel harmony: the last unambiguous vowel decides (и, у, ю sit on both sides)."""
+    for letter in reversed(word.lower()):
+        if letter in BACK_VOWELS:
+            return True
+        if letter in FRONT_VOWELS:
+            return False
+    return True
+
+
+def last_sound(word: str) -> str:
+    letters = [c for c in word.lower() if c.isalpha()]
+    return letters[-1] if letters else ""
+
+
+def _pick(word: str, back: str, front: str) -> str:
+    return back if is_back(word) else front
+
+
+def dative(word: str) -> str:
+    """бөлім → бөлімге, тармақ → тармаққа, абзац → абзацқа, қосымша → қосымшаға."""
+    sound = last_sound(word)
+    if sound in VOICELESS:
+        return word + _pick(word, "қа", "ке")
+    return word + _pick(word, "ға", "ге")
+
+
+def locative(word: str) -> str:
+    sound = last_sound(word)
+    if sound in VOICELESS:
+        return word + _pick(word, "та", "те")
+    return word + _pick(word, "да", "де")
+
+
+def attributive_locative(word: str) -> str:
+    """мамыр → мамырдағы, шілде → шілдедегі, қыркүйек → қыркүйектегі."""
+    return locative(word) + _pick(word, "ғы", "гі")
+
+
+def instrumental(word: str) -> str:
+    """тармақша → тармақшамен, тармақ → тармақпен, қаулысы → қаулысымен."""
+    sound = last_sound(word)
+    if sound in VOWELS or sound in LIQUIDS or sound in "лмнң":
+        return word + "мен"
+    if sound in "жз":
+        return word + "бен"
+    return word + "пен"
+
+
+def plural(word: str) -> str:
+    sound = last_sound(word)
+    if sound in VOWELS or sound in LIQUIDS:
+        return word + _pick(word, "лар", "лер")
+    if sound in NASALS_AND_VOICED:
+        return word + _pick(word, "дар", "дер")
+    return word + _pick(word, "тар", "тер")
+
+
+def genitive(word: str) -> str:
+    sound = last_sound(word)
+    if sound in VOWELS or sound in LIQUIDS:
+        return word + _pick(word, "ның", "нің")
+    if sound in NASALS_AND_VOICED:
+        return word + _pick(word, "дың", "дің")
+    return word + _pick(word, "тың", "тің")
+
+
+def possessive(word: str) -> str:
+    """Third person: қаулы → қаулысы, Жарлық → Жарлығы, Заң → Заңы."""
+    sound = last_sound(word)
+    if sound in VOWELS:
+        return word + _pick(word, "сы", "сі")
+    stem = word[:-1] + VOICING[word[-1]] if word[-1] in VOICING else word
+    return stem + _pick(word, "ы", "і")
+
+
+UNIT_WORDS = {
+    "paragraph": "тармақ",
+    "point": "тармақ",
+    "subpoint": "тармақша",
+    "section": "бөлім",
+    "subsection": "кіші бөлім",
+    "appendix": "қосымша",
+    "attachment": "қосымша",
+    "text": "абзац",
+    "preamble": "абзац",
+    "row": "жол",
+    "group": "жол",
+    "total": "жол",
+    "table": "кесте",
+    "notes": "ескертпе",
+    "signature": "абзац",
+    "article": "бап",
+    "chapter": "тарау",
+}
+ACT_WORDS = {
+    "resolution": "қаулы",
+    "law": "Заң",
+    "decree": "Жарлық",
+    "order": "бұйрық",
+    "decision": "шешім",
+}
+# Issuers in the possessive form their genitive is built on ("Үкіметі" → "Үкіметінің").
+ISSUERS = {
+    "government": "Үкіметі",
+    "president": "Президенті",
+    "parliament": "Парламенті",
+    "ministry": "министрлігі",
+}
+MONTHS = [
+    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+    "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
+]
+ONES = ["", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"]
+TENS = ["", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"]
+
+
+def number_words(n: int) -> str:
+    """10 → он, 30 → отыз, 21 → жиырма бір, 120 → жүз жиырма."""
+    parts: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        parts.append("жүз" if hundreds == 1 else f"{ONES[hundreds]} жүз")
+    tens, ones = divmod(rest, 10)
+    if tens:
+        parts.append(TENS[tens])
+    if ones:
+        parts.append(ONES[ones])
+    return " ".join(parts)
+
+
+class Kazakh(Language):
+    code = "kk"
+    locale = "kk_KZ"
+    note_word = "Ескерту."
+    phrases = {
+        "contents": "Мазмұны",
+        "pending": "Қолданысқа әлі енгізілмеген өзгерістер",
+        "pending_intro": "Осы редакцияда мынадай актілердің өзгерістері көрсетілмеген:",
+        "version": "Редакция",
+        "in_force_on": "күнгі жағдай бойынша",
+        "reconstructed": "Мәтін қалпына келтірілген (ресми мәтін емес)",
+        "status_repealed": "Күшін жойған",
+        "page": "бет",
+        "year": "жыл",
+        "diff_title": "Редакцияларды салыстыру",
+        "diff_summary": "Өзгерген бірліктер",
+        "diff_unit": "Бірлік",
+        "diff_change": "Өзгеріс",
+        "diff_acts": "Актілер",
+        "diff_added": "қосылды",
+        "diff_excluded": "алып тасталды",
+        "diff_reworded": "өзгертілді",
+        "diff_moved": "орны ауыстырылды",
+        "diff_removed": "жойылды",
+        "diff_repealed": "күші жойылды",
+        "diff_none": "Өзгеріс жоқ.",
+    }
+
+    def date(self, date: dt.date) -> str:
+        """2012 жылғы 25 мамырдағы."""
+        return f"{date.year} жылғы {date.day} {attributive_locative(MONTHS[date.month - 1])}"
+
+    # Units
+    def unit_name(self, unit: Unit) -> str:
+        """3-тармақ, 2-1) тармақша, 1-бөлім, кіші бөлім."""
+        word = UNIT_WORDS.get(unit.kind, "бөлік")
+        if not unit.label:
+            return word
+        label = unit.label.strip()
+        if label.endswith(")"):
+            return f"{label} {word}"
+        return f"{label.rstrip('.')}-{word}"
+
+    # Acts
+    def issuer(self, act, long: bool = False) -> str:
+        if act.type == "law":
+            return "Қазақстан Республикасының" if long else "ҚР"
+        country = "Қазақстан Республикасы" if long else "ҚР"
+        return f"{country} {genitive(ISSUERS.get(act.issuer, act.issuer))}"
+
+    def act_word(self, act, count: int = 1) -> str:
+        word = ACT_WORDS[act.type]
+        return instrumental(possessive(plural(word) if count > 1 else word))
+
+    def in_force_bracket(self, mention: ActMention) -> str:
+        kind = rule_kind(mention.rule)
+        if kind == "date":
+            return f"({short_date(mention.rule.date)} бастап қолданысқа енгізіледі)"
+        if kind == "days":
+            days = number_words(mention.rule.after_publication_days)
+            return (f"(алғашқы ресми жарияланғанынан кейін күнтізбелік {days} күн өткен соң "
+                    "қолданысқа енгізіледі)")
+        if kind == "on_publication":
+            return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
+        return ""
+
+    def acts(self, mentions: list[ActMention]) -> str:
+        """Acts of one issuer and type share the issuer and the (plural) act word."""
+        groups: list[list[ActMention]] = []
+        for mention in mentions:
+            if groups and (groups[-1][0].act.issuer, groups[-1][0].act.type) == (
+                mention.act.issuer, mention.act.type
+            ):
+                groups[-1].append(mention)
+            else:
+                groups.append([mention])
+        return ", ".join(self._act_group(group) for group in groups)
+
+    def _act_group(self, group: list[ActMention]) -> str:
+        first = group[0].act
+        if len(group) == 1:
+            bracket = self.in_force_bracket(group[0])
+            tail = f" {bracket}" if bracket else ""
+            return (f"{self.issuer(first)} {short_date(first.date)} № {first.number} "
+                    f"{self.act_word(first)}{tail}")
+        items = []
+        for mention in group:
+            bracket = self.in_force_bracket(mention)
+            item = f"{short_date(mention.act.date)} № {mention.act.number}"
+            items.append(f"{item} {bracket}" if bracket else item)
+        return f"{self.issuer(first)} {', '.join(items)} {self.act_word(first, len(group))}"
+
+    def act_name(self, act) -> str:
+        """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
+        return (f"{self.issuer(act)} {short_date(act.date)} № {act.number} "
+                f"{possessive(ACT_WORDS[act.type])}")
+
+    # Notes
+    def note(self, operation, unit, mentions, inserted=None, parent=None) -> str:
+        acts = self.acts(mentions)
+        if operation == "replace":
+            return f"{self.note_word} {capitalize(self.unit_name(unit))} жаңа редакцияда - {acts}."
+        if operation == "amend":
+            return (f"{self.note_word} {capitalize(dative(self.unit_name(unit)))} өзгеріс "
+                    f"енгізілді - {acts}.")
+        if operation == "insert":
+            holder = self.unit_name(parent) if parent is not None else "Қаулы"
+            return (f"{self.note_word} {capitalize(holder)} "
+                    f"{instrumental(self.unit_name(inserted))} толықтырылды - {acts}.")
+        raise ValueError(operation)
+
+    def repeal_note(self, mentions, document_type: str) -> str:
+        return f"{self.note_word} Күші жойылды - {self.acts(mentions)}."
+
+    def exclusion(self, unit, mentions, with_label: bool = True) -> str:
+        label = f"{unit.label.strip()} " if unit.label and with_label else ""
+        return f"{label}Алып тасталды - {self.acts(mentions)}."
+
+    # Lines of the document head
+    def adoption_line(self, document) -> str:
+        return (f"Қазақстан Республикасы {genitive(ISSUERS[document.issuer])} "
+                f"{self.date(document.date)} № {document.number} "
+                f"{possessive(ACT_WORDS[document.type])}.")
+
+    def repeal_line(self, act, document_type: str) -> str:
+        return (f"Күші жойылды - {self.issuer(act, long=True)} {self.date(act.date)} "
+                f"№ {act.number} {self.act_word(act)}")
+
+    def pending_item(self, mention: ActMention) -> str:
+        bracket = self.in_force_bracket(mention)
+        return f"{self.act_name(mention.act)} {bracket}".strip()
+
+    def version_heading(self, date: dt.date) -> str:
+        return f"{short_date(date)} {self.phrases['in_force_on']} редакция"
+
+    def amount_year(self, year) -> str:
+        return f"{year} жыл"

@@ -1,0 +1,110 @@
+"""Safe YAML reading that remembers where every mapping, list and value came from.
+
+Reads: one YAML file. Writes: plain dicts and lists (subclasses carrying positions), so that later
+stages can point a drafter at `path:line:col` for any field. Only YAML's safe tags are accepted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostics, SourcePos
+
+
+class PosDict(dict):
+    """A mapping with the position of itself and of each key."""
+
+    pos: SourcePos
+    key_pos: dict[str, SourcePos]
+
+    def pos_of(self, key: str) -> SourcePos:
+        return self.key_pos.get(key, self.pos)
+
+
+class PosList(list):
+    """A list with the position of itself and of each item."""
+
+    pos: SourcePos
+    item_pos: list[SourcePos]
+
+
+def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
+    return SourcePos(path, mark.line + 1, mark.column + 1)
+
+
+class _PositionLoader(yaml.SafeLoader):
+    source_path = ""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> PosDict:
+        result = PosDict()
+        result.pos = _mark_pos(self.source_path, node.start_mark)
+        result.key_pos = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "mapping keys must be plain values", key_node.start_mark
+                )
+            key = str(key)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_pos[key] = _mark_pos(self.source_path, key_node.start_mark)
+        return result
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> PosList:
+        result = PosList(self.construct_object(child, deep=True) for child in node.value)
+        result.pos = _mark_pos(self.source_path, node.start_mark)
+        result.item_pos = [_mark_pos(self.source_path, child.start_mark) for child in node.value]
+        return result
+
+
+_PositionLoader.add_constructor(
+    "tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node)
+)
+_PositionLoader.add_constructor(
+    "tag:yaml.org,2002:seq", lambda loader, node: loader.construct_sequence(node)
+)
+
+
+def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
+    """Parse one file; on a syntax error record it and return None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        diagnostics.error(SourcePos(display_path), "file not found")
+        return None
+    except UnicodeDecodeError as exc:
+        diagnostics.error(SourcePos(display_path), f"not UTF-8 text ({exc.reason})")
+        return None
+    loader = _PositionLoader(text)
+    loader.source_path = display_path
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)
+        diagnostics.error(pos, f"YAML: {exc.problem or exc.context}")
+        return None
+    except yaml.YAMLError as exc:
+        diagnostics.error(SourcePos(display_path), f"YAML: {exc}")
+        return None
+    finally:
+        loader.dispose()
+
+
+def pos_of(container: Any, key: str | int | None = None, default: SourcePos | None = None):
+    """Position of `container[key]` (or of the container), falling back to `default`."""
+    if isinstance(container, PosDict):
+        return container.pos_of(key) if isinstance(key, str) else container.pos
+    if isinstance(container, PosList):
+        if isinstance(key, int) and 0 <= key < len(container.item_pos):
+            return container.item_pos[key]
+        return container.pos
+    return default

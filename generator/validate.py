@@ -1,0 +1,124 @@
+"""Checks beyond loading: kk/ru parity, every version consolidating cleanly, table totals.
+
+Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothing else.
+"""
+
+from __future__ import annotations
+
+from .consolidate import check_all_versions
+from .diagnostics import Diagnostics
+from .loader import Project, UnitBuilder
+from .model import NumberCell, Unit
+
+
+def validate(project: Project) -> Diagnostics:
+    diagnostics = Diagnostics()
+    _check_document_parity(project, diagnostics)
+    _check_change_parity(project, diagnostics)
+    diagnostics.extend(check_all_versions(project))
+    for document in project.documents.values():
+        if document.lang == "kk":
+            _check_totals(document.units, diagnostics)
+    return diagnostics
+
+
+def _shape(unit: Unit) -> tuple:
+    return (
+        unit.kind,
+        (unit.label or "").strip(),
+        len(unit.cells or []),
+        tuple(len(line) for line in unit.header or []),
+        len(unit.stamp or []),
+    )
+
+
+def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
+    if set(project.documents) != {"kk", "ru"}:
+        return
+    kk, ru = project.documents["kk"], project.documents["ru"]
+    for name in ("id", "type", "issuer", "number", "date"):
+        if getattr(kk, name) != getattr(ru, name):
+            diagnostics.error(
+                kk.pos, f"manifest: '{name}' differs from {ru.pos.path} "
+                f"({getattr(kk, name)} / {getattr(ru, name)})",
+            )
+    compare_trees(kk.units, ru.units, diagnostics, "ru")
+
+
+def compare_trees(
+    left: list[Unit], right: list[Unit], diagnostics: Diagnostics, right_lang: str
+) -> None:
+    """Every unit of one language has a counterpart with the same id, kind and label."""
+    left_units = {u.uid: u for top in left for u in top.walk()}
+    right_units = {u.uid: u for top in right for u in top.walk()}
+    for uid, unit in left_units.items():
+        other = right_units.get(uid)
+        if other is None:
+            diagnostics.error(unit.pos, f"unit {uid}: no {right_lang} counterpart")
+        elif _shape(unit) != _shape(other):
+            diagnostics.error(
+                unit.pos,
+                f"unit {uid}: differs from its {right_lang} counterpart at {other.pos} "
+                f"(kind, label, cells, header or stamp: {_shape(unit)} / {_shape(other)})",
+            )
+    for uid, unit in right_units.items():
+        if uid not in left_units:
+            diagnostics.error(unit.pos, f"unit {uid}: no counterpart in the other language")
+    for uid, unit in left_units.items():
+        other = right_units.get(uid)
+        if other is not None and [c.uid for c in unit.children] != [
+            c.uid for c in other.children
+        ]:
+            diagnostics.error(
+                unit.pos,
+                f"unit {uid}: its children are in another order than at {other.pos}",
+            )
+
+
+def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
+    for change in project.changes:
+        if not change.content:
+            continue
+        built = {}
+        for lang in ("kk", "ru"):
+            raw = change.content[lang]
+            raws = raw if isinstance(raw, list) else [raw]
+            local = Diagnostics()
+            built[lang] = UnitBuilder(local).build_children(raws, change.target, change.pos)
+        local = Diagnostics()
+        compare_trees(built["kk"], built["ru"], local, "ru")
+        for item in local.errors:
+            diagnostics.error(item.pos, f"{change.where}: content: {item.message}")
+
+
+def _numeric(value) -> float | None:
+    if isinstance(value, NumberCell):
+        return float(value.number)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _check_totals(units: list[Unit], diagnostics: Diagnostics) -> None:
+    """A total row's plain numbers must equal the sum of the rows above it in that column."""
+    for top in units:
+        for table in top.walk():
+            if table.kind != "table":
+                continue
+            rows = [c for c in table.children if c.kind == "row"]
+            for total in (c for c in table.children if c.kind == "total"):
+                for column, value in enumerate(total.cells or []):
+                    expected = _numeric(value)
+                    if expected is None:
+                        continue
+                    found = sum(
+                        _numeric(row.cells[column]) or 0.0
+                        for row in rows
+                        if row.cells and column < len(row.cells)
+                    )
+                    if abs(found - expected) > 0.05:
+                        diagnostics.warning(
+                            total.pos,
+                            f"unit {total.uid}: total {expected:g} in column {column + 1} "
+                            f"but the rows add up to {found:g}",
+                        )
