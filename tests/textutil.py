@@ -16,7 +16,8 @@ def html_text(path: Path) -> str:
     tree = lxml.html.fromstring(path.read_bytes())
     for node in tree.xpath("//head | //style | //script"):
         node.drop_tree()
-    return tree.text_content()
+    # Block elements touch each other in the markup; keep their texts apart.
+    return " ".join(tree.itertext())
 
 
 def words(text: str) -> list[str]:
