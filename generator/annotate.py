@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .consolidate import Event, Version
 from .lang import ActMention, Language, language
 from .loader import Change, Project
+from .memory import collector_paused
 from .model import TABLE_ROW_KINDS, Unit
 
 
@@ -44,17 +45,21 @@ def mentions_of(changes: list[Change]) -> list[ActMention]:
 
 
 def annotate(version: Version, project: Project) -> Annotated:
+    with collector_paused():
+        return _annotate(version, project)
+
+
+def _annotate(version: Version, project: Project) -> Annotated:
     lang = language(version.lang)
     document = version.document
     result = Annotated(
         version=version, lang=lang, title=document.title,
         adoption_line=lang.adoption_line(document),
     )
-    parents = {child.uid: unit for unit in version.walk() for child in unit.children}
     for uid, events in version.events.items():
         unit = version.index.get(uid)
         if unit is not None and uid not in version.excluded:
-            result.notes[uid] = _notes(lang, unit, events, parents)
+            result.notes[uid] = _notes(lang, unit, events, version)
     for uid, event in version.excluded.items():
         unit = version.index[uid]
         # A table row keeps its label in its own column; the exclusion text fills the rest.
@@ -72,7 +77,7 @@ def annotate(version: Version, project: Project) -> Annotated:
 
 
 def _notes(
-    lang: Language, unit: Unit, events: list[Event], parents: dict[str, Unit]
+    lang: Language, unit: Unit, events: list[Event], version: Version
 ) -> list[str]:
     """One note per operation (and per inserted unit), in the order they first happened."""
     groups: dict[tuple[str, str], list[Event]] = {}
@@ -83,9 +88,14 @@ def _notes(
     for (operation, _), group in groups.items():
         mentions = mentions_of([e.change for e in group])
         inserted = group[0].inserted
-        parent = parents.get(inserted.uid) if inserted is not None else None
+        parent = _parent(version, inserted.uid) if inserted is not None else None
         notes.append(lang.note(operation, unit, mentions, inserted=inserted, parent=parent))
     return notes
+
+
+def _parent(version: Version, uid: str) -> Unit | None:
+    """A unit's id is its parent's id, `__` and its own part; top-level units have none."""
+    return version.index.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
 
 
 def _reconstructed(version: Version, project: Project) -> dict[str, list[str]]:

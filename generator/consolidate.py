@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostics, InputError
 from .loader import Act, Change, Project, UnitBuilder
+from .memory import collector_paused
 from .model import Document, Unit
 
 Timeline = list[tuple[dt.date, list[Act]]]
@@ -96,7 +97,8 @@ def version_date(project: Project, date: dt.date) -> dt.date:
 def consolidate(project: Project, lang: str, date: dt.date) -> Version:
     """The version of `lang` in force on `date`; raises InputError on invalid changes."""
     diagnostics = Diagnostics()
-    version = _consolidate(project, lang, date, diagnostics)
+    with collector_paused():
+        version = _consolidate(project, lang, date, diagnostics)
     diagnostics.raise_if_errors()
     return version
 
@@ -106,8 +108,6 @@ def _consolidate(
 ) -> Version:
     document = project.documents[lang]
     version = Version(lang, document, date, [unit.clone() for unit in document.units])
-    for unit in version.walk():
-        version.index[unit.uid] = unit
     in_force = sorted(
         (c for c in project.changes if c.effective is not None and c.effective <= date),
         key=lambda c: c.sort_key,
@@ -156,12 +156,7 @@ class _Applier:
         self.project = project
         self.parents: dict[str, Unit | None] = {}
         for unit in version.units:
-            self._index_parents(unit, None)
-
-    def _index_parents(self, unit: Unit, parent: Unit | None) -> None:
-        self.parents[unit.uid] = parent
-        for child in unit.children:
-            self._index_parents(child, unit)
+            self._remember(unit, None)
 
     def _siblings(self, uid: str) -> list[Unit]:
         parent = self.parents[uid]
@@ -175,12 +170,28 @@ class _Applier:
                 f"{change.where}: {role} {uid} does not exist on {change.effective}",
             )
             return None
-        if uid in self.version.excluded:
+        excluded = self._excluded_ancestor(uid)
+        if excluded is not None:
+            inside = "" if excluded == uid else f" (inside excluded {excluded})"
             self.diagnostics.error(
-                change.pos, f"{change.where}: {role} {uid} is excluded on {change.effective}"
+                change.pos,
+                f"{change.where}: {role} {uid} is excluded on {change.effective}{inside}",
             )
             return None
         return unit
+
+    def _excluded_ancestor(self, uid: str) -> str | None:
+        """The id of the unit itself or of the nearest enclosing unit that is excluded, if any.
+
+        A unit's id is its parent's id, `__` and its own part, so the enclosing units' ids are
+        the prefixes of its own (looked up in the small `excluded`, not in the whole index)."""
+        while True:
+            if uid in self.version.excluded:
+                return uid
+            cut = uid.rfind("__")
+            if cut < 0:
+                return None
+            uid = uid[:cut]
 
     def apply(self, change: Change) -> None:
         if change.action == "repeal":
@@ -322,17 +333,21 @@ class _Applier:
         return units
 
     def _forget(self, unit: Unit) -> None:
-        """Drop a replaced unit from the indexes; its own notes stay, its old children's go."""
+        """Drop a replaced unit from the indexes; its own notes stay, its old children's go,
+        and so do their exclusions: the new wording brings its own children."""
         for node in unit.walk():
             self.version.index.pop(node.uid, None)
             self.parents.pop(node.uid, None)
             if node is not unit:
                 self.version.events.pop(node.uid, None)
+                self.version.excluded.pop(node.uid, None)
 
     def _remember(self, unit: Unit, parent: Unit | None) -> None:
-        self._index_parents(unit, parent)
-        for node in unit.walk():
-            self.version.index[node.uid] = node
+        """Index a unit and its subtree by id, with each one's parent (one pass)."""
+        self.version.index[unit.uid] = unit
+        self.parents[unit.uid] = parent
+        for child in unit.children:
+            self._remember(child, unit)
 
 
 def _with_uid(unit: Unit, uid: str) -> Unit:
@@ -378,7 +393,8 @@ def check_all_versions(project: Project) -> Diagnostics:
     last = timeline(project)[-1][0]
     for lang in project.documents:
         local = Diagnostics()
-        _consolidate(project, lang, last, local)
+        with collector_paused():
+            _consolidate(project, lang, last, local)
         for item in local.items:
             key = str(item)
             if key not in seen:

@@ -35,7 +35,11 @@ def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
     return SourcePos(path, mark.line + 1, mark.column + 1)
 
 
-class _PositionLoader(yaml.SafeLoader):
+# libyaml's parser when installed (the pure-Python one is ten times slower); both give positions.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PositionLoader(_SafeLoader):
     source_path = ""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> PosDict:
@@ -73,8 +77,21 @@ _PositionLoader.add_constructor(
 )
 
 
+def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode):
+    """A date such as 2013-13-45 is an input error at its place, not a crash."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"invalid date '{node.value}' ({exc})", node.start_mark
+        ) from None
+
+
+_PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file; on a syntax error record it and return None."""
+    """Parse one file; on a syntax error or an empty file record it and return None."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -86,7 +103,7 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     loader = _PositionLoader(text)
     loader.source_path = display_path
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)
@@ -97,6 +114,9 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
         return None
     finally:
         loader.dispose()
+    if data is None:
+        diagnostics.error(SourcePos(display_path, 1, 1), "the file is empty")
+    return data
 
 
 def pos_of(container: Any, key: str | int | None = None, default: SourcePos | None = None):

@@ -54,7 +54,8 @@ def compare_trees(
     for uid, unit in left_units.items():
         other = right_units.get(uid)
         if other is None:
-            diagnostics.error(unit.pos, f"unit {uid}: no {right_lang} counterpart")
+            where = _where_parent(uid, right_units)
+            diagnostics.error(unit.pos, f"unit {uid}: no {right_lang} counterpart{where}")
         elif _shape(unit) != _shape(other):
             diagnostics.error(
                 unit.pos,
@@ -63,16 +64,40 @@ def compare_trees(
             )
     for uid, unit in right_units.items():
         if uid not in left_units:
-            diagnostics.error(unit.pos, f"unit {uid}: no counterpart in the other language")
-    for uid, unit in left_units.items():
-        other = right_units.get(uid)
-        if other is not None and [c.uid for c in unit.children] != [
-            c.uid for c in other.children
-        ]:
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: its children are in another order than at {other.pos}",
+                f"unit {uid}: no counterpart in the other language"
+                f"{_where_parent(uid, left_units)}",
             )
+    _check_order(left, right, diagnostics, right_lang)
+    for uid, unit in left_units.items():
+        other = right_units.get(uid)
+        if other is not None:
+            _check_order(unit.children, other.children, diagnostics, right_lang)
+
+
+def _check_order(
+    left: list[Unit], right: list[Unit], diagnostics: Diagnostics, right_lang: str
+) -> None:
+    """Siblings present in both languages stand in the same order (missing ones are reported
+    apart); the first unit out of place is named with its counterpart's place."""
+    common = {unit.uid for unit in left} & {unit.uid for unit in right}
+    left_order = [unit for unit in left if unit.uid in common]
+    right_order = [unit for unit in right if unit.uid in common]
+    for mine, theirs in zip(left_order, right_order, strict=True):
+        if mine.uid != theirs.uid:
+            diagnostics.error(
+                mine.pos,
+                f"unit {mine.uid}: in another order than in {right_lang}, where "
+                f"{theirs.uid} stands in its place at {theirs.pos}",
+            )
+            return
+
+
+def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
+    """Where the missing unit's parent stands in the other language, so both files are named."""
+    parent = other_units.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
+    return f" (its parent there is at {parent.pos})" if parent is not None else ""
 
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:

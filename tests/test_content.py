@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.consolidate import timeline
+from generator.diagnostics import Diagnostics
 from generator.inline import plain
 from generator.loader import UnitBuilder, load_project
-from generator.diagnostics import Diagnostics
 from generator.model import Unit
 from tests.textutil import differing_passages, html_text, similarity, words
 

@@ -18,6 +18,15 @@ def output_path(out: Path, lang: str, date_text: str, doc_id: str, ext: str) -> 
     return out / lang / date_text / f"{doc_id}.{ext}"
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target and rename: a failure never leaves a truncated file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -25,6 +34,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp makes the file private; a published output gets the usual permissions.
+        os.chmod(temp, 0o666 & ~_UMASK)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

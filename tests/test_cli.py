@@ -1,0 +1,231 @@
+"""The command line on the fixture project: versions, build (HTML), outline, usage errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.annotate import annotate
+from generator.cli import main
+from generator.consolidate import consolidate
+from generator.loader import load_project
+from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
+from tests.textutil import html_text
+
+VERSIONS = ["2014-02-10", "2014-05-20", "2014-07-01", "2014-11-16", "2015-01-01", "2015-02-03",
+            "2016-01-01"]
+POINT_3 = "att_1__sec_3__subsec_2__point_3"
+INSERTED = "att_1__sec_3__subsec_2__point_2__subpoint_2-1"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def build(root: Path, out: Path, *args: str) -> Result:
+    return run("build", "--root", str(root), "--format", "html", "--out", str(out), *args)
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    result = build(FIXTURE, out, "--as-of", "all")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(FIXTURE)
+
+
+def page(built: Path, lang: str, date: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((built / lang / date / f"{DOC_ID}.html").read_bytes())
+
+
+# --- versions ----------------------------------------------------------------------------------
+
+
+def test_versions_json_lists_dates_acts_and_pending():
+    result = run("versions", "--json", "--root", str(FIXTURE))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["document"] == DOC_ID
+    entries = {entry["date"]: entry for entry in data["versions"]}
+    assert list(entries) == VERSIONS
+    acts = {date: [act["number"] for act in entry["acts"]] for date, entry in entries.items()}
+    assert acts == {
+        "2014-02-10": [], "2014-05-20": ["512"], "2014-07-01": ["512"],
+        "2014-11-16": ["1020"], "2015-01-01": ["845", "1310"], "2015-02-03": ["30"],
+        "2016-01-01": ["1200"],
+    }
+    pending = {
+        date: [(act["number"], act["in_force"]) for act in entry["pending"]]
+        for date, entry in entries.items()
+    }
+    assert pending == {
+        "2014-02-10": [], "2014-05-20": [("512", "2014-07-01")], "2014-07-01": [],
+        "2014-11-16": [("845", "2015-01-01")], "2015-01-01": [], "2015-02-03": [],
+        "2016-01-01": [],
+    }
+    first = entries["2014-11-16"]["acts"][0]
+    assert first == {"number": "1020", "date": "2014-10-28", "type": "resolution",
+                     "issuer": "government", "file": "amendments/no-1020.yaml"}
+
+
+def test_versions_as_text():
+    result = run("versions", "--root", str(FIXTURE))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == VERSIONS
+    assert "№ 1020" in lines[3] and "845" in lines[3]
+
+
+# --- build -------------------------------------------------------------------------------------
+
+
+def test_build_writes_one_file_per_version_and_language(built):
+    assert sorted(files_under(built)) == sorted(
+        f"{lang}/{date}/{DOC_ID}.html" for lang in ("kk", "ru") for date in VERSIONS
+    )
+
+
+def test_build_of_a_date_between_versions_writes_the_version_in_force(tmp_path):
+    result = build(FIXTURE, tmp_path, "--as-of", "2014-09-01", "--lang", "ru")
+    assert result.exit_code == 0, result.output
+    assert list(files_under(tmp_path)) == [f"ru/2014-07-01/{DOC_ID}.html"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--format", "xyz"), ("--format", "html,xyz"), ("--lang", "en"), ("--as-of", "2013-13-45"),
+     ("--as-of", "2010-01-01")],
+)
+def test_usage_errors_write_nothing(tmp_path, args):
+    out = tmp_path / "out"
+    result = run("build", "--root", str(FIXTURE), "--out", str(out), *args)
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert args[1].split(",")[-1] in result.output
+    assert not out.exists()
+
+
+def test_a_failed_build_keeps_the_last_good_output(tmp_path):
+    root, out = copy_fixture(tmp_path), tmp_path / "out"
+    assert build(root, out).exit_code == 0
+    good = files_under(out)
+    assert list(good) == [f"{lang}/2016-01-01/{DOC_ID}.html" for lang in ("kk", "ru")]
+    edit(root / "amendments" / "no-30.yaml", "target: att_1__app_1__p_3", "target: att_1__app_9")
+    result = build(root, out)
+    assert result.exit_code == 2
+    assert "amendments/no-30.yaml:" in result.stderr and "att_1__app_9" in result.stderr
+    assert files_under(out) == good
+
+
+# --- outline and help --------------------------------------------------------------------------
+
+
+def test_outline_prints_every_unit_id(project):
+    result = run("outline", "--root", str(FIXTURE), "--lang", "ru", "--as-of", "latest")
+    assert result.exit_code == 0, result.output
+    printed = {line.split()[0]: line for line in result.stdout.splitlines()}
+    version = consolidate(project, "ru", dt.date(2016, 1, 1))
+    assert set(printed) == set(version.index)
+    assert printed[POINT_3].rstrip().endswith("[excluded]")
+    assert "  subpoint  2-1)  реконструкция сетей теплоснабжения;" in printed[INSERTED]
+    original = run("outline", "--root", str(FIXTURE))
+    assert original.exit_code == 0
+    assert INSERTED not in original.stdout and "[excluded]" not in original.stdout
+
+
+def test_python_m_generator_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    for command in ("validate", "outline", "versions", "build"):
+        assert command in result.stdout
+
+
+# --- the HTML ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("date", ["2014-11-16", "2016-01-01"])
+def test_html_structure(built, project, lang, date):
+    tree = page(built, lang, date)
+    assert tree.get("lang") == lang
+    version = consolidate(project, lang, dt.date.fromisoformat(date))
+    ids = set(tree.xpath("//@id"))
+    assert set(version.index) <= ids
+    toc = tree.xpath("//nav[contains(@class, 'toc')]//a/@href")
+    assert {"#att_1__sec_1", "#att_1__sec_3", "#att_1__sec_4", "#att_1__app_1"} <= set(toc)
+    assert all(href[1:] in ids for href in toc)
+    annotated = annotate(version, project)
+    shown = [" ".join(p.text_content().split()) for p in tree.xpath("//*[@class='note']")]
+    expected = [note for notes in annotated.notes.values() for note in notes]
+    assert expected and set(expected) <= set(shown)
+    text = " ".join(html_text(built / lang / date / f"{DOC_ID}.html").split())
+    for exclusion in annotated.exclusions.values():
+        assert exclusion in text
+
+
+def test_html_pending_notice(built):
+    before = page(built, "kk", "2014-11-16")
+    [notice] = before.xpath("//*[@class='pending']")
+    assert "ҚР Үкіметінің 15.08.2014 № 845 қаулысы (01.01.2015 бастап қолданысқа енгізіледі)" in (
+        notice.text_content()
+    )
+    ru = page(built, "ru", "2014-11-16").xpath("//*[@class='pending']")[0].text_content()
+    assert "Постановление Правительства РК от 15.08.2014 № 845" in ru
+    assert not page(built, "kk", "2015-01-01").xpath("//*[@class='pending']")
+
+
+def test_html_repealed_version_opens_with_the_status(built):
+    kk, ru = page(built, "kk", "2016-01-01"), page(built, "ru", "2016-01-01")
+    assert kk.xpath("string(//*[@class='status'])") == "Күшін жойған"
+    assert ru.xpath("string(//*[@class='status'])") == "Утратило силу"
+    assert not page(built, "kk", "2015-02-03").xpath("//*[@class='status']")
+
+
+def test_html_escapes_unit_text(tmp_path):
+    root = copy_fixture(tmp_path)
+    hostile = "<script>alert('x')</script> & <b>"
+    for lang, old in (("kk", "Аудан орталығын абаттандыру"),
+                      ("ru", "Повышение уровня благоустройства")):
+        edit(root / "content" / lang / "03-section-3.yaml", old, f"{hostile} {old}")
+    edit(root / "content" / "kk" / "03-section-3.yaml", 'heading: "Мақсаты"',
+         'heading: "Мақсаты <i>"')
+    out = tmp_path / "out"
+    result = build(root, out, "--as-of", "original")
+    assert result.exit_code == 0, result.output
+    for lang in ("kk", "ru"):
+        path = out / lang / "2014-02-10" / f"{DOC_ID}.html"
+        raw = path.read_text(encoding="utf-8")
+        assert "<script>" not in raw and "<b>" not in raw
+        assert "&lt;script&gt;alert(" in raw
+        assert hostile in html_text(path)
+    assert "Мақсаты <i>" in html_text(out / "kk" / "2014-02-10" / f"{DOC_ID}.html")
+
+
+def test_outputs_get_the_usual_permissions_not_private_ones(built):
+    mask = os.umask(0)
+    os.umask(mask)
+    path = built / "kk" / VERSIONS[-1] / f"{DOC_ID}.html"
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
