@@ -1,0 +1,81 @@
+"""Benchmark: the PDF step against WeasyPrint alone on the same HTML.
+
+Reads: the project in this repository (the latest version in both languages).
+Prints: for each language the pages, the seconds of our PDF step (`render_pdf`: HTML, print
+stylesheet, locked-down fetcher, font checks, PDF/A) and of WeasyPrint alone rendering the same
+HTML with its defaults, their ratio (target: at most 1.10) and our seconds per page. Times are
+CPU seconds, each the best of a few rounds, the two steps taking turns, after a warm-up round.
+
+Run: .venv/bin/python bench/bench_pdf.py
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from generator.annotate import annotate
+from generator.consolidate import consolidate, resolve_date
+from generator.loader import load_project
+from generator.writers.html import render_html
+from generator.writers.pdf import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ROUNDS = 5
+TARGET_RATIO = 1.10
+
+
+def seconds(step: Callable[[], bytes]) -> tuple[float, bytes]:
+    """CPU seconds of this process: other work on a shared machine does not count."""
+    start = time.process_time()
+    data = step()
+    return time.process_time() - start, data
+
+
+def best_of_alternating(rounds: int, first: Callable[[], bytes],
+                        second: Callable[[], bytes]) -> tuple[float, float, bytes]:
+    """The best time of each, the two run in turn so that both meet the same machine load."""
+    first_times, second_times, data = [], [], b""
+    for _ in range(rounds):
+        elapsed, data = seconds(first)
+        first_times.append(elapsed)
+        second_times.append(seconds(second)[0])
+    return min(first_times), min(second_times), data
+
+
+def main() -> None:
+    project = load_project(ROOT)
+    date = resolve_date(project, "latest")
+    print(f"version {date}; CPU seconds, best of {ROUNDS} rounds after a warm-up")
+    print(f"{'lang':<5}{'pages':>6}{'ours s':>9}{'weasyprint s':>14}{'ratio':>8}{'s/page':>9}")
+    total_ours = total_alone = 0.0
+    for lang in ("kk", "ru"):
+        annotated = annotate(consolidate(project, lang, date), project)
+        html = render_html(annotated)
+
+        def ours(annotated=annotated) -> bytes:
+            return render_pdf(annotated)
+
+        def alone(html=html) -> bytes:
+            return HTML(string=html).write_pdf()
+
+        best_of_alternating(1, ours, alone)
+        ours_seconds, alone_seconds, data = best_of_alternating(ROUNDS, ours, alone)
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+        total_ours += ours_seconds
+        total_alone += alone_seconds
+        print(f"{lang:<5}{pages:>6}{ours_seconds:>9.2f}{alone_seconds:>14.2f}"
+              f"{ours_seconds / alone_seconds:>8.3f}{ours_seconds / pages:>9.3f}")
+    ratio = total_ours / total_alone
+    verdict = "ok" if ratio <= TARGET_RATIO else "over target"
+    print(f"ratio {ratio:.3f} (target at most {TARGET_RATIO:.2f}): {verdict}")
+
+
+if __name__ == "__main__":
+    main()
