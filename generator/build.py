@@ -16,7 +16,9 @@ from .annotate import Annotated, annotate
 from .consolidate import consolidate
 from .loader import Project, load_project
 from .writers.common import output_path, write_atomic
+from .writers.docx import render_docx
 from .writers.html import render_html
+from .writers.pdf import render_pdf
 
 
 def _html(annotated: Annotated) -> bytes:
@@ -24,7 +26,8 @@ def _html(annotated: Annotated) -> bytes:
 
 
 # Each writer turns an annotated version into the bytes of one file.
-WRITERS: dict[str, Callable[[Annotated], bytes]] = {"html": _html}
+WRITERS: dict[str, Callable[[Annotated], bytes]] = {"html": _html, "pdf": render_pdf,
+                                                    "docx": render_docx}
 
 
 @dataclass(frozen=True, slots=True)

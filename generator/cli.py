@@ -10,8 +10,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
 
 from . import build as build_stage
+from . import diff as diff_stage
 from .consolidate import consolidate, resolve_date, timeline, version_date
 from .diagnostics import Diagnostics, InputError
 from .inline import plain
@@ -19,6 +22,7 @@ from .lang import language
 from .loader import Project, load_project
 from .model import LANGS, Unit
 from .validate import validate as validate_project
+from .writers.pdf import FontError, check_font
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -179,6 +183,22 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
     _check_or_exit(project)
     jobs_list = build_stage.plan(lang_list, dates, format_list)
     target = out or (root / "build")
+    try:
+        _check_writers(format_list)
+        _run_build(project, jobs_list, target, jobs)
+    except FontError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+
+
+def _check_writers(formats: list[str]) -> None:
+    """What a format needs from the machine is checked before anything is written."""
+    if "pdf" in formats:
+        check_font()
+
+
+def _run_build(project: Project, jobs_list: list[build_stage.Job], target: Path,
+               jobs: int) -> None:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("building", total=len(jobs_list))
@@ -207,6 +227,64 @@ def _check_or_exit(project: Project) -> None:
     if diagnostics.errors:
         _print_diagnostics(diagnostics)
         sys.exit(2)
+
+
+@main.command()
+@root_option
+@click.option("--from", "from_", default="original", show_default=True,
+              help="The earlier version: YYYY-MM-DD, original or latest.")
+@click.option("--to", "to", default="latest", show_default=True,
+              help="The later version: YYYY-MM-DD or latest.")
+@click.option("--lang", "langs", default="kk,ru", show_default=True)
+@click.option("--format", "formats", default=",".join(diff_stage.DIFF_WRITERS),
+              show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: ROOT/build].")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exit with 1 when the versions differ.")
+def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | None,
+         exit_code: bool) -> None:
+    """Compare two versions: write redlines under build/diff/ and print the changed units."""
+    lang_list = _split(langs, LANGS, "language")
+    format_list = _split(formats, list(diff_stage.DIFF_WRITERS), "format")
+    project = _load(root)
+    old_date = version_date(project, _date(project, from_))
+    new_date = version_date(project, _date(project, to))
+    if old_date > new_date:
+        raise click.UsageError(f"--from ({old_date}) is a later version than --to ({new_date})")
+    _check_or_exit(project)
+    target = out or (root / "build")
+    changed = False
+    for lang in lang_list:
+        try:
+            result = diff_stage.diff_versions(project, lang, old_date, new_date)
+        except InputError as exc:
+            _print_diagnostics(exc.diagnostics)
+            sys.exit(2)
+        _print_diff_summary(result)
+        for path in diff_stage.write_diff(result, format_list, target):
+            out_console_path(path)
+        changed = changed or not result.empty
+    if exit_code and changed:
+        sys.exit(1)
+
+
+def _print_diff_summary(result: diff_stage.Diff) -> None:
+    lang = result.lang
+    title = f"{lang.code}: {result.from_date} → {result.to_date}"
+    if result.empty:
+        out.print(f"{title}: {lang.phrase('diff_none')}", markup=False)
+        return
+    table = Table(title=Text(title), title_justify="left")
+    # Ids are long and must stay whole to be copied: they fold, never end in an ellipsis.
+    table.add_column(Text("id"), overflow="fold")
+    for header in (lang.phrase("diff_unit"), lang.phrase("diff_change"), lang.phrase("diff_acts")):
+        table.add_column(Text(header))
+    for change in result.changes:
+        table.add_row(Text(change.uid), Text(change.name),
+                      Text(lang.phrase(f"diff_{change.change}")),
+                      Text("\n".join(result.act_names(change.acts))))
+    out.print(table)
 
 
 if __name__ == "__main__":

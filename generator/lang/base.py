@@ -57,6 +57,9 @@ class Language:
              inserted: Unit | None = None, parent: Unit | None = None) -> str:
         raise NotImplementedError
 
+    def document_name(self, document_type: str) -> str:
+        raise NotImplementedError
+
     def repeal_note(self, mentions: list[ActMention], document_type: str) -> str:
         raise NotImplementedError
 

@@ -247,6 +247,10 @@ class Kazakh(Language):
         return (f"{self.issuer(act)} {short_date(act.date)} № {act.number} "
                 f"{possessive(ACT_WORDS[act.type])}")
 
+    def document_name(self, document_type: str) -> str:
+        """Қаулы, Заң — the document itself, as a changed unit is named."""
+        return capitalize(ACT_WORDS[document_type])
+
     # Notes
     def note(self, operation, unit, mentions, inserted=None, parent=None) -> str:
         acts = self.acts(mentions)

@@ -202,6 +202,10 @@ class Russian(Language):
         word = capitalize(ACT_WORDS[act.type].nominative)
         return f"{word} {self.issuer(act)} от {short_date(act.date)} № {act.number}"
 
+    def document_name(self, document_type: str) -> str:
+        """Постановление, Закон — the document itself, as a changed unit is named."""
+        return capitalize(ACT_WORDS[document_type].nominative)
+
     # Notes
     def note(self, operation, unit, mentions, inserted=None, parent=None) -> str:
         if operation == "replace":

@@ -1,0 +1,88 @@
+"""Benchmark of `legalgen diff`: the original against the latest version, both languages, HTML,
+DOCX and JSON (target: under 3 s).
+
+Reads: the project at the repository root. Writes: outputs into a temporary folder, removed after.
+Prints the end-to-end time of the command (a fresh process, imports included), the best and
+median in-process times, and where the in-process time goes.
+
+Run: .venv/bin/python bench/bench_diff.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator import diff as diff_stage
+from generator.cli import main
+from generator.consolidate import resolve_date
+from generator.loader import load_project
+from generator.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 5
+LANGS = ("kk", "ru")
+
+
+def command_in_process(out: Path) -> float:
+    start = time.perf_counter()
+    result = CliRunner().invoke(main, ["diff", "--root", str(ROOT), "--out", str(out)])
+    elapsed = time.perf_counter() - start
+    if result.exit_code != 0:
+        sys.exit(f"legalgen diff failed:\n{result.output}")
+    return elapsed
+
+
+def command_in_new_process(out: Path) -> float:
+    executable = Path(sys.executable).with_name("legalgen")
+    start = time.perf_counter()
+    subprocess.run([str(executable), "diff", "--root", str(ROOT), "--out", str(out)],
+                   check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def stages(out: Path) -> dict[str, float]:
+    """Seconds spent in each stage of one run."""
+    times: dict[str, float] = {}
+
+    def timed(name: str, action):
+        start = time.perf_counter()
+        value = action()
+        times[name] = times.get(name, 0.0) + time.perf_counter() - start
+        return value
+
+    project = timed("load", lambda: load_project(ROOT))
+    timed("validate", lambda: validate(project))
+    old, new = resolve_date(project, "original"), resolve_date(project, "latest")
+    for lang in LANGS:
+        diff = timed("consolidate + annotate + compare",
+                     lambda lang=lang: diff_stage.diff_versions(project, lang, old, new))
+        for fmt, writer in diff_stage.DIFF_WRITERS.items():
+            timed(f"write {fmt}", lambda writer=writer, diff=diff: writer(diff))
+    return times
+
+
+def main_bench() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        end_to_end = command_in_new_process(out)
+        runs = [command_in_process(out) for _ in range(RUNS)]
+        breakdown = stages(out)
+    print("legalgen diff --from original --to latest (kk, ru; html, docx, json)")
+    print(f"  end to end, new process:  {end_to_end:.2f} s")
+    print(f"  in process, best of {RUNS}:   {min(runs):.2f} s")
+    print(f"  in process, median:       {statistics.median(runs):.2f} s")
+    print("  stages of one run:")
+    for name, seconds in breakdown.items():
+        print(f"    {name:<34} {seconds:.3f} s")
+    print("  target: under 3 s end to end")
+
+
+if __name__ == "__main__":
+    main_bench()

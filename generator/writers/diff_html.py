@@ -1,0 +1,56 @@
+"""HTML writer of a diff: the later version with `<ins>`/`<del>`, and a summary of the changes.
+
+Reads: a `Diff`. Writes: one self-contained HTML page (Jinja2 template `diff.html.j2`, text
+escaped, the version stylesheet inlined): the summary at the top (unit, change, acts) linking to
+each change, then the later version's text, notes included, with every insertion and deletion
+marked and titled with the acts responsible, readable on screen and in print.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+from .html import TEMPLATES, environment
+
+if TYPE_CHECKING:
+    from ..diff import Acts, Diff, Line
+
+_TAGS = {"insert": "ins", "delete": "del"}
+
+
+def ops_html(line: Line, names: str) -> Markup:
+    """A line's word operations as HTML; a line break in the text is a `<br>`."""
+    parts: list[str] = []
+    for op in line.ops:
+        text = Markup("<br>").join(escape(piece) for piece in op.text.split("\n"))
+        tag = _TAGS.get(op.kind)
+        if tag is None:
+            parts.append(text)
+        else:
+            parts.append(f'<{tag} title="{escape(names)}">{text}</{tag}>')
+    return Markup("".join(parts))
+
+
+def render_diff_html(diff: Diff, templates: Path = TEMPLATES) -> bytes:
+    env = environment(templates)
+    css = (templates / "style.css").read_text(encoding="utf-8")
+
+    def names(acts: Acts) -> str:
+        return "; ".join(diff.act_names(acts))
+
+    summary = {change.uid: index for index, change in enumerate(diff.changes, 1)}
+    html = env.get_template("diff.html.j2").render(
+        diff=diff,
+        lang=diff.lang,
+        css=Markup(css),
+        from_heading=diff.lang.version_heading(diff.from_date),
+        to_heading=diff.lang.version_heading(diff.to_date),
+        summary=summary,
+        names=names,
+        ops=lambda line: ops_html(line, names(line.acts)),
+        numbers=lambda acts: ", ".join(f"№ {item.act.number}" for item in acts),
+    )
+    return html.encode("utf-8")
