@@ -19,7 +19,7 @@ from generator.model import Unit
 from tests.textutil import differing_passages, html_text, similarity, words
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "000_8fd3f968bf53432b.txt"
+SEED = ROOT / "sources" / "000_8fd3f968bf53432b.txt"
 DOC = "monotowns-2012-2020"
 KAZAKH_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
