@@ -107,7 +107,8 @@ def _consolidate(
     project: Project, lang: str, date: dt.date, diagnostics: Diagnostics
 ) -> Version:
     document = project.documents[lang]
-    version = Version(lang, document, date, [unit.clone() for unit in document.units])
+    # The version shares the adopted units; the applier copies only those a change touches.
+    version = Version(lang, document, date, list(document.units))
     in_force = sorted(
         (c for c in project.changes if c.effective is not None and c.effective <= date),
         key=lambda c: c.sort_key,
@@ -155,12 +156,40 @@ class _Applier:
         self.diagnostics = diagnostics
         self.project = project
         self.parents: dict[str, Unit | None] = {}
+        # ids of the unit objects this version owns: copies made on the way to a change and
+        # units built from amendment records; every other unit is the adopted one, read-only.
+        self.owned: set[int] = set()
+        # parent id ("" for the top level) → child id → its index in the owned children list
+        self.positions: dict[str, dict[str, int]] = {}
         for unit in version.units:
             self._remember(unit, None)
 
-    def _siblings(self, uid: str) -> list[Unit]:
-        parent = self.parents[uid]
-        return parent.children if parent is not None else self.version.units
+    def _own(self, unit: Unit) -> Unit:
+        """The version's own copy of `unit`, made (with copies of its ancestors) before a change
+        alters it, so that the adopted document is never modified."""
+        if id(unit) in self.owned:
+            return unit
+        parent = self.parents[unit.uid]
+        owner = self._own(parent) if parent is not None else None
+        siblings = owner.children if owner is not None else self.version.units
+        copy = unit.copy()
+        siblings[self._position(owner, unit)] = copy
+        self.owned.add(id(copy))
+        self.version.index[copy.uid] = copy
+        self.parents[copy.uid] = owner
+        for child in copy.children:
+            self.parents[child.uid] = copy
+        return copy
+
+    def _position(self, owner: Unit | None, unit: Unit) -> int:
+        """Where `unit` stands among the owned children of `owner` (a table kept per parent, as
+        the top level of a programme can hold thousands of units)."""
+        key = owner.uid if owner is not None else ""
+        table = self.positions.get(key)
+        if table is None:
+            siblings = owner.children if owner is not None else self.version.units
+            table = self.positions[key] = {sibling.uid: i for i, sibling in enumerate(siblings)}
+        return table[unit.uid]
 
     def _target(self, change: Change, uid: str, role: str = "target") -> Unit | None:
         unit = self.version.index.get(uid)
@@ -225,10 +254,12 @@ class _Applier:
                 self.diagnostics.error(change.pos, f"{change.where}: replace takes one unit")
             return
         new = _with_uid(new_units[0], target.uid)
-        siblings = self._siblings(target.uid)
-        siblings[siblings.index(target)] = new
+        if parent is not None:
+            parent = self._own(parent)
+        siblings = parent.children if parent is not None else self.version.units
+        siblings[self._position(parent, target)] = new
         self._forget(target)
-        self._remember(new, parent)
+        self._adopt(new, parent)
         self.version.touched[target.uid].append(change)
         self._record("replace", change, new)
 
@@ -236,6 +267,7 @@ class _Applier:
         target = self._target(change, change.target)
         if target is None:
             return
+        target = self._own(target)
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
             find, replace = getattr(edit.find, lang), getattr(edit.replace, lang)
@@ -260,6 +292,8 @@ class _Applier:
         parent = self._container(change)
         if parent is False:
             return
+        if parent is not None:
+            parent = self._own(parent)
         siblings = parent.children if parent is not None else self.version.units
         anchor_id = change.after or change.before
         position = len(siblings)
@@ -270,17 +304,19 @@ class _Applier:
             anchor = self._target(change, anchor_id, "sibling")
             if anchor is None:
                 return
-            if anchor not in siblings:
+            if self.parents.get(anchor.uid) is not parent:
                 self.diagnostics.error(
                     change.pos, f"{change.where}: {anchor_id} is not a child of {change.target}"
                 )
                 return
-            position = siblings.index(anchor) + (1 if change.after else 0)
+            position = self._position(parent, anchor) + (1 if change.after else 0)
         new_units = self._build(change, parent, siblings)
+        # The positions after the new units move on.
+        self.positions.pop(parent.uid if parent is not None else "", None)
         for offset, new in enumerate(new_units):
             self._check_label_clash(change, new, siblings)
             siblings.insert(position + offset, new)
-            self._remember(new, parent)
+            self._adopt(new, parent)
             self.version.touched[new.uid].append(change)
             self._record("insert", change, new, inserted=new)
 
@@ -338,9 +374,15 @@ class _Applier:
         for node in unit.walk():
             self.version.index.pop(node.uid, None)
             self.parents.pop(node.uid, None)
+            self.positions.pop(node.uid, None)
             if node is not unit:
                 self.version.events.pop(node.uid, None)
                 self.version.excluded.pop(node.uid, None)
+
+    def _adopt(self, unit: Unit, parent: Unit | None) -> None:
+        """Index a unit built from an amendment record; the version owns all of it."""
+        self._remember(unit, parent)
+        self.owned.update(id(node) for node in unit.walk())
 
     def _remember(self, unit: Unit, parent: Unit | None) -> None:
         """Index a unit and its subtree by id, with each one's parent (one pass)."""

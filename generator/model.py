@@ -238,13 +238,13 @@ class Unit:
         for child in self.children:
             yield from child.walk()
 
-    def clone(self) -> Unit:
-        copy = Unit(
+    def copy(self) -> Unit:
+        """A shallow copy: its own field values and children list, the same child units."""
+        return Unit(
             self.kind, self.uid, self.pos, self.label, self.heading, self.text, self.stamp,
             self.position, self.name, self.role, self.widths, self.header, self.cells,
+            list(self.children),
         )
-        copy.children = [child.clone() for child in self.children]
-        return copy
 
 
 @dataclass(slots=True)

@@ -144,6 +144,6 @@ def _check_totals(units: list[Unit], diagnostics: Diagnostics) -> None:
                     if abs(found - expected) > 0.05:
                         diagnostics.warning(
                             total.pos,
-                            f"unit {total.uid}: total {expected:g} in column {column + 1} "
-                            f"but the rows add up to {found:g}",
+                            f"unit {total.uid}: total {expected:.12g} in column {column + 1} "
+                            f"but the rows add up to {found:.12g}",
                         )

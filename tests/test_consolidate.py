@@ -6,6 +6,7 @@ in tests/fixture/amendments for what each act does.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 
@@ -593,7 +594,7 @@ def test_an_amend_edits_its_target_only(data):
             consolidate(amended, "kk", date)
         return
     version = consolidate(amended, "kk", date)
-    expected = unit.clone()
+    expected = unit.copy()
     expected.text = unit.text.replace(find, new)
     assert version.index[unit.uid] == expected
     for other in all_units(PROJECT.documents["kk"].units):
@@ -603,3 +604,12 @@ def test_an_amend_edits_its_target_only(data):
             assert version.index[other.uid] == other
     assert [event.operation for event in version.events[unit.uid]] == ["amend"]
 
+
+
+def test_consolidating_never_modifies_the_adopted_document():
+    project = load_project(FIXTURE)
+    before = {lang: copy.deepcopy(doc.units) for lang, doc in project.documents.items()}
+    for lang in project.documents:
+        for date, _ in timeline(project):
+            consolidate(project, lang, date)
+    assert {lang: doc.units for lang, doc in project.documents.items()} == before

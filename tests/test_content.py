@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -275,3 +276,26 @@ def test_russian_sections_are_as_long_as_kazakh_ones(project):
     assert len(kk) == 9 and kk.keys() == ru.keys()
     for uid, count in kk.items():
         assert 0.7 <= ru[uid] / count <= 1.5, f"{uid}: kk {count} words, ru {ru[uid]}"
+
+
+def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
+    """The towns' populations add up to the seed's 1 526 113; a wrong total warns, and fails
+    only with --strict."""
+    for folder in ("content", "amendments"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    towns = tmp_path / "content" / "kk" / "12-appendix-1.yaml"
+    text = towns.read_text(encoding="utf-8")
+    assert text.count("1526113") == 1
+    towns.write_text(text.replace("1526113", "1526114"), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "1526113" in row)
+
+    relaxed = CliRunner().invoke(main, ["validate", "--root", str(tmp_path)])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert re.search(
+        r"content/kk/12-appendix-1\.yaml:\d+: warning: unit att_1__app_1__towns__total_1: "
+        r"total 1526114 in column 2 but the rows add up to 1526113", relaxed.output
+    )
+    reported = int(re.search(r"12-appendix-1\.yaml:(\d+): warning", relaxed.output).group(1))
+    assert reported <= line
+    strict = CliRunner().invoke(main, ["validate", "--root", str(tmp_path), "--strict"])
+    assert strict.exit_code == 2

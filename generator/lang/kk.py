@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from ..model import Unit
 from .base import ActMention, Language, capitalize, rule_kind, short_date
@@ -19,6 +20,7 @@ NASALS_AND_VOICED = set("лмнңзж")
 VOICING = {"қ": "ғ", "к": "г", "п": "б"}
 
 
+@cache
 def is_back(word: str) -> bool:
     """Vowel harmony: the last unambiguous vowel decides (и, у, ю sit on both sides)."""
     for letter in reversed(word.lower()):
@@ -38,6 +40,7 @@ def _pick(word: str, back: str, front: str) -> str:
     return back if is_back(word) else front
 
 
+@cache
 def dative(word: str) -> str:
     """бөлім → бөлімге, тармақ → тармаққа, абзац → абзацқа, қосымша → қосымшаға."""
     sound = last_sound(word)
@@ -46,6 +49,7 @@ def dative(word: str) -> str:
     return word + _pick(word, "ға", "ге")
 
 
+@cache
 def locative(word: str) -> str:
     sound = last_sound(word)
     if sound in VOICELESS:
@@ -53,11 +57,13 @@ def locative(word: str) -> str:
     return word + _pick(word, "да", "де")
 
 
+@cache
 def attributive_locative(word: str) -> str:
     """мамыр → мамырдағы, шілде → шілдедегі, қыркүйек → қыркүйектегі."""
     return locative(word) + _pick(word, "ғы", "гі")
 
 
+@cache
 def instrumental(word: str) -> str:
     """тармақша → тармақшамен, тармақ → тармақпен, қаулысы → қаулысымен."""
     sound = last_sound(word)
@@ -68,6 +74,7 @@ def instrumental(word: str) -> str:
     return word + "пен"
 
 
+@cache
 def plural(word: str) -> str:
     sound = last_sound(word)
     if sound in VOWELS or sound in LIQUIDS:
@@ -77,6 +84,7 @@ def plural(word: str) -> str:
     return word + _pick(word, "тар", "тер")
 
 
+@cache
 def genitive(word: str) -> str:
     sound = last_sound(word)
     if sound in VOWELS or sound in LIQUIDS:
@@ -86,6 +94,7 @@ def genitive(word: str) -> str:
     return word + _pick(word, "тың", "тің")
 
 
+@cache
 def possessive(word: str) -> str:
     """Third person: қаулы → қаулысы, Жарлық → Жарлығы, Заң → Заңы."""
     sound = last_sound(word)
