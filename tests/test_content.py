@@ -56,14 +56,8 @@ def project():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("content-build")
-    result = CliRunner().invoke(
-        main, ["build", "--root", str(ROOT), "--format", "html", "--as-of", "all",
-               "--out", str(out)],
-    )
-    assert result.exit_code == 0, result.output
-    return out
+def built(real_build) -> Path:
+    return real_build
 
 
 def page(built: Path, lang: str, date: str) -> str:

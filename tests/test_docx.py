@@ -15,7 +15,6 @@ import io
 import itertools
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -32,10 +31,10 @@ from generator.model import LANGS, Unit
 from generator.writers.common import cell_lines, heading_text, table_shape
 from generator.writers.docx import bookmark_name, language_tag, render_docx, wants_landscape
 from generator.writers.html import toc_entries
+from tests.conftest import ROOT, legalgen, output
 
 from .textutil import differing_passages, similarity, words
 
-ROOT = Path(__file__).resolve().parent.parent
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,13 +53,8 @@ def mm(value: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """HTML and DOCX of every version in both languages, built once by the command line."""
-    out = tmp_path_factory.mktemp("docx-build")
-    result = _legalgen("build", "--format", "html,docx", "--as-of", "all", "--out", str(out),
-                       "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return out
+def built(real_build) -> Path:
+    return real_build
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +66,7 @@ def converted(built, tmp_path_factory) -> dict[tuple[str, dt.date], Path]:
     sources = []
     for lang, date in VERSIONS:
         source = work / f"{lang}-{date.isoformat()}.docx"
-        shutil.copyfile(_path(built, lang, date, "docx"), source)
+        shutil.copyfile(output(built, lang, date, "docx"), source)
         sources.append(source)
     profile = (work / "profile").as_uri()
     result = subprocess.run(
@@ -86,13 +80,6 @@ def converted(built, tmp_path_factory) -> dict[tuple[str, dt.date], Path]:
             for lang, date in VERSIONS}
 
 
-def _legalgen(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(ROOT)],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-
-
-def _path(out: Path, lang: str, date: dt.date, ext: str) -> Path:
-    return out / lang / date.isoformat() / f"monotowns-2012-2020.{ext}"
 
 
 @functools.cache
@@ -156,7 +143,7 @@ def _tables_by_uid(body) -> dict[str, lxml.etree._Element]:
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_every_version_has_a_docx(built, lang, date):
-    path = _path(built, lang, date, "docx")
+    path = output(built, lang, date, "docx")
     assert path.is_file()
     first = _body(path).find("w:p", NS)
     expected = _annotated(lang, date).status or _annotated(lang, date).title
@@ -165,7 +152,7 @@ def test_every_version_has_a_docx(built, lang, date):
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_a4_pages_with_the_margins_of_the_pdf(built, lang, date):
-    sections = _sections(_body(_path(built, lang, date, "docx")))
+    sections = _sections(_body(output(built, lang, date, "docx")))
     for sect, _ in sections:
         size = sect.find("w:pgSz", NS)
         margins = sect.find("w:pgMar", NS)
@@ -185,7 +172,7 @@ def test_the_action_plan_section_is_landscape(built, lang, date):
     holders = [unit for unit in annotated.version.walk()
                if unit.kind == "section" and wants_landscape(unit)]
     assert holders, "the content has an action plan"
-    landscape = [elements for sect, elements in _sections(_body(_path(built, lang, date, "docx")))
+    landscape = [elements for sect, elements in _sections(_body(output(built, lang, date, "docx")))
                  if sect.find("w:pgSz", NS).get(w("orient")) == "landscape"]
     assert len(landscape) == len(holders)
     for unit, elements in zip(holders, landscape, strict=True):
@@ -203,7 +190,7 @@ def test_the_action_plan_section_is_landscape(built, lang, date):
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_header_rows_repeat_and_group_rows_span_the_table(built, lang, date):
     annotated = _annotated(lang, date)
-    body = _body(_path(built, lang, date, "docx"))
+    body = _body(output(built, lang, date, "docx"))
     tables = _tables_by_uid(body)
     units = [unit for unit in annotated.version.walk() if unit.kind == "table"]
     assert len(list(body.iter(w("tbl")))) == len(units)
@@ -240,7 +227,7 @@ def test_cells_show_the_numbers_as_the_language_writes_them(built):
         expected = [line for row in table.children if row.uid not in annotated.exclusions
                     for value in row.cells or [] for line in cell_lines(value, annotated.lang)
                     if "–" in line and any(ch.isdigit() for ch in line)]
-        docx_table = _tables_by_uid(_body(_path(built, lang, DATES[-1], "docx")))[
+        docx_table = _tables_by_uid(_body(output(built, lang, DATES[-1], "docx")))[
             bookmark_name(table.uid)]
         shown = [_text(p) for p in docx_table.iter(w("p"))]
         assert expected and all(line in shown for line in expected)
@@ -250,7 +237,7 @@ def test_cells_show_the_numbers_as_the_language_writes_them(built):
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_real_word_styles_in_use(built, lang, date):
-    path = _path(built, lang, date, "docx")
+    path = output(built, lang, date, "docx")
     annotated = _annotated(lang, date)
     body = _body(path)
     used = {_style(p) for p in body.iter(w("p"))}
@@ -281,7 +268,7 @@ def test_real_word_styles_in_use(built, lang, date):
 def test_every_style_speaks_the_language_in_the_pdf_font(built, lang, date):
     tag = language_tag(_annotated(lang, date))
     assert tag == {"kk": "kk-KZ", "ru": "ru-RU"}[lang]
-    parts = _parts(_path(built, lang, date, "docx"))
+    parts = _parts(output(built, lang, date, "docx"))
     styles = parts["word/styles.xml"]
     defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
     assert defaults.find("w:lang", NS).get(w("val")) == tag
@@ -302,7 +289,7 @@ def test_every_style_speaks_the_language_in_the_pdf_font(built, lang, date):
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_core_properties(built, lang, date):
     annotated = _annotated(lang, date)
-    props = Document(str(_path(built, lang, date, "docx"))).core_properties
+    props = Document(str(output(built, lang, date, "docx"))).core_properties
     midnight = dt.datetime.combine(date, dt.time())
     assert props.title == annotated.title
     assert props.subject == annotated.lang.version_heading(date)
@@ -314,7 +301,7 @@ def test_core_properties(built, lang, date):
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
-    path = _path(built, lang, date, "docx")
+    path = output(built, lang, date, "docx")
     parts = _parts(path)
     sections = _sections(_body(path))
     references = [sect.findall("w:footerReference", NS) for sect, _ in sections]
@@ -329,7 +316,7 @@ def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_contents_is_a_toc_field_with_linked_entries(built, lang, date):
     annotated = _annotated(lang, date)
-    body = _body(_path(built, lang, date, "docx"))
+    body = _body(output(built, lang, date, "docx"))
     entries = [p for p in body.iter(w("p")) if _style(p).startswith("TOC") and
                _style(p) != "TOCHeading"]
     assert [_text(p) for p in entries] == [text for _, _, text in toc_entries(annotated.units)]
@@ -343,7 +330,7 @@ def test_contents_is_a_toc_field_with_linked_entries(built, lang, date):
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
 def test_every_unit_has_a_bookmark_and_every_link_a_target(built, lang, date):
     annotated = _annotated(lang, date)
-    body = _body(_path(built, lang, date, "docx"))
+    body = _body(output(built, lang, date, "docx"))
     names = [node.get(w("name")) for node in body.iter(w("bookmarkStart"))]
     assert len(names) == len(set(names))
     assert all(len(name) <= 40 for name in names)
@@ -393,7 +380,7 @@ def test_inline_markup_becomes_styled_runs_and_links():
 def test_reconstruction_reasons_are_comments_dated_by_the_version(built):
     lang, date = "ru", DATES[0]
     annotated = _annotated(lang, date)
-    parts = _parts(_path(built, lang, date, "docx"))
+    parts = _parts(output(built, lang, date, "docx"))
     comments = parts["word/comments.xml"].findall("w:comment", NS)
     reasons = [reason for marks in annotated.reconstructed.values() for reason in marks if reason]
     assert sorted(_text(c) for c in comments) == sorted(reasons)
@@ -454,7 +441,7 @@ def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
             found, repeats[unit.role] = _without_repeats(found, _header_words(unit, annotated))
     # The action plan fills several pages: its header rows come back on each of them.
     assert repeats["action_plan"] >= 2
-    expected = _html_words(_path(built, lang, date, "html"))
+    expected = _html_words(output(built, lang, date, "html"))
     ratio = similarity(expected, found)
     assert ratio >= 0.99, f"{ratio:.4f}\n{differing_passages(expected, found)}"
 
@@ -473,11 +460,11 @@ def test_libreoffice_keeps_the_landscape_pages(converted, lang, date):
 # --- reproducibility (last: the rebuild runs seconds after the first build) ----------------------
 
 def test_two_builds_give_identical_bytes(built, tmp_path):
-    result = _legalgen("build", "--format", "docx", "--as-of", "all", "--out", str(tmp_path))
+    result = legalgen("build", "--format", "docx", "--as-of", "all", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     for lang, date in VERSIONS:
-        first = _path(built, lang, date, "docx").read_bytes()
-        assert _path(tmp_path, lang, date, "docx").read_bytes() == first, (lang, date)
-        with zipfile.ZipFile(_path(tmp_path, lang, date, "docx")) as archive:
+        first = output(built, lang, date, "docx").read_bytes()
+        assert output(tmp_path, lang, date, "docx").read_bytes() == first, (lang, date)
+        with zipfile.ZipFile(output(tmp_path, lang, date, "docx")) as archive:
             stamps = {info.date_time for info in archive.infolist()}
             assert stamps == {(date.year, date.month, date.day, 0, 0, 0)}

@@ -13,7 +13,6 @@ import functools
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +29,10 @@ from generator.loader import load_project
 from generator.model import LANGS, Unit
 from generator.writers.html import TEMPLATES
 from generator.writers.pdf import FontError, TemplateFetcher, render_pdf
+from tests.conftest import ROOT, legalgen, output
 
 from .textutil import differing_passages, similarity, words
 
-ROOT = Path(__file__).resolve().parent.parent
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 SAMPLES = [("kk", DATES[-1]), ("ru", DATES[-1]), ("ru", DATES[1])]
@@ -47,22 +46,10 @@ def ids(versions: list[tuple[str, dt.date]]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """HTML and PDF of every version in both languages, built once by the command line."""
-    out = tmp_path_factory.mktemp("pdf-build")
-    result = _legalgen("build", "--format", "html,pdf", "--as-of", "all", "--out", str(out),
-                       "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return out
+def built(real_build) -> Path:
+    return real_build
 
 
-def _legalgen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(ROOT)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
-
-
-def _path(out: Path, lang: str, date: dt.date, ext: str) -> Path:
-    return out / lang / date.isoformat() / f"monotowns-2012-2020.{ext}"
 
 
 @functools.cache
@@ -206,7 +193,7 @@ def chars_outside_trim_box(path: Path) -> list[str]:
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
 def test_every_version_embeds_only_the_serif(built: Path, lang: str, date: dt.date) -> None:
-    path = _path(built, lang, date, "pdf")
+    path = output(built, lang, date, "pdf")
     assert path.read_bytes().startswith(b"%PDF-")
     listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]
@@ -219,7 +206,7 @@ def test_every_version_embeds_only_the_serif(built: Path, lang: str, date: dt.da
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
 def test_pdf_text_matches_the_html_text(built: Path, lang: str, date: dt.date) -> None:
-    pdf, html = _path(built, lang, date, "pdf"), _path(built, lang, date, "html")
+    pdf, html = output(built, lang, date, "pdf"), output(built, lang, date, "html")
     shown = [token for page in body_words(pdf, lang, date) for token in page]
     # The PDF repeats each table's header rows on every page the table spans; the HTML once.
     for header in table_headers(html):
@@ -233,7 +220,7 @@ def test_pdf_text_matches_the_html_text(built: Path, lang: str, date: dt.date) -
 
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_xmp_declares_pdfa_3b(built: Path, lang: str, date: dt.date) -> None:
-    reader = PdfReader(_path(built, lang, date, "pdf"))
+    reader = PdfReader(output(built, lang, date, "pdf"))
     xmp = lxml.etree.fromstring(reader.xmp_metadata.stream.get_data())
     pdfaid = "{http://www.aiim.org/pdfa/ns/id/}"
     claims = [(node.get(f"{pdfaid}part"), node.get(f"{pdfaid}conformance"))
@@ -246,7 +233,7 @@ def test_xmp_declares_pdfa_3b(built: Path, lang: str, date: dt.date) -> None:
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_metadata_names_title_language_author_subject(built: Path, lang: str,
                                                       date: dt.date) -> None:
-    reader = PdfReader(_path(built, lang, date, "pdf"))
+    reader = PdfReader(output(built, lang, date, "pdf"))
     annotated = _annotated(lang, date)
     info = reader.metadata
     assert info.title == annotated.title
@@ -259,7 +246,7 @@ def test_metadata_names_title_language_author_subject(built: Path, lang: str,
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_every_page_is_a4_and_the_action_plan_section_landscape(built: Path, lang: str,
                                                                 date: dt.date) -> None:
-    reader = PdfReader(_path(built, lang, date, "pdf"))
+    reader = PdfReader(output(built, lang, date, "pdf"))
     for page in reader.pages:
         size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
         assert size == pytest.approx(A4, abs=0.1)
@@ -285,9 +272,9 @@ def _action_plan_pages(reader: PdfReader, lang: str, date: dt.date) -> tuple[int
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_action_plan_header_repeats_on_each_of_its_pages(built: Path, lang: str,
                                                          date: dt.date) -> None:
-    path = _path(built, lang, date, "pdf")
+    path = output(built, lang, date, "pdf")
     first, after = _action_plan_pages(PdfReader(path), lang, date)
-    html = _path(built, lang, date, "html")
+    html = output(built, lang, date, "html")
     header = table_headers(html, "action_plan")[0]
     last_row = last_table_row(html, "action_plan")
     pages = body_words(path, lang, date)
@@ -299,7 +286,7 @@ def test_action_plan_header_repeats_on_each_of_its_pages(built: Path, lang: str,
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_every_page_carries_its_number_and_the_running_head(built: Path, lang: str,
                                                             date: dt.date) -> None:
-    pages = pdf_pages(_path(built, lang, date, "pdf"))
+    pages = pdf_pages(output(built, lang, date, "pdf"))
     head = running_head(lang, date)
     for page in pages:
         assert page.line(at_top=False) == [str(page.number)]
@@ -313,7 +300,7 @@ def test_outline_has_the_resolution_each_section_and_appendix(built: Path, lang:
                                                               date: dt.date) -> None:
     annotated = _annotated(lang, date)
     version = annotated.version
-    entries = outline(PdfReader(_path(built, lang, date, "pdf")))
+    entries = outline(PdfReader(output(built, lang, date, "pdf")))
     attachment = next(unit for unit in version.units if unit.kind == "attachment")
     parts = [unit for unit in attachment.children if unit.kind in ("section", "appendix")
              and unit.uid not in version.excluded]
@@ -331,7 +318,7 @@ def test_outline_has_the_resolution_each_section_and_appendix(built: Path, lang:
 
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_no_character_outside_the_trim_box(built: Path, lang: str, date: dt.date) -> None:
-    outside = chars_outside_trim_box(_path(built, lang, date, "pdf"))
+    outside = chars_outside_trim_box(output(built, lang, date, "pdf"))
     assert not outside, "\n".join(outside[:20])
 
 
@@ -363,7 +350,7 @@ def test_a_character_the_serif_lacks_stops_the_pdf() -> None:
 
 def test_rebuilding_gives_identical_bytes(built: Path) -> None:
     lang, date = SAMPLES[0]
-    assert render_pdf(_annotated(lang, date)) == _path(built, lang, date, "pdf").read_bytes()
+    assert render_pdf(_annotated(lang, date)) == output(built, lang, date, "pdf").read_bytes()
 
 
 # --- acceptance 5: resource loading locked down --------------------------------------------------
@@ -449,7 +436,7 @@ def test_missing_serif_stops_the_build_naming_the_package(tmp_path: Path, fonts:
     config = _fontconfig(tmp_path, [installed / name for name in fonts])
     out = tmp_path / "out"
     env = {"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config), "HOME": str(tmp_path)}
-    result = _legalgen("build", "--format", "html,pdf", "--out", str(out), env=env)
+    result = legalgen("build", "--format", "html,pdf", "--out", str(out), env=env)
     assert result.returncode == 2, result.stderr
     assert "error:" in result.stderr and "fonts-liberation2" in result.stderr
     assert "Traceback" not in result.stderr

@@ -24,6 +24,18 @@ class ActMention:
     rule: InForceRule
 
 
+def by_issuer(mentions: list[ActMention]) -> list[list[ActMention]]:
+    """Consecutive acts of one issuer and type, which a note names together."""
+    groups: list[list[ActMention]] = []
+    for mention in mentions:
+        head = groups[-1][0].act if groups else None
+        if head is not None and (head.issuer, head.type) == (mention.act.issuer, mention.act.type):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
 def short_date(date: dt.date) -> str:
     return date.strftime("%d.%m.%Y")
 

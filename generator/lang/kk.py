@@ -6,7 +6,7 @@ import datetime as dt
 from functools import cache
 
 from ..model import Unit
-from .base import ActMention, Language, capitalize, rule_kind, short_date
+from .base import ActMention, Language, by_issuer, capitalize, rule_kind, short_date
 
 BACK_VOWELS = set("аоұыяё")
 FRONT_VOWELS = set("әөүіеэ")
@@ -74,24 +74,27 @@ def instrumental(word: str) -> str:
     return word + "пен"
 
 
-@cache
-def plural(word: str) -> str:
+def _three_way(word: str, suffixes: tuple[str, str, str, str, str, str]) -> str:
+    """Suffixes whose first consonant follows the final sound: after a vowel or р, й, у; after
+    л, м, н, ң, з, ж; after a voiceless sound — each in a back and a front form."""
     sound = last_sound(word)
     if sound in VOWELS or sound in LIQUIDS:
-        return word + _pick(word, "лар", "лер")
-    if sound in NASALS_AND_VOICED:
-        return word + _pick(word, "дар", "дер")
-    return word + _pick(word, "тар", "тер")
+        back, front = suffixes[0:2]
+    elif sound in NASALS_AND_VOICED:
+        back, front = suffixes[2:4]
+    else:
+        back, front = suffixes[4:6]
+    return word + _pick(word, back, front)
+
+
+@cache
+def plural(word: str) -> str:
+    return _three_way(word, ("лар", "лер", "дар", "дер", "тар", "тер"))
 
 
 @cache
 def genitive(word: str) -> str:
-    sound = last_sound(word)
-    if sound in VOWELS or sound in LIQUIDS:
-        return word + _pick(word, "ның", "нің")
-    if sound in NASALS_AND_VOICED:
-        return word + _pick(word, "дың", "дің")
-    return word + _pick(word, "тың", "тің")
+    return _three_way(word, ("ның", "нің", "дың", "дің", "тың", "тің"))
 
 
 @cache
@@ -227,15 +230,7 @@ class Kazakh(Language):
 
     def acts(self, mentions: list[ActMention]) -> str:
         """Acts of one issuer and type share the issuer and the (plural) act word."""
-        groups: list[list[ActMention]] = []
-        for mention in mentions:
-            if groups and (groups[-1][0].act.issuer, groups[-1][0].act.type) == (
-                mention.act.issuer, mention.act.type
-            ):
-                groups[-1].append(mention)
-            else:
-                groups.append([mention])
-        return ", ".join(self._act_group(group) for group in groups)
+        return ", ".join(self._act_group(group) for group in by_issuer(mentions))
 
     def _act_group(self, group: list[ActMention]) -> str:
         first = group[0].act

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from babel.dates import format_date
 
 from ..model import Unit, label_number
-from .base import ActMention, Language, capitalize, rule_kind, short_date
+from .base import ActMention, Language, by_issuer, capitalize, rule_kind, short_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,15 +179,7 @@ class Russian(Language):
 
     def acts(self, mentions: list[ActMention], case: str) -> str:
         """постановлением Правительства РК от …; several: постановлениями … от …; от …."""
-        groups: list[list[ActMention]] = []
-        for mention in mentions:
-            if groups and (groups[-1][0].act.issuer, groups[-1][0].act.type) == (
-                mention.act.issuer, mention.act.type
-            ):
-                groups[-1].append(mention)
-            else:
-                groups.append([mention])
-        return "; ".join(self._act_group(group, case) for group in groups)
+        return "; ".join(self._act_group(group, case) for group in by_issuer(mentions))
 
     def _act_group(self, group: list[ActMention], case: str) -> str:
         first = group[0].act

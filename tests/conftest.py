@@ -1,0 +1,34 @@
+"""What the end-to-end tests of the real content share: one build of every version and format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = "monotowns-2012-2020"
+
+
+def legalgen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed command line on the real content, in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(ROOT)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+
+
+def output(out: Path, lang: str, date: dt.date | str, ext: str) -> Path:
+    day = date if isinstance(date, str) else date.isoformat()
+    return out / lang / day / f"{DOC}.{ext}"
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> Path:
+    """HTML, PDF and DOCX of every version in both languages, built once by the command line."""
+    out = tmp_path_factory.mktemp("real-build")
+    result = legalgen("build", "--format", "html,pdf,docx", "--as-of", "all", "--out", str(out),
+                      "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    return out
