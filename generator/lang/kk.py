@@ -40,21 +40,21 @@ def _pick(word: str, back: str, front: str) -> str:
     return back if is_back(word) else front
 
 
+def _voicing(word: str, voiced: tuple[str, str], voiceless: tuple[str, str]) -> str:
+    """A suffix whose first consonant is voiceless after a voiceless final sound."""
+    back, front = voiceless if last_sound(word) in VOICELESS else voiced
+    return word + _pick(word, back, front)
+
+
 @cache
 def dative(word: str) -> str:
     """бөлім → бөлімге, тармақ → тармаққа, абзац → абзацқа, қосымша → қосымшаға."""
-    sound = last_sound(word)
-    if sound in VOICELESS:
-        return word + _pick(word, "қа", "ке")
-    return word + _pick(word, "ға", "ге")
+    return _voicing(word, ("ға", "ге"), ("қа", "ке"))
 
 
 @cache
 def locative(word: str) -> str:
-    sound = last_sound(word)
-    if sound in VOICELESS:
-        return word + _pick(word, "та", "те")
-    return word + _pick(word, "да", "де")
+    return _voicing(word, ("да", "де"), ("та", "те"))
 
 
 @cache
