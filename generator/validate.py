@@ -8,7 +8,7 @@ from __future__ import annotations
 from .consolidate import check_all_versions
 from .diagnostics import Diagnostics
 from .loader import Project, UnitBuilder
-from .model import NumberCell, Unit
+from .model import AmountsCell, NumberCell, Unit
 
 
 def validate(project: Project) -> Diagnostics:
@@ -124,26 +124,55 @@ def _numeric(value) -> float | None:
     return None
 
 
+def _yearly(value) -> dict[str, float]:
+    """Amounts per year of a cell ({} for any other cell); years without an amount left out."""
+    if not isinstance(value, AmountsCell):
+        return {}
+    return {str(entry.year): entry.amount for entry in value.amounts if entry.amount is not None}
+
+
 def _check_totals(units: list[Unit], diagnostics: Diagnostics) -> None:
-    """A total row's plain numbers must equal the sum of the rows above it in that column."""
+    """A total row equals the sum of the table's rows, column by column (and year by year for
+    amounts per year). Its texts after the first name which rows it sums: a total whose source
+    column reads "Республикалық бюджет" sums the rows financed from it."""
     for top in units:
         for table in top.walk():
             if table.kind != "table":
                 continue
-            rows = [c for c in table.children if c.kind == "row"]
+            rows = [c for c in table.children if c.kind == "row" and c.cells]
             for total in (c for c in table.children if c.kind == "total"):
+                summed = [row for row in rows if _matches_filters(row, total)]
                 for column, value in enumerate(total.cells or []):
-                    expected = _numeric(value)
-                    if expected is None:
-                        continue
-                    found = sum(
-                        _numeric(row.cells[column]) or 0.0
-                        for row in rows
-                        if row.cells and column < len(row.cells)
-                    )
-                    if abs(found - expected) > 0.05:
-                        diagnostics.warning(
-                            total.pos,
-                            f"unit {total.uid}: total {expected:.12g} in column {column + 1} "
-                            f"but the rows add up to {found:.12g}",
-                        )
+                    _check_column(total, column, value, summed, diagnostics)
+
+
+def _matches_filters(row: Unit, total: Unit) -> bool:
+    for column, value in enumerate(total.cells or []):
+        if column == 0 or not isinstance(value, str) or not value.strip():
+            continue
+        cell = row.cells[column] if column < len(row.cells) else ""
+        if not isinstance(cell, str) or value.strip() not in cell:
+            return False
+    return True
+
+
+def _check_column(
+    total: Unit, column: int, value, rows: list[Unit], diagnostics: Diagnostics
+) -> None:
+    cells = [row.cells[column] for row in rows if column < len(row.cells)]
+    expected = _numeric(value)
+    if expected is not None:
+        _compare(total, f"column {column + 1}", expected,
+                 sum(_numeric(cell) or 0.0 for cell in cells), diagnostics)
+    for year, amount in _yearly(value).items():
+        found = sum(_yearly(cell).get(year, 0.0) for cell in cells)
+        _compare(total, f"column {column + 1}, {year}", amount, found, diagnostics)
+
+
+def _compare(total: Unit, where: str, expected: float, found: float, diagnostics) -> None:
+    if abs(found - expected) > 0.05:
+        diagnostics.warning(
+            total.pos,
+            f"unit {total.uid}: total {expected:.12g} in {where} "
+            f"but the rows add up to {found:.12g}",
+        )
