@@ -200,15 +200,11 @@ def _run_build(project: Project, jobs_list: list[build_stage.Job], target: Path,
         try:
             for paths in build_stage.run_jobs(project, jobs_list, target, jobs):
                 for path in paths:
-                    out_console_path(path)
+                    out.print(str(path), markup=False)
                 progress.advance(task)
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             sys.exit(2)
-
-
-def out_console_path(path: Path) -> None:
-    out.print(str(path), markup=False)
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date]:
@@ -258,7 +254,7 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
             sys.exit(2)
         _print_diff_summary(result)
         for path in diff_stage.write_diff(result, format_list, target):
-            out_console_path(path)
+            out.print(str(path), markup=False)
         changed = changed or not result.empty
     if exit_code and changed:
         sys.exit(1)

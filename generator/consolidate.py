@@ -52,10 +52,6 @@ class Version:
     touched: dict[str, list[Change]] = field(default_factory=lambda: defaultdict(list))
     index: dict[str, Unit] = field(default_factory=dict)
 
-    @property
-    def is_latest_possible(self) -> bool:
-        return not self.pending
-
     def walk(self):
         for unit in self.units:
             yield from unit.walk()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 
 from ..loader import Act
-from ..model import InForceAfterDays, InForceDate, InForceRule, Unit, label_number
+from ..model import InForceAfterDays, InForceDate, InForceRule, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +78,6 @@ class Language:
     def exclusion(self, unit: Unit, mentions: list[ActMention], with_label: bool = True) -> str:
         raise NotImplementedError
 
-
-def numeric_label(unit: Unit) -> str:
-    return label_number(unit.label) if unit.label else ""
 
 
 def capitalize(text: str) -> str:

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..lang import Language
 from ..model import AmountsCell, Cell, NumberCell, Unit
 
-HEADED_KINDS = {"attachment", "section", "subsection", "appendix"}
 TOC_KINDS = {"attachment", "section", "appendix"}
 
 
