@@ -25,7 +25,7 @@ from .validate import validate as validate_project
 from .writers.pdf import FontError, check_font
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+stdout = Console(highlight=False, soft_wrap=True)
 
 
 def _split(value: str, allowed: tuple[str, ...] | list[str], what: str) -> list[str]:
@@ -110,7 +110,7 @@ def _print_outline(unit: Unit, depth: int, excluded) -> None:
     if unit.cells:
         words = " ".join(plain(str(unit.cells[0])).split()[:8])
     mark = " [excluded]" if unit.uid in excluded else ""
-    out.print(f"{'  ' * depth}{unit.uid}  {unit.kind}  {unit.label or '-'}  {words}{mark}",
+    stdout.print(f"{'  ' * depth}{unit.uid}  {unit.kind}  {unit.label or '-'}  {words}{mark}",
               markup=False)
     for child in unit.children:
         _print_outline(child, depth + 1, excluded)
@@ -138,7 +138,7 @@ def versions(root: Path, as_json: bool) -> None:
         names = "; ".join(kk.act_name(act) for act in acts) or "original"
         pending = ", ".join(f"No {p['number']}" for p in entry["pending"])
         tail = f"  (pending: {pending})" if pending else ""
-        out.print(f"{entry['date']}  {names}{tail}", markup=False)
+        stdout.print(f"{entry['date']}  {names}{tail}", markup=False)
 
 
 def _act_json(act) -> dict:
@@ -200,7 +200,7 @@ def _run_build(project: Project, jobs_list: list[build_stage.Job], target: Path,
         try:
             for paths in build_stage.run_jobs(project, jobs_list, target, jobs):
                 for path in paths:
-                    out.print(str(path), markup=False)
+                    stdout.print(str(path), markup=False)
                 progress.advance(task)
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
@@ -254,7 +254,7 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
             sys.exit(2)
         _print_diff_summary(result)
         for path in diff_stage.write_diff(result, format_list, target):
-            out.print(str(path), markup=False)
+            stdout.print(str(path), markup=False)
         changed = changed or not result.empty
     if exit_code and changed:
         sys.exit(1)
@@ -264,7 +264,7 @@ def _print_diff_summary(result: diff_stage.Diff) -> None:
     lang = result.lang
     title = f"{lang.code}: {result.from_date} → {result.to_date}"
     if result.empty:
-        out.print(f"{title}: {lang.phrase('diff_none')}", markup=False)
+        stdout.print(f"{title}: {lang.phrase('diff_none')}", markup=False)
         return
     table = Table(title=Text(title), title_justify="left")
     # Ids are long and must stay whole to be copied: they fold, never end in an ellipsis.
@@ -275,7 +275,7 @@ def _print_diff_summary(result: diff_stage.Diff) -> None:
         table.add_row(Text(change.uid), Text(change.name),
                       Text(lang.phrase(f"diff_{change.change}")),
                       Text("\n".join(result.act_names(change.acts))))
-    out.print(table)
+    stdout.print(table)
 
 
 if __name__ == "__main__":
