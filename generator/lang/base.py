@@ -54,6 +54,11 @@ class Language:
     note_word: str
     phrases: dict[str, str]
 
+    @property
+    def tag(self) -> str:
+        """The language tag office documents carry: 'kk_KZ' → 'kk-KZ'."""
+        return self.locale.replace("_", "-")
+
     def phrase(self, key: str) -> str:
         return self.phrases[key]
 

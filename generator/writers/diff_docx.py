@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 FONT = "Times New Roman"
 TEXT_WIDTH_TWIPS = 9638  # A4 (210 mm) less 25 mm and 15 mm margins
 FALLBACK_AUTHOR = "legalgen"
-LOCALES = {"kk": "kk-KZ", "ru": "ru-RU"}
 # Settings that follow w:trackRevisions in the schema's order.
 SETTINGS_AFTER_TRACKING = (
     "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
@@ -98,7 +97,7 @@ class _Writer:
 
     def _set_up(self) -> None:
         self._set_page()
-        self._set_defaults(LOCALES.get(self.diff.lang.code, self.diff.lang.code))
+        self._set_defaults(self.diff.lang.tag)
         self._set_styles()
         self._set_metadata()
 
@@ -133,7 +132,7 @@ class _Writer:
         properties = self.document.core_properties
         properties.title = f"{diff.title} — {diff.new.title}"
         properties.subject = diff.new.adoption_line
-        properties.language = LOCALES.get(diff.lang.code, diff.lang.code)
+        properties.language = diff.lang.tag
         properties.author = FALLBACK_AUTHOR
         properties.comments = ""
         # Edits a reviewer makes on top of the redline are tracked too. Word wants the settings

@@ -64,8 +64,7 @@ Add = Callable[[CT_P], None]
 
 
 def language_tag(annotated: Annotated) -> str:
-    """'kk_KZ' → 'kk-KZ'."""
-    return annotated.lang.locale.replace("_", "-")
+    return annotated.lang.tag
 
 
 def bookmark_name(uid: str) -> str:
