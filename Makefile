@@ -8,12 +8,14 @@ STAMP := $(VENV)/.installed
 build: system-deps $(STAMP)
 	$(BIN)/legalgen build
 
-test: system-deps-test $(STAMP)
-	$(BIN)/ruff check generator tests bench
+test: system-deps-test lint
 	$(BIN)/pytest
 
+# Style, types (mypy --strict on generator/) and the import layers of the pipeline.
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m generator.devtools.deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

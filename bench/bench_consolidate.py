@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
-from generator.loader import load_project
+from generator.load import load_project
 
 TARGET_SECONDS = 2.0
 TARGET_RATIO = 12.0

@@ -19,15 +19,17 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator import diff as diff_stage
 from generator.cli import main
 from generator.consolidate import resolve_date
-from generator.loader import load_project
+from generator.diff import diff_versions
+from generator.load import load_project
+from generator.model import LANGS
 from generator.validate import validate
+from generator.writers import formats, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
-LANGS = ("kk", "ru")
+
 
 
 def command_in_process(out: Path) -> float:
@@ -62,9 +64,9 @@ def stages(out: Path) -> dict[str, float]:
     old, new = resolve_date(project, "original"), resolve_date(project, "latest")
     for lang in LANGS:
         diff = timed("consolidate + annotate + compare",
-                     lambda lang=lang: diff_stage.diff_versions(project, lang, old, new))
-        for fmt, writer in diff_stage.DIFF_WRITERS.items():
-            timed(f"write {fmt}", lambda writer=writer, diff=diff: writer(diff))
+                     lambda lang=lang: diff_versions(project, lang, old, new))
+        for fmt in formats("diff"):
+            timed(f"write {fmt}", lambda fmt=fmt, diff=diff: writer("diff", fmt).render(diff))
     return times
 
 

@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.annotate import Annotated, annotate
+from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
-from generator.loader import load_project
-from generator.model import LANGS
-from generator.writers.docx import render_docx
+from generator.load import load_project
+from generator.model import LANGS, Annotated
+from generator.writers.docx.version import render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX_RUNS = 10
@@ -31,12 +31,12 @@ def pdf_writer() -> tuple[str, Callable[[Annotated], bytes]]:
     except ImportError:
         from weasyprint import HTML
 
-        from generator.writers.html import render_html
+        from generator.writers.shared.templates import document_html
 
         def render_pdf(annotated: Annotated) -> bytes:
-            return HTML(string=render_html(annotated)).write_pdf()
+            return HTML(string=document_html(annotated)).write_pdf()
 
-        return "weasyprint.HTML(render_html(...)).write_pdf() (no generator/writers/pdf.py)", \
+        return "weasyprint.HTML(document_html(...)).write_pdf() (no generator/writers/pdf.py)", \
             render_pdf
     return "generator.writers.pdf.render_pdf", render_pdf
 

@@ -21,9 +21,9 @@ from weasyprint import HTML
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, resolve_date
-from generator.loader import load_project
-from generator.writers.html import render_html
+from generator.load import load_project
 from generator.writers.pdf import render_pdf
+from generator.writers.shared.templates import document_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +57,7 @@ def main() -> None:
     total_ours = total_alone = 0.0
     for lang in ("kk", "ru"):
         annotated = annotate(consolidate(project, lang, date), project)
-        html = render_html(annotated)
+        html = document_html(annotated)
 
         def ours(annotated=annotated) -> bytes:
             return render_pdf(annotated)

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from generator.annotate import annotate
 from generator.cli import main
 from generator.consolidate import consolidate
-from generator.loader import load_project
+from generator.load import load_project
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
 from tests.textutil import html_text
 

@@ -16,9 +16,19 @@ from hypothesis import strategies as st
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline, version_date
-from generator.diagnostics import InputError, SourcePos
-from generator.loader import Act, Change, effective_date, load_project
-from generator.model import EditIn, InForceAfterDays, InForceDate, LangText, Unit
+from generator.load import load_project
+from generator.model import (
+    Act,
+    Change,
+    EditIn,
+    InForceAfterDays,
+    InForceDate,
+    InputError,
+    LangText,
+    SourcePos,
+    Unit,
+    effective_date,
+)
 from tests.fixtureutil import FIXTURE, copy_fixture
 
 D = dt.date
@@ -502,13 +512,6 @@ def test_original_version_equals_the_content(project, lang):
     version = version_at(project, ADOPTED, lang)
     assert version.units == project.documents[lang].units
     assert (dict(version.events), version.excluded, version.repeal) == ({}, {}, None)
-
-
-@pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_consolidating_never_changes_the_content(project, lang):
-    for date in VERSION_DATES:
-        version_at(project, date, lang)
-    assert project.documents[lang].units == load_project(FIXTURE).documents[lang].units
 
 
 @SETTINGS

@@ -25,20 +25,22 @@ from generator.cli import main
 from generator.consolidate import consolidate, timeline
 from generator.diff import diff_versions, word_diff
 from generator.lang import language
-from generator.loader import Change, Project, load_project
-from generator.model import ID_PREFIX, label_number
-from generator.writers.diff_docx import render_diff_docx
+from generator.load import load_project
+from generator.model import ID_PREFIX, Change, Project, label_number
 from generator.writers.diff_html import render_diff_html
+from generator.writers.docx.redline import render_diff_docx
+from generator.writers.docx.version import render_docx
 from generator.writers.html import render_html
 
-from .textutil import differing_passages, words
+from .textutil import HIDDEN, NOT_THE_ACT, differing_passages, html_words, words
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WNS = {"w": W[1:-1]}
+DATE_PROPERTIES = {"created", "modified"}
 # Version pairs compared on the real content: the whole history, and each amending step.
 PAIRS = [("2012-05-25", "2015-01-01"), ("2013-11-07", "2014-11-16"),
          ("2014-11-16", "2015-01-01")]
-BLOCK_TAGS = ("p", "td", "th", "tr", "li", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def run_cli(*args: str):
@@ -68,32 +70,17 @@ def diff_file(out: Path, lang: str, old: str, new: str, ext: str) -> Path:
 
 # --- Reading the outputs back -----------------------------------------------------------------
 
-def _separate_blocks(tree) -> None:
-    """Block elements end with a line break, so that adjacent cells never glue their words."""
-    for element in tree.iter(*BLOCK_TAGS):
-        element.tail = "\n" + (element.tail or "")
-
-
 def version_words(html: bytes) -> list[str]:
     """Words of a published version, without its table of contents and version line."""
-    tree = lxml.html.fromstring(html)
-    for node in tree.xpath("//head | //nav[@id='toc'] | //*[contains(@class, 'version-line')]"):
-        node.drop_tree()
-    _separate_blocks(tree)
-    return words(tree.text_content())
+    return html_words(html, NOT_THE_ACT)
 
 
 def diff_html_words(html: bytes, keep: str) -> list[str]:
     """Words of the HTML diff taking every insertion (`keep="ins"`) or every deletion."""
     drop = "del" if keep == "ins" else "ins"
-    tree = lxml.html.fromstring(html)
-    for node in tree.xpath(
-        f"//head | //header[contains(@class, 'diff-head')] | //section[@id='summary'] "
-        f"| //*[contains(@class, 'diff-tag')] | //{drop}"
-    ):
-        node.drop_tree()
-    _separate_blocks(tree)
-    return words(tree.text_content())
+    return html_words(html, f"{HIDDEN} | //header[contains(@class, 'diff-head')] "
+                            f"| //section[@id='summary'] | //*[contains(@class, 'diff-tag')] "
+                            f"| //{drop}")
 
 
 def docx_words(data: bytes, mode: str) -> list[str]:
@@ -272,6 +259,83 @@ def test_libreoffice_opens_the_docx(built, tmp_path):
     pdf = tmp_path / f"{source.stem}.pdf"
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_two_runs_give_identical_docx_bytes(tmp_path):
+    """Redlines are dated by the later version: every zip entry, the core properties."""
+    outs = [tmp_path / "first", tmp_path / "second"]
+    for out in outs:
+        result = run_cli("diff", "--root", ROOT, "--out", out, "--from", "original", "--to",
+                         "latest", "--format", "docx")
+        assert result.exit_code == 0, result.output
+    old, new = PAIRS[0]
+    later = dt.date.fromisoformat(new)
+    for lang in ("kk", "ru"):
+        first, second = (diff_file(out, lang, old, new, "docx").read_bytes() for out in outs)
+        assert first == second, lang
+        with zipfile.ZipFile(io.BytesIO(first)) as package:
+            stamps = {info.date_time for info in package.infolist()}
+            core = etree.fromstring(package.read("docProps/core.xml"))
+        assert stamps == {(later.year, later.month, later.day, 0, 0, 0)}, lang
+        dates = {node.text for node in core if etree.QName(node).localname in DATE_PROPERTIES}
+        assert dates == {f"{new}T00:00:00Z"}, lang
+
+
+def test_redline_has_the_font_pages_and_tables_of_the_version_docx(built, project):
+    old, new = PAIRS[0]
+    annotated = annotate(consolidate(project, "ru", dt.date.fromisoformat(new)), project)
+    version = docx_parts(render_docx(annotated))
+    redline = docx_parts(diff_file(built, "ru", old, new, "docx").read_bytes())
+    fonts = [parts["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", WNS)
+             for parts in (version, redline)]
+    assert [dict(node.attrib) for node in fonts] == [dict(fonts[0].attrib)] * 2
+    assert set(fonts[1].attrib.values()) == {"Liberation Serif"}
+    alternative = redline["word/fontTable.xml"].find(
+        "w:font[@w:name='Liberation Serif']/w:altName", WNS)
+    assert alternative.get(f"{W}val") == "Times New Roman"
+    version_sections, redline_sections = (
+        body_sections(parts["word/document.xml"].find(f"{W}body")) for parts in (version, redline))
+    for tag in ("pgSz", "pgMar"):
+        assert dict(redline_sections[0][0].find(f"{W}{tag}").attrib) == \
+            dict(version_sections[0][0].find(f"{W}{tag}").attrib), tag
+    assert redline_sections[0][0].find(f"{W}pgSz").get(f"{W}orient") is None
+    # The action plan alone is on landscape pages, with the grid of the version's table.
+    landscape = [elements for sect, elements in redline_sections
+                 if sect.find(f"{W}pgSz").get(f"{W}orient") == "landscape"]
+    assert len(landscape) == 1
+    assert [table_style(e) for e in landscape[0] if e.tag == f"{W}tbl"] == ["ActionPlanTable"]
+    portrait = [e for sect, elements in redline_sections for e in elements
+                if sect.find(f"{W}pgSz").get(f"{W}orient") is None]
+    assert "ActionPlanTable" not in {table_style(e) for e in portrait if e.tag == f"{W}tbl"}
+    grids = [[col.get(f"{W}w") for col in table.iter(f"{W}gridCol")]
+             for parts in (version, redline)
+             for table in parts["word/document.xml"].iter(f"{W}tbl")
+             if table_style(table) == "ActionPlanTable"]
+    assert len(grids) == 2 and grids[0] == grids[1]
+
+
+def docx_parts(data: bytes) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: etree.fromstring(package.read(name)) for name in package.namelist()
+                if name.endswith(".xml")}
+
+
+def body_sections(body) -> list[tuple[etree._Element, list]]:
+    """(w:sectPr, body elements) of each section in order."""
+    sections, current = [], []
+    for child in body:
+        properties = child if child.tag == f"{W}sectPr" else child.find(f"{W}pPr/{W}sectPr")
+        if child.tag != f"{W}sectPr":
+            current.append(child)
+        if properties is not None:
+            sections.append((properties, current))
+            current = []
+    return sections
+
+
+def table_style(table) -> str | None:
+    style = table.find(f"{W}tblPr/{W}tblStyle")
+    return style.get(f"{W}val") if style is not None else None
 
 
 def test_version_against_itself_is_empty_and_a_change_exits_1(tmp_path):
@@ -521,9 +585,9 @@ def test_random_histories_report_exactly_the_units_each_act_touched(data):
 
 def check_redlines(project: Project, lang: str, old: dt.date, new: dt.date, diff) -> None:
     """The redlines of a random step accept to the later version and reject to the earlier."""
-    later = version_words(render_html(annotate(consolidate(project, lang, new), project)).encode())
+    later = version_words(render_html(annotate(consolidate(project, lang, new), project)))
     earlier = version_words(
-        render_html(annotate(consolidate(project, lang, old), project)).encode())
+        render_html(annotate(consolidate(project, lang, old), project)))
     assert unattributed(diff) == []
     docx = render_diff_docx(diff)
     assert_same_words(docx_words(docx, "accept"), later, "DOCX accepted")

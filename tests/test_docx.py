@@ -23,17 +23,19 @@ import lxml.html
 import pytest
 from docx import Document
 
-from generator.annotate import Annotated, annotate
+from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
-from generator.inline import plain
-from generator.loader import load_project
-from generator.model import LANGS, Unit
-from generator.writers.common import cell_lines, heading_text, table_shape
-from generator.writers.docx import bookmark_name, language_tag, render_docx, wants_landscape
-from generator.writers.html import toc_entries
+from generator.lang.cells import cell_lines
+from generator.load import load_project
+from generator.model import LANGS, Annotated, Unit
+from generator.model.inline import plain
+from generator.model.tables import heading_text, table_shape
+from generator.writers.docx.layout import wants_landscape
+from generator.writers.docx.version import bookmark_name, language_tag, render_docx
+from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output
 
-from .textutil import differing_passages, similarity, words
+from .textutil import differing_passages, html_words, similarity, words
 
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
@@ -41,7 +43,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 A4_TWIPS = (11906, 16838)
 # Elements after which the HTML's visible text has a line break.
-HTML_BLOCKS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br"}
 
 
 def w(name: str) -> str:
@@ -389,17 +390,6 @@ def test_reconstruction_reasons_are_comments_dated_by_the_version(built):
 
 # --- LibreOffice -------------------------------------------------------------------------------
 
-def _html_words(path: Path) -> list[str]:
-    """The words of the HTML body, with a break after every block so cells stay apart."""
-    tree = lxml.html.fromstring(path.read_bytes())
-    for node in tree.xpath("//head | //style | //script"):
-        node.drop_tree()
-    for node in tree.iter():
-        if isinstance(node.tag, str) and node.tag in HTML_BLOCKS:
-            node.tail = "\n" + (node.tail or "")
-    return words(tree.text_content())
-
-
 def _pdf_pages(path: Path) -> list[list[str]]:
     """The lines of each page, in the order LibreOffice wrote them."""
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
@@ -441,7 +431,7 @@ def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
             found, repeats[unit.role] = _without_repeats(found, _header_words(unit, annotated))
     # The action plan fills several pages: its header rows come back on each of them.
     assert repeats["action_plan"] >= 2
-    expected = _html_words(output(built, lang, date, "html"))
+    expected = html_words(output(built, lang, date, "html"))
     ratio = similarity(expected, found)
     assert ratio >= 0.99, f"{ratio:.4f}\n{differing_passages(expected, found)}"
 

@@ -10,13 +10,11 @@ import datetime as dt
 
 import pytest
 
-from generator.diagnostics import SourcePos
 from generator.lang import ActMention, language
 from generator.lang import kk as kk_grammar
 from generator.lang.kk import Kazakh
 from generator.lang.ru import Russian, past
-from generator.loader import Act
-from generator.model import Document, InForceAfterDays, InForceDate, Signatory, Unit
+from generator.model import Act, Document, InForceAfterDays, InForceDate, Signatory, SourcePos, Unit
 
 KK = language("kk")
 RU = language("ru")

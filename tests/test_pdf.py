@@ -23,15 +23,15 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from generator.annotate import Annotated, annotate
+from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
-from generator.loader import load_project
-from generator.model import LANGS, Unit
-from generator.writers.html import TEMPLATES
+from generator.load import load_project
+from generator.model import LANGS, Annotated, Unit
 from generator.writers.pdf import FontError, TemplateFetcher, render_pdf
+from generator.writers.shared.templates import TEMPLATES
 from tests.conftest import ROOT, legalgen, output
 
-from .textutil import differing_passages, similarity, words
+from .textutil import differing_passages, html_tree, similarity, words
 
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
@@ -134,16 +134,6 @@ def without_repeats(tokens: list[str], sequence: list[str]) -> list[str]:
     for start in reversed(find(sequence, tokens)[1:]):
         del result[start:start + len(sequence)]
     return result
-
-
-def html_tree(html: Path):
-    """The HTML's body with a space after every cell and line break: the page shows them apart."""
-    tree = lxml.html.fromstring(html.read_bytes())
-    for node in tree.xpath("//head"):
-        node.drop_tree()
-    for node in tree.iter("td", "th", "br", "p", "li"):
-        node.tail = f" {node.tail or ''}"
-    return tree
 
 
 def table_headers(html: Path, role: str = "") -> list[list[str]]:

@@ -1,4 +1,4 @@
-"""Text helpers the tests share: the words of an HTML page and a similarity between word lists."""
+"""Text helpers the tests share: an HTML page as a reader sees it, words, and their similarity."""
 
 from __future__ import annotations
 
@@ -9,15 +9,30 @@ from pathlib import Path
 import lxml.html
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# Elements a browser sets apart: their texts never run into each other on the page.
+BLOCK_TAGS = ("p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br")
+# What a reader never sees as text.
+HIDDEN = "//head | //style | //script"
+# The parts of a version page that are not the text of the act: contents and version line.
+NOT_THE_ACT = f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')]"
 
 
-def html_text(path: Path) -> str:
-    """The visible text of an HTML file (no <head>, no <style>)."""
-    tree = lxml.html.fromstring(path.read_bytes())
-    for node in tree.xpath("//head | //style | //script"):
+def html_tree(source: Path | bytes, drop: str = HIDDEN) -> lxml.html.HtmlElement:
+    """The page without the elements `drop` selects, a line break after every block."""
+    tree = lxml.html.fromstring(source.read_bytes() if isinstance(source, Path) else source)
+    for node in tree.xpath(drop):
         node.drop_tree()
-    # Block elements touch each other in the markup; keep their texts apart.
-    return " ".join(tree.itertext())
+    for node in tree.iter(*BLOCK_TAGS):
+        node.tail = "\n" + (node.tail or "")
+    return tree
+
+
+def html_text(source: Path | bytes, drop: str = HIDDEN) -> str:
+    return str(html_tree(source, drop).text_content())
+
+
+def html_words(source: Path | bytes, drop: str = HIDDEN) -> list[str]:
+    return words(html_text(source, drop))
 
 
 def words(text: str) -> list[str]:

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache
 
-from ..model import Unit
-from .base import ActMention, Language, by_issuer, capitalize, rule_kind, short_date
+from ..model import (
+    Act,
+    ActMention,
+    Document,
+    InForceAfterDays,
+    InForceDate,
+    Language,
+    Unit,
+    short_date,
+)
+from .base import by_issuer, capitalize
 
 BACK_VOWELS = set("аоұыяё")
 FRONT_VOWELS = set("әөүіеэ")
@@ -205,30 +215,36 @@ class Kazakh(Language):
             return f"{label} {word}"
         return f"{label.rstrip('.')}-{word}"
 
+    def amount_year(self, year: int | str) -> str:
+        return f"{year} жыл"
+
+    def version_heading(self, date: dt.date) -> str:
+        return f"{short_date(date)} {self.phrase('in_force_on')} редакция"
+
     # Acts
-    def issuer(self, act, long: bool = False) -> str:
+    def issuer(self, act: Act | Document, long: bool = False) -> str:
         if act.type == "law":
             return "Қазақстан Республикасының" if long else "ҚР"
         country = "Қазақстан Республикасы" if long else "ҚР"
         return f"{country} {genitive(ISSUERS.get(act.issuer, act.issuer))}"
 
-    def act_word(self, act, count: int = 1) -> str:
+    def act_word(self, act: Act | Document, count: int = 1) -> str:
         word = ACT_WORDS[act.type]
         return instrumental(possessive(plural(word) if count > 1 else word))
 
     def in_force_bracket(self, mention: ActMention) -> str:
-        kind = rule_kind(mention.rule)
-        if kind == "date":
-            return f"({short_date(mention.rule.date)} бастап қолданысқа енгізіледі)"
-        if kind == "days":
-            days = number_words(mention.rule.after_publication_days)
+        rule = mention.rule
+        if isinstance(rule, InForceDate):
+            return f"({short_date(rule.date)} бастап қолданысқа енгізіледі)"
+        if isinstance(rule, InForceAfterDays):
+            days = number_words(rule.after_publication_days)
             return (f"(алғашқы ресми жарияланғанынан кейін күнтізбелік {days} күн өткен соң "
                     "қолданысқа енгізіледі)")
-        if kind == "on_publication":
+        if rule == "on_publication":
             return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
         return ""
 
-    def acts(self, mentions: list[ActMention]) -> str:
+    def _acts(self, mentions: Sequence[ActMention]) -> str:
         """Acts of one issuer and type share the issuer and the (plural) act word."""
         return ", ".join(self._act_group(group) for group in by_issuer(mentions))
 
@@ -246,7 +262,7 @@ class Kazakh(Language):
             items.append(f"{item} {bracket}" if bracket else item)
         return f"{self.issuer(first)} {', '.join(items)} {self.act_word(first, len(group))}"
 
-    def act_name(self, act) -> str:
+    def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
         return (f"{self.issuer(act)} {short_date(act.date)} № {act.number} "
                 f"{possessive(ACT_WORDS[act.type])}")
@@ -256,42 +272,34 @@ class Kazakh(Language):
         return capitalize(ACT_WORDS[document_type])
 
     # Notes
-    def note(self, operation, unit, mentions, inserted=None, parent=None) -> str:
-        acts = self.acts(mentions)
+    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
+             inserted: Unit | None = None, parent: Unit | None = None) -> str:
+        acts = self._acts(mentions)
         if operation == "replace":
             return f"{self.note_word} {capitalize(self.unit_name(unit))} жаңа редакцияда - {acts}."
         if operation == "amend":
             return (f"{self.note_word} {capitalize(dative(self.unit_name(unit)))} өзгеріс "
                     f"енгізілді - {acts}.")
-        if operation == "insert":
+        if operation == "insert" and inserted is not None:
             holder = self.unit_name(parent) if parent is not None else "Қаулы"
             return (f"{self.note_word} {capitalize(holder)} "
                     f"{instrumental(self.unit_name(inserted))} толықтырылды - {acts}.")
         raise ValueError(operation)
 
-    def repeal_note(self, mentions, document_type: str) -> str:
-        return f"{self.note_word} Күші жойылды - {self.acts(mentions)}."
-
-    def exclusion(self, unit, mentions, with_label: bool = True) -> str:
+    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
+                  with_label: bool = True) -> str:
         label = f"{unit.label.strip()} " if unit.label and with_label else ""
-        return f"{label}Алып тасталды - {self.acts(mentions)}."
+        return f"{label}Алып тасталды - {self._acts(mentions)}."
+
+    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
+        return f"{self.note_word} Күші жойылды - {self._acts(mentions)}."
 
     # Lines of the document head
-    def adoption_line(self, document) -> str:
+    def adoption_line(self, document: Document) -> str:
         return (f"Қазақстан Республикасы {genitive(ISSUERS[document.issuer])} "
                 f"{self.date(document.date)} № {document.number} "
                 f"{possessive(ACT_WORDS[document.type])}.")
 
-    def repeal_line(self, act, document_type: str) -> str:
+    def repeal_line(self, act: Act, document_type: str) -> str:
         return (f"Күші жойылды - {self.issuer(act, long=True)} {self.date(act.date)} "
                 f"№ {act.number} {self.act_word(act)}")
-
-    def pending_item(self, mention: ActMention) -> str:
-        bracket = self.in_force_bracket(mention)
-        return f"{self.act_name(mention.act)} {bracket}".strip()
-
-    def version_heading(self, date: dt.date) -> str:
-        return f"{short_date(date)} {self.phrases['in_force_on']} редакция"
-
-    def amount_year(self, year) -> str:
-        return f"{year} жыл"

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from babel.dates import format_date
 
-from ..model import Unit, label_number
-from .base import ActMention, Language, by_issuer, capitalize, rule_kind, short_date
+from ..model import (
+    Act,
+    ActMention,
+    Document,
+    InForceAfterDays,
+    InForceDate,
+    Language,
+    Unit,
+    label_number,
+    short_date,
+)
+from .base import by_issuer, capitalize
+
+# The cases in which a note names the acts: "в редакции постановления", "внесенными
+# постановлением".
+Case = Literal["genitive", "instrumental"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,39 +152,49 @@ class Russian(Language):
         return f"{format_date(date, 'd MMMM y', locale=self.locale)} года"
 
     # Units
-    def noun(self, unit: Unit) -> Noun:
+    def _noun(self, unit: Unit) -> Noun:
         return UNIT_NOUNS.get(unit.kind, Noun("часть", "частью", "f"))
 
-    def label_ref(self, unit: Unit) -> str:
+    def _named(self, word: str, label: str | None) -> str:
         """Points lose their dot ('3.' → '3'); sub-points keep the bracket ('2-1)')."""
-        label = unit.label.strip()
-        return label if label.endswith(")") else label_number(label)
+        if not label:
+            return word
+        label = label.strip()
+        return f"{word} {label if label.endswith(')') else label_number(label)}"
 
     def unit_name(self, unit: Unit) -> str:
-        word = self.noun(unit).nominative
-        return f"{word} {self.label_ref(unit)}" if unit.label else word
+        return self._named(self._noun(unit).nominative, unit.label)
 
-    def unit_instrumental(self, unit: Unit) -> str:
-        word = self.noun(unit).instrumental
-        return f"{word} {self.label_ref(unit)}" if unit.label else word
+    def _unit_instrumental(self, unit: Unit) -> str:
+        return self._named(self._noun(unit).instrumental, unit.label)
+
+    def amount_year(self, year: int | str) -> str:
+        return f"{year} год"
+
+    def version_heading(self, date: dt.date) -> str:
+        return f"Редакция {self.phrase('in_force_on')} {short_date(date)}"
 
     # Acts
-    def issuer(self, act, long: bool = False) -> str:
+    def issuer(self, act: Act | Document, long: bool = False) -> str:
         short, full = ISSUERS.get(act.issuer, (act.issuer, act.issuer))
         if act.type == "law":
             return "Республики Казахстан" if long else "РК"
         return full if long else short
 
+    def act_word(self, act: Act | Document, count: int = 1) -> str:
+        words = ACT_WORDS[act.type]
+        return words.instrumental_plural if count > 1 else words.instrumental
+
     def in_force_bracket(self, mention: ActMention) -> str:
-        kind = rule_kind(mention.rule)
-        if kind == "date":
-            return f"(вводится в действие с {short_date(mention.rule.date)})"
-        if kind == "days":
-            days = mention.rule.after_publication_days
+        rule = mention.rule
+        if isinstance(rule, InForceDate):
+            return f"(вводится в действие с {short_date(rule.date)})"
+        if isinstance(rule, InForceAfterDays):
+            days = rule.after_publication_days
             return (f"(вводится в действие по истечении {number_words_genitive(days)} "
                     f"{calendar_days_genitive(days)} после дня его первого официального "
                     "опубликования)")
-        if kind == "on_publication":
+        if rule == "on_publication":
             return "(вводится в действие со дня первого официального опубликования)"
         return ""
 
@@ -177,19 +203,21 @@ class Russian(Language):
         item = f"от {short_date(mention.act.date)} № {mention.act.number}"
         return f"{item} {bracket}" if bracket else item
 
-    def acts(self, mentions: list[ActMention], case: str) -> str:
+    def _acts(self, mentions: Sequence[ActMention], case: Case) -> str:
         """постановлением Правительства РК от …; several: постановлениями … от …; от …."""
         return "; ".join(self._act_group(group, case) for group in by_issuer(mentions))
 
-    def _act_group(self, group: list[ActMention], case: str) -> str:
+    def _act_group(self, group: list[ActMention], case: Case) -> str:
         first = group[0].act
         words = ACT_WORDS[first.type]
-        plural = len(group) > 1
-        word = getattr(words, f"{case}_plural" if plural else case)
+        if case == "genitive":
+            word = words.genitive_plural if len(group) > 1 else words.genitive
+        else:
+            word = self.act_word(first, len(group))
         dated = "; ".join(self._dated(mention) for mention in group)
         return f"{word} {self.issuer(first)} {dated}"
 
-    def act_name(self, act) -> str:
+    def act_name(self, act: Act | Document) -> str:
         """Постановление Правительства РК от 07.11.2013 № 1169 — an act named on its own."""
         word = capitalize(ACT_WORDS[act.type].nominative)
         return f"{word} {self.issuer(act)} от {short_date(act.date)} № {act.number}"
@@ -199,50 +227,42 @@ class Russian(Language):
         return capitalize(ACT_WORDS[document_type].nominative)
 
     # Notes
-    def note(self, operation, unit, mentions, inserted=None, parent=None) -> str:
+    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
+             inserted: Unit | None = None, parent: Unit | None = None) -> str:
         if operation == "replace":
             return (f"{self.note_word} {capitalize(self.unit_name(unit))} в редакции "
-                    f"{self.acts(mentions, 'genitive')}.")
+                    f"{self._acts(mentions, 'genitive')}.")
         if operation == "amend":
             return (f"{self.note_word} {capitalize(self.unit_name(unit))} с изменениями, "
-                    f"внесенными {self.acts(mentions, 'instrumental')}.")
-        if operation == "insert":
+                    f"внесенными {self._acts(mentions, 'instrumental')}.")
+        if operation == "insert" and inserted is not None:
             if parent is not None:
-                holder, gender = self.unit_name(parent), self.noun(parent).gender
+                holder, gender = self.unit_name(parent), self._noun(parent).gender
             else:
                 holder, gender = "постановление", "n"
             return (f"{self.note_word} {capitalize(holder)} {past('дополнен', gender)} "
-                    f"{self.unit_instrumental(inserted)} в соответствии с "
-                    f"{self.acts(mentions, 'instrumental')}.")
+                    f"{self._unit_instrumental(inserted)} в соответствии с "
+                    f"{self._acts(mentions, 'instrumental')}.")
         raise ValueError(operation)
 
-    def repeal_note(self, mentions, document_type: str) -> str:
+    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
+                  with_label: bool = True) -> str:
+        label = f"{unit.label.strip()} " if unit.label and with_label else ""
+        verb = past("Исключен", self._noun(unit).gender)
+        return f"{label}{verb} {self._acts(mentions, 'instrumental')}."
+
+    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
         gender = ACT_WORDS[document_type].gender
         return (f"{self.note_word} {past('Утратил', gender)} силу "
-                f"{self.acts(mentions, 'instrumental')}.")
-
-    def exclusion(self, unit, mentions, with_label: bool = True) -> str:
-        label = f"{unit.label.strip()} " if unit.label and with_label else ""
-        verb = past("Исключен", self.noun(unit).gender)
-        return f"{label}{verb} {self.acts(mentions, 'instrumental')}."
+                f"{self._acts(mentions, 'instrumental')}.")
 
     # Lines of the document head
-    def adoption_line(self, document) -> str:
+    def adoption_line(self, document: Document) -> str:
         word = capitalize(ACT_WORDS[document.type].nominative)
         issuer = ISSUERS[document.issuer][1]
         return f"{word} {issuer} от {self.date(document.date)} № {document.number}."
 
-    def repeal_line(self, act, document_type: str) -> str:
+    def repeal_line(self, act: Act, document_type: str) -> str:
         gender = ACT_WORDS[document_type].gender
-        return (f"{past('Утратил', gender)} силу {ACT_WORDS[act.type].instrumental} "
+        return (f"{past('Утратил', gender)} силу {self.act_word(act)} "
                 f"{self.issuer(act, long=True)} от {self.date(act.date)} № {act.number}")
-
-    def pending_item(self, mention: ActMention) -> str:
-        bracket = self.in_force_bracket(mention)
-        return f"{self.act_name(mention.act)} {bracket}".strip()
-
-    def version_heading(self, date: dt.date) -> str:
-        return f"Редакция {self.phrases['in_force_on']} {short_date(date)}"
-
-    def amount_year(self, year) -> str:
-        return f"{year} год"

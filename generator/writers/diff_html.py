@@ -8,15 +8,10 @@ marked and titled with the acts responsible, readable on screen and in print.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from markupsafe import Markup, escape
 
-from .html import TEMPLATES, environment
-
-if TYPE_CHECKING:
-    from ..diff import Acts, Diff, Line
+from ..model.diff import Acts, Diff, Line
+from .shared.templates import environment, stylesheet
 
 _TAGS = {"insert": "ins", "delete": "del"}
 
@@ -34,9 +29,8 @@ def ops_html(line: Line, names: str) -> Markup:
     return Markup("".join(parts))
 
 
-def render_diff_html(diff: Diff, templates: Path = TEMPLATES) -> bytes:
-    env = environment(templates)
-    css = (templates / "style.css").read_text(encoding="utf-8")
+def render_diff_html(diff: Diff) -> bytes:
+    env = environment()
 
     def names(acts: Acts) -> str:
         return "; ".join(diff.act_names(acts))
@@ -45,7 +39,7 @@ def render_diff_html(diff: Diff, templates: Path = TEMPLATES) -> bytes:
     html = env.get_template("diff.html.j2").render(
         diff=diff,
         lang=diff.lang,
-        css=Markup(css),
+        css=stylesheet(),
         from_heading=diff.lang.version_heading(diff.from_date),
         to_heading=diff.lang.version_heading(diff.to_date),
         summary=summary,

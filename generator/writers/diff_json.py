@@ -9,10 +9,9 @@ word-level operations between them.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..diff import Attribution, Diff, UnitChange
+from ..model.diff import Attribution, Diff, UnitChange
 
 
 def render_diff_json(diff: Diff) -> bytes:
@@ -26,7 +25,7 @@ def render_diff_json(diff: Diff) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _change(diff: Diff, change: UnitChange) -> dict:
+def _change(diff: Diff, change: UnitChange) -> dict[str, Any]:
     return {
         "id": change.uid,
         "label": change.label,
@@ -41,7 +40,7 @@ def _change(diff: Diff, change: UnitChange) -> dict:
     }
 
 
-def _act(diff: Diff, item: Attribution) -> dict:
+def _act(diff: Diff, item: Attribution) -> dict[str, Any]:
     act = item.act
     return {
         "name": diff.lang.act_name(act),

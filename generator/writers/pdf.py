@@ -15,6 +15,7 @@ import functools
 import hashlib
 import mimetypes
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -24,8 +25,9 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.ffi import ffi, fontconfig
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-from ..annotate import Annotated
-from .html import TEMPLATES, render_html
+from ..model import Annotated
+from .shared.errors import MachineError
+from .shared.templates import TEMPLATES, document_html
 
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
@@ -39,18 +41,18 @@ PROBE_TEXT = KAZAKH_LETTERS + RUSSIAN_LETTERS + " 0123456789 № – «» *"
 FONT_STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
 
 
-class FontError(Exception):
+class FontError(MachineError):
     """The serif font the PDF needs is not installed, or lacks a character of the text."""
 
 
-class TemplateFetcher(URLFetcher):
+class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """Serves the files under the templates folder; refuses every other URL."""
 
     def __init__(self, root: Path = TEMPLATES) -> None:
         super().__init__()  # sets what WeasyPrint reads of a fetcher; `fetch` does the rest
         self.root = root.resolve()
 
-    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         path = self.local_path(url)
         if path is None:
             raise URLFetchingError(f"refused (only files under {self.root} are served): {url}")
@@ -112,7 +114,7 @@ def check_font() -> None:
             raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
 
 
-def _font_match(config, family: str, style: str) -> tuple[str | None, str]:
+def _font_match(config: Any, family: str, style: str) -> tuple[str | None, str]:
     """The family and file fontconfig gives for a family and style, as Pango would pick them."""
     pattern = ffi.gc(fontconfig.FcPatternCreate(), fontconfig.FcPatternDestroy)
     fontconfig.FcPatternAddString(pattern, b"family", family.encode())
@@ -127,11 +129,12 @@ def _font_match(config, family: str, style: str) -> tuple[str | None, str]:
     return _pattern_string(matched, b"family"), _pattern_string(matched, b"file") or ""
 
 
-def _pattern_string(pattern, key: bytes) -> str | None:
+def _pattern_string(pattern: Any, key: bytes) -> str | None:
     value = ffi.new("FcChar8 **")
     if fontconfig.FcPatternGetString(pattern, key, 0, value) != fontconfig.FcResultMatch:
         return None
-    return ffi.string(value[0]).decode()
+    text: bytes = ffi.string(value[0])
+    return text.decode()
 
 
 def _base_url() -> str:
@@ -145,11 +148,18 @@ def pdf_identifier(annotated: Annotated) -> bytes:
     return hashlib.md5(key.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii")
 
 
-@functools.cache
+_COMPRESSED_ONCE: dict[type, type] = {}
+
+
 def _compressed_once(stream_class: type) -> type:
     """A subclass of a pydyf stream class that compresses its bytes once and keeps them."""
-    return type(stream_class.__name__, (stream_class,),
-                {"data": functools.cached_property(stream_class.data.fget)})
+    once = _COMPRESSED_ONCE.get(stream_class)
+    if once is None:
+        compute = stream_class.data.fget  # type: ignore[attr-defined]  # pydyf has no types
+        once = type(stream_class.__name__, (stream_class,),
+                    {"data": functools.cached_property(compute)})
+        _COMPRESSED_ONCE[stream_class] = once
+    return once
 
 
 def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
@@ -164,11 +174,12 @@ def render_pdf(annotated: Annotated, fetcher: URLFetcher | None = None) -> bytes
     """The PDF of a version; `fetcher` (by default a TemplateFetcher) loads every resource."""
     check_font()
     fetcher = fetcher or TemplateFetcher()
-    html = HTML(string=render_html(annotated), base_url=_base_url(), url_fetcher=fetcher)
+    html = HTML(string=document_html(annotated), base_url=_base_url(), url_fetcher=fetcher)
     print_css = CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)
     document = html.render(stylesheets=[print_css])
     # The creation date comes from the version date in the HTML's metadata, never the clock.
-    data = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=pdf_identifier(annotated),
-                              finisher=_compress_streams_once)
+    data: bytes = document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_identifier=pdf_identifier(annotated),
+        finisher=_compress_streams_once)
     verify_fonts(document)
     return data

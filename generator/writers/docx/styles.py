@@ -1,9 +1,10 @@
-"""The Word styles, page layouts and font table of the DOCX writer.
+"""The Word styles, page layouts and font table of both DOCX writers.
 
-Reads nothing: it holds the WordprocessingML of every style the DOCX writer uses (the built-in
+Reads nothing: it holds the WordprocessingML of every style the DOCX writers use (the built-in
 Word names where Word has one, so that Word shows them under its own localised names), the A4
 page layouts that match templates/style.css @page, and the font table that tells Word to stand
 in Times New Roman where Liberation Serif is not installed (the two are metric-compatible).
+`STYLES` serves the version and the redline; `REDLINE_STYLES` adds the few only the redline uses.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def _heading(level: int, size: int) -> StyleSpec:
 
 
 _SMALL = '<w:sz w:val="20"/><w:szCs w:val="20"/>'
+_PAGE_LINE = '<w:sz w:val="18"/><w:szCs w:val="18"/>'
+_CENTERED = '<w:jc w:val="center"/>'
 _CELL_SPACING = '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
 _GRID = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -142,8 +145,7 @@ STYLES: list[StyleSpec] = [
                 ppr=f'<w:spacing w:after="40"/><w:ind w:left="{360 * (level - 1)}"/>'
                     '<w:jc w:val="left"/>')
       for level in (1, 2, 3)),
-    StyleSpec("Footer", "footer", ppr='<w:jc w:val="center"/>',
-              rpr='<w:sz w:val="18"/><w:szCs w:val="18"/>'),
+    StyleSpec("Footer", "footer", ppr=_CENTERED, rpr=_PAGE_LINE),
     StyleSpec("TableText", "Table Text", ppr=f'{_CELL_SPACING}<w:jc w:val="left"/>'),
     StyleSpec("TableHeading", "Table Heading", based_on="TableText",
               ppr='<w:keepNext/><w:jc w:val="center"/>', rpr="<w:b/><w:bCs/>"),
@@ -177,6 +179,12 @@ STYLES: list[StyleSpec] = [
               rpr='<w:sz w:val="17"/><w:szCs w:val="17"/>'),
     StyleSpec("NoList", "No List", kind="numbering", based_on=None, default=True,
               extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'),
+]
+
+# The redline's page header shows what it compares, above every page.
+REDLINE_STYLES: list[StyleSpec] = [
+    *STYLES,
+    StyleSpec("Header", "header", ppr=_CENTERED, rpr=_PAGE_LINE),
 ]
 
 

@@ -8,32 +8,19 @@ the marks on units whose shown wording is a reconstruction. Writers print these 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .consolidate import Event, Version
-from .lang import ActMention, Language, language
-from .loader import Change, Project
-from .memory import collector_paused
-from .model import TABLE_ROW_KINDS, Unit
-
-
-@dataclass(slots=True)
-class Annotated:
-    version: Version
-    lang: Language
-    title: str
-    adoption_line: str
-    notes: dict[str, list[str]] = field(default_factory=dict)
-    exclusions: dict[str, str] = field(default_factory=dict)
-    reconstructed: dict[str, list[str]] = field(default_factory=dict)
-    status: str | None = None
-    repeal_line: str | None = None
-    repeal_note: str | None = None
-    pending: list[str] = field(default_factory=list)
-
-    @property
-    def units(self) -> list[Unit]:
-        return self.version.units
+from ..lang import language
+from ..memory import collector_paused
+from ..model import (
+    TABLE_ROW_KINDS,
+    ActMention,
+    Annotated,
+    Change,
+    Event,
+    Language,
+    Project,
+    Unit,
+    Version,
+)
 
 
 def mentions_of(changes: list[Change]) -> list[ActMention]:

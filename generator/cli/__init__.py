@@ -1,11 +1,17 @@
-"""The `legalgen` command line: validate, outline, versions, build, diff."""
+"""The `legalgen` command line: validate, outline, versions, build, diff.
+
+Reads the project under `--root` through the load stage; runs the stages and the writers the
+command asks for; prints diagnostics as `path:line:col: error: ...` and exits 2 on invalid input.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -13,16 +19,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from . import build as build_stage
-from . import diff as diff_stage
-from .consolidate import consolidate, resolve_date, timeline, version_date
-from .diagnostics import Diagnostics, InputError
-from .inline import plain
-from .lang import language
-from .loader import Project, load_project
-from .model import LANGS, Unit
-from .validate import validate as validate_project
-from .writers.pdf import FontError, check_font
+from ..consolidate import consolidate, resolve_date, timeline, version_date
+from ..diff import diff_versions
+from ..lang import language
+from ..load import load_project
+from ..model import LANGS, Act, Diagnostics, Event, InputError, Project, Unit, Version
+from ..model.diff import CHANGE_PHRASES, Diff
+from ..model.inline import plain
+from ..validate import validate as validate_project
+from ..writers import formats as writer_formats
+from ..writers import writer
+from ..writers.shared.errors import MachineError
+from . import jobs as build_jobs
+from .files import diff_path, write_atomic
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 stdout = Console(highlight=False, soft_wrap=True)
@@ -45,10 +54,14 @@ def _print_diagnostics(diagnostics: Diagnostics) -> None:
 
 def _load(root: Path) -> Project:
     try:
-        return load_project(root)
+        project = load_project(root)
     except InputError as exc:
         _print_diagnostics(exc.diagnostics)
         sys.exit(2)
+    # The project lives, unchanged, as long as the command: keep later collections from
+    # rescanning its hundreds of thousands of objects (they are still freed when dropped).
+    gc.freeze()
+    return project
 
 
 def _date(project: Project, value: str) -> dt.date:
@@ -79,14 +92,15 @@ def validate(root: Path, strict: bool) -> None:
     _print_diagnostics(diagnostics)
     if diagnostics.errors or (strict and diagnostics.warnings):
         sys.exit(2)
-    units = sum(1 for top in project.documents["kk"].units for _ in top.walk())
+    first = next(iter(project.documents.values()))
+    units = sum(1 for top in first.units for _ in top.walk())
     err.print(f"ok: {units} units in each language, {len(project.acts)} acts, "
               f"{len(timeline(project))} versions", markup=False)
 
 
 @main.command()
 @root_option
-@click.option("--lang", default="kk", show_default=True)
+@click.option("--lang", default=LANGS[0], show_default=True)
 @click.option("--as-of", "as_of", default="original", show_default=True)
 def outline(root: Path, lang: str, as_of: str) -> None:
     """Print the unit tree: id, kind, label, first words."""
@@ -97,7 +111,7 @@ def outline(root: Path, lang: str, as_of: str) -> None:
         _print_outline(unit, 0, version.excluded)
 
 
-def _consolidated(project: Project, lang: str, date: dt.date):
+def _consolidated(project: Project, lang: str, date: dt.date) -> Version:
     try:
         return consolidate(project, lang, date)
     except InputError as exc:
@@ -105,7 +119,7 @@ def _consolidated(project: Project, lang: str, date: dt.date):
         sys.exit(2)
 
 
-def _print_outline(unit: Unit, depth: int, excluded) -> None:
+def _print_outline(unit: Unit, depth: int, excluded: dict[str, Event]) -> None:
     words = " ".join(plain(unit.heading or unit.text or unit.name or "").split()[:8])
     if unit.cells:
         words = " ".join(plain(str(unit.cells[0])).split()[:8])
@@ -133,20 +147,20 @@ def versions(root: Path, as_json: bool) -> None:
         click.echo(json.dumps({"document": project.doc_id, "versions": entries},
                               ensure_ascii=False, indent=2))
         return
-    kk = language("kk")
-    for entry, (_, acts) in zip(entries, timeline(project), strict=True):
-        names = "; ".join(kk.act_name(act) for act in acts) or "original"
-        pending = ", ".join(f"No {p['number']}" for p in entry["pending"])
+    lang = language(LANGS[0])
+    for entry, (date, acts) in zip(entries, timeline(project), strict=True):
+        names = "; ".join(lang.act_name(act) for act in acts) or "original"
+        pending = ", ".join(f"No {act['number']}" for act in _pending_acts(project, date))
         tail = f"  (pending: {pending})" if pending else ""
         stdout.print(f"{entry['date']}  {names}{tail}", markup=False)
 
 
-def _act_json(act) -> dict:
+def _act_json(act: Act) -> dict[str, Any]:
     return {"number": act.number, "date": act.date.isoformat(), "type": act.type,
             "issuer": act.issuer, "file": act.path}
 
 
-def _pending_acts(project: Project, date: dt.date) -> list[dict]:
+def _pending_acts(project: Project, date: dt.date) -> list[dict[str, Any]]:
     acts = []
     for change in project.changes:
         if change.act.date <= date and (change.effective is None or change.effective > date):
@@ -159,7 +173,7 @@ def _pending_acts(project: Project, date: dt.date) -> list[dict]:
 
 @main.command()
 @root_option
-@click.option("--lang", "langs", default="kk,ru", show_default=True)
+@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
 @click.option("--format", "formats", default=None,
               help="Comma-separated formats [default: every available one].")
 @click.option("--as-of", "as_of", default="latest", show_default=True,
@@ -171,34 +185,30 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
           jobs: int) -> None:
     """Write every chosen version, language and format under build/."""
     lang_list = _split(langs, LANGS, "language")
-    available = list(build_stage.WRITERS)
+    available = writer_formats("version")
     format_list = _split(formats, available, "format") if formats else available
     project = _load(root)
     dates = _dates(project, as_of)
     _check_or_exit(project)
-    jobs_list = build_stage.plan(lang_list, dates, format_list)
+    jobs_list = build_jobs.plan(lang_list, dates, format_list)
     target = out or (root / "build")
     try:
-        _check_writers(format_list)
+        for fmt in format_list:
+            # What a format needs from the machine is checked before anything is written.
+            writer("version", fmt).check_machine()
         _run_build(project, jobs_list, target, jobs)
-    except FontError as exc:
+    except MachineError as exc:
         err.print(f"error: {exc}", markup=False)
         sys.exit(2)
 
 
-def _check_writers(formats: list[str]) -> None:
-    """What a format needs from the machine is checked before anything is written."""
-    if "pdf" in formats:
-        check_font()
-
-
-def _run_build(project: Project, jobs_list: list[build_stage.Job], target: Path,
+def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,
                jobs: int) -> None:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("building", total=len(jobs_list))
         try:
-            for paths in build_stage.run_jobs(project, jobs_list, target, jobs):
+            for paths in build_jobs.run_jobs(project, jobs_list, target, jobs):
                 for path in paths:
                     stdout.print(str(path), markup=False)
                 progress.advance(task)
@@ -226,8 +236,8 @@ def _check_or_exit(project: Project) -> None:
               help="The earlier version: YYYY-MM-DD, original or latest.")
 @click.option("--to", "to", default="latest", show_default=True,
               help="The later version: YYYY-MM-DD or latest.")
-@click.option("--lang", "langs", default="kk,ru", show_default=True)
-@click.option("--format", "formats", default=",".join(diff_stage.DIFF_WRITERS),
+@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@click.option("--format", "formats", default=",".join(writer_formats("diff")),
               show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build].")
@@ -237,7 +247,7 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
          exit_code: bool) -> None:
     """Compare two versions: write redlines under build/diff/ and print the changed units."""
     lang_list = _split(langs, LANGS, "language")
-    format_list = _split(formats, list(diff_stage.DIFF_WRITERS), "format")
+    format_list = _split(formats, writer_formats("diff"), "format")
     project = _load(root)
     old_date = version_date(project, _date(project, from_))
     new_date = version_date(project, _date(project, to))
@@ -248,19 +258,21 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
     changed = False
     for lang in lang_list:
         try:
-            result = diff_stage.diff_versions(project, lang, old_date, new_date)
+            result = diff_versions(project, lang, old_date, new_date)
         except InputError as exc:
             _print_diagnostics(exc.diagnostics)
             sys.exit(2)
         _print_diff_summary(result)
-        for path in diff_stage.write_diff(result, format_list, target):
+        for fmt in format_list:
+            path = diff_path(target, lang, result.from_date, result.to_date, fmt)
+            write_atomic(path, writer("diff", fmt).render(result))
             stdout.print(str(path), markup=False)
         changed = changed or not result.empty
     if exit_code and changed:
         sys.exit(1)
 
 
-def _print_diff_summary(result: diff_stage.Diff) -> None:
+def _print_diff_summary(result: Diff) -> None:
     lang = result.lang
     title = f"{lang.code}: {result.from_date} → {result.to_date}"
     if result.empty:
@@ -273,7 +285,7 @@ def _print_diff_summary(result: diff_stage.Diff) -> None:
         table.add_column(Text(header))
     for change in result.changes:
         table.add_row(Text(change.uid), Text(change.name),
-                      Text(lang.phrase(f"diff_{change.change}")),
+                      Text(lang.phrase(CHANGE_PHRASES[change.change])),
                       Text("\n".join(result.act_names(change.acts))))
     stdout.print(table)
 

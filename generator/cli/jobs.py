@@ -7,27 +7,17 @@ Reads: a `Project`, the chosen languages, dates and formats. Writes: files under
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotate import Annotated, annotate
-from .consolidate import consolidate
-from .loader import Project, load_project
-from .writers.common import output_path, write_atomic
-from .writers.docx import render_docx
-from .writers.html import render_html
-from .writers.pdf import render_pdf
-
-
-def _html(annotated: Annotated) -> bytes:
-    return render_html(annotated).encode("utf-8")
-
-
-# Each writer turns an annotated version into the bytes of one file.
-WRITERS: dict[str, Callable[[Annotated], bytes]] = {"html": _html, "pdf": render_pdf,
-                                                    "docx": render_docx}
+from ..annotate import annotate
+from ..consolidate import consolidate
+from ..load import load_project
+from ..model import Project
+from ..writers import writer
+from .files import output_path, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +36,7 @@ def run_job(project: Project, job: Job, out: Path) -> list[Path]:
     written = []
     for fmt in job.formats:
         path = output_path(out, job.lang, job.date.isoformat(), project.doc_id, fmt)
-        write_atomic(path, WRITERS[fmt](annotated))
+        write_atomic(path, writer("version", fmt).render(annotated))
         written.append(path)
     return written
 

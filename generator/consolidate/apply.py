@@ -1,149 +1,18 @@
-"""Consolidate stage: document + amendment records + date → the version in force on that date.
+"""Applying changes to the adopted text: replace, amend, insert, delete, repeal.
 
-Reads: a `Project` (one language's `Document`, every `Change`) and a date.
-Writes: a `Version` — the unit tree in force, the events each unit's notes are made of, the
-excluded units, the repeal, the changes still pending, and for each unit the changes that touched
-it (which the diff stage uses to name the acts responsible). Writers never redo any of this.
+Reads: a `Version` under construction (the adopted units), one `Change` at a time.
+Writes: into that version — the units in force (copying only those a change touches, so that
+the adopted document is never modified), the events behind each note, exclusions, the repeal,
+and for each unit the changes that touched it. Every problem is a diagnostic at the change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
-
-from .diagnostics import Diagnostics, InputError
-from .loader import Act, Change, Project, UnitBuilder
-from .memory import collector_paused
-from .model import Document, Unit
-
-Timeline = list[tuple[dt.date, list[Act]]]
+from ..load import UnitBuilder
+from ..model import Change, Diagnostics, Event, Project, Unit, Version
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One thing an act did that a note must tell.
-
-    `operation` is replace, amend, insert, delete or repeal; `unit` is the unit the note is about
-    (the host, when a change gives `note_on`); `inserted` is the new unit of an insert.
-    """
-
-    operation: str
-    change: Change
-    unit: Unit
-    inserted: Unit | None = None
-
-    @property
-    def act(self) -> Act:
-        return self.change.act
-
-
-@dataclass(slots=True)
-class Version:
-    lang: str
-    document: Document
-    date: dt.date
-    units: list[Unit]
-    events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
-    excluded: dict[str, Event] = field(default_factory=dict)
-    repeal: Event | None = None
-    pending: list[Change] = field(default_factory=list)
-    applied: list[Change] = field(default_factory=list)
-    touched: dict[str, list[Change]] = field(default_factory=lambda: defaultdict(list))
-    index: dict[str, Unit] = field(default_factory=dict)
-
-    def walk(self):
-        for unit in self.units:
-            yield from unit.walk()
-
-
-def timeline(project: Project) -> Timeline:
-    """The adoption date and every distinct in-force date, each with the acts taking effect."""
-    by_date: dict[dt.date, list[Act]] = {project.adoption_date: []}
-    for change in sorted(project.changes, key=lambda c: c.sort_key):
-        if change.effective is None:
-            continue
-        acts = by_date.setdefault(change.effective, [])
-        if change.act not in acts:
-            acts.append(change.act)
-    return sorted(by_date.items())
-
-
-def resolve_date(project: Project, value: str) -> dt.date:
-    """`YYYY-MM-DD`, `latest` or `original` → a date; ValueError with a message otherwise."""
-    dates = [date for date, _ in timeline(project)]
-    if value == "latest":
-        return dates[-1]
-    if value == "original":
-        return dates[0]
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD, latest or original)") from None
-    if date < dates[0]:
-        raise ValueError(f"{date} is before the document was adopted ({dates[0]})")
-    return date
-
-
-def version_date(project: Project, date: dt.date) -> dt.date:
-    """The timeline date whose version is in force on `date`."""
-    return max(d for d, _ in timeline(project) if d <= date)
-
-
-def consolidate(project: Project, lang: str, date: dt.date) -> Version:
-    """The version of `lang` in force on `date`; raises InputError on invalid changes."""
-    diagnostics = Diagnostics()
-    with collector_paused():
-        version = _consolidate(project, lang, date, diagnostics)
-    diagnostics.raise_if_errors()
-    return version
-
-
-def _consolidate(
-    project: Project, lang: str, date: dt.date, diagnostics: Diagnostics
-) -> Version:
-    document = project.documents[lang]
-    # The version shares the adopted units; the applier copies only those a change touches.
-    version = Version(lang, document, date, list(document.units))
-    in_force = sorted(
-        (c for c in project.changes if c.effective is not None and c.effective <= date),
-        key=lambda c: c.sort_key,
-    )
-    version.pending = sorted(
-        (
-            c for c in project.changes
-            if c.act.date <= date and (c.effective is None or c.effective > date)
-        ),
-        key=lambda c: c.sort_key,
-    )
-    _check_conflicts(in_force, diagnostics)
-    applier = _Applier(version, UnitBuilder(diagnostics), diagnostics, project)
-    for change in in_force:
-        applier.apply(change)
-        version.applied.append(change)
-    return version
-
-
-def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
-    """Two acts changing one unit on the same date conflict unless both only amend it."""
-    by_key: dict[tuple[str, dt.date], list[Change]] = defaultdict(list)
-    for change in changes:
-        if change.action != "insert":
-            by_key[(change.target, change.effective)].append(change)
-    for (target, date), group in by_key.items():
-        acts = {c.act.key for c in group}
-        if len(acts) > 1 and any(c.action != "amend" for c in group):
-            first = group[0]
-            for other in group[1:]:
-                if other.act.key != first.act.key:
-                    diagnostics.error(
-                        other.pos,
-                        f"{other.where}: conflicts with act No {first.act.number} "
-                        f"({first.act.path}), which also changes {target} on {date}",
-                    )
-
-
-class _Applier:
+class Applier:
     def __init__(
         self, version: Version, builder: UnitBuilder, diagnostics: Diagnostics, project: Project
     ):
@@ -231,7 +100,9 @@ class _Applier:
         host = self._target(change, change.note_on, "note_on")
         return (host, True) if host is not None else (fallback, False)
 
-    def _record(self, operation: str, change: Change, unit: Unit, inserted=None) -> None:
+    def _record(
+        self, operation: str, change: Change, unit: Unit, inserted: Unit | None = None
+    ) -> None:
         host, elsewhere = self._host(change, unit)
         if elsewhere:
             operation = "amend"
@@ -285,8 +156,8 @@ class _Applier:
         self._record("amend", change, target)
 
     def _insert(self, change: Change) -> None:
-        parent = self._container(change)
-        if parent is False:
+        found, parent = self._container(change)
+        if not found:
             return
         if parent is not None:
             parent = self._own(parent)
@@ -316,11 +187,12 @@ class _Applier:
             self.version.touched[new.uid].append(change)
             self._record("insert", change, new, inserted=new)
 
-    def _container(self, change: Change) -> Unit | None | bool:
+    def _container(self, change: Change) -> tuple[bool, Unit | None]:
+        """Whether an insert's target was found, and the unit it names (None: the document)."""
         if change.target == self.version.document.id:
-            return None
+            return True, None
         target = self._target(change, change.target)
-        return False if target is None else target
+        return target is not None, target
 
     def _check_label_clash(self, change: Change, new: Unit, siblings: list[Unit]) -> None:
         if new.label is None:
@@ -422,26 +294,3 @@ def _replace_in_unit(unit: Unit, find: str, replace: str) -> None:
         unit.cells = [
             cell.replace(find, replace) if isinstance(cell, str) else cell for cell in unit.cells
         ]
-
-
-def check_all_versions(project: Project) -> Diagnostics:
-    """Consolidate every version in both languages, collecting every problem once."""
-    diagnostics = Diagnostics()
-    seen: set[str] = set()
-    last = timeline(project)[-1][0]
-    for lang in project.documents:
-        local = Diagnostics()
-        with collector_paused():
-            _consolidate(project, lang, last, local)
-        for item in local.items:
-            key = str(item)
-            if key not in seen:
-                seen.add(key)
-                diagnostics.items.append(item)
-    return diagnostics
-
-
-__all__ = [
-    "Event", "Version", "timeline", "consolidate", "resolve_date", "version_date",
-    "check_all_versions", "InputError",
-]

@@ -7,14 +7,14 @@ stages can point a drafter at `path:line:col` for any field. Only YAML's safe ta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import yaml
 
-from .diagnostics import Diagnostics, SourcePos
+from ..model import Diagnostics, SourcePos
 
 
-class PosDict(dict):
+class PosDict(dict[str, Any]):
     """A mapping with the position of itself and of each key."""
 
     pos: SourcePos
@@ -24,7 +24,7 @@ class PosDict(dict):
         return self.key_pos.get(key, self.pos)
 
 
-class PosList(list):
+class PosList(list[Any]):
     """A list with the position of itself and of each item."""
 
     pos: SourcePos
@@ -36,13 +36,20 @@ def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
 
 
 # libyaml's parser when installed (the pure-Python one is ten times slower); both give positions.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _PositionLoader(_SafeLoader):
     source_path = ""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> PosDict:
+    # The stubs promise `dict[Hashable, Any]`; a `PosDict` (string keys) is narrower, and `dict`
+    # being invariant mypy cannot see it as a subtype.
+    def construct_mapping(  # type: ignore[override]
+        self, node: yaml.MappingNode, deep: bool = False
+    ) -> PosDict:
         result = PosDict()
         result.pos = _mark_pos(self.source_path, node.start_mark)
         result.key_pos = {}
@@ -69,15 +76,19 @@ class _PositionLoader(_SafeLoader):
         return result
 
 
-_PositionLoader.add_constructor(
-    "tag:yaml.org,2002:map", lambda loader, node: loader.construct_mapping(node)
-)
-_PositionLoader.add_constructor(
-    "tag:yaml.org,2002:seq", lambda loader, node: loader.construct_sequence(node)
-)
+def _construct_map(loader: _PositionLoader, node: yaml.MappingNode) -> PosDict:
+    return loader.construct_mapping(node)
 
 
-def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode):
+def _construct_seq(loader: _PositionLoader, node: yaml.SequenceNode) -> PosList:
+    return loader.construct_sequence(node)
+
+
+_PositionLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_PositionLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
     """A date such as 2013-13-45 is an input error at its place, not a crash."""
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
@@ -119,7 +130,19 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     return data
 
 
-def pos_of(container: Any, key: str | int | None = None, default: SourcePos | None = None):
+@overload
+def pos_of(container: Any, key: str | int | None, default: SourcePos) -> SourcePos: ...
+
+
+@overload
+def pos_of(
+    container: Any, key: str | int | None = None, default: None = None
+) -> SourcePos | None: ...
+
+
+def pos_of(
+    container: Any, key: str | int | None = None, default: SourcePos | None = None
+) -> SourcePos | None:
     """Position of `container[key]` (or of the container), falling back to `default`."""
     if isinstance(container, PosDict):
         return container.pos_of(key) if isinstance(key, str) else container.pos

@@ -5,10 +5,9 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 
 from __future__ import annotations
 
-from .consolidate import check_all_versions
-from .diagnostics import Diagnostics
-from .loader import Project, UnitBuilder
-from .model import AmountsCell, NumberCell, Unit
+from ..consolidate import check_all_versions
+from ..load import UnitBuilder
+from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, Unit
 
 
 def validate(project: Project) -> Diagnostics:
@@ -16,13 +15,15 @@ def validate(project: Project) -> Diagnostics:
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics)
     diagnostics.extend(check_all_versions(project))
-    for document in project.documents.values():
-        if document.lang == "kk":
-            _check_totals(document.units, diagnostics)
+    # Numbers are the same in every language (parity), so the totals of the first one stand
+    # for all.
+    first = project.documents.get(LANGS[0])
+    if first is not None:
+        _check_totals(first.units, diagnostics)
     return diagnostics
 
 
-def _shape(unit: Unit) -> tuple:
+def _shape(unit: Unit) -> tuple[str, str, int, tuple[int, ...], int]:
     return (
         unit.kind,
         (unit.label or "").strip(),
@@ -33,16 +34,18 @@ def _shape(unit: Unit) -> tuple:
 
 
 def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
-    if set(project.documents) != {"kk", "ru"}:
+    if set(project.documents) != set(LANGS):
         return
-    kk, ru = project.documents["kk"], project.documents["ru"]
-    for name in ("id", "type", "issuer", "number", "date"):
-        if getattr(kk, name) != getattr(ru, name):
-            diagnostics.error(
-                kk.pos, f"manifest: '{name}' differs from {ru.pos.path} "
-                f"({getattr(kk, name)} / {getattr(ru, name)})",
-            )
-    compare_trees(kk.units, ru.units, diagnostics, "ru")
+    first = project.documents[LANGS[0]]
+    for code in LANGS[1:]:
+        other = project.documents[code]
+        for name in ("id", "type", "issuer", "number", "date"):
+            if getattr(first, name) != getattr(other, name):
+                diagnostics.error(
+                    first.pos, f"manifest: '{name}' differs from {other.pos.path} "
+                    f"({getattr(first, name)} / {getattr(other, name)})",
+                )
+        compare_trees(first.units, other.units, diagnostics, code)
 
 
 def compare_trees(
@@ -105,18 +108,19 @@ def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
         if not change.content:
             continue
         built = {}
-        for lang in ("kk", "ru"):
+        for lang in LANGS:
             raw = change.content[lang]
             raws = raw if isinstance(raw, list) else [raw]
             local = Diagnostics()
             built[lang] = UnitBuilder(local).build_children(raws, change.target, change.pos)
         local = Diagnostics()
-        compare_trees(built["kk"], built["ru"], local, "ru")
+        for code in LANGS[1:]:
+            compare_trees(built[LANGS[0]], built[code], local, code)
         for item in local.errors:
             diagnostics.error(item.pos, f"{change.where}: content: {item.message}")
 
 
-def _numeric(value) -> float | None:
+def _numeric(value: Cell) -> float | None:
     if isinstance(value, NumberCell):
         return float(value.number)
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -124,7 +128,7 @@ def _numeric(value) -> float | None:
     return None
 
 
-def _yearly(value) -> dict[str, float]:
+def _yearly(value: Cell) -> dict[str, float]:
     """Amounts per year of a cell ({} for any other cell); years without an amount left out."""
     if not isinstance(value, AmountsCell):
         return {}
@@ -150,16 +154,17 @@ def _matches_filters(row: Unit, total: Unit) -> bool:
     for column, value in enumerate(total.cells or []):
         if column == 0 or not isinstance(value, str) or not value.strip():
             continue
-        cell = row.cells[column] if column < len(row.cells) else ""
+        cells = row.cells or []
+        cell = cells[column] if column < len(cells) else ""
         if not isinstance(cell, str) or value.strip() not in cell:
             return False
     return True
 
 
 def _check_column(
-    total: Unit, column: int, value, rows: list[Unit], diagnostics: Diagnostics
+    total: Unit, column: int, value: Cell, rows: list[Unit], diagnostics: Diagnostics
 ) -> None:
-    cells = [row.cells[column] for row in rows if column < len(row.cells)]
+    cells = [row.cells[column] for row in rows if row.cells and column < len(row.cells)]
     expected = _numeric(value)
     if expected is not None:
         _compare(total, f"column {column + 1}", expected,
@@ -169,7 +174,9 @@ def _check_column(
         _compare(total, f"column {column + 1}, {year}", amount, found, diagnostics)
 
 
-def _compare(total: Unit, where: str, expected: float, found: float, diagnostics) -> None:
+def _compare(
+    total: Unit, where: str, expected: float, found: float, diagnostics: Diagnostics
+) -> None:
     if abs(found - expected) > 0.05:
         diagnostics.warning(
             total.pos,

@@ -1,0 +1,44 @@
+"""Where outputs go and how they are written: beside the target, then renamed into place.
+
+Reads nothing; writes files. A failed or interrupted write never leaves a truncated file and
+never removes the last good output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+
+def output_path(out: Path, lang: str, date_text: str, doc_id: str, ext: str) -> Path:
+    return out / lang / date_text / f"{doc_id}.{ext}"
+
+
+def diff_path(out: Path, lang: str, old: dt.date, new: dt.date, ext: str) -> Path:
+    return out / "diff" / lang / f"{old.isoformat()}__{new.isoformat()}.{ext}"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and rename: a failure never leaves a truncated file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        # mkstemp makes the file private; a published output gets the usual permissions.
+        os.chmod(temp, 0o666 & ~_UMASK)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

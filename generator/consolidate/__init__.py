@@ -1,0 +1,94 @@
+"""Consolidate stage: document + amendment records + date → the version in force on that date.
+
+Reads: a `Project` (one language's `Document`, every `Change`) and a date.
+Writes: a `Version` — the unit tree in force, the events each unit's notes are made of, the
+excluded units, the repeal, the changes still pending, and for each unit the changes that touched
+it (which the diff stage uses to name the acts responsible). Writers never redo any of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..load import UnitBuilder
+from ..memory import collector_paused
+from ..model import Change, Diagnostics, Project, Version
+from .apply import Applier
+from .timeline import resolve_date, timeline, version_date
+
+__all__ = ["check_all_versions", "consolidate", "resolve_date", "timeline", "version_date"]
+
+
+def consolidate(project: Project, lang: str, date: dt.date) -> Version:
+    """The version of `lang` in force on `date`; raises InputError on invalid changes."""
+    diagnostics = Diagnostics()
+    with collector_paused():
+        version = _consolidate(project, lang, date, diagnostics)
+    diagnostics.raise_if_errors()
+    return version
+
+
+def _consolidate(
+    project: Project, lang: str, date: dt.date, diagnostics: Diagnostics
+) -> Version:
+    document = project.documents[lang]
+    # The version shares the adopted units; the applier copies only those a change touches.
+    version = Version(lang, document, date, list(document.units))
+    in_force = sorted(
+        (c for c in project.changes if c.effective is not None and c.effective <= date),
+        key=lambda c: c.sort_key,
+    )
+    version.pending = sorted(
+        (
+            c for c in project.changes
+            if c.act.date <= date and (c.effective is None or c.effective > date)
+        ),
+        key=lambda c: c.sort_key,
+    )
+    _check_conflicts(in_force, diagnostics)
+    applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
+    for change in in_force:
+        applier.apply(change)
+        version.applied.append(change)
+    return version
+
+
+def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
+    """Two acts changing one unit on the same date conflict unless both only amend it.
+
+    `changes` are in force, each with its in-force date."""
+    by_key: dict[tuple[str, dt.date], list[Change]] = defaultdict(list)
+    for change in changes:
+        if change.effective is None:
+            raise ValueError(f"{change.where}: not in force on any known date")
+        if change.action != "insert":
+            by_key[(change.target, change.effective)].append(change)
+    for (target, date), group in by_key.items():
+        acts = {c.act.key for c in group}
+        if len(acts) > 1 and any(c.action != "amend" for c in group):
+            first = group[0]
+            for other in group[1:]:
+                if other.act.key != first.act.key:
+                    diagnostics.error(
+                        other.pos,
+                        f"{other.where}: conflicts with act No {first.act.number} "
+                        f"({first.act.path}), which also changes {target} on {date}",
+                    )
+
+
+def check_all_versions(project: Project) -> Diagnostics:
+    """Consolidate every version in both languages, collecting every problem once."""
+    diagnostics = Diagnostics()
+    seen: set[str] = set()
+    last = timeline(project)[-1][0]
+    for lang in project.documents:
+        local = Diagnostics()
+        with collector_paused():
+            _consolidate(project, lang, last, local)
+        for item in local.items:
+            key = str(item)
+            if key not in seen:
+                seen.add(key)
+                diagnostics.items.append(item)
+    return diagnostics

@@ -1,0 +1,1 @@
+"""Checks of the codebase itself, run by `make lint`."""

@@ -1,0 +1,368 @@
+"""Diff stage: two consolidated versions of one language → what changed, where, and by which acts.
+
+Reads: a `Project`, a language and two version dates (the earlier "from", the later "to"). Both
+versions are consolidated and annotated; who changed what is taken from the consolidation history
+only — `Version.applied` (the changes between the two dates), `Version.touched`, `Version.events`,
+`Version.excluded` and `Version.repeal` — never guessed from the text.
+
+Writes: a `Diff` (generator.model.diff). Notes, exclusion texts and the pending notice are diffed
+like the text, so that taking every insertion gives the later version and taking every deletion
+the earlier one. Units are matched by id. A unit touched by a change between the two dates is a
+changed unit; any difference inside it (the children of a replaced point, the cells of an
+amended row) belongs to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..annotate import annotate, mentions_of
+from ..consolidate import consolidate
+from ..model import Annotated, Cell, Change, Project, Unit
+from ..model.diff import (
+    ADDED,
+    EXCLUDED,
+    MOVED,
+    REMOVED,
+    REPEALED,
+    REWORDED,
+    Acts,
+    Block,
+    Diff,
+    DiffCell,
+    Line,
+    Row,
+    TableBlock,
+    UnitChange,
+)
+from ..model.inline import plain
+from ..model.tables import table_shape
+from .pairs import Pair, merge_pairs, split_pair, walk_pairs
+from .parts import (
+    Part,
+    attributions,
+    cell_pairs,
+    cell_text,
+    decorations,
+    head_text,
+    make_cell,
+    make_line,
+    merge_parts,
+    own_parts,
+    own_text,
+    presence,
+    row_label,
+    row_texts,
+    union,
+)
+from .words import word_diff
+
+# Actions that rewrite a unit together with everything inside it.
+SUBTREE_ACTIONS = {"replace", "insert", "delete"}
+
+
+def diff_versions(project: Project, lang: str, old_date: dt.date, new_date: dt.date) -> Diff:
+    """Consolidate and annotate both versions of `lang`, then compare them."""
+    old = annotate(consolidate(project, lang, old_date), project)
+    new = annotate(consolidate(project, lang, new_date), project)
+    return compare(old, new)
+
+
+def compare(old: Annotated, new: Annotated) -> Diff:
+    """The diff of two annotated versions of one document and language, the earlier first."""
+    if old.version.date > new.version.date:
+        raise ValueError(f"{old.version.date} is later than {new.version.date}")
+    return Comparison(old, new).run()
+
+
+class Comparison:
+    def __init__(self, old: Annotated, new: Annotated):
+        self.old, self.new = old, new
+        self.lang = new.lang
+        already = {id(change) for change in old.version.applied}
+        self.interval = [c for c in new.version.applied if id(c) not in already]
+        self.in_interval = {id(change) for change in self.interval}
+        self.owner_acts: dict[str, Acts] = {}
+        self.blocks: list[Block] = []
+        self.anchors: set[str] = set()
+
+    def touched(self, uid: str) -> list[Change]:
+        """The changes between the two versions that touched the unit `uid`."""
+        return [c for c in self.new.version.touched.get(uid, []) if id(c) in self.in_interval]
+
+    def run(self) -> Diff:
+        pairs = merge_pairs(self.old.version.units, self.new.version.units)
+        reporting = {
+            uid for uid, changes in self.new.version.touched.items()
+            if any(id(c) in self.in_interval for c in changes)
+        }
+        for pair in pairs:
+            self._assign(pair, None, reporting)
+        changes = self._repeal_changes() + self._unit_changes(pairs)
+        self._layout_head()
+        self._layout_pending()
+        for pair in pairs:
+            self._layout(pair, 2)
+        document = self.new.version.document
+        return Diff(self.lang, document, self.old, self.new, changes, self.blocks, self.anchors)
+
+    # Which changed unit each difference belongs to
+
+    def _assign(self, pair: Pair, owner: str | None, reporting: set[str]) -> None:
+        pair.raw = self._raw(pair)
+        if pair.uid in reporting:
+            owner = pair.uid
+        elif pair.raw is not None and owner is None:
+            # A difference no recorded change explains: shown and listed, with no act.
+            owner = pair.uid
+        pair.owner = owner
+        if owner is not None and owner not in self.owner_acts:
+            self.owner_acts[owner] = attributions(self.touched(owner))
+        for child in pair.children:
+            self._assign(child, owner, reporting)
+
+    def _raw(self, pair: Pair) -> str | None:
+        if pair.moved:
+            return MOVED
+        if pair.old is None:
+            return ADDED
+        if pair.new is None:
+            return REMOVED
+        old_excluded = pair.uid in self.old.version.excluded
+        new_excluded = pair.uid in self.new.version.excluded
+        if old_excluded != new_excluded:
+            return EXCLUDED if new_excluded else REWORDED
+        if old_excluded:
+            return None
+        if own_text(pair.old, self.lang) != own_text(pair.new, self.lang):
+            return REWORDED
+        return None
+
+    # The list of changes
+
+    def _repeal_changes(self) -> list[UnitChange]:
+        repeal = self.new.version.repeal
+        if repeal is None or id(repeal.change) not in self.in_interval:
+            return []
+        document = self.new.version.document
+        before, after = head_text(self.old), head_text(self.new)
+        return [UnitChange(
+            uid=document.id, kind="document", label=None,
+            name=self.lang.document_name(document.type), change=REPEALED,
+            acts=attributions([repeal.change]), before=before or None, after=after,
+            ops=word_diff(before, after),
+            reconstructed=repeal.change.provenance == "reconstructed",
+        )]
+
+    def _unit_changes(self, pairs: list[Pair]) -> list[UnitChange]:
+        """The changed units in reading order; a moved unit's two places make one change."""
+        copies: dict[str, list[Pair]] = {}
+        for pair in walk_pairs(pairs):
+            if pair.owner == pair.uid:
+                copies.setdefault(pair.uid, []).append(pair)
+        return [self._unit_change(group) for group in copies.values()]
+
+    def _unit_change(self, copies: list[Pair]) -> UnitChange:
+        old_pair = next((p for p in copies if p.old is not None), None)
+        new_pair = next((p for p in copies if p.new is not None), None)
+        first = copies[0]
+        uid, unit = first.uid, first.unit
+        touched = self.touched(uid)
+        whole = first.raw in (ADDED, REMOVED, EXCLUDED, MOVED) or any(
+            change.action in SUBTREE_ACTIONS for change in touched
+        )
+        before = self._block_text(old_pair, "old", whole) if old_pair is not None else None
+        if new_pair is None:
+            after = None
+        elif uid in self.new.version.excluded:
+            after = self.new.exclusions[uid]
+        else:
+            after = self._block_text(new_pair, "new", whole)
+        return UnitChange(
+            uid=uid, kind=unit.kind, label=unit.label, name=self.lang.unit_name(unit),
+            change=first.raw or REWORDED, acts=self.owner_acts.get(uid, ()), before=before,
+            after=after, ops=word_diff(before or "", after or ""),
+            reconstructed=any(c.provenance == "reconstructed" for c in touched),
+        )
+
+    def _block_text(self, pair: Pair, side: str, whole: bool) -> str:
+        """The text of a changed unit on one side: its own lines and, when the change rewrote it
+        as a whole, or where they differ, the lines of the units inside it it answers for."""
+        lines: list[str] = []
+
+        def collect(node: Pair, top: bool) -> None:
+            unit = node.old if side == "old" else node.new
+            if unit is None:
+                return
+            if top or whole or node.raw is not None:
+                text = own_text(unit, self.lang)
+                if text:
+                    lines.append(text)
+            for child in node.children:
+                if child.owner == pair.uid:
+                    collect(child, False)
+
+        collect(pair, True)
+        return "\n".join(lines)
+
+    # Laying the later version out, with the earlier one merged in
+
+    def _add(self, block: Block, uid: str | None) -> None:
+        if uid is not None and uid not in self.anchors:
+            self.anchors.add(uid)
+            block.anchor = uid
+        self.blocks.append(block)
+
+    def _layout_head(self) -> None:
+        old, new = self.old, self.new
+        repeal = self.new.version.repeal
+        acts = attributions([repeal.change]) if repeal is not None else ()
+        anchor = new.version.document.id
+        for role, before, after in (
+            ("status", old.status, new.status),
+            ("title", old.title, new.title),
+            ("adoption", old.adoption_line, new.adoption_line),
+            ("repeal-line", old.repeal_line, new.repeal_line),
+            ("repeal-note", old.repeal_note, new.repeal_note),
+        ):
+            if before is None and after is None:
+                continue
+            self._add(make_line(role, before, after, acts), anchor)
+
+    def _layout_pending(self) -> None:
+        def parts(annotated: Annotated) -> tuple[list[Part], dict[str, Acts]]:
+            version = annotated.version
+            if not version.pending:
+                return [], {}
+            acts: dict[str, Acts] = {}
+            items = []
+            for mention in mentions_of(version.pending):
+                text = annotated.lang.pending_item(mention)
+                changes = [c for c in version.pending if c.act.key == mention.act.key]
+                acts[text] = attributions(changes)
+                items.append(Part(text, "pending-item", text))
+            lang = annotated.lang
+            return [Part("pending", "pending-heading", lang.phrase("pending"), 2),
+                    Part("intro", "pending-intro", lang.phrase("pending_intro")), *items], acts
+
+        old_parts, old_acts = parts(self.old)
+        new_parts, new_acts = parts(self.new)
+        changed = set(old_acts) ^ set(new_acts)
+        everyone = union(*(old_acts.get(t) or new_acts.get(t) for t in sorted(changed)))
+        for line in merge_parts(old_parts, new_parts, everyone):
+            item = next((op.text for op in line.ops), "")
+            line.acts = old_acts.get(item) or new_acts.get(item) or everyone
+            self._add(line, None)
+
+    def _layout(self, pair: Pair, depth: int) -> None:
+        old_excluded = pair.old is not None and pair.uid in self.old.version.excluded
+        new_excluded = pair.new is not None and pair.uid in self.new.version.excluded
+        if pair.old is not None and pair.new is not None and old_excluded != new_excluded:
+            # Excluded now: the earlier text goes out as a whole, the exclusion text comes in.
+            old_side, new_side = split_pair(pair)
+            self._layout(old_side, depth)
+            self._layout(new_side, depth)
+            return
+        acts = self.owner_acts.get(pair.owner or "", ())
+        if old_excluded or new_excluded:
+            before = self.old.exclusions[pair.uid] if pair.old is not None else None
+            after = self.new.exclusions[pair.uid] if pair.new is not None else None
+            self._add(make_line("excluded", before, after, acts), pair.uid)
+            return
+        if pair.kind == "table":
+            self._layout_table(pair, acts)
+            return
+        old_before, old_after = self._parts(pair.old, depth)
+        new_before, new_after = self._parts(pair.new, depth)
+        for line in merge_parts(old_before, new_before, acts):
+            self._add(line, pair.uid)
+        if pair.kind != "notes":
+            self._layout_decorations(pair)
+        for line in merge_parts(old_after, new_after, acts):
+            self._add(line, pair.uid)
+        child_depth = {"attachment": 2, "appendix": 3}.get(pair.kind, depth + 1)
+        for child in pair.children:
+            self._layout(child, child_depth)
+        if pair.kind == "notes":
+            self._layout_decorations(pair)
+
+    def _parts(self, unit: Unit | None, depth: int) -> tuple[list[Part], list[Part]]:
+        return own_parts(unit, self.lang, depth) if unit is not None else ([], [])
+
+    def _decoration_lines(self, pair: Pair) -> list[Line]:
+        """The reconstruction marks and notes of a unit, the earlier ones merged in."""
+        old = decorations(self.old, pair.uid) if pair.old is not None else []
+        new = decorations(self.new, pair.uid) if pair.new is not None else []
+        return merge_parts(old, new, self._host_acts(pair))
+
+    def _layout_decorations(self, pair: Pair) -> None:
+        for line in self._decoration_lines(pair):
+            self._add(line, pair.uid)
+
+    def _host_acts(self, pair: Pair) -> Acts:
+        """Acts whose changes a unit's notes tell about: those that touched it or noted on it."""
+        events = self.new.version.events.get(pair.uid, [])
+        changes = [e.change for e in events if id(e.change) in self.in_interval]
+        return attributions(changes + self.touched(pair.uid)) or self.owner_acts.get(
+            pair.owner or "", ()
+        )
+
+    def _layout_table(self, pair: Pair, acts: Acts) -> None:
+        table = pair.unit
+        shape = table_shape(table)
+        state = presence(pair.old, pair.new)
+        rows: list[Row] = []
+        old_header = (pair.old.header or []) if pair.old is not None else []
+        new_header = (pair.new.header or []) if pair.new is not None else []
+        for index in range(max(len(old_header), len(new_header))):
+            before = old_header[index] if index < len(old_header) else None
+            after = new_header[index] if index < len(new_header) else None
+            cells = cell_pairs(self._cell_texts(before), self._cell_texts(after), acts)
+            row_state = state if state != "equal" else presence(before, after)
+            rows.append(Row("header", cells, row_state, acts))
+        block = TableBlock(table.role or "plain", shape.columns, table.widths, rows)
+        self._add(block, pair.uid)
+        for child in pair.children:
+            self._layout_row(child, block, shape.label_column)
+        for line in self._decoration_lines(pair):
+            self._add(line, pair.uid)
+
+    def _cell_texts(self, cells: list[Cell] | None) -> list[str] | None:
+        return None if cells is None else [cell_text(cell, self.lang) for cell in cells]
+
+    def _layout_row(self, pair: Pair, block: TableBlock, label_column: bool) -> None:
+        old_excluded = pair.old is not None and pair.uid in self.old.version.excluded
+        new_excluded = pair.new is not None and pair.uid in self.new.version.excluded
+        if pair.old is not None and pair.new is not None and old_excluded != new_excluded:
+            old_side, new_side = split_pair(pair)
+            self._layout_row(old_side, block, label_column)
+            self._layout_row(new_side, block, label_column)
+            return
+        acts = self.owner_acts.get(pair.owner or "", ())
+        state = presence(pair.old, pair.new)
+        if old_excluded or new_excluded:
+            before = self.old.exclusions[pair.uid] if pair.old is not None else None
+            after = self.new.exclusions[pair.uid] if pair.new is not None else None
+            span = block.columns - (1 if label_column else 0)
+            label = make_cell(row_label(pair.old), row_label(pair.new), acts)
+            cells = [label] if label_column else []
+            row = Row("excluded", cells + [make_cell(before, after, acts, span)], state, acts)
+        elif pair.kind == "group":
+            before = plain(pair.old.text) if pair.old is not None else None
+            after = plain(pair.new.text) if pair.new is not None else None
+            row = Row("group", [make_cell(before, after, acts, block.columns)], state, acts)
+        else:
+            old = row_texts(pair.old, self.lang, label_column) if pair.old is not None else None
+            new = row_texts(pair.new, self.lang, label_column) if pair.new is not None else None
+            row = Row(pair.kind, cell_pairs(old, new, acts), state, acts)
+        block.rows.append(row)
+        if pair.uid not in self.anchors:
+            self.anchors.add(pair.uid)
+            row.anchor = pair.uid
+        old_notes = decorations(self.old, pair.uid) if pair.old is not None else []
+        new_notes = decorations(self.new, pair.uid) if pair.new is not None else []
+        if old_notes or new_notes:
+            host_acts = self._host_acts(pair)
+            lines = merge_parts(old_notes, new_notes, host_acts)
+            note_state = presence(old_notes or None, new_notes or None)
+            block.rows.append(Row("note", [DiffCell(lines, block.columns)], note_state, host_acts))

@@ -1,0 +1,23 @@
+"""A table cell as lines of text in a language: numbers, amounts per year, marks."""
+
+from __future__ import annotations
+
+from ..model import AmountEntry, AmountsCell, Cell, Language, NumberCell
+
+
+def cell_lines(cell: Cell, lang: Language) -> list[str]:
+    """A cell as lines of text in the version's language ('2013 жыл – 2 000,0*')."""
+    if isinstance(cell, AmountsCell):
+        return [_amount_line(entry, lang) for entry in cell.amounts]
+    if isinstance(cell, NumberCell):
+        return [lang.number(cell.number) + (cell.mark or "")]
+    if isinstance(cell, bool):
+        return [str(cell)]
+    if isinstance(cell, int | float):
+        return [lang.number(cell)]
+    return str(cell).split("\n") if cell else [""]
+
+
+def _amount_line(entry: AmountEntry, lang: Language) -> str:
+    amount = "–" if entry.amount is None else lang.number(entry.amount)
+    return f"{lang.amount_year(entry.year)} – {amount}{entry.mark or ''}"

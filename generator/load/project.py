@@ -1,0 +1,203 @@
+"""Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
+
+Reads: the manifest and content files of each language, every amendment record.
+Writes: a `Project` — one `Document` (unit tree with full ids and source positions) per language
+and the list of `Act`s with their `Change`s. Every problem found is collected; the stage fails
+with `InputError` only after reading everything it can.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..memory import collector_paused
+from ..model import (
+    LANGS,
+    Act,
+    Change,
+    Diagnostics,
+    Document,
+    PerLanguage,
+    Project,
+    SourcePos,
+    Unit,
+    effective_date,
+    relative,
+)
+from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn, validate_model
+from .units import UnitBuilder
+from .yaml_source import PosDict, pos_of, read_yaml
+
+
+def load_project(root: Path) -> Project:
+    """Read everything under `root`; raise `InputError` listing every problem found."""
+    with collector_paused():
+        return _load_project(root)
+
+
+def _load_project(root: Path) -> Project:
+    diagnostics = Diagnostics()
+    documents: dict[str, Document] = {}
+    for lang in LANGS:
+        document = _load_document(root, lang, diagnostics)
+        if document is not None:
+            documents[lang] = document
+    acts, changes = _load_amendments(root, diagnostics)
+    diagnostics.raise_if_errors()
+    return Project(root, documents, acts, changes, diagnostics)
+
+
+def _load_document(root: Path, lang: str, diagnostics: Diagnostics) -> Document | None:
+    folder = root / "content" / lang
+    manifest_path = folder / "manifest.yaml"
+    shown = relative(manifest_path, root)
+    raw = read_yaml(manifest_path, shown, diagnostics)
+    if raw is None:
+        return None
+    manifest = validate_model(ManifestIn, raw, diagnostics, SourcePos(shown, 1, 1), "manifest")
+    if manifest is None:
+        return None
+    builder = UnitBuilder(diagnostics)
+    top: list[Unit] = []
+    by_uid: dict[str, Unit] = {}
+    for index, name in enumerate(manifest.files):
+        file_shown = relative(folder / name, root)
+        raw_file = read_yaml(folder / name, file_shown, diagnostics)
+        if raw_file is None:
+            if not (folder / name).exists():
+                diagnostics.items[-1] = diagnostics.items[-1].__class__(
+                    pos_of(raw["files"], index, SourcePos(shown)),
+                    f"file '{name}' listed in the manifest does not exist",
+                )
+            continue
+        file_pos = pos_of(raw_file, None, SourcePos(file_shown, 1, 1))
+        content = validate_model(ContentFileIn, raw_file, diagnostics, file_pos, file_shown)
+        if content is None:
+            continue
+        if content.parent:
+            parent = by_uid.get(content.parent)
+            if parent is None:
+                diagnostics.error(
+                    pos_of(raw_file, "parent", file_pos),
+                    f"parent unit {content.parent} is not defined in an earlier file",
+                )
+                continue
+            added = builder.build_children(
+                raw_file["units"], parent.uid, file_pos, existing=parent.children
+            )
+            parent.children.extend(added)
+        else:
+            added = builder.build_children(raw_file["units"], "", file_pos, existing=top)
+            top.extend(added)
+        for unit in added:
+            for node in unit.walk():
+                by_uid[node.uid] = node
+    doc = manifest.document
+    return Document(
+        lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
+        date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
+        pos=SourcePos(shown, 1, 1),
+    )
+
+
+def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], list[Change]]:
+    acts: list[Act] = []
+    changes: list[Change] = []
+    for order, path in enumerate(sorted((root / "amendments").glob("*.yaml"))):
+        shown = relative(path, root)
+        raw = read_yaml(path, shown, diagnostics)
+        if raw is None:
+            continue
+        file_pos = pos_of(raw, None, SourcePos(shown, 1, 1))
+        if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
+            validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record")
+            continue
+        act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act")
+        raw_changes = raw["changes"]
+        changes_pos = pos_of(raw, "changes", file_pos)
+        if not isinstance(raw_changes, list) or not raw_changes:
+            diagnostics.error(changes_pos, "'changes' must be a non-empty list")
+            continue
+        if act_in is None:
+            continue
+        title: PerLanguage = act_in.title
+        act = Act(
+            key=f"{act_in.issuer}/{act_in.type}/{act_in.date.isoformat()}/{act_in.number}",
+            type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
+            published=act_in.published, in_force=act_in.in_force,
+            title={code: title.in_lang(code) for code in LANGS}, path=shown, order=order,
+        )
+        acts.append(act)
+        for index, raw_change in enumerate(raw_changes):
+            item_pos = pos_of(raw_changes, index, changes_pos)
+            change = _load_change(act, index, raw_change, item_pos, diagnostics)
+            if change is not None:
+                changes.append(change)
+    _check_duplicate_acts(acts, diagnostics)
+    return acts, changes
+
+
+def _load_change(
+    act: Act, index: int, raw: Any, pos: SourcePos, diagnostics: Diagnostics
+) -> Change | None:
+    target = raw.get("target", "?") if isinstance(raw, dict) else "?"
+    context = f"change {index + 1} (target {target})"
+    spec = validate_model(ChangeIn, raw, diagnostics, pos, context)
+    if spec is None:
+        return None
+    rule = spec.in_force or act.in_force
+    effective = effective_date(act, rule)
+    if effective is None:
+        diagnostics.error(
+            pos_of(raw, "in_force", pos),
+            f"{context}: the in-force rule needs the act's 'published' date",
+        )
+    elif effective < act.date:
+        diagnostics.error(pos, f"{context}: takes effect before the act is signed")
+    _check_change_shape(spec, raw, pos, context, diagnostics)
+    content: dict[str, Any] = {}
+    if spec.content is not None:
+        content = {code: raw["content"][code] for code in LANGS}
+    return Change(
+        act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
+        effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
+        after=spec.after, before=spec.before, note_on=spec.note_on,
+        provenance=spec.provenance, reason=spec.reason,
+    )
+
+
+def _check_change_shape(
+    spec: ChangeIn, raw: PosDict, pos: SourcePos, context: str, diagnostics: Diagnostics
+) -> None:
+    needs_content = spec.action in ("replace", "insert")
+    if needs_content and spec.content is None:
+        diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in kk and ru")
+    if not needs_content and spec.content is not None:
+        diagnostics.error(
+            pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
+        )
+    if spec.action == "amend" and not spec.edits:
+        diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
+    if spec.action != "amend" and spec.edits:
+        diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")
+    if spec.action != "insert" and (spec.after or spec.before):
+        diagnostics.error(pos, f"{context}: only 'insert' takes 'after' or 'before'")
+    if spec.after and spec.before:
+        diagnostics.error(pos, f"{context}: give 'after' or 'before', not both")
+    if spec.provenance == "reconstructed" and not spec.reason:
+        diagnostics.error(
+            pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"
+        )
+
+
+def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:
+    seen: dict[str, Act] = {}
+    for act in acts:
+        if act.key in seen:
+            diagnostics.error(
+                SourcePos(act.path, 1, 1),
+                f"act No {act.number} of {act.date} is also recorded in {seen[act.key].path}",
+            )
+        seen[act.key] = act
+

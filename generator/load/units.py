@@ -1,0 +1,108 @@
+"""Raw unit mappings → `Unit` trees with full ids, each unit's fields checked for its kind.
+
+Reads: raw YAML values (with positions) of content files and of amendment records' content.
+Writes: `Unit`s, and a diagnostic for every problem. The consolidate stage builds the units of
+a change with it too, since an inserted unit's id depends on where it goes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import (
+    ID_PREFIX,
+    KIND_FIELDS,
+    LABEL_REQUIRED,
+    REQUIRED_FIELDS,
+    TABLE_ROW_KINDS,
+    Diagnostics,
+    SourcePos,
+    Unit,
+    label_number,
+)
+from .schema import UnitIn, validate_model
+from .yaml_source import pos_of
+
+
+class UnitBuilder:
+    """Turns raw unit mappings into `Unit` trees with full ids, checking each unit's fields."""
+
+    def __init__(self, diagnostics: Diagnostics):
+        self.diagnostics = diagnostics
+
+    def build_children(
+        self, raws: Any, parent_uid: str, file_pos: SourcePos, existing: list[Unit] | None = None
+    ) -> list[Unit]:
+        """Build sibling units; positional numbers continue after `existing` siblings."""
+        siblings = list(existing or [])
+        counters: dict[str, int] = {}
+        for sibling in siblings:
+            if sibling.label is None:
+                counters[sibling.kind] = counters.get(sibling.kind, 0) + 1
+        built: list[Unit] = []
+        seen = {s.own_id for s in siblings}
+        for index, raw in enumerate(raws or []):
+            item_pos = pos_of(raws, index, file_pos) or file_pos
+            unit = self.build(raw, parent_uid, item_pos, counters)
+            if unit is None:
+                continue
+            if unit.own_id in seen:
+                self.diagnostics.error(unit.pos, f"unit {unit.uid}: duplicate id")
+            seen.add(unit.own_id)
+            built.append(unit)
+        return built
+
+    def build(
+        self, raw: Any, parent_uid: str, fallback: SourcePos, counters: dict[str, int]
+    ) -> Unit | None:
+        pos = pos_of(raw, None, fallback) or fallback
+        if not isinstance(raw, dict):
+            self.diagnostics.error(pos, f"a unit must be a mapping (under {parent_uid or 'root'})")
+            return None
+        kind = raw.get("kind")
+        own = self._own_id(raw, kind, counters)
+        uid = f"{parent_uid}__{own}" if parent_uid else own
+        spec = validate_model(UnitIn, raw, self.diagnostics, pos, f"unit {uid}")
+        if spec is None:
+            return None
+        self._check_fields(spec, raw, uid, pos)
+        unit = Unit(
+            kind=spec.kind, uid=uid, pos=pos, label=spec.label, heading=spec.heading,
+            text=spec.text, stamp=spec.stamp, position=spec.position, name=spec.name,
+            role=spec.role, widths=spec.widths, header=spec.header, cells=spec.cells,
+        )
+        unit.children = self.build_children(raw.get("children"), uid, pos)
+        return unit
+
+    @staticmethod
+    def _own_id(raw: dict[str, Any], kind: Any, counters: dict[str, int]) -> str:
+        given = raw.get("id")
+        if isinstance(given, str):
+            return given
+        prefix = ID_PREFIX.get(kind, str(kind))
+        label = raw.get("label")
+        if isinstance(label, str) and label_number(label):
+            return f"{prefix}_{label_number(label)}"
+        counters[kind] = counters.get(kind, 0) + 1
+        return f"{prefix}_{counters[kind]}"
+
+    def _check_fields(self, spec: UnitIn, raw: dict[str, Any], uid: str, pos: SourcePos) -> None:
+        given = {name for name in spec.model_fields_set if getattr(spec, name) is not None}
+        allowed = KIND_FIELDS[spec.kind] | {"kind", "id", "label", "children"}
+        for name in sorted(given - allowed):
+            self.diagnostics.error(
+                pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
+            )
+        for name in sorted(REQUIRED_FIELDS.get(spec.kind, set()) - given):
+            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
+        if spec.kind in LABEL_REQUIRED and not spec.label:
+            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
+        if spec.kind == "table":
+            for child in spec.children:
+                if isinstance(child, dict) and child.get("kind") not in TABLE_ROW_KINDS:
+                    self.diagnostics.error(
+                        pos_of(child, "kind", pos),
+                        f"unit {uid}: a table holds only group, row and total units",
+                    )
+
+

@@ -1,0 +1,60 @@
+"""The typed model every stage reads and writes: no I/O, no stage logic.
+
+`document` (units, cells), `kinds` (what each unit kind carries), `acts` (acts, changes, in-force
+rules), `project`, `version` (a consolidated version), `annotated` (its notes), `diff` (two
+versions compared), `language` (the contract every language module fulfils), `diagnostics`
+(problems with their source positions) and `inline` (the markup of unit text).
+"""
+
+from .acts import (
+    Act,
+    ActType,
+    Change,
+    EditIn,
+    InForceAfterDays,
+    InForceDate,
+    InForceRule,
+    LangText,
+    LangUnits,
+    PerLanguage,
+    effective_date,
+)
+from .annotated import Annotated
+from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
+from .document import (
+    LANGS,
+    AmountEntry,
+    AmountsCell,
+    Cell,
+    Document,
+    NumberCell,
+    Signatory,
+    Strict,
+    Unit,
+    label_number,
+)
+from .kinds import (
+    ID_PREFIX,
+    KIND_FIELDS,
+    LABEL_REQUIRED,
+    REQUIRED_FIELDS,
+    TABLE_ROW_KINDS,
+    TOC_KINDS,
+    UNIT_KINDS,
+    KindVisitor,
+    UnitKind,
+)
+from .language import ActMention, Language, short_date
+from .project import Project
+from .version import Event, Timeline, Version
+
+__all__ = [
+    "LANGS", "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
+    "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
+    "KindVisitor",
+    "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
+    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "LangText", "LangUnits",
+    "Language", "NumberCell", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
+    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
+    "short_date",
+]

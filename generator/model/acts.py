@@ -1,0 +1,113 @@
+"""Amending acts and their changes, as read from the amendment records.
+
+Reads and writes nothing. An `Act` is one record's act; a `Change` one item of its `changes`,
+with the in-force rule that applies to it and the first day it is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, create_model
+
+from .diagnostics import SourcePos
+from .document import LANGS, Strict
+
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+class PerLanguage(Strict):
+    """A value in every language of the project: one field per code of `LANGS`."""
+
+    def in_lang(self, code: str) -> Any:
+        return getattr(self, code)
+
+
+def _per_language(name: str, value: Any) -> type[PerLanguage]:
+    """A model with one required field per language, so a new language needs no change here."""
+    fields: dict[str, Any] = {code: (value, ...) for code in LANGS}
+    return create_model(name, __base__=PerLanguage, **fields)
+
+
+LangText = _per_language("LangText", NonEmptyText)
+LangUnits = _per_language("LangUnits", Any)
+
+
+class InForceDate(Strict):
+    date: dt.date
+
+
+class InForceAfterDays(Strict):
+    after_publication_days: int = Field(ge=1, le=365)
+
+
+InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
+ActType = Literal["resolution", "law", "decree", "order", "decision"]
+
+
+class EditIn(Strict):
+    find: LangText  # type: ignore[valid-type]  # built from LANGS at import time
+    replace: LangText  # type: ignore[valid-type]
+    all: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An amending (or repealing) act, read from one amendment record."""
+
+    key: str
+    type: str
+    issuer: str
+    number: str
+    date: dt.date
+    published: dt.date | None
+    in_force: InForceRule
+    title: dict[str, str]
+    path: str
+    order: int
+
+
+@dataclass(slots=True)
+class Change:
+    """One change of an act, as written in its record."""
+
+    act: Act
+    index: int
+    target: str
+    action: str
+    in_force: InForceRule
+    effective: dt.date | None
+    pos: SourcePos
+    content: dict[str, Any] = field(default_factory=dict)
+    edits: list[EditIn] = field(default_factory=list)
+    after: str | None = None
+    before: str | None = None
+    note_on: str | None = None
+    provenance: str = "official"
+    reason: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date, int, int]:
+        return (self.effective or dt.date.max, self.act.date, self.act.order, self.index)
+
+    @property
+    def where(self) -> str:
+        return f"change {self.index + 1} of act No {self.act.number} (target {self.target})"
+
+
+def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
+    """The first day a change is in force; None when the rule needs an unknown publication."""
+    if rule == "on_signing":
+        return act.date
+    if rule == "on_publication":
+        return act.published
+    if isinstance(rule, InForceDate):
+        return rule.date
+    if isinstance(rule, InForceAfterDays):
+        if act.published is None:
+            return None
+        # N days after the publication day run out at the end of day N; the act applies next day.
+        return act.published + dt.timedelta(days=rule.after_publication_days + 1)
+    raise ValueError(f"unknown in-force rule {rule!r}")

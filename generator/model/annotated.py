@@ -1,0 +1,33 @@
+"""An annotated version: the consolidated text with every word a reader sees around it.
+
+Reads and writes nothing. The annotate stage fills it in the version's language; the writers
+print its strings as given and ask its `lang` only for the words of their own layout (headings
+of the notice, the contents, numbers in cells).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Unit
+from .language import Language
+from .version import Version
+
+
+@dataclass(slots=True)
+class Annotated:
+    version: Version
+    lang: Language
+    title: str
+    adoption_line: str
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    exclusions: dict[str, str] = field(default_factory=dict)
+    reconstructed: dict[str, list[str]] = field(default_factory=dict)
+    status: str | None = None
+    repeal_line: str | None = None
+    repeal_note: str | None = None
+    pending: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.version.units

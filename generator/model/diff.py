@@ -1,0 +1,145 @@
+"""The comparison of two versions: changed units, and the later text with the earlier merged in.
+
+Reads and writes nothing. The diff stage makes a `Diff`; the diff writers print it as given.
+- `changes`: one `UnitChange` per changed unit (added, excluded, reworded, moved, removed) and
+  one for the repeal of the document: id, label, kind, the acts responsible, the text before and
+  after, and the word-level operations between them;
+- `blocks`: the later version laid out as `Line`s (paragraphs) and `TableBlock`s, with the
+  earlier version's text merged in as deletions, each change carrying its acts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .acts import Act
+from .annotated import Annotated
+from .document import Document
+from .language import Language, PhraseKey, short_date
+
+# Change kinds of a unit; each has a phrase "diff_<kind>" in every language.
+ADDED, EXCLUDED, REWORDED, MOVED, REMOVED, REPEALED = (
+    "added", "excluded", "reworded", "moved", "removed", "repealed",
+)
+CHANGE_PHRASES: dict[str, PhraseKey] = {
+    ADDED: "diff_added", EXCLUDED: "diff_excluded", REWORDED: "diff_reworded",
+    MOVED: "diff_moved", REMOVED: "diff_removed", REPEALED: "diff_repealed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """A piece of text that is the same in both versions, or only in the earlier or the later."""
+
+    kind: str  # equal | delete | insert
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An act responsible for a change, with the date its change took effect."""
+
+    act: Act
+    in_force: dt.date | None
+
+
+Acts = tuple[Attribution, ...]
+
+
+@dataclass(slots=True)
+class UnitChange:
+    """A changed unit: what became of it, the acts responsible, its text before and after (None
+    where the version lacks it; an excluded unit's text after is its exclusion text)."""
+
+    uid: str
+    kind: str
+    label: str | None
+    name: str
+    change: str  # added | excluded | reworded | moved | removed | repealed
+    acts: Acts
+    before: str | None
+    after: str | None
+    ops: list[Op]
+    reconstructed: bool = False
+
+
+@dataclass(slots=True)
+class Line:
+    """One paragraph of the diff: its word operations and whether the paragraph itself is new
+    (`inserted`), gone (`deleted`) or in both versions (`equal`)."""
+
+    role: str
+    ops: list[Op]
+    state: str = "equal"
+    acts: Acts = ()
+    level: int = 0
+    anchor: str | None = None
+    is_table: ClassVar[bool] = False
+
+    @property
+    def changed(self) -> bool:
+        return self.state != "equal" or any(op.kind != "equal" for op in self.ops)
+
+
+@dataclass(slots=True)
+class DiffCell:
+    lines: list[Line]
+    span: int = 1
+
+
+@dataclass(slots=True)
+class Row:
+    kind: str  # header | group | row | total | excluded | note
+    cells: list[DiffCell]
+    state: str = "equal"
+    acts: Acts = ()
+    anchor: str | None = None
+
+
+@dataclass(slots=True)
+class TableBlock:
+    role: str
+    columns: int
+    widths: list[float] | None
+    rows: list[Row]
+    anchor: str | None = None
+    is_table: ClassVar[bool] = True
+
+
+Block = Line | TableBlock
+
+
+@dataclass(slots=True)
+class Diff:
+    """Two versions of one document in one language, compared; `anchors` are the unit ids
+    that mark a block (a unit inside one excluded in both versions is not shown: it has none)."""
+
+    lang: Language
+    document: Document
+    old: Annotated
+    new: Annotated
+    changes: list[UnitChange]
+    blocks: list[Block]
+    anchors: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    @property
+    def from_date(self) -> dt.date:
+        return self.old.version.date
+
+    @property
+    def to_date(self) -> dt.date:
+        return self.new.version.date
+
+    @property
+    def title(self) -> str:
+        return (f"{self.lang.phrase('diff_title')}: {short_date(self.from_date)} – "
+                f"{short_date(self.to_date)}")
+
+    def act_names(self, acts: Acts) -> list[str]:
+        return [self.lang.act_name(item.act) for item in acts]

@@ -1,0 +1,107 @@
+"""The document: its unit tree in one language, the cells of its tables, its signatory.
+
+Reads and writes nothing. `Unit` is the tree every later stage reads: a unit with its full id,
+its language's text, its children and the place in the source it came from. The pydantic
+classes here are the parts of the input schema that the tree keeps as they were read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from .diagnostics import SourcePos
+
+# The languages of a project, in the order outputs and checks take them. A new language is a
+# code here, its module under `generator/lang/` and its content folder.
+LANGS: tuple[str, ...] = ("kk", "ru")
+
+
+class Strict(BaseModel):
+    """Input whose unknown fields are errors; frozen, as no stage edits what was read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AmountEntry(Strict):
+    year: int | str
+    amount: float | None
+    mark: str | None = None
+
+
+class AmountsCell(Strict):
+    amounts: list[AmountEntry]
+
+
+class NumberCell(Strict):
+    number: float | int
+    mark: str | None = None
+
+
+Cell = str | int | float | AmountsCell | NumberCell
+
+
+class Signatory(Strict):
+    position: str
+    name: str
+
+
+@dataclass(slots=True)
+class Unit:
+    """One unit of a document in one language, with its full id and source position."""
+
+    kind: str
+    uid: str
+    pos: SourcePos
+    label: str | None = None
+    heading: str | None = None
+    text: str | None = None
+    stamp: list[str] | None = None
+    position: str | None = None
+    name: str | None = None
+    role: str | None = None
+    widths: list[float] | None = None
+    header: list[list[Cell]] | None = None
+    cells: list[Cell] | None = None
+    children: list[Unit] = field(default_factory=list)
+
+    @property
+    def own_id(self) -> str:
+        return self.uid.rsplit("__", 1)[-1]
+
+    def walk(self) -> Iterator[Unit]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def copy(self) -> Unit:
+        """A shallow copy: its own field values and children list, the same child units."""
+        return Unit(
+            self.kind, self.uid, self.pos, self.label, self.heading, self.text, self.stamp,
+            self.position, self.name, self.role, self.widths, self.header, self.cells,
+            list(self.children),
+        )
+
+
+@dataclass(slots=True)
+class Document:
+    """The document as adopted, in one language."""
+
+    lang: str
+    id: str
+    type: str
+    issuer: str
+    number: str
+    date: dt.date
+    title: str
+    signatory: Signatory
+    units: list[Unit]
+    pos: SourcePos
+
+
+def label_number(label: str) -> str:
+    """'6.' -> '6', '2-1)' -> '2-1', '10' -> '10'."""
+    return label.strip().rstrip(".)").strip()

@@ -1,0 +1,193 @@
+"""The language contract: what every language module provides to the stages and writers.
+
+A language module (`generator/lang/<code>.py`) owns all wording: unit words and their cases, act
+words, issuers, the note sentences, in-force brackets, dates and numbers, and the phrases of the
+outputs. The annotate stage, the diff, the command line and the writers ask it through the
+methods declared here and nothing else; none of them holds a word of Kazakh or Russian. The
+contract lives with the model because the annotated version and the diff carry their language.
+
+The contract has two parts:
+
+- **Phrases**: the fixed texts of the outputs, a closed set of keys (`PhraseKey`). Each language
+  class gives every key in its `phrases` mapping, no more and no fewer; a class that does not is
+  refused when it is defined.
+- **Grammar**: the abstract methods of `Language`, which build the notes, the lines of the
+  document head, and the names of units and acts from the model's objects.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, get_args
+
+from babel.numbers import format_decimal
+
+from .acts import Act, InForceRule
+from .document import Document, Unit
+
+# The fixed texts of the outputs, by key. Adding a key here makes every language supply it.
+PhraseKey = Literal[
+    # The consolidated version
+    "contents",          # heading of the table of contents
+    "pending",           # heading of the notice of changes not yet in force
+    "pending_intro",     # its first sentence, before the list of acts
+    "version",           # the word "version"
+    "in_force_on",       # "as in force on", inside the version heading
+    "reconstructed",     # mark of a wording reconstructed, not official
+    "status_repealed",   # status of a repealed document
+    "page",              # the word "page"
+    "year",              # the word "year"
+    # The comparison of two versions
+    "diff_title",
+    "diff_summary",
+    "diff_unit",
+    "diff_change",
+    "diff_acts",
+    "diff_none",
+    # One per change kind of `generator.diff` ("diff_<kind>")
+    "diff_added",
+    "diff_excluded",
+    "diff_reworded",
+    "diff_moved",
+    "diff_removed",
+    "diff_repealed",
+]
+PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
+
+
+@dataclass(frozen=True, slots=True)
+class ActMention:
+    """An act as a note names it: the act and the in-force rule of the change."""
+
+    act: Act
+    rule: InForceRule
+
+
+def short_date(date: dt.date) -> str:
+    """Dates in notes and act names, in every language: 07.11.2013."""
+    return date.strftime("%d.%m.%Y")
+
+
+def phrase_problems(phrases: Mapping[str, str]) -> list[str]:
+    """What keeps `phrases` from being the closed set: missing keys, then unknown ones."""
+    problems = [f"missing phrase {key!r}" for key in sorted(PHRASE_KEYS - set(phrases))]
+    problems += [f"unknown phrase {key!r}" for key in sorted(set(phrases) - PHRASE_KEYS)]
+    return problems
+
+
+class Language(abc.ABC):
+    """One language of the outputs. A subclass sets `code`, `locale`, `note_word` and `phrases`
+    and implements every abstract method; the registry (`generator.lang.LANGUAGES`) holds one
+    instance of each."""
+
+    code: ClassVar[str]
+    """The language code of the content folder and the outputs: 'kk'."""
+    locale: ClassVar[str]
+    """The Babel locale of dates and numbers: 'kk_KZ'."""
+    note_word: ClassVar[str]
+    """The word that opens every note: 'Ескерту.'."""
+    phrases: ClassVar[Mapping[PhraseKey, str]]
+    """Every phrase key, and only those, with its text."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A class that names a language (sets `code`) or its phrases gives every phrase key."""
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__ and "phrases" not in cls.__dict__:
+            return
+        problems = phrase_problems(getattr(cls, "phrases", {}))
+        if problems:
+            raise TypeError(f"language {cls.__name__}: {'; '.join(problems)}")
+
+    # --- Language-independent --------------------------------------------------------------
+
+    @property
+    def tag(self) -> str:
+        """The language tag office documents carry: 'kk_KZ' → 'kk-KZ'."""
+        return self.locale.replace("_", "-")
+
+    def phrase(self, key: PhraseKey) -> str:
+        """A fixed text of the outputs: phrase("contents") → 'Мазмұны'."""
+        return self.phrases[key]
+
+    def number(self, value: float | int) -> str:
+        """Amounts keep one decimal ('6 000,0'); counts have none ('64 316')."""
+        pattern = "#,##0.0" if isinstance(value, float) else "#,##0"
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def pending_item(self, mention: ActMention) -> str:
+        """An act of the pending notice: its name and in-force bracket."""
+        bracket = self.in_force_bracket(mention)
+        return f"{self.act_name(mention.act)} {bracket}".strip()
+
+    # --- Dates and units -------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def date(self, date: dt.date) -> str:
+        """A date in words, as the document head writes it: '25 мая 2012 года'."""
+
+    @abc.abstractmethod
+    def unit_name(self, unit: Unit) -> str:
+        """A unit as a note names it, in the nominative: '3-тармақ', 'пункт 3'."""
+
+    @abc.abstractmethod
+    def amount_year(self, year: int | str) -> str:
+        """The year of an amount in a table cell: '2013 жыл'."""
+
+    @abc.abstractmethod
+    def version_heading(self, date: dt.date) -> str:
+        """The line that dates a version: 'Редакция по состоянию на 01.01.2015'."""
+
+    # --- Acts ------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def issuer(self, act: Act | Document, long: bool = False) -> str:
+        """The issuer of an act in the genitive, short ('ҚР Үкіметінің') or in full."""
+
+    @abc.abstractmethod
+    def act_word(self, act: Act | Document, count: int = 1) -> str:
+        """The act word as a note names the acts that made a change, in the plural when
+        `count` > 1: 'қаулысымен', 'постановлениями'."""
+
+    @abc.abstractmethod
+    def act_name(self, act: Act | Document) -> str:
+        """An act named on its own: 'Постановление Правительства РК от 07.11.2013 № 1169'."""
+
+    @abc.abstractmethod
+    def document_name(self, document_type: str) -> str:
+        """The document itself, as a changed unit is named: 'Қаулы', 'Закон'."""
+
+    @abc.abstractmethod
+    def in_force_bracket(self, mention: ActMention) -> str:
+        """When a change takes effect, in brackets; empty for a change in force on signing."""
+
+    # --- Notes -----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
+             inserted: Unit | None = None, parent: Unit | None = None) -> str:
+        """The note under `unit` for the acts that replaced ('replace'), changed ('amend') or
+        filled it with `inserted` ('insert'; `parent` is the unit that received it, None for the
+        document)."""
+
+    @abc.abstractmethod
+    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
+                  with_label: bool = True) -> str:
+        """The text that stands for an excluded unit, after its label unless `with_label` is
+        False."""
+
+    @abc.abstractmethod
+    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
+        """The note under the head of a repealed document."""
+
+    # --- Lines of the document head --------------------------------------------------------
+
+    @abc.abstractmethod
+    def adoption_line(self, document: Document) -> str:
+        """The document as adopted: issuer, date in words, number, act word."""
+
+    @abc.abstractmethod
+    def repeal_line(self, act: Act, document_type: str) -> str:
+        """The line that says which act repealed the document."""

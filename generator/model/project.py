@@ -1,0 +1,31 @@
+"""A loaded project: the document in every language, the acts and their changes.
+
+Reads and writes nothing; the load stage makes it and every later stage reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .acts import Act, Change
+from .diagnostics import Diagnostics
+from .document import Document
+
+
+@dataclass(slots=True)
+class Project:
+    root: Path
+    documents: dict[str, Document]
+    acts: list[Act]
+    changes: list[Change]
+    diagnostics: Diagnostics
+
+    @property
+    def doc_id(self) -> str:
+        return next(iter(self.documents.values())).id
+
+    @property
+    def adoption_date(self) -> dt.date:
+        return next(iter(self.documents.values())).date

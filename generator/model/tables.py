@@ -1,0 +1,32 @@
+"""The shape of a table and the heading line of a unit, as every writer and the diff lay them out.
+
+Reads units; writes nothing. Language-independent: the words of a cell come from `lang.cells`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class TableShape:
+    columns: int
+    label_column: bool
+
+
+def table_shape(table: Unit) -> TableShape:
+    rows = [c for c in table.children if c.kind in ("row", "total")]
+    label_column = any(row.label for row in rows) or table.role in ("action_plan", "towns")
+    widest = max((len(row.cells or []) for row in rows), default=0) + (1 if label_column else 0)
+    header = max((len(line) for line in table.header or []), default=0)
+    return TableShape(max(widest, header, 1), label_column)
+
+
+def heading_text(unit: Unit) -> str:
+    """'1. Бағдарламаның паспорты' — the label (if any) and the heading."""
+    label = unit.label.strip() if unit.label else ""
+    if unit.kind == "appendix":
+        label = ""
+    return f"{label} {unit.heading or ''}".strip()

@@ -1,0 +1,127 @@
+"""The package of a DOCX file: python-docx's template trimmed, dated and zipped the same way.
+
+Reads nothing. `new_document` gives a python-docx document without the template's unused parts,
+with our font table and our styles (each carrying the language), and settings without the
+template's revision ids; `set_core_properties` dates the core properties by a given day; `save`
+pins the dates of comments and of the zip entries, so that equal input gives equal bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+from .styles import STYLES, StyleSpec, doc_defaults_xml, font_table_xml, style_xml
+
+# Parts of python-docx's template that the writers have no use for.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+UNUSED_RELS = {RT.CUSTOM_XML, STYLES_WITH_EFFECTS}
+UNUSED_PACKAGE_RELS = {RT.THUMBNAIL, RT.EXTENDED_PROPERTIES}
+# Settings of the template that change from one document to the next.
+UNSTABLE_SETTINGS = ("w:savePreviewPicture", "w:rsids", "w:proofState")
+EMPTY_PROPERTIES = ("keywords", "comments", "category", "content_status", "version")
+
+
+def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES) -> DocxDocument:
+    """An empty document in the language `lang_tag` (xx-YY), holding `styles` only."""
+    document = Document()
+    _prepare_package(document, lang_tag, styles)
+    return document
+
+
+def _prepare_package(document: DocxDocument, lang_tag: str, styles: Sequence[StyleSpec]) -> None:
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype in UNUSED_RELS or rel.reltype == RT.FONT_TABLE:
+            part.drop_rel(rel_id)
+    for rel_id, rel in list(part.package.rels.items()):
+        if rel.reltype in UNUSED_PACKAGE_RELS:
+            del part.package.rels[rel_id]
+    fonts = XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE,
+                    parse_xml(font_table_xml()), part.package)
+    part.relate_to(fonts, RT.FONT_TABLE)
+    _replace_styles(document, lang_tag, styles)
+    _adjust_settings(document, lang_tag)
+
+
+def _replace_styles(document: DocxDocument, lang_tag: str, specs: Sequence[StyleSpec]) -> None:
+    """Only the styles the writer uses, each carrying the document's language."""
+    styles = document.styles.element
+    for old in styles.findall(qn("w:style")) + styles.findall(qn("w:docDefaults")):
+        styles.remove(old)
+    styles.insert(0, parse_xml(doc_defaults_xml(lang_tag)))
+    for spec in specs:
+        styles.append(parse_xml(style_xml(spec, lang_tag)))
+
+
+def _adjust_settings(document: DocxDocument, lang_tag: str) -> None:
+    settings = document.settings.element
+    for name in UNSTABLE_SETTINGS:
+        for node in settings.findall(qn(name)):
+            settings.remove(node)
+    for node in settings.findall(qn("w:themeFontLang")):
+        node.attrib.clear()
+        node.set(qn("w:val"), lang_tag)
+
+
+def set_core_properties(document: DocxDocument, *, title: str, subject: str, language: str,
+                        author: str, identifier: str, date: dt.date) -> None:
+    """The core properties, created and modified at midnight (UTC) of `date`."""
+    props = document.core_properties
+    created = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
+    props.title = title
+    props.subject = subject
+    props.language = language
+    props.author = author
+    props.identifier = identifier
+    props.created = created
+    props.modified = created
+    props.last_modified_by = ""
+    props.revision = 1
+    for empty in EMPTY_PROPERTIES:
+        setattr(props, empty, "")
+
+
+def save(document: DocxDocument, date: dt.date) -> bytes:
+    """The document's bytes, every date in it (comments, zip entries) being `date`."""
+    _date_comments(document, date)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip(buffer.getvalue(), date)
+
+
+def _date_comments(document: DocxDocument, date: dt.date) -> None:
+    """python-docx dates a comment with the clock; a given date keeps builds equal."""
+    part = document.part
+    if not any(rel.reltype == RT.COMMENTS for rel in part.rels.values()):
+        return
+    stamp = f"{date.isoformat()}T00:00:00Z"
+    comments = part.part_related_by(RT.COMMENTS)
+    if isinstance(comments, XmlPart):
+        for comment in comments.element.findall(qn("w:comment")):
+            comment.set(qn("w:date"), stamp)
+
+
+def _fixed_zip(data: bytes, date: dt.date) -> bytes:
+    """The same zip with every entry dated `date` and given fixed attributes."""
+    stamp = (date.year, date.month, date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(item.filename))
+    return out.getvalue()

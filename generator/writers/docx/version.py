@@ -1,0 +1,352 @@
+"""DOCX writer: an annotated version → a Word document a drafter can open and edit (python-docx).
+
+Reads: an `Annotated` version. Writes: the bytes of one .docx file that shows the same text as
+the HTML version — head, pending notice, a table of contents (a TOC field whose entries are
+already filled in), the units with their notes, exclusion texts and reconstruction marks — in
+real Word styles (styles.py), on A4 pages with the PDF's margins: the section holding the
+action plan on landscape pages, table header rows that repeat, a PAGE field in the footer, a
+bookmark per unit id and the version's language on every style. Equal input, equal bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from ...lang.cells import cell_lines
+from ...model import Annotated, Cell, KindVisitor, Unit
+from ...model.inline import spans
+from ...model.tables import TableShape, heading_text, table_shape
+from ..shared.templates import toc_entries
+from .layout import body_section, break_section, page_setup, wants_landscape
+from .oxml import element, field, field_char, paragraph, run
+from .package import new_document, save, set_core_properties
+from .styles import LANDSCAPE, PORTRAIT, PageLayout
+from .tables import CellContent, grid, table_element, table_row
+
+TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
+AUTHOR = "legalgen"
+_BOOKMARK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
+# Where a unit's paragraphs go: the body, or a list that becomes a table cell.
+Add = Callable[[CT_P], None]
+
+
+def language_tag(annotated: Annotated) -> str:
+    return annotated.lang.tag
+
+
+def bookmark_name(uid: str) -> str:
+    """Word takes bookmark names of at most 40 letters, digits and underscores."""
+    if _BOOKMARK_NAME.match(uid):
+        return uid
+    digest = hashlib.sha1(uid.encode("utf-8")).hexdigest()[:8]
+    return f"{re.sub(r'[^A-Za-z0-9_]', '_', uid)[:31]}_{digest}"
+
+
+def render_docx(annotated: Annotated) -> bytes:
+    version = annotated.version
+    document = new_document(language_tag(annotated))
+    set_core_properties(
+        document, title=annotated.title, subject=annotated.lang.version_heading(version.date),
+        language=language_tag(annotated), author=annotated.adoption_line,
+        identifier=f"{version.document.id}@{version.date.isoformat()}", date=version.date,
+    )
+    _DocumentBuilder(document, annotated).build()
+    return save(document, version.date)
+
+
+class _DocumentBuilder(KindVisitor[None]):
+    """Walks the annotated version in the order of the HTML template and appends to the body."""
+
+    def __init__(self, document: DocxDocument, annotated: Annotated) -> None:
+        self.document = document
+        self.a = annotated
+        self.lang = annotated.lang
+        self.body = document.element.body
+        self.bookmark_ids = 0
+        self.layout: PageLayout = PORTRAIT
+
+    # Document order
+
+    def build(self) -> None:
+        page_setup(self.document)
+        self._head()
+        self._pending()
+        self._contents()
+        toc_end = body_section(self.body).getprevious()
+        for unit in self.a.units:
+            self._unit(unit, 2, self._append)
+        first = toc_end.getnext() if toc_end is not None else None
+        if isinstance(first, CT_P):
+            first.get_or_add_pPr().pageBreakBefore_val = True
+
+    def _append(self, item: BaseOxmlElement) -> None:
+        body_section(self.body).addprevious(item)
+
+    def _head(self) -> None:
+        a = self.a
+        if a.status:
+            self._text_paragraph(a.status, "DocumentStatus")
+        self._text_paragraph(a.title, "Title")
+        self._text_paragraph(a.adoption_line, "DocumentLine")
+        if a.repeal_line:
+            self._text_paragraph(a.repeal_line, "DocumentLine")
+            self._text_paragraph(a.repeal_note or "", "EditorialNote")
+        self._text_paragraph(self.lang.version_heading(a.version.date), "VersionLine")
+
+    def _pending(self) -> None:
+        if not self.a.pending:
+            return
+        self._text_paragraph(self.lang.phrase("pending"), "NoticeHeading")
+        self._text_paragraph(self.lang.phrase("pending_intro"), "Normal")
+        for item in self.a.pending:
+            self._text_paragraph(item, "ListBullet")
+
+    def _contents(self) -> None:
+        """A TOC field whose result already holds the entries, linked to the units' bookmarks."""
+        self._text_paragraph(self.lang.phrase("contents"), "TOCHeading")
+        entries = toc_entries(self.a.units)
+        for index, (depth, uid, text) in enumerate(entries):
+            p = paragraph(f"TOC{min(depth, 2) + 1}")
+            if index == 0:
+                field(p, TOC_FIELD)
+            link = self._hyperlink(p, uid)
+            run(link, text)
+            if index == len(entries) - 1:
+                field_char(p, "end")
+            self._append(p)
+
+    # Paragraph helpers
+
+    def _text_paragraph(self, text: str, style: str, add: Add | None = None) -> CT_P:
+        p = paragraph(style)
+        if text:
+            run(p, text)
+        (add or self._append)(p)
+        return p
+
+    def _inline(self, p: CT_P, text: str | None, bold: bool = False) -> None:
+        """Unit text with references (hyperlinks to bookmarks inside this document) and emphasis."""
+        for span in spans(text or ""):
+            if span.kind == "em":
+                run(p, span.text, "Emphasis", bold=bold)
+            elif span.is_internal:
+                run(self._hyperlink(p, span.target or ""), span.text, "Reference", bold=bold)
+            elif span.kind == "ref":
+                run(p, span.text, "Reference", bold=bold)
+            else:
+                run(p, span.text, "Strong" if bold else None)
+
+    def _hyperlink(self, p: CT_P, uid: str) -> BaseOxmlElement:
+        link = element("w:hyperlink", {"w:anchor": bookmark_name(uid), "w:history": "1"})
+        p.append(link)
+        return link
+
+    def _bookmark(self, p: CT_P, uid: str) -> None:
+        """A bookmark named after the unit id at the start of the unit's first paragraph."""
+        self.bookmark_ids += 1
+        ident = str(self.bookmark_ids)
+        start = element("w:bookmarkStart", {"w:id": ident, "w:name": bookmark_name(uid)})
+        end = element("w:bookmarkEnd", {"w:id": ident})
+        position = 1 if p.pPr is not None else 0
+        p.insert(position, end)
+        p.insert(position, start)
+
+    def _notes(self, unit: Unit, add: Add) -> None:
+        """Reconstruction marks (the reason as a comment), then the amendment notes."""
+        for reason in self.a.reconstructed.get(unit.uid, []):
+            p = self._text_paragraph(self.lang.phrase("reconstructed"), "ReconstructionMark", add)
+            if reason:
+                run = Run(p.r_lst[0], Paragraph(p, self.document))
+                self.document.add_comment(run, text=reason, author=AUTHOR, initials=None)
+        for note in self.a.notes.get(unit.uid, []):
+            self._text_paragraph(note, "EditorialNote", add)
+
+    # Units
+
+    def _unit(self, unit: Unit, depth: int, add: Add) -> None:
+        if unit.uid in self.a.exclusions:
+            p = self._text_paragraph(self.a.exclusions[unit.uid], "ExcludedUnit", add)
+            self._bookmark(p, unit.uid)
+        elif self.layout is PORTRAIT and wants_landscape(unit):
+            self._break_section(LANDSCAPE)
+            self._unit(unit, depth, add)
+            self._break_section(PORTRAIT)
+        else:
+            self.visit(unit, depth, add)
+
+    # One method per kind of unit (KindVisitor checks that none is missing)
+
+    def visit_attachment(self, unit: Unit, depth: int, add: Add) -> None:
+        self._stamped(unit, add)
+
+    visit_appendix = visit_attachment
+
+    def visit_section(self, unit: Unit, depth: int, add: Add) -> None:
+        self._section(unit, depth, add)
+
+    visit_chapter = visit_subsection = visit_section
+
+    def visit_table(self, unit: Unit, depth: int, add: Add) -> None:
+        self._table(unit)
+
+    def visit_signature(self, unit: Unit, depth: int, add: Add) -> None:
+        self._signature(unit, add)
+
+    def visit_notes(self, unit: Unit, depth: int, add: Add) -> None:
+        self._table_notes(unit, depth, add)
+
+    def visit_point(self, unit: Unit, depth: int, add: Add) -> None:
+        self._text_unit(unit, depth, add, "BodyText")
+
+    visit_paragraph = visit_subpoint = visit_text = visit_article = visit_point
+
+    def visit_preamble(self, unit: Unit, depth: int, add: Add) -> None:
+        self._text_unit(unit, depth, add, "Normal")
+
+    # Rows belong to their table; one standing elsewhere reads as a plain paragraph.
+    visit_group = visit_row = visit_total = visit_preamble
+
+    def _stamped(self, unit: Unit, add: Add) -> None:
+        """The programme (Heading 1) or an appendix (Heading 2) under its approval stamp."""
+        first = None
+        for line in unit.stamp or []:
+            p = self._text_paragraph(line, "ApprovalStamp", add)
+            first = first if first is not None else p
+        heading = self._text_paragraph(unit.heading or "", "Heading1" if unit.kind == "attachment"
+                                       else "Heading2", add)
+        self._bookmark(first if first is not None else heading, unit.uid)
+        self._notes(unit, add)
+        child_depth = 2 if unit.kind == "attachment" else 3
+        for child in unit.children:
+            self._unit(child, child_depth, add)
+
+    def _section(self, unit: Unit, depth: int, add: Add) -> None:
+        heading = self._text_paragraph(heading_text(unit), f"Heading{min(depth, 6)}", add)
+        self._bookmark(heading, unit.uid)
+        self._notes(unit, add)
+        if unit.text:
+            p = paragraph("Normal")
+            self._inline(p, unit.text)
+            add(p)
+        for child in unit.children:
+            self._unit(child, depth + 1, add)
+
+    def _signature(self, unit: Unit, add: Add) -> None:
+        p = paragraph("Signature")
+        run(p, f"{unit.position or ''}\t{unit.name or ''}")
+        self._bookmark(p, unit.uid)
+        add(p)
+        self._notes(unit, add)
+
+    def _table_notes(self, unit: Unit, depth: int, add: Add) -> None:
+        """Notes under a table ('Ескертпе: ...'): its own text, then its paragraphs."""
+        added: list[CT_P] = []
+
+        def add_and_keep(p: CT_P) -> None:
+            added.append(p)
+            add(p)
+
+        if unit.text:
+            p = paragraph("TableNotes")
+            self._inline(p, unit.text)
+            add_and_keep(p)
+        for child in unit.children:
+            if child.uid in self.a.exclusions:
+                self._unit(child, depth + 1, add_and_keep)
+            else:
+                self._text_unit(child, depth + 1, add_and_keep, "TableNotes")
+        if added:
+            self._bookmark(added[0], unit.uid)
+        self._notes(unit, add)
+
+    def _text_unit(self, unit: Unit, depth: int, add: Add, style: str) -> None:
+        """'<label> <heading> text' as the template's generic unit, then notes and children."""
+        p = paragraph(style)
+        if unit.label:
+            run(p, unit.label + " ")
+        if unit.heading:
+            run(p, unit.heading + " ", "Strong")
+        self._inline(p, unit.text)
+        self._bookmark(p, unit.uid)
+        add(p)
+        self._notes(unit, add)
+        for child in unit.children:
+            self._unit(child, depth + 1, add)
+
+    # Tables
+
+    def _table(self, unit: Unit) -> None:
+        shape = table_shape(unit)
+        columns = grid(unit.widths, shape.columns, self.layout.text_width)
+        table = table_element(unit.role, columns)
+        for line in unit.header or []:
+            cells = [(self._cell_paragraphs(value, "TableHeading"), 1) for value in line]
+            table.append(table_row(cells, columns, header=True))
+        for row in unit.children:
+            table.append(self._body_row(unit, row, shape, columns))
+            if self.a.notes.get(row.uid) or self.a.reconstructed.get(row.uid):
+                notes: list[CT_P] = []
+                self._notes(row, notes.append)
+                table.append(table_row([(notes, shape.columns)], columns))
+        self._bookmark(_first_paragraph(table), unit.uid)
+        self._append(table)
+        self._notes(unit, self._append)
+
+    def _body_row(self, table: Unit, row: Unit, shape: TableShape,
+                  columns: list[int]) -> BaseOxmlElement:
+        label_cells = 1 if shape.label_column else 0
+        cells: list[CellContent]
+        if row.uid in self.a.exclusions:
+            cells = [(self._plain_cell(row.label or "", "TableLabel"), 1)] if label_cells else []
+            cells.append((self._plain_cell(self.a.exclusions[row.uid], "ExcludedUnit"),
+                          shape.columns - label_cells))
+        elif row.kind == "group":
+            p = paragraph("TableHeading")
+            self._inline(p, row.text)
+            cells = [([p], shape.columns)]
+        else:
+            bold_all = row.kind == "total"
+            cells = [(self._plain_cell(row.label or "", "TableLabel", bold_all), 1)] \
+                if label_cells else []
+            for index, value in enumerate(row.cells or []):
+                bold = bold_all or (table.role == "passport" and index == 0)
+                cells.append((self._cell_paragraphs(value, "TableText", bold), 1))
+        tr = table_row(cells, columns)
+        self._bookmark(_first_paragraph(tr), row.uid)
+        return tr
+
+    def _plain_cell(self, text: str, style: str, bold: bool = False) -> list[CT_P]:
+        p = paragraph(style)
+        if text:
+            run(p, text, "Strong" if bold else None)
+        return [p]
+
+    def _cell_paragraphs(self, value: Cell, style: str, bold: bool = False) -> list[CT_P]:
+        paragraphs: list[CT_P] = []
+        for line in cell_lines(value, self.lang):
+            p = paragraph(style)
+            self._inline(p, line, bold)
+            paragraphs.append(p)
+        return paragraphs
+
+    # Sections
+
+    def _break_section(self, layout: PageLayout) -> None:
+        break_section(self.body, layout)
+        self.layout = layout
+
+
+def _first_paragraph(node: BaseOxmlElement) -> CT_P:
+    """The first paragraph of a table or row: of its first cell."""
+    found = node.find(f".//{qn('w:p')}")
+    assert isinstance(found, CT_P)
+    return found

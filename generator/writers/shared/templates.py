@@ -1,0 +1,130 @@
+"""The Jinja2 templates of the HTML outputs: the environment, inline markup, the version page.
+
+Reads: `templates/` (the page templates and the stylesheet). Writes: HTML text, every value
+escaped. The HTML writer publishes the version page as it is; the PDF writer renders it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ...lang.cells import cell_lines
+from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Unit, short_date
+from ...model.inline import spans
+from ...model.tables import heading_text, table_shape
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+
+
+def inline_html(text: str | None) -> Markup:
+    """Unit text with its references and emphasis as HTML; everything else escaped."""
+    parts: list[str] = []
+    for span in spans(text or ""):
+        shown = escape(span.text)
+        if span.kind == "em":
+            parts.append(f"<em>{shown}</em>")
+        elif span.is_internal:
+            parts.append(f'<a class="ref" href="#{escape(span.target)}">{shown}</a>')
+        elif span.kind == "ref":
+            parts.append(f'<span class="ref" data-act="{escape(span.target)}">{shown}</span>')
+        else:
+            parts.append(str(shown))
+    return Markup("".join(parts))
+
+
+def environment(templates: Path = TEMPLATES) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = inline_html
+    return env
+
+
+def stylesheet(templates: Path = TEMPLATES) -> Markup:
+    """The screen stylesheet, inlined so that every page is one self-contained file."""
+    return Markup((templates / "style.css").read_text(encoding="utf-8"))
+
+
+def toc_entries(units: list[Unit], depth: int = 0) -> list[tuple[int, str, str]]:
+    """(depth, id, text) of the resolution's parts worth a bookmark."""
+    entries = []
+    for unit in units:
+        if unit.kind in TOC_KINDS:
+            entries.append((depth, unit.uid, heading_text(unit)))
+            entries.extend(toc_entries(unit.children, depth + 1))
+    return entries
+
+
+class PageLayout(KindVisitor[str]):
+    """The block of `document.html.j2` that lays out each kind of unit."""
+
+    def visit_attachment(self, unit: Unit) -> str:
+        return "attachment"
+
+    def visit_appendix(self, unit: Unit) -> str:
+        return "appendix"
+
+    def visit_chapter(self, unit: Unit) -> str:
+        return "section"
+
+    def visit_section(self, unit: Unit) -> str:
+        return "section"
+
+    def visit_subsection(self, unit: Unit) -> str:
+        return "section"
+
+    def visit_table(self, unit: Unit) -> str:
+        return "table"
+
+    def visit_signature(self, unit: Unit) -> str:
+        return "signature"
+
+    def visit_notes(self, unit: Unit) -> str:
+        return "notes"
+
+    def _text(self, unit: Unit) -> str:
+        return "text"
+
+    visit_preamble = visit_paragraph = visit_article = visit_point = _text
+    visit_subpoint = visit_text = _text
+
+    def _row(self, unit: Unit) -> str:
+        # Rows belong to their table, whose block lays them out.
+        return "row"
+
+    visit_group = visit_row = visit_total = _row
+
+
+PAGE_LAYOUTS = ("attachment", "appendix", "section", "table", "signature", "notes", "text", "row")
+
+
+def document_html(annotated: Annotated, templates: Path = TEMPLATES) -> str:
+    env = environment(templates)
+    version = annotated.version
+    lang = annotated.lang
+    layout = PageLayout()
+
+    def lines(cell: Cell) -> list[str]:
+        return cell_lines(cell, lang)
+
+    return env.get_template("document.html.j2").render(
+        a=annotated,
+        lang=lang,
+        version=version,
+        version_heading=lang.version_heading(version.date),
+        version_date=short_date(version.date),
+        toc=toc_entries(version.units),
+        css=stylesheet(templates),
+        cell_lines=lines,
+        table_shape=table_shape,
+        heading_text=heading_text,
+        layout_of=layout.visit,
+    )

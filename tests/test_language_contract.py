@@ -1,0 +1,132 @@
+"""The language contract: every language gives the closed set of phrase keys and the grammar
+methods of `Language`; the code and the templates ask for nothing else."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator import model
+from generator.cli import main
+from generator.lang import LANGUAGES, PHRASE_KEYS, Language
+from generator.model import diff as diff_stage
+from generator.model.language import phrase_problems
+from tests.fixtureutil import FIXTURE
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "generator").rglob("*.py")) + sorted(
+    path for path in (ROOT / "templates").iterdir() if path.is_file()
+)
+# phrase("key") / phrase('key') in Python and Jinja.
+LITERAL_CALL = re.compile(r"""\bphrase\(\s*(["'])([^"'{}]*)\1\s*\)""")
+# A key built from a prefix and a change kind: phrase(f"diff_{...}") or phrase("diff_" ~ ...).
+PREFIX_CALL = re.compile(r"""\bphrase\(\s*(?:f(["'])(\w*)\{|(["'])(\w*)\3\s*~)""")
+# A key looked up in the model's table of change phrases: phrase(CHANGE_PHRASES[...]).
+MAPPED_CALL = re.compile(r"\bphrase\(\s*CHANGE_PHRASES\[")
+ANY_CALL = re.compile(r"\bphrase\(")
+CHANGE_KINDS = (diff_stage.ADDED, diff_stage.EXCLUDED, diff_stage.REWORDED, diff_stage.MOVED,
+                diff_stage.REMOVED, diff_stage.REPEALED)
+# The methods and properties of the base, and the attributes it declares (code, locale, ...).
+CONTRACT = {name for name in [*dir(Language), *Language.__annotations__] if name[0] != "_"}
+
+
+def phrase_calls() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Keys of the literal phrase calls and prefixes of the built ones, each with where it is;
+    a call of neither form fails, so that no key escapes the check."""
+    literal: dict[str, list[str]] = {}
+    prefixed: dict[str, list[str]] = {}
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), 1):
+            where = f"{path.relative_to(ROOT)}:{number}"
+            calls = [m for m in ANY_CALL.finditer(line) if not line[:m.start()].endswith("def ")]
+            literals = [m.group(2) for m in LITERAL_CALL.finditer(line)]
+            prefixes = [m.group(2) or m.group(4) or "" for m in PREFIX_CALL.finditer(line)]
+            mapped = MAPPED_CALL.findall(line)
+            assert len(calls) == len(literals) + len(prefixes) + len(mapped), \
+                f"unreadable phrase call: {where}"
+            for key in literals:
+                literal.setdefault(key, []).append(where)
+            for prefix in prefixes:
+                prefixed.setdefault(prefix, []).append(where)
+    return literal, prefixed
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_language_gives_exactly_the_phrase_keys(code):
+    lang = LANGUAGES[code]
+    assert set(lang.phrases) == PHRASE_KEYS
+    assert all(isinstance(text, str) and text.strip() for text in lang.phrases.values())
+
+
+def test_every_phrase_the_code_and_templates_ask_for_is_a_key():
+    literal, prefixed = phrase_calls()
+    assert literal, "no phrase call found: the scan is broken"
+    unknown = {key: where for key, where in literal.items() if key not in PHRASE_KEYS}
+    assert not unknown
+    # The only built keys are "diff_<change kind>"; every change kind has its phrase.
+    assert set(prefixed) <= {"diff_"}
+    assert {f"diff_{kind}" for kind in CHANGE_KINDS} <= PHRASE_KEYS
+    assert {kind: f"diff_{kind}" for kind in CHANGE_KINDS} == diff_stage.CHANGE_PHRASES
+
+
+def test_a_language_with_a_missing_or_unknown_phrase_is_refused():
+    base = dict(LANGUAGES["ru"].phrases)
+    missing = {key: text for key, text in base.items() if key != "contents"}
+    with pytest.raises(TypeError, match="missing phrase 'contents'"):
+        type("Broken", (Language,), {"code": "xx", "phrases": missing})
+    with pytest.raises(TypeError, match="unknown phrase 'colophon'"):
+        type("Broken", (Language,), {"code": "xx", "phrases": {**base, "colophon": "-"}})
+    with pytest.raises(TypeError, match="missing phrase"):
+        type("Broken", (Language,), {"code": "xx"})
+    assert phrase_problems(base) == []
+
+
+def test_a_language_without_every_grammar_method_cannot_be_made():
+    partial = type("Partial", (Language,), {"code": "xx", "phrases": LANGUAGES["ru"].phrases})
+    with pytest.raises(TypeError, match="abstract"):
+        partial()
+    assert {"note", "exclusion", "repeal_note", "unit_name", "act_name"} <= (
+        Language.__abstractmethods__
+    )
+
+
+def test_the_registry_is_the_list_of_languages():
+    assert tuple(LANGUAGES) == model.LANGS
+    for code, lang in LANGUAGES.items():
+        assert isinstance(lang, Language)
+        assert lang.code == code
+
+
+class Recorder:
+    """A language that notes every attribute its callers ask for."""
+
+    def __init__(self, inner: Language, asked: set[str]) -> None:
+        self._inner, self._asked = inner, asked
+
+    def __getattr__(self, name: str) -> Any:
+        self._asked.add(name)
+        return getattr(self._inner, name)
+
+
+def test_callers_ask_languages_only_for_the_contract(monkeypatch, tmp_path):
+    """Build, compare and list the fixture's versions with recording languages: everything the
+    annotate stage, the diff, the writers, the templates and the command line ask a language
+    for is declared on `Language`."""
+    asked: set[str] = set()
+    for code, lang in list(LANGUAGES.items()):
+        monkeypatch.setitem(LANGUAGES, code, Recorder(lang, asked))
+    runner = CliRunner()
+    for args in (
+        ["build", "--format", "html,docx", "--as-of", "all", "--out", str(tmp_path / "b")],
+        ["diff", "--out", str(tmp_path / "d")],
+        ["versions"],
+    ):
+        result = runner.invoke(main, [*args, "--root", str(FIXTURE)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    assert {"phrase", "note", "act_name", "unit_name", "code"} <= asked
+    assert asked <= CONTRACT, sorted(asked - CONTRACT)
