@@ -1,0 +1,77 @@
+"""What the commands share: the consoles, option parsing, loading and checking the project.
+
+Every input problem is printed as `path:line:col: error: ...` and ends the command with exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..consolidate import consolidate, resolve_date
+from ..load import load_project
+from ..model import Diagnostics, InputError, Project, Version
+from ..validate import validate as validate_project
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+stdout = Console(highlight=False, soft_wrap=True)
+
+
+def split_option(value: str, allowed: tuple[str, ...] | list[str], what: str) -> list[str]:
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    unknown = [item for item in items if item not in allowed]
+    if unknown or not items:
+        raise click.UsageError(
+            f"unknown {what} '{','.join(unknown) or value}'; choose from {', '.join(allowed)}"
+        )
+    return items
+
+
+def print_diagnostics(diagnostics: Diagnostics) -> None:
+    for item in diagnostics.items:
+        err.print(str(item), markup=False)
+
+
+def load_or_exit(root: Path) -> Project:
+    try:
+        project = load_project(root)
+    except InputError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(2)
+    # The project lives, unchanged, as long as the command: keep later collections from
+    # rescanning its hundreds of thousands of objects (they are still freed when dropped).
+    gc.freeze()
+    return project
+
+
+def parse_date(project: Project, value: str) -> dt.date:
+    try:
+        return resolve_date(project, value)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="The project folder.",
+)
+
+
+def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
+    try:
+        return consolidate(project, lang, date)
+    except InputError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(2)
+
+
+def check_or_exit(project: Project) -> None:
+    diagnostics = validate_project(project)
+    if diagnostics.errors:
+        print_diagnostics(diagnostics)
+        sys.exit(2)

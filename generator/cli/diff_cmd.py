@@ -1,0 +1,87 @@
+"""`legalgen diff`: redlines between two versions, and a summary of the changed units."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from ..consolidate import version_date
+from ..diff import diff_versions
+from ..model import LANGS, InputError
+from ..model.diff import CHANGE_PHRASES, Diff
+from ..writers import formats as writer_formats
+from ..writers import writer
+from .common import (
+    check_or_exit,
+    load_or_exit,
+    parse_date,
+    print_diagnostics,
+    root_option,
+    split_option,
+    stdout,
+)
+from .files import diff_path, write_atomic
+
+
+@click.command()
+@root_option
+@click.option("--from", "from_", default="original", show_default=True,
+              help="The earlier version: YYYY-MM-DD, original or latest.")
+@click.option("--to", "to", default="latest", show_default=True,
+              help="The later version: YYYY-MM-DD or latest.")
+@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@click.option("--format", "formats", default=",".join(writer_formats("diff")),
+              show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: ROOT/build].")
+@click.option("--exit-code", "exit_code", is_flag=True,
+              help="Exit with 1 when the versions differ.")
+def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | None,
+         exit_code: bool) -> None:
+    """Compare two versions: write redlines under build/diff/ and print the changed units."""
+    lang_list = split_option(langs, LANGS, "language")
+    format_list = split_option(formats, writer_formats("diff"), "format")
+    project = load_or_exit(root)
+    old_date = version_date(project, parse_date(project, from_))
+    new_date = version_date(project, parse_date(project, to))
+    if old_date > new_date:
+        raise click.UsageError(f"--from ({old_date}) is a later version than --to ({new_date})")
+    check_or_exit(project)
+    target = out or (root / "build")
+    changed = False
+    for lang in lang_list:
+        try:
+            result = diff_versions(project, lang, old_date, new_date)
+        except InputError as exc:
+            print_diagnostics(exc.diagnostics)
+            sys.exit(2)
+        _print_diff_summary(result)
+        for fmt in format_list:
+            path = diff_path(target, lang, result.from_date, result.to_date, fmt)
+            write_atomic(path, writer("diff", fmt).render(result))
+            stdout.print(str(path), markup=False)
+        changed = changed or not result.empty
+    if exit_code and changed:
+        sys.exit(1)
+
+
+def _print_diff_summary(result: Diff) -> None:
+    lang = result.lang
+    title = f"{lang.code}: {result.from_date} → {result.to_date}"
+    if result.empty:
+        stdout.print(f"{title}: {lang.phrase('diff_none')}", markup=False)
+        return
+    table = Table(title=Text(title), title_justify="left")
+    # Ids are long and must stay whole to be copied: they fold, never end in an ellipsis.
+    table.add_column(Text("id"), overflow="fold")
+    for header in (lang.phrase("diff_unit"), lang.phrase("diff_change"), lang.phrase("diff_acts")):
+        table.add_column(Text(header))
+    for change in result.changes:
+        table.add_row(Text(change.uid), Text(change.name),
+                      Text(lang.phrase(CHANGE_PHRASES[change.change])),
+                      Text("\n".join(result.act_names(change.acts))))
+    stdout.print(table)

@@ -1,0 +1,33 @@
+"""`legalgen validate`: check content, records and parity; print every problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..consolidate import timeline
+from ..validate import validate as validate_project
+from .common import (
+    err,
+    load_or_exit,
+    print_diagnostics,
+    root_option,
+)
+
+
+@click.command()
+@root_option
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+def validate(root: Path, strict: bool) -> None:
+    """Check content, amendment records and kk/ru parity; print every problem."""
+    project = load_or_exit(root)
+    diagnostics = validate_project(project)
+    print_diagnostics(diagnostics)
+    if diagnostics.errors or (strict and diagnostics.warnings):
+        sys.exit(2)
+    first = next(iter(project.documents.values()))
+    units = sum(1 for top in first.units for _ in top.walk())
+    err.print(f"ok: {units} units in each language, {len(project.acts)} acts, "
+              f"{len(timeline(project))} versions", markup=False)
