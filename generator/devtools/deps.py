@@ -27,8 +27,10 @@ ALLOWED: dict[str, set[str]] = {
     "annotate": {"model", "lang", "memory"},
     "validate": {"model", "load", "consolidate"},
     "diff": {"model", "lang", "consolidate", "annotate"},
+    "draft": {"model", "lang", "load", "consolidate", "diff"},
     "writers": {"model", "lang"},
-    "cli": {"model", "lang", "load", "consolidate", "annotate", "validate", "diff", "writers"},
+    "cli": {"model", "lang", "load", "consolidate", "annotate", "validate", "diff", "draft",
+            "writers"},
     "devtools": set(),
     "__main__": {"cli"},
 }

@@ -127,6 +127,8 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
             type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
             published=act_in.published, in_force=act_in.in_force,
             title={code: title.in_lang(code) for code in LANGS}, path=shown, order=order,
+            signatory=({code: act_in.signatory.in_lang(code) for code in LANGS}
+                       if act_in.signatory is not None else None),
         )
         acts.append(act)
         for index, raw_change in enumerate(raw_changes):

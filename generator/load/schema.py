@@ -18,6 +18,7 @@ from ..model import (
     Diagnostics,
     EditIn,
     InForceRule,
+    LangSignatory,
     LangText,
     LangUnits,
     Signatory,
@@ -75,6 +76,7 @@ class ActIn(Strict):
     published: dt.date | None = None
     in_force: InForceRule = "on_signing"
     title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
+    signatory: LangSignatory | None = None  # type: ignore[valid-type]
 
 
 class ChangeIn(Strict):

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, create_model
 
 from .diagnostics import SourcePos
-from .document import LANGS, Strict
+from .document import LANGS, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -33,6 +33,7 @@ def _per_language(name: str, value: Any) -> type[PerLanguage]:
 
 LangText = _per_language("LangText", NonEmptyText)
 LangUnits = _per_language("LangUnits", Any)
+LangSignatory = _per_language("LangSignatory", Signatory)
 
 
 class InForceDate(Strict):
@@ -67,6 +68,8 @@ class Act:
     title: dict[str, str]
     path: str
     order: int
+    # Who signs the act, per language; None: the document's signatory position, no name.
+    signatory: dict[str, Signatory] | None = None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,84 @@
+"""The drafting contract: the grammar of amending acts every language gives, beside the notes'.
+
+Reads and writes nothing. `DraftingLanguage` is a `Language` that also words the act itself:
+its title, the enacting formula, point 1 naming the amended act, the units the instructions are
+grouped under, one sentence per instruction form of the official style (replace, amend, insert,
+delete, repeal) and the point on entry into force. The draft stage asks for nothing else.
+
+Units are named by `ActUnit`: the unit, the case the sentence needs and, for an unlabelled
+paragraph, its position among its parent's paragraphs ("үшінші абзац", "абзац третий").
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from typing import Literal
+
+from .acts import Act, InForceRule
+from .document import Document, Unit
+from .language import Language
+
+# nominative ("3-тармақ", "пункт 3"), locative ("3-тармақта", "в пункте 3"), instrumental
+# ("2-1) тармақшамен", "подпунктом 2-1)"), accusative ("строку, порядковый номер 24,").
+Case = Literal["nominative", "locative", "instrumental", "accusative"]
+ActKind = Literal["changes", "changes_and_additions", "repeal"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActUnit:
+    """A unit as an instruction names it: `position` counts unlabelled paragraphs from 1."""
+
+    unit: Unit
+    position: int | None = None
+
+
+class DraftingLanguage(Language):
+    """A language that also drafts amending acts. Abstract: every method below is needed."""
+
+    @abc.abstractmethod
+    def act_title(self, document: Document, kind: ActKind) -> str:
+        """'… № 683 қаулысына өзгерістер енгізу туралы', 'О признании утратившим силу …'."""
+
+    @abc.abstractmethod
+    def enacting_formula(self, act: Act) -> str:
+        """'Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:'."""
+
+    @abc.abstractmethod
+    def amended_act_point(self, document: Document, kind: ActKind) -> str:
+        """Point 1: the amended act in full and what is made to it ('… мынадай өзгерістер
+        енгізілсін:'), or that it loses force ('… күші жойылды деп танылсын.')."""
+
+    @abc.abstractmethod
+    def attachment_group(self, attachment: Unit, document: Document) -> str:
+        """The approved programme the following changes are in: '… бағдарламасында:'."""
+
+    @abc.abstractmethod
+    def act_unit(self, named: ActUnit, case: Case) -> str:
+        """A unit in the case an instruction needs: '2-бөлімде', 'в разделе 2'."""
+
+    @abc.abstractmethod
+    def replace_instruction(self, named: ActUnit) -> str:
+        """'3-тармақ мынадай редакцияда жазылсын:'."""
+
+    @abc.abstractmethod
+    def amend_instruction(self, named: ActUnit | None, find: str, replace: str) -> str:
+        """'«X» деген сөздер «Y» деген сөздермен ауыстырылсын', after the unit unless `named`
+        is None (the unit then heads the group the instruction stands in)."""
+
+    @abc.abstractmethod
+    def insert_instruction(self, inserted: ActUnit) -> str:
+        """'мынадай мазмұндағы 2-1) тармақшамен толықтырылсын:'."""
+
+    @abc.abstractmethod
+    def delete_instruction(self, named: ActUnit) -> str:
+        """'6-тармақ алып тасталсын'."""
+
+    @abc.abstractmethod
+    def in_force_point(self, act: Act, rule: InForceRule) -> str:
+        """The last point: 'Осы қаулы … қолданысқа енгізіледі.'."""
+
+    @abc.abstractmethod
+    def in_force_exception(self, act: Act, point: int, number: int, rule: InForceRule) -> str:
+        """A sentence for instruction `number` of point `point` whose own rule differs from the
+        act's: 'Осы қаулының 1-тармағының 4) тармақшасы … қолданысқа енгізіледі.'."""
