@@ -27,7 +27,8 @@ from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
 from generator.load import load_project
 from generator.model import LANGS, Annotated, Unit
-from generator.writers.pdf import FontError, TemplateFetcher, render_pdf
+from generator.writers.pdf import render_pdf
+from generator.writers.shared.pdf import FontError, TemplateFetcher
 from generator.writers.shared.templates import TEMPLATES
 from tests.conftest import ROOT, legalgen, output
 

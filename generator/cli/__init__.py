@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from .act_cmd import act
 from .build_cmd import build
 from .diff_cmd import diff
 from .outline_cmd import outline
@@ -21,7 +22,7 @@ def main() -> None:
     """Consolidated versions of a legal programme, with generated amendment notes."""
 
 
-for command in (validate, outline, versions, build, diff):
+for command in (validate, outline, versions, build, diff, act):
     main.add_command(command)
 
 

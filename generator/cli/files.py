@@ -42,3 +42,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def act_path(out: Path, lang: str, stem: str, ext: str) -> Path:
+    """build/acts/<lang>/<act-date>-<number>.<ext>."""
+    return out / "acts" / lang / f"{stem}.{ext}"

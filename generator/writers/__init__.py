@@ -1,7 +1,7 @@
 """The registry of output formats: every writer, of a version or of a diff, plugs in here.
 
 A writer is a function from the model (`Annotated` for a version, `Diff` for a comparison) to
-the bytes of one file, in a module of its own that imports only the model, the language modules
+the bytes of one file (or `ActText` for an amending act), in a module of its own that imports only the model, the language modules
 and `writers.shared`. Each entry names its module, which is imported when the format is used, so
 that a command loads only the writers it runs; `preflight` names a function that checks the
 machine (a font, say) before anything is written and raises `MachineError` when it cannot work.
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Subject = Literal["version", "diff"]
+Subject = Literal["version", "diff", "act"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +46,14 @@ WRITERS: tuple[Writer, ...] = (
     Writer("html", "diff", "diff_html", "render_diff_html"),
     Writer("docx", "diff", "docx.redline", "render_diff_docx"),
     Writer("json", "diff", "diff_json", "render_diff_json"),
+    Writer("html", "act", "act_html", "render_act_html"),
+    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font"),
+    Writer("docx", "act", "docx.act", "render_act_docx"),
 )
 
 
 def formats(subject: Subject) -> list[str]:
-    """The formats there are for a version or a diff, in the order outputs are written."""
+    """The formats there are for a version, a diff or an act, in the order outputs are written."""
     return [writer.format for writer in WRITERS if writer.subject == subject]
 
 

@@ -1,7 +1,8 @@
 """The Jinja2 templates of the HTML outputs: the environment, inline markup, the version page.
 
 Reads: `templates/` (the page templates and the stylesheet). Writes: HTML text, every value
-escaped. The HTML writer publishes the version page as it is; the PDF writer renders it.
+escaped. The HTML writer publishes the version page and the act page as they are; the PDF
+writer renders them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
 from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Unit, short_date
+from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, table_shape
 
@@ -128,3 +130,10 @@ def document_html(annotated: Annotated, templates: Path = TEMPLATES) -> str:
         heading_text=heading_text,
         layout_of=layout.visit,
     )
+
+
+def act_html(text: ActText, templates: Path = TEMPLATES) -> str:
+    """The page of an amending act (`act.html.j2`): the HTML writer publishes it, the PDF
+    writer renders it."""
+    return environment(templates).get_template("act.html.j2").render(
+        t=text, lang=text.lang, css=stylesheet(templates))

@@ -1,0 +1,77 @@
+"""`legalgen act`: the text of amending acts drafted from their records, and `--check`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..draft import draft_act
+from ..draft.check import check_act
+from ..model import LANGS, Act, InputError, Project, relative
+from ..writers import formats as writer_formats
+from ..writers import writer
+from .common import check_or_exit, load_or_exit, print_diagnostics, root_option, split_option, stdout
+from .files import act_path, write_atomic
+
+
+@click.command()
+@root_option
+@click.argument("records", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@click.option("--format", "formats", default=",".join(writer_formats("act")), show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: ROOT/build].")
+@click.option("--check", is_flag=True,
+              help="Check that every change of each record is in its act and in the diff of "
+                   "the versions before and after it; write nothing.")
+def act(root: Path, records: tuple[Path, ...], langs: str, formats: str, out: Path | None,
+        check: bool) -> None:
+    """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
+    lang_list = split_option(langs, LANGS, "language")
+    format_list = split_option(formats, writer_formats("act"), "format")
+    project = load_or_exit(root)
+    check_or_exit(project)
+    acts = _chosen(project, root, records)
+    if not check:
+        for fmt in format_list:
+            writer("act", fmt).check_machine()
+    target = out or (root / "build")
+    failed = False
+    for item in acts:
+        try:
+            texts = {lang: draft_act(project, item, lang) for lang in lang_list}
+        except InputError as exc:
+            print_diagnostics(exc.diagnostics)
+            sys.exit(2)
+        if check:
+            problems = check_act(project, item, texts)
+            print_diagnostics(problems)
+            failed = failed or bool(problems.errors)
+            if not problems.errors:
+                stdout.print(f"{item.path}: ok ({len(texts)} languages)", markup=False)
+            continue
+        for lang, text in texts.items():
+            for fmt in format_list:
+                path = act_path(target, lang, text.file_stem, fmt)
+                write_atomic(path, writer("act", fmt).render(text))
+                stdout.print(str(path), markup=False)
+    if failed:
+        sys.exit(2)
+
+
+def _chosen(project: Project, root: Path, records: tuple[Path, ...]) -> list[Act]:
+    """The acts of the records named, in the order given; every act when none is."""
+    if not records:
+        return sorted(project.acts, key=lambda item: (item.date, item.order))
+    by_path = {item.path: item for item in project.acts}
+    chosen = []
+    for record in records:
+        path = record if record.is_absolute() else Path.cwd() / record
+        shown = relative(path.resolve(), root.resolve())
+        if shown not in by_path:
+            raise click.UsageError(f"'{record}' is no amendment record of the project "
+                                   f"(records: {', '.join(sorted(by_path))})")
+        chosen.append(by_path[shown])
+    return chosen

@@ -1,0 +1,178 @@
+"""What the PDF writers share: HTML → PDF/A-3b through WeasyPrint, the font checks, the fetcher.
+
+Reads: HTML text, `templates/print.css` and the installed serif font. Writes: PDF bytes, the same
+bytes for the same input (the creation date comes from the HTML's metadata, never the clock).
+
+WeasyPrint may read only files under `templates/`: every other URL (http, file:// elsewhere,
+data:) is refused. The serif font is checked before rendering and every font of the rendered PDF
+after it: a missing font or glyph stops the build instead of falling back silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import pydyf
+from fontTools.ttLib import TTFont
+from weasyprint import CSS, HTML, Document
+from weasyprint.text.ffi import ffi, fontconfig
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+from .errors import MachineError
+from .templates import TEMPLATES
+
+FONT_FAMILY = "Liberation Serif"
+FONT_PACKAGE = "fonts-liberation2"
+PRINT_CSS = "print.css"
+PDF_VARIANT = "pdf/a-3b"
+# The letters Kazakh adds to the Russian alphabet, then the Russian alphabet itself.
+KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+RUSSIAN_LETTERS = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
+PROBE_TEXT = KAZAKH_LETTERS + RUSSIAN_LETTERS + " 0123456789 № – «» *"
+# The styles the stylesheets use: body text, headings, notes.
+FONT_STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
+
+
+class FontError(MachineError):
+    """The serif font the PDF needs is not installed, or lacks a character of the text."""
+
+
+class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
+    """Serves the files under the templates folder; refuses every other URL."""
+
+    def __init__(self, root: Path = TEMPLATES) -> None:
+        super().__init__()  # sets what WeasyPrint reads of a fetcher; `fetch` does the rest
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        path = self.local_path(url)
+        if path is None:
+            raise URLFetchingError(f"refused (only files under {self.root} are served): {url}")
+        mime, _ = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(
+            url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
+        )
+
+    def local_path(self, url: str) -> Path | None:
+        """The file a `file:` URL names, if it lies under the templates folder."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        path = Path(url2pathname(parts.path)).resolve()
+        return path if path.is_relative_to(self.root) and path.is_file() else None
+
+
+def _missing_font_message(detail: str) -> str:
+    return (f"the PDF needs the serif font {FONT_FAMILY} ({detail}); install the package "
+            f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
+
+
+def verify_fonts(document: Document) -> None:
+    """Every font WeasyPrint embedded is the chosen serif and had a glyph for every character."""
+    fonts = list(document.fonts.values())
+    families = sorted({font.family for font in fonts})
+    if FONT_FAMILY not in families:
+        raise FontError(_missing_font_message(f"fonts used instead: {', '.join(families)}"))
+    # Pango sets a character the serif lacks in another font, or draws it as a blank box.
+    fallbacks = [font for font in fonts if font.family != FONT_FAMILY]
+    replaced = {char for font in fallbacks for char in "".join(font.to_unicode.values())}
+    missing = {chr(code) for font in fonts for code in font.missing}
+    if fallbacks or missing:
+        # Pango puts the spaces around such a character in the same run: name them last.
+        lacking = sorted(replaced | missing, key=lambda char: (char.isspace(), char))
+        chars = ", ".join(f"{char} (U+{ord(char):04X})" for char in lacking)
+        others = ", ".join(sorted({font.family for font in fallbacks})) or "no font"
+        raise FontError(f"{FONT_FAMILY} has no glyph for {chars}: set in {others} instead")
+
+
+@functools.cache
+def check_font() -> None:
+    """The chosen serif is installed in every style the text uses and has every letter.
+
+    Asks fontconfig rather than rendering a probe: with no font at all, Pango crashes.
+    """
+    config = ffi.gc(fontconfig.FcInitLoadConfigAndFonts(), fontconfig.FcConfigDestroy)
+    for style in FONT_STYLES:
+        matched_family, path = _font_match(config, FONT_FAMILY, style)
+        if matched_family is None:
+            raise FontError(_missing_font_message("no font is installed at all"))
+        font = TTFont(path, lazy=True)
+        if (matched_family, font["name"].getDebugName(2)) != (FONT_FAMILY, style):
+            raise FontError(_missing_font_message(
+                f"{FONT_FAMILY} {style} not found, fontconfig offers {matched_family}"))
+        cmap = font.getBestCmap()
+        missing = [char for char in PROBE_TEXT if not char.isspace() and ord(char) not in cmap]
+        if missing:
+            raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
+
+
+def _font_match(config: Any, family: str, style: str) -> tuple[str | None, str]:
+    """The family and file fontconfig gives for a family and style, as Pango would pick them."""
+    pattern = ffi.gc(fontconfig.FcPatternCreate(), fontconfig.FcPatternDestroy)
+    fontconfig.FcPatternAddString(pattern, b"family", family.encode())
+    fontconfig.FcPatternAddString(pattern, b"style", style.encode())
+    fontconfig.FcConfigSubstitute(config, pattern, fontconfig.FcMatchPattern)
+    fontconfig.FcDefaultSubstitute(pattern)
+    result = ffi.new("FcResult *")
+    matched = fontconfig.FcFontMatch(config, pattern, result)
+    if matched == ffi.NULL:
+        return None, ""
+    matched = ffi.gc(matched, fontconfig.FcPatternDestroy)
+    return _pattern_string(matched, b"family"), _pattern_string(matched, b"file") or ""
+
+
+def _pattern_string(pattern: Any, key: bytes) -> str | None:
+    value = ffi.new("FcChar8 **")
+    if fontconfig.FcPatternGetString(pattern, key, 0, value) != fontconfig.FcResultMatch:
+        return None
+    text: bytes = ffi.string(value[0])
+    return text.decode()
+
+
+def _base_url() -> str:
+    return TEMPLATES.resolve().as_uri() + "/"
+
+
+_COMPRESSED_ONCE: dict[type, type] = {}
+
+
+def _compressed_once(stream_class: type) -> type:
+    """A subclass of a pydyf stream class that compresses its bytes once and keeps them."""
+    once = _COMPRESSED_ONCE.get(stream_class)
+    if once is None:
+        compute = stream_class.data.fget  # type: ignore[attr-defined]  # pydyf has no types
+        once = type(stream_class.__name__, (stream_class,),
+                    {"data": functools.cached_property(compute)})
+        _COMPRESSED_ONCE[stream_class] = once
+    return once
+
+
+def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
+    """Finisher: pydyf compresses every stream a second time to hash the file for its identifier
+    (which PDF/A requires); keeping the bytes of the first time saves that work."""
+    for pdf_object in pdf.objects:
+        if isinstance(pdf_object, pydyf.Stream):
+            pdf_object.__class__ = _compressed_once(type(pdf_object))
+
+
+def render_html_pdf(html_text: str, identifier_key: str,
+                    fetcher: URLFetcher | None = None) -> bytes:
+    """The PDF/A-3b of a page of HTML; `identifier_key` names the document, its language and
+    its date, so that the same document gets the same file identifier."""
+    check_font()
+    fetcher = fetcher or TemplateFetcher()
+    html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
+    print_css = CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)
+    document = html.render(stylesheets=[print_css])
+    identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
+    data: bytes = document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),
+        finisher=_compress_streams_once)
+    verify_fonts(document)
+    return data
