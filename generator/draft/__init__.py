@@ -158,12 +158,13 @@ class Drafter:
         parent = None if top else self.unit(change.target, change)
         siblings = parent.children if parent is not None else self.before.units
         new = self._built(change, parent, siblings)
+        place = self.last[parent.uid] if parent is not None else len(self.order)
         anchor = change.after or change.before
-        if anchor:
-            full = anchor if "__" in anchor or top else f"{change.target}__{anchor}"
+        full = anchor if anchor is None or "__" in anchor or top else f"{change.target}__{anchor}"
+        # An anchor inserted by this act itself is not in the text it amends: the end of the
+        # parent then, in the record's order.
+        if full in self.order:
             place = self.last[full] if change.after else self.order[full] - 1
-        else:
-            place = self.last[parent.uid] if parent is not None else len(self.order)
         blocks = quoted_blocks(new, parent, self.grammar)
         text = self.grammar.insert_instruction(ActUnit(new[0]))
         return Item((place, 1, change.index), self.groups(parent), text, change, blocks)
