@@ -48,14 +48,18 @@ MIXED = """
   - target: att_1__sec_4__action_plan__row_2
     action: replace
     content:
-      kk: {kind: row, label: "2.", cells: ["Жаңа іс-шара", "Акт", "Әкімдік", "2015 жыл", {amounts: [{year: 2015, amount: 10.0}]}, "Жергілікті бюджет"]}
-      ru: {kind: row, label: "2.", cells: ["Новое мероприятие", "Акт", "Акимат", "2015 год", {amounts: [{year: 2015, amount: 10.0}]}, "Местный бюджет"]}
+      kk: {kind: row, label: "2.", cells: ["Жаңа іс-шара", "Акт", "Әкімдік", "2015 жыл",
+           {amounts: [{year: 2015, amount: 10.0}]}, "Жергілікті бюджет"]}
+      ru: {kind: row, label: "2.", cells: ["Новое мероприятие", "Акт", "Акимат", "2015 год",
+           {amounts: [{year: 2015, amount: 10.0}]}, "Местный бюджет"]}
   - target: att_1__sec_4__action_plan
     action: insert
     after: row_2
     content:
-      kk: {kind: row, label: "2-1.", cells: ["Қосымша іс-шара", "Акт", "Әкімдік", "2015 жыл", {amounts: [{year: 2015, amount: 5.0}]}, "Жергілікті бюджет"]}
-      ru: {kind: row, label: "2-1.", cells: ["Дополнительное мероприятие", "Акт", "Акимат", "2015 год", {amounts: [{year: 2015, amount: 5.0}]}, "Местный бюджет"]}
+      kk: {kind: row, label: "2-1.", cells: ["Қосымша іс-шара", "Акт", "Әкімдік", "2015 жыл",
+           {amounts: [{year: 2015, amount: 5.0}]}, "Жергілікті бюджет"]}
+      ru: {kind: row, label: "2-1.", cells: ["Дополнительное мероприятие", "Акт", "Акимат",
+           "2015 год", {amounts: [{year: 2015, amount: 5.0}]}, "Местный бюджет"]}
   - target: att_1__sec_4__action_plan__row_4
     action: delete
 """

@@ -12,7 +12,14 @@ from ..draft.check import check_act
 from ..model import LANGS, Act, InputError, Project, relative
 from ..writers import formats as writer_formats
 from ..writers import writer
-from .common import check_or_exit, load_or_exit, print_diagnostics, root_option, split_option, stdout
+from .common import (
+    check_or_exit,
+    load_or_exit,
+    print_diagnostics,
+    root_option,
+    split_option,
+    stdout,
+)
 from .files import act_path, write_atomic
 
 

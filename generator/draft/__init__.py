@@ -18,7 +18,7 @@ import dataclasses
 from ..consolidate import consolidate
 from ..lang import drafting
 from ..load import UnitBuilder
-from ..model import Act, Change, Diagnostics, Project, Unit, Version
+from ..model import Act, Change, Diagnostics, InputError, Project, Unit, Version
 from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActKind, ActUnit, DraftingLanguage
 from .quote import quoted_blocks, wrap
@@ -108,9 +108,9 @@ class Drafter:
         for unit in self.before.walk():
             if unit.uid == uid:
                 return unit
-        Diagnostics().error(change.pos, f"{change.where}: no unit '{uid}' in the text the act "
-                            "amends").raise_if_errors()
-        raise AssertionError  # raise_if_errors raised
+        diagnostics = Diagnostics()
+        diagnostics.error(change.pos, f"{change.where}: no unit '{uid}' in the text the act amends")
+        raise InputError(diagnostics)
 
     def groups(self, unit: Unit | None) -> list[Unit]:
         """The units an instruction on `unit` stands under: its ancestors, tables left out."""
@@ -143,7 +143,7 @@ class Drafter:
         if change.action == "delete":
             return [Item(order, self.groups(parent), grammar.delete_instruction(self.named(unit)),
                          change)]
-        edits = [(edit.find.in_lang(grammar.code), edit.replace.in_lang(grammar.code))
+        edits = [(str(getattr(edit.find, grammar.code)), str(getattr(edit.replace, grammar.code)))
                  for edit in change.edits]
         if len(edits) == 1:
             return [Item(order, self.groups(parent),

@@ -17,7 +17,8 @@ from ..model.inline import plain
 from ..model.tables import heading_text, table_shape
 
 
-def quoted_blocks(units: list[Unit], parent: Unit | None, lang: Language) -> tuple[QuotedBlock, ...]:
+def quoted_blocks(units: list[Unit], parent: Unit | None,
+                  lang: Language) -> tuple[QuotedBlock, ...]:
     if parent is not None and parent.kind == "table" and all(
             unit.kind in TABLE_ROW_KINDS for unit in units):
         return (_table(units, parent, lang),)

@@ -1,6 +1,7 @@
 """Everything language-specific, one module per language, and the registry of the languages.
 
-`LANGUAGES` holds one instance of each language module (with its drafting grammar), in the order of `generator.model.LANGS`
+`LANGUAGES` holds one instance of each language module (with its drafting grammar,
+`DRAFTING` the same instances as drafting languages), in the order of `generator.model.LANGS`
 (the model lists the codes; it cannot import this package, which imports the model).
 """
 
@@ -28,4 +29,5 @@ def drafting(code: str) -> DraftingLanguage:
     return DRAFTING[code]
 
 
-__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "drafting", "PHRASE_KEYS", "PhraseKey", "language"]
+__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "drafting",
+           "PHRASE_KEYS", "PhraseKey", "language"]

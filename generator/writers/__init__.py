@@ -1,10 +1,11 @@
-"""The registry of output formats: every writer, of a version or of a diff, plugs in here.
+"""The registry of output formats: every writer, of a version, a diff or an act, plugs in here.
 
-A writer is a function from the model (`Annotated` for a version, `Diff` for a comparison) to
-the bytes of one file (or `ActText` for an amending act), in a module of its own that imports only the model, the language modules
-and `writers.shared`. Each entry names its module, which is imported when the format is used, so
-that a command loads only the writers it runs; `preflight` names a function that checks the
-machine (a font, say) before anything is written and raises `MachineError` when it cannot work.
+A writer is a function from the model (`Annotated` for a version, `Diff` for a comparison,
+`ActText` for an amending act) to the bytes of one file, in a module of its own that imports
+only the model, the language modules and `writers.shared`. Each entry names its module, which
+is imported when the format is used, so that a command loads only the writers it runs;
+`preflight` names a function that checks the machine (a font, say) before anything is written
+and raises `MachineError` when it cannot work.
 """
 
 from __future__ import annotations

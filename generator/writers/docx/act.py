@@ -19,6 +19,7 @@ from .package import new_document, save, set_core_properties
 from .styles import PORTRAIT
 from .tables import CellContent, grid, table_element, table_row
 
+
 def render_act_docx(text: ActText) -> bytes:
     lang = text.lang
     document = new_document(lang.tag)
