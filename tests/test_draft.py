@@ -294,3 +294,17 @@ def test_the_check_finds_an_instruction_left_out():
         "change 1 of act No 845 (target att_1__sec_3__subsec_2__point_2): the act (ru) does not "
         "quote «Модернизация и развитие инженерной, транспортной и социальной инфраструктуры»",
     ]
+
+
+def test_a_signatory_in_the_record_signs_the_act(tmp_path):
+    root = copy_fixture(tmp_path)
+    record = root / "amendments" / "no-1310.yaml"
+    signatory = ('  signatory:\n    kk: {position: "Премьер-Министр", name: "К. Мәсімов"}\n'
+                 '    ru: {position: "Премьер-Министр", name: "К. Масимов"}\nchanges:')
+    text = record.read_text(encoding="utf-8").replace("changes:", signatory, 1)
+    record.write_text(text, encoding="utf-8")
+    project = load_project(root)
+    assert not project.diagnostics.errors, project.diagnostics.items
+    act = next(item for item in project.acts if item.number == "1310")
+    assert draft_act(project, act, "ru").signatory_name == "К. Масимов"
+    assert draft_act(project, act, "kk").signatory_name == "К. Мәсімов"
