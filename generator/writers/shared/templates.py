@@ -1,6 +1,6 @@
 """The Jinja2 templates of the HTML outputs: the environment, inline markup, the version page.
 
-Reads: `templates/` (the page templates and the stylesheet). Writes: HTML text, every value
+Reads: `generator/templates/` (the page templates and the stylesheet). Writes: HTML text, every value
 escaped. The HTML writer publishes the version page as it is; the PDF writer renders it.
 """
 
@@ -16,7 +16,8 @@ from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Unit, short_date
 from ...model.inline import spans
 from ...model.tables import heading_text, table_shape
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+# The built-in templates ship inside the package.
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def inline_html(text: str | None) -> Markup:
