@@ -7,6 +7,9 @@ versions compared), `language` (the contract every language module fulfils), `di
 """
 
 from .acts import (
+    NAMED_BY_REPUBLIC,
+    REPUBLIC,
+    SIGNED_BY_HEAD,
     Act,
     ActType,
     Change,
@@ -27,6 +30,7 @@ from .document import (
     AmountsCell,
     Cell,
     Document,
+    IssuerName,
     NumberCell,
     Signatory,
     Strict,
@@ -53,7 +57,8 @@ __all__ = [
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "KindVisitor",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
-    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "LangText", "LangUnits",
+    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName", "LangText",
+    "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
     "Language", "NumberCell", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
     "short_date",

@@ -1,12 +1,13 @@
 """PDF writer: an annotated version → a PDF/A-3b file, its HTML rendered by WeasyPrint.
 
-Reads: an `Annotated` version (through the HTML writer), `templates/print.css`, and the installed
+Reads: an `Annotated` version (through the HTML writer), `print.css`, and the installed
 serif font. Writes: PDF bytes — A4, the action plan on landscape pages, running heads, page numbers,
 bookmarks, title, language, author and subject — the same bytes for the same input.
 
-WeasyPrint may read only files under `templates/`: every other URL (http, file:// elsewhere,
-data:) is refused. The serif font is checked before rendering and every font of the rendered PDF
-after it: a missing font or glyph stops the build instead of falling back silently.
+WeasyPrint may read only files of the templates folders (the project's own `templates/`, then
+the built-in one): every other URL (http, file:// elsewhere, data:) is refused. The serif font is
+checked before rendering and every font of the rendered PDF after it: a missing font or glyph
+stops the build instead of falling back silently.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
 from ..model import Annotated
 from .shared.errors import MachineError
-from .shared.templates import TEMPLATES, document_html
+from .shared.templates import TEMPLATES, Templates, document_html
 
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
@@ -46,28 +47,33 @@ class FontError(MachineError):
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
-    """Serves the files under the templates folder; refuses every other URL."""
+    """Serves the files of the templates folders; refuses every other URL."""
 
-    def __init__(self, root: Path = TEMPLATES) -> None:
+    def __init__(self, templates: Templates | None = None) -> None:
         super().__init__()  # sets what WeasyPrint reads of a fetcher; `fetch` does the rest
-        self.root = root.resolve()
+        self.templates = templates or Templates()
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         path = self.local_path(url)
         if path is None:
-            raise URLFetchingError(f"refused (only files under {self.root} are served): {url}")
+            folders = ", ".join(str(folder) for folder in self.templates.folders)
+            raise URLFetchingError(f"refused (only files under {folders} are served): {url}")
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
             url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
         )
 
     def local_path(self, url: str) -> Path | None:
-        """The file a `file:` URL names, if it lies under the templates folder."""
+        """The file a `file:` URL under a templates folder stands for: the project's file of
+        that name when there is one, else the built-in one."""
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
         path = Path(url2pathname(parts.path)).resolve()
-        return path if path.is_relative_to(self.root) and path.is_file() else None
+        for folder in self.templates.folders:
+            if path.is_relative_to(folder):
+                return self.templates.find(str(path.relative_to(folder)))
+        return None
 
 
 def _missing_font_message(detail: str) -> str:
@@ -138,6 +144,8 @@ def _pattern_string(pattern: Any, key: bytes) -> str | None:
 
 
 def _base_url() -> str:
+    # Relative URLs resolve against the built-in folder; the fetcher serves a project's file of
+    # the same name first.
     return TEMPLATES.resolve().as_uri() + "/"
 
 
@@ -170,11 +178,15 @@ def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
             pdf_object.__class__ = _compressed_once(type(pdf_object))
 
 
-def render_pdf(annotated: Annotated, fetcher: URLFetcher | None = None) -> bytes:
-    """The PDF of a version; `fetcher` (by default a TemplateFetcher) loads every resource."""
+def render_pdf(annotated: Annotated, template_dir: Path | None = None,
+               fetcher: URLFetcher | None = None) -> bytes:
+    """The PDF of a version; `template_dir` is the project's templates folder, if it has one;
+    `fetcher` (by default a TemplateFetcher of those templates) loads every resource."""
     check_font()
-    fetcher = fetcher or TemplateFetcher()
-    html = HTML(string=document_html(annotated), base_url=_base_url(), url_fetcher=fetcher)
+    templates = Templates(template_dir)
+    fetcher = fetcher or TemplateFetcher(templates)
+    html = HTML(string=document_html(annotated, templates), base_url=_base_url(),
+                url_fetcher=fetcher)
     print_css = CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)
     document = html.render(stylesheets=[print_css])
     # The creation date comes from the version date in the HTML's metadata, never the clock.
