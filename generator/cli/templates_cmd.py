@@ -30,7 +30,8 @@ def templates(root: Path, show_list: bool, copy_name: str | None) -> None:
             path = found.find(name)
             origin = "built-in" if path is not None and path.is_relative_to(TEMPLATES) \
                 else "project"
-            stdout.print(f"{name}\t{origin}\t{path}", markup=False)
+            # Tab-separated, for scripts; the console would turn the tabs into spaces.
+            click.echo(f"{name}\t{origin}\t{path}")
 
 
 def _copy(source: Path | None, target: Path) -> None:
