@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline, version_date
 from generator.load import load_project
+from generator.load.registry import builtin_issuers
 from generator.model import (
     Act,
     Change,
@@ -130,6 +131,7 @@ def make_act(date: dt.date, number: str = "1", published: dt.date | None = None)
         key=f"government/resolution/{date.isoformat()}/{number}", type="resolution",
         issuer="government", number=number, date=date, published=published,
         in_force="on_signing", title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=99,
+        issuer_names=builtin_issuers().names("government", "resolution"),
     )
 
 
@@ -365,8 +367,8 @@ def test_pending_changes_are_listed_not_shown(project):
 KK_ACT = {
     "512": "ҚР Үкіметінің 20.05.2014 № 512 қаулысымен",
     "845": "ҚР Үкіметінің 15.08.2014 № 845 қаулысымен (01.01.2015 бастап қолданысқа енгізіледі)",
-    "1020": "ҚР Үкіметінің 28.10.2014 № 1020 қаулысымен (алғашқы ресми жарияланғанынан кейін "
-    "күнтізбелік он күн өткен соң қолданысқа енгізіледі)",
+    "1020": "ҚР Үкіметінің 28.10.2014 № 1020 қаулысымен (алғашқы ресми жарияланған күнінен "
+    "кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)",
     "30": "ҚР Үкіметінің 27.01.2015 № 30 қаулысымен (алғашқы ресми жарияланған күнінен бастап "
     "қолданысқа енгізіледі)",
 }
@@ -384,7 +386,7 @@ KK_NOTES = {
     "att_1__sec_3": [f"Ескерту. 3-бөлімге өзгеріс енгізілді - {KK_ACT['512']}."],
     SUBSEC: [
         "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 28.10.2014 № 1020 (алғашқы "
-        "ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі), "
+        "ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі), "
         "15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулыларымен."
     ],
     f"{POINT_2}__subpoint_2-1": [

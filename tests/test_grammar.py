@@ -14,6 +14,7 @@ from generator.lang import ActMention, language
 from generator.lang import kk as kk_grammar
 from generator.lang.kk import Kazakh
 from generator.lang.ru import Russian, past
+from generator.load.registry import builtin_issuers
 from generator.model import Act, Document, InForceAfterDays, InForceDate, Signatory, SourcePos, Unit
 
 KK = language("kk")
@@ -31,6 +32,7 @@ def make_act(
         key=f"{issuer}/{act_type}/{date.isoformat()}/{number}", type=act_type, issuer=issuer,
         number=number, date=date, published=published, in_force="on_signing",
         title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=0,
+        issuer_names=builtin_issuers().names(issuer, act_type),
     )
 
 
@@ -76,9 +78,17 @@ def test_amended_section_note():
     )
 
 
+# No 1154's own clause, in the wording of 2014 (its record's `in_force_text`).
+CLAUSE_1154 = {
+    "kk": "алғашқы ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі",
+    "ru": "вводится в действие по истечении десяти календарных дней после дня его первого "
+          "официального опубликования",
+}
+
+
 def test_subsection_note_of_two_acts_with_brackets():
     unit = make_unit("subsection")
-    mentions = [ActMention(ACT_1154, TEN_DAYS), ActMention(ACT_279, FROM_2015)]
+    mentions = [ActMention(ACT_1154, TEN_DAYS, CLAUSE_1154), ActMention(ACT_279, FROM_2015)]
     assert KK.note("amend", unit, mentions) == (
         "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 30.10.2014 № 1154 "
         "(алғашқы ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа "
@@ -338,7 +348,7 @@ def test_lost_force_agrees_with_the_act():
 def test_after_publication_brackets(days, kk_words, ru_words):
     mention = ActMention(ACT_1154, InForceAfterDays(after_publication_days=days))
     assert KK.in_force_bracket(mention) == (
-        f"(алғашқы ресми жарияланғанынан кейін {kk_words} өткен соң қолданысқа енгізіледі)"
+        f"(алғашқы ресми жарияланған күнінен кейін {kk_words} өткен соң қолданысқа енгізіледі)"
     )
     assert RU.in_force_bracket(mention) == (
         f"(вводится в действие по истечении {ru_words} после дня его первого официального "
@@ -375,6 +385,7 @@ def test_adoption_lines():
         id="monotowns-2012-2020", type="resolution", issuer="government", number="683",
         date=dt.date(2012, 5, 25), title="", signatory=Signatory(position="", name=""),
         units=[], pos=SourcePos("content/kk/manifest.yaml", 1, 1),
+        issuer_names=builtin_issuers().names("government", "resolution"),
     )
     assert KK.adoption_line(Document(lang="kk", **common)) == (
         "Қазақстан Республикасы Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысы."

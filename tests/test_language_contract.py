@@ -19,7 +19,7 @@ from tests.fixtureutil import FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "generator").rglob("*.py")) + sorted(
-    path for path in (ROOT / "templates").iterdir() if path.is_file()
+    path for path in (ROOT / "generator" / "templates").iterdir() if path.is_file()
 )
 # phrase("key") / phrase('key') in Python and Jinja.
 LITERAL_CALL = re.compile(r"""\bphrase\(\s*(["'])([^"'{}]*)\1\s*\)""")

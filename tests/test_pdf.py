@@ -380,7 +380,7 @@ def test_markup_in_content_is_inert_text_and_never_fetched() -> None:
 
 @pytest.mark.parametrize("url", [
     "file:///etc/passwd",
-    f"{TEMPLATES.resolve().as_uri()}/../pyproject.toml",
+    f"{TEMPLATES.resolve().as_uri()}/../__init__.py",
     f"{TEMPLATES.resolve().as_uri()}/missing.css",
     "http://example.com/style.css",
     "https://example.com/font.ttf",

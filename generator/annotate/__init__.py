@@ -28,7 +28,7 @@ def mentions_of(changes: list[Change]) -> list[ActMention]:
     firsts: dict[str, Change] = {}
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
-    return [ActMention(c.act, c.in_force) for c in firsts.values()]
+    return [ActMention(c.act, c.in_force, c.in_force_text) for c in firsts.values()]
 
 
 def annotate(version: Version, project: Project) -> Annotated:

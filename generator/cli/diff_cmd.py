@@ -24,7 +24,7 @@ from .common import (
     split_option,
     stdout,
 )
-from .files import diff_path, write_atomic
+from .files import diff_path, template_dir, write_atomic
 
 
 @click.command()
@@ -62,7 +62,7 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
         _print_diff_summary(result)
         for fmt in format_list:
             path = diff_path(target, lang, result.from_date, result.to_date, fmt)
-            write_atomic(path, writer("diff", fmt).render(result))
+            write_atomic(path, writer("diff", fmt).render(result, template_dir(root)))
             stdout.print(str(path), markup=False)
         changed = changed or not result.empty
     if exit_code and changed:

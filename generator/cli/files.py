@@ -11,6 +11,13 @@ import os
 import tempfile
 from pathlib import Path
 
+# The project's own templates, which override the built-in ones of the same name.
+PROJECT_TEMPLATES = "templates"
+
+
+def template_dir(root: Path) -> Path:
+    return root / PROJECT_TEMPLATES
+
 
 def output_path(out: Path, lang: str, date_text: str, doc_id: str, ext: str) -> Path:
     return out / lang / date_text / f"{doc_id}.{ext}"

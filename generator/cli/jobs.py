@@ -17,7 +17,7 @@ from ..consolidate import consolidate
 from ..load import load_project
 from ..model import Project
 from ..writers import writer
-from .files import output_path, write_atomic
+from .files import output_path, template_dir, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ def run_job(project: Project, job: Job, out: Path) -> list[Path]:
     written = []
     for fmt in job.formats:
         path = output_path(out, job.lang, job.date.isoformat(), project.doc_id, fmt)
-        write_atomic(path, writer("version", fmt).render(annotated))
+        write_atomic(path, writer("version", fmt).render(annotated, template_dir(project.root)))
         written.append(path)
     return written
 

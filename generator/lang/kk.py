@@ -136,19 +136,15 @@ UNIT_WORDS = {
     "article": "бап",
     "chapter": "тарау",
 }
+# The act word of every act type; its cases follow from the grammar ("бұйрығымен").
 ACT_WORDS = {
     "resolution": "қаулы",
     "law": "Заң",
+    "code": "Кодекс",
     "decree": "Жарлық",
     "order": "бұйрық",
     "decision": "шешім",
-}
-# Issuers in the possessive form their genitive is built on ("Үкіметі" → "Үкіметінің").
-ISSUERS = {
-    "government": "Үкіметі",
-    "president": "Президенті",
-    "parliament": "Парламенті",
-    "ministry": "министрлігі",
+    "instruction": "өкім",
 }
 MONTHS = [
     "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
@@ -223,22 +219,23 @@ class Kazakh(Language):
 
     # Acts
     def issuer(self, act: Act | Document, long: bool = False) -> str:
-        if act.type == "law":
-            return "Қазақстан Республикасының" if long else "ҚР"
-        country = "Қазақстан Республикасы" if long else "ҚР"
-        return f"{country} {genitive(ISSUERS.get(act.issuer, act.issuer))}"
+        name = act.issuer_names[self.code]
+        return name.long if long else name.short
 
     def act_word(self, act: Act | Document, count: int = 1) -> str:
         word = ACT_WORDS[act.type]
         return instrumental(possessive(plural(word) if count > 1 else word))
 
     def in_force_bracket(self, mention: ActMention) -> str:
+        if mention.in_force_text is not None:
+            return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
             return f"({short_date(rule.date)} бастап қолданысқа енгізіледі)"
         if isinstance(rule, InForceAfterDays):
+            # Today's wording; an act worded otherwise gives its clause in `in_force_text`.
             days = number_words(rule.after_publication_days)
-            return (f"(алғашқы ресми жарияланғанынан кейін күнтізбелік {days} күн өткен соң "
+            return (f"(алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң "
                     "қолданысқа енгізіледі)")
         if rule == "on_publication":
             return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
@@ -296,7 +293,7 @@ class Kazakh(Language):
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:
-        return (f"Қазақстан Республикасы {genitive(ISSUERS[document.issuer])} "
+        return (f"{self.issuer(document, long=True)} "
                 f"{self.date(document.date)} № {document.number} "
                 f"{possessive(ACT_WORDS[document.type])}.")
 

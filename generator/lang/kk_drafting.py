@@ -15,7 +15,6 @@ from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage
 from ..model.inline import plain
 from .kk import (
     ACT_WORDS,
-    ISSUERS,
     MONTHS,
     UNIT_WORDS,
     Kazakh,
@@ -87,10 +86,7 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
 
     def _document(self, document: Document) -> str:
         """Қазақстан Республикасы Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысы."""
-        if document.type == "law":
-            issuer = "Қазақстан Республикасының"
-        else:
-            issuer = f"Қазақстан Республикасы {genitive(ISSUERS[document.issuer])}"
+        issuer = self.issuer(document, long=True)
         word = possessive(ACT_WORDS[document.type])
         return f"{issuer} {self.date(document.date)} № {document.number} {word}"
 

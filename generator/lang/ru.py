@@ -71,15 +71,12 @@ ACT_WORDS = {
     "resolution": ActWord("постановление", "постановления", "постановлений", "постановлением",
                           "постановлениями", "n"),
     "law": ActWord("Закон", "Закона", "Законов", "Законом", "Законами", "m"),
+    "code": ActWord("Кодекс", "Кодекса", "Кодексов", "Кодексом", "Кодексами", "m"),
     "decree": ActWord("Указ", "Указа", "Указов", "Указом", "Указами", "m"),
     "order": ActWord("приказ", "приказа", "приказов", "приказом", "приказами", "m"),
     "decision": ActWord("решение", "решения", "решений", "решением", "решениями", "n"),
-}
-ISSUERS = {
-    "government": ("Правительства РК", "Правительства Республики Казахстан"),
-    "president": ("Президента РК", "Президента Республики Казахстан"),
-    "parliament": ("Парламента РК", "Парламента Республики Казахстан"),
-    "ministry": ("министерства РК", "министерства Республики Казахстан"),
+    "instruction": ActWord("распоряжение", "распоряжения", "распоряжений", "распоряжением",
+                           "распоряжениями", "n"),
 }
 PAST_ENDINGS = {"m": "", "f": "а", "n": "о"}
 
@@ -176,16 +173,16 @@ class Russian(Language):
 
     # Acts
     def issuer(self, act: Act | Document, long: bool = False) -> str:
-        short, full = ISSUERS.get(act.issuer, (act.issuer, act.issuer))
-        if act.type == "law":
-            return "Республики Казахстан" if long else "РК"
-        return full if long else short
+        name = act.issuer_names[self.code]
+        return name.long if long else name.short
 
     def act_word(self, act: Act | Document, count: int = 1) -> str:
         words = ACT_WORDS[act.type]
         return words.instrumental_plural if count > 1 else words.instrumental
 
     def in_force_bracket(self, mention: ActMention) -> str:
+        if mention.in_force_text is not None:
+            return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
             return f"(вводится в действие с {short_date(rule.date)})"
@@ -259,7 +256,7 @@ class Russian(Language):
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:
         word = capitalize(ACT_WORDS[document.type].nominative)
-        issuer = ISSUERS[document.issuer][1]
+        issuer = self.issuer(document, long=True)
         return f"{word} {issuer} от {self.date(document.date)} № {document.number}."
 
     def repeal_line(self, act: Act, document_type: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage
 from ..model.inline import plain
-from .ru import ACT_WORDS, ISSUERS, Russian, calendar_days_genitive, number_words_genitive
+from .ru import ACT_WORDS, Russian, calendar_days_genitive, number_words_genitive
 
 ROW_KINDS = {"row", "group", "total"}
 FORMULAS = {
@@ -118,8 +118,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         """постановление Правительства Республики Казахстан от 25 мая 2012 года № 683."""
         words = ACT_WORDS[document.type]
         word = words.genitive if case == "genitive" else words.nominative
-        issuer = "Республики Казахстан" if document.type == "law" \
-            else ISSUERS[document.issuer][1]
+        issuer = self.issuer(document, long=True)
         return f"{word} {issuer} от {self.date(document.date)} № {document.number}"
 
     def act_title(self, document: Document, kind: ActKind) -> str:

@@ -25,6 +25,7 @@ from ..model import (
     effective_date,
     relative,
 )
+from .registry import Issuers, project_issuers, unknown_issuer
 from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn, validate_model
 from .units import UnitBuilder
 from .yaml_source import PosDict, pos_of, read_yaml
@@ -38,17 +39,20 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
+    issuers = project_issuers(root, diagnostics)
     documents: dict[str, Document] = {}
     for lang in LANGS:
-        document = _load_document(root, lang, diagnostics)
+        document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
-    acts, changes = _load_amendments(root, diagnostics)
+    acts, changes = _load_amendments(root, issuers, diagnostics)
     diagnostics.raise_if_errors()
     return Project(root, documents, acts, changes, diagnostics)
 
 
-def _load_document(root: Path, lang: str, diagnostics: Diagnostics) -> Document | None:
+def _load_document(
+    root: Path, lang: str, issuers: Issuers, diagnostics: Diagnostics
+) -> Document | None:
     folder = root / "content" / lang
     manifest_path = folder / "manifest.yaml"
     shown = relative(manifest_path, root)
@@ -94,14 +98,20 @@ def _load_document(root: Path, lang: str, diagnostics: Diagnostics) -> Document 
             for node in unit.walk():
                 by_uid[node.uid] = node
     doc = manifest.document
+    if doc.issuer not in issuers:
+        diagnostics.error(pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1)),
+                          unknown_issuer(doc.issuer))
+        return None
     return Document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
-        pos=SourcePos(shown, 1, 1),
+        pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
     )
 
 
-def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], list[Change]]:
+def _load_amendments(
+    root: Path, issuers: Issuers, diagnostics: Diagnostics
+) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
     for order, path in enumerate(sorted((root / "amendments").glob("*.yaml"))):
@@ -121,12 +131,16 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
             continue
         if act_in is None:
             continue
-        title: PerLanguage = act_in.title
+        if act_in.issuer not in issuers:
+            diagnostics.error(pos_of(raw["act"], "issuer", file_pos), unknown_issuer(act_in.issuer))
+            continue
         act = Act(
             key=f"{act_in.issuer}/{act_in.type}/{act_in.date.isoformat()}/{act_in.number}",
             type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
             published=act_in.published, in_force=act_in.in_force,
-            title={code: title.in_lang(code) for code in LANGS}, path=shown, order=order,
+            title=_texts(act_in.title), path=shown, order=order,
+            issuer_names=issuers.names(act_in.issuer, act_in.type),
+            in_force_text=_optional_texts(act_in.in_force_text),
             signatory=({code: act_in.signatory.in_lang(code) for code in LANGS}
                        if act_in.signatory is not None else None),
         )
@@ -140,6 +154,14 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
     return acts, changes
 
 
+def _texts(value: PerLanguage) -> dict[str, str]:
+    return {code: value.in_lang(code) for code in LANGS}
+
+
+def _optional_texts(value: PerLanguage | None) -> dict[str, str] | None:
+    return None if value is None else _texts(value)
+
+
 def _load_change(
     act: Act, index: int, raw: Any, pos: SourcePos, diagnostics: Diagnostics
 ) -> Change | None:
@@ -149,6 +171,9 @@ def _load_change(
     if spec is None:
         return None
     rule = spec.in_force or act.in_force
+    # The act's own clause speaks of the act's rule; a change with a rule of its own has its own.
+    in_force_text = _optional_texts(spec.in_force_text) or (
+        act.in_force_text if spec.in_force is None else None)
     effective = effective_date(act, rule)
     if effective is None:
         diagnostics.error(
@@ -165,7 +190,7 @@ def _load_change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
-        provenance=spec.provenance, reason=spec.reason,
+        provenance=spec.provenance, reason=spec.reason, in_force_text=in_force_text,
     )
 
 

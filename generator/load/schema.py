@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
 from pydantic_core import ErrorDetails
 
 from ..model import (
+    LANGS,
     ActType,
     Cell,
     Diagnostics,
@@ -70,11 +71,12 @@ class ContentFileIn(Strict):
 
 class ActIn(Strict):
     type: ActType
-    issuer: Literal["government", "president", "parliament", "ministry"]
+    issuer: str = Field(min_length=1)  # a key of the registry of issuers
     number: str = Field(min_length=1)
     date: dt.date
     published: dt.date | None = None
     in_force: InForceRule = "on_signing"
+    in_force_text: LangText | None = None  # type: ignore[valid-type]
     title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
     signatory: LangSignatory | None = None  # type: ignore[valid-type]
 
@@ -88,6 +90,7 @@ class ChangeIn(Strict):
     before: str | None = None
     in_force: InForceRule | None = None
     note_on: str | None = None
+    in_force_text: LangText | None = None  # type: ignore[valid-type]
     provenance: Literal["official", "reconstructed"] = "official"
     reason: str | None = None
 
@@ -95,6 +98,26 @@ class ChangeIn(Strict):
 class AmendmentIn(Strict):
     act: ActIn
     changes: list[ChangeIn] = Field(min_length=1)
+
+
+class IssuerFormsIn(Strict):
+    """An issuer in the genitive in one language; `head_*` is the position that signs orders."""
+
+    short: str = Field(min_length=1)
+    long: str | None = None  # the same as `short` when not given
+    head_short: str | None = None
+    head_long: str | None = None
+
+
+_ISSUER_FIELDS: dict[str, Any] = {code: (IssuerFormsIn, ...) for code in LANGS}
+# An issuer's forms in every language of `LANGS`.
+IssuerIn = create_model("IssuerIn", __base__=Strict, **_ISSUER_FIELDS)
+
+
+class ConfigIn(Strict):
+    """legalgen.yaml: the project's own settings."""
+
+    issuers: dict[str, IssuerIn] = Field(default_factory=dict)  # type: ignore[valid-type]
 
 
 def validate_model(

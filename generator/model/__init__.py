@@ -7,6 +7,9 @@ versions compared), `language` (the contract every language module fulfils), `di
 """
 
 from .acts import (
+    NAMED_BY_REPUBLIC,
+    REPUBLIC,
+    SIGNED_BY_HEAD,
     Act,
     ActType,
     Change,
@@ -28,6 +31,7 @@ from .document import (
     AmountsCell,
     Cell,
     Document,
+    IssuerName,
     NumberCell,
     Signatory,
     Strict,
@@ -54,8 +58,8 @@ __all__ = [
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "KindVisitor",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
-    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "LangSignatory",
-    "LangText", "LangUnits",
+    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
+    "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
     "Language", "NumberCell", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
     "short_date",

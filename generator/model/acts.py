@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, create_model
 
 from .diagnostics import SourcePos
-from .document import LANGS, Signatory, Strict
+from .document import LANGS, IssuerName, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -45,7 +45,13 @@ class InForceAfterDays(Strict):
 
 
 InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
-ActType = Literal["resolution", "law", "decree", "order", "decision"]
+# The kinds of act; each language has its words for every one (the act-word tables of lang/).
+ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
+# Orders are signed by the head of the issuing body: "министрінің бұйрығы", "приказ Министра".
+SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
+# Laws and codes are named by the Republic, whoever adopted them: "ҚР ... Заңымен", "Законом РК".
+NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
+REPUBLIC = "republic"
 
 
 class EditIn(Strict):
@@ -61,13 +67,18 @@ class Act:
     key: str
     type: str
     issuer: str
-    number: str
+    number: str  # a free string: "1169", "22-н/қ", "231-V"
     date: dt.date
     published: dt.date | None
     in_force: InForceRule
     title: dict[str, str]
     path: str
     order: int
+    # The issuer as it signs this act, by language (the minister for an order, the Republic
+    # for a law), resolved from the registry of issuers.
+    issuer_names: dict[str, IssuerName]
+    # The act's own entry-into-force clause, by language, when its wording is not today's.
+    in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
 
@@ -90,6 +101,7 @@ class Change:
     note_on: str | None = None
     provenance: str = "official"
     reason: str | None = None
+    in_force_text: dict[str, str] | None = None
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:

@@ -100,6 +100,17 @@ class Document:
     signatory: Signatory
     units: list[Unit]
     pos: SourcePos
+    # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
+    issuer_names: dict[str, IssuerName]
+
+
+@dataclass(frozen=True, slots=True)
+class IssuerName:
+    """An issuer in the genitive in one language: in notes ('ҚР Үкіметінің') and in full
+    ('Қазақстан Республикасы Үкіметінің'), as it signs one act."""
+
+    short: str
+    long: str
 
 
 def label_number(label: str) -> str:

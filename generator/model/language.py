@@ -60,10 +60,12 @@ PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
 
 @dataclass(frozen=True, slots=True)
 class ActMention:
-    """An act as a note names it: the act and the in-force rule of the change."""
+    """An act as a note names it: the act, the in-force rule of the change and, when the act
+    words it otherwise than today, its own entry-into-force clause by language."""
 
     act: Act
     rule: InForceRule
+    in_force_text: Mapping[str, str] | None = None
 
 
 def short_date(date: dt.date) -> str:

@@ -5,7 +5,8 @@ A writer is a function from the model (`Annotated` for a version, `Diff` for a c
 only the model, the language modules and `writers.shared`. Each entry names its module, which
 is imported when the format is used, so that a command loads only the writers it runs;
 `preflight` names a function that checks the machine (a font, say) before anything is written
-and raises `MachineError` when it cannot work.
+and raises `MachineError` when it cannot work. A `templated` writer reads templates and takes the
+project's templates folder as `template_dir`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 Subject = Literal["version", "diff", "act"]
@@ -25,14 +27,18 @@ class Writer:
     module: str  # relative to this package
     function: str
     preflight: str | None = None
+    templated: bool = False
 
     def _attribute(self, name: str) -> Callable[..., Any]:
         module = importlib.import_module(f"{__name__}.{self.module}")
         function: Callable[..., Any] = getattr(module, name)
         return function
 
-    def render(self, subject: Any) -> bytes:
-        data: bytes = self._attribute(self.function)(subject)
+    def render(self, subject: Any, template_dir: Path | None = None) -> bytes:
+        """The file's bytes; `template_dir` is the project's own templates folder, if any."""
+        function = self._attribute(self.function)
+        data: bytes = (function(subject, template_dir=template_dir) if self.templated
+                       else function(subject))
         return data
 
     def check_machine(self) -> None:
@@ -41,14 +47,14 @@ class Writer:
 
 
 WRITERS: tuple[Writer, ...] = (
-    Writer("html", "version", "html", "render_html"),
-    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font"),
+    Writer("html", "version", "html", "render_html", templated=True),
+    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font", templated=True),
     Writer("docx", "version", "docx.version", "render_docx"),
-    Writer("html", "diff", "diff_html", "render_diff_html"),
+    Writer("html", "diff", "diff_html", "render_diff_html", templated=True),
     Writer("docx", "diff", "docx.redline", "render_diff_docx"),
     Writer("json", "diff", "diff_json", "render_diff_json"),
-    Writer("html", "act", "act_html", "render_act_html"),
-    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font"),
+    Writer("html", "act", "act_html", "render_act_html", templated=True),
+    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font", templated=True),
     Writer("docx", "act", "docx.act", "render_act_docx"),
 )
 

@@ -7,9 +7,12 @@ one per line with their quoted wordings (tables as tables), the signature.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model.act_text import ActText
-from .shared.templates import act_html
+from .shared.templates import Templates, act_html
 
 
-def render_act_html(text: ActText) -> bytes:
-    return act_html(text).encode("utf-8")
+def render_act_html(text: ActText, template_dir: Path | None = None) -> bytes:
+    """The act's page; `template_dir` is the project's templates folder, if it has one."""
+    return act_html(text, Templates(template_dir)).encode("utf-8")

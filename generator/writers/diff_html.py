@@ -8,10 +8,12 @@ marked and titled with the acts responsible, readable on screen and in print.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup, escape
 
 from ..model.diff import Acts, Diff, Line
-from .shared.templates import environment, stylesheet
+from .shared.templates import Templates
 
 _TAGS = {"insert": "ins", "delete": "del"}
 
@@ -29,8 +31,10 @@ def ops_html(line: Line, names: str) -> Markup:
     return Markup("".join(parts))
 
 
-def render_diff_html(diff: Diff) -> bytes:
-    env = environment()
+def render_diff_html(diff: Diff, template_dir: Path | None = None) -> bytes:
+    """The diff page; `template_dir` is the project's templates folder, if it has one."""
+    templates = Templates(template_dir)
+    env = templates.environment()
 
     def names(acts: Acts) -> str:
         return "; ".join(diff.act_names(acts))
@@ -39,7 +43,7 @@ def render_diff_html(diff: Diff) -> bytes:
     html = env.get_template("diff.html.j2").render(
         diff=diff,
         lang=diff.lang,
-        css=stylesheet(),
+        css=templates.stylesheet(),
         from_heading=diff.lang.version_heading(diff.from_date),
         to_heading=diff.lang.version_heading(diff.to_date),
         summary=summary,

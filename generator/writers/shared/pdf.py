@@ -1,11 +1,12 @@
 """What the PDF writers share: HTML → PDF/A-3b through WeasyPrint, the font checks, the fetcher.
 
-Reads: HTML text, `templates/print.css` and the installed serif font. Writes: PDF bytes, the same
-bytes for the same input (the creation date comes from the HTML's metadata, never the clock).
+Reads: HTML text, `print.css` and the installed serif font. Writes: PDF bytes, the same bytes for
+the same input (the creation date comes from the HTML's metadata, never the clock).
 
-WeasyPrint may read only files under `templates/`: every other URL (http, file:// elsewhere,
-data:) is refused. The serif font is checked before rendering and every font of the rendered PDF
-after it: a missing font or glyph stops the build instead of falling back silently.
+WeasyPrint may read only files of the templates folders (the project's own `templates/`, then
+the built-in one): every other URL (http, file:// elsewhere, data:) is refused. The serif font is
+checked before rendering and every font of the rendered PDF after it: a missing font or glyph
+stops the build instead of falling back silently.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from weasyprint.text.ffi import ffi, fontconfig
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
 from .errors import MachineError
-from .templates import TEMPLATES
+from .templates import TEMPLATES, Templates
 
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
@@ -44,28 +45,33 @@ class FontError(MachineError):
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
-    """Serves the files under the templates folder; refuses every other URL."""
+    """Serves the files of the templates folders; refuses every other URL."""
 
-    def __init__(self, root: Path = TEMPLATES) -> None:
+    def __init__(self, templates: Templates | None = None) -> None:
         super().__init__()  # sets what WeasyPrint reads of a fetcher; `fetch` does the rest
-        self.root = root.resolve()
+        self.templates = templates or Templates()
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         path = self.local_path(url)
         if path is None:
-            raise URLFetchingError(f"refused (only files under {self.root} are served): {url}")
+            folders = ", ".join(str(folder) for folder in self.templates.folders)
+            raise URLFetchingError(f"refused (only files under {folders} are served): {url}")
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
             url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
         )
 
     def local_path(self, url: str) -> Path | None:
-        """The file a `file:` URL names, if it lies under the templates folder."""
+        """The file a `file:` URL under a templates folder stands for: the project's file of
+        that name when there is one, else the built-in one."""
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
         path = Path(url2pathname(parts.path)).resolve()
-        return path if path.is_relative_to(self.root) and path.is_file() else None
+        for folder in self.templates.folders:
+            if path.is_relative_to(folder):
+                return self.templates.find(str(path.relative_to(folder)))
+        return None
 
 
 def _missing_font_message(detail: str) -> str:
@@ -136,6 +142,8 @@ def _pattern_string(pattern: Any, key: bytes) -> str | None:
 
 
 def _base_url() -> str:
+    # Relative URLs resolve against the built-in folder; the fetcher serves a project's file of
+    # the same name first.
     return TEMPLATES.resolve().as_uri() + "/"
 
 
@@ -161,12 +169,13 @@ def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
             pdf_object.__class__ = _compressed_once(type(pdf_object))
 
 
-def render_html_pdf(html_text: str, identifier_key: str,
+def render_html_pdf(html_text: str, identifier_key: str, templates: Templates,
                     fetcher: URLFetcher | None = None) -> bytes:
     """The PDF/A-3b of a page of HTML; `identifier_key` names the document, its language and
-    its date, so that the same document gets the same file identifier."""
+    its date, so that the same document gets the same file identifier; `templates` (with the
+    project's folder first) serve the stylesheets, or `fetcher` when one is given."""
     check_font()
-    fetcher = fetcher or TemplateFetcher()
+    fetcher = fetcher or TemplateFetcher(templates)
     html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
     print_css = CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)
     document = html.render(stylesheets=[print_css])

@@ -1,15 +1,17 @@
 """The Jinja2 templates of the HTML outputs: the environment, inline markup, the version page.
 
-Reads: `templates/` (the page templates and the stylesheet). Writes: HTML text, every value
-escaped. The HTML writer publishes the version page and the act page as they are; the PDF
-writer renders them.
+Reads: the project's own `templates/` folder, then the built-in `generator/templates/` (a file
+of the project's folder overrides the built-in file of the same name). Writes: HTML text, every
+value escaped. The HTML writer publishes the version page and the act page as they are; the PDF
+writers render them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
@@ -18,7 +20,53 @@ from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, table_shape
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+# The built-in templates ship inside the package.
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    """Where templates are found: the project's folder first (when it exists), then the
+    built-in one — as Sphinx's templates_path or MkDocs' custom_dir."""
+
+    project: Path | None = None
+
+    @property
+    def folders(self) -> list[Path]:
+        own = [self.project.resolve()] if self.project and self.project.is_dir() else []
+        return [*own, TEMPLATES]
+
+    def find(self, name: str) -> Path | None:
+        """The file used for `name` (a path relative to a templates folder), if any."""
+        for folder in self.folders:
+            path = (folder / name).resolve()
+            if path.is_relative_to(folder) and path.is_file():
+                return path
+        return None
+
+    def names(self) -> list[str]:
+        """Every template name there is, built-in or the project's own."""
+        return sorted({str(path.relative_to(folder)) for folder in self.folders
+                       for path in folder.rglob("*") if path.is_file()})
+
+    def environment(self) -> Environment:
+        env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(folder) for folder in self.folders]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters["inline"] = inline_html
+        return env
+
+    def stylesheet(self) -> Markup:
+        """The screen stylesheet, inlined so that every page is one self-contained file."""
+        path = self.find("style.css")
+        if path is None:
+            raise FileNotFoundError(f"style.css is in none of {self.folders}")
+        return Markup(path.read_text(encoding="utf-8"))
 
 
 def inline_html(text: str | None) -> Markup:
@@ -35,24 +83,6 @@ def inline_html(text: str | None) -> Markup:
         else:
             parts.append(str(shown))
     return Markup("".join(parts))
-
-
-def environment(templates: Path = TEMPLATES) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["inline"] = inline_html
-    return env
-
-
-def stylesheet(templates: Path = TEMPLATES) -> Markup:
-    """The screen stylesheet, inlined so that every page is one self-contained file."""
-    return Markup((templates / "style.css").read_text(encoding="utf-8"))
 
 
 def toc_entries(units: list[Unit], depth: int = 0) -> list[tuple[int, str, str]]:
@@ -108,8 +138,9 @@ class PageLayout(KindVisitor[str]):
 PAGE_LAYOUTS = ("attachment", "appendix", "section", "table", "signature", "notes", "text", "row")
 
 
-def document_html(annotated: Annotated, templates: Path = TEMPLATES) -> str:
-    env = environment(templates)
+def document_html(annotated: Annotated, templates: Templates | None = None) -> str:
+    templates = templates or Templates()
+    env = templates.environment()
     version = annotated.version
     lang = annotated.lang
     layout = PageLayout()
@@ -124,7 +155,7 @@ def document_html(annotated: Annotated, templates: Path = TEMPLATES) -> str:
         version_heading=lang.version_heading(version.date),
         version_date=short_date(version.date),
         toc=toc_entries(version.units),
-        css=stylesheet(templates),
+        css=templates.stylesheet(),
         cell_lines=lines,
         table_shape=table_shape,
         heading_text=heading_text,
@@ -132,8 +163,9 @@ def document_html(annotated: Annotated, templates: Path = TEMPLATES) -> str:
     )
 
 
-def act_html(text: ActText, templates: Path = TEMPLATES) -> str:
+def act_html(text: ActText, templates: Templates | None = None) -> str:
     """The page of an amending act (`act.html.j2`): the HTML writer publishes it, the PDF
     writer renders it."""
-    return environment(templates).get_template("act.html.j2").render(
-        t=text, lang=text.lang, css=stylesheet(templates))
+    templates = templates or Templates()
+    return templates.environment().get_template("act.html.j2").render(
+        t=text, lang=text.lang, css=templates.stylesheet())

@@ -1,0 +1,81 @@
+"""`legalgen init DIR`: write a new programme that validates and builds at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from ..load.json_schema import json_schemas
+from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
+from ..model import LANGS, ActType
+from . import scaffold
+from .common import err, stdout
+from .files import write_atomic
+
+ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
+
+
+def slug(name: str) -> str:
+    """A document id from a folder name: 'My Programme' → 'my-programme'."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text or "programme"
+
+
+def write_schemas(root: Path, issuers: list[str],
+                  folder: str = scaffold.SCHEMAS_DIR) -> list[Path]:
+    """Write the JSON Schemas into `root/folder`; `issuers` are the keys acts may name."""
+    written = []
+    for name, schema in json_schemas(issuers).items():
+        path = root / folder / name
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        write_atomic(path, text.encode("utf-8"))
+        written.append(path)
+    return written
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title-kk", default="Бағдарлама", show_default=True)
+@click.option("--title-ru", default="Программа", show_default=True)
+@click.option("--type", "act_type", type=click.Choice(ACT_TYPES), default="resolution",
+              show_default=True)
+@click.option("--issuer", default="government", show_default=True,
+              help="A key of the registry of issuers.")
+@click.option("--number", default="1", show_default=True)
+@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The adoption date, YYYY-MM-DD [default: today].")
+@click.option("--id", "doc_id", default=None, help="The document id [default: from DIRECTORY].")
+def init(directory: Path, title_kk: str, title_ru: str, act_type: str, issuer: str,
+         number: str, date: dt.datetime | None, doc_id: str | None) -> None:
+    """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
+    an example amendment record, JSON Schemas, .gitignore and a README."""
+    if directory.exists() and any(directory.iterdir()):
+        err.print(f"error: {directory} is not empty; init writes into a new or empty folder",
+                  markup=False)
+        sys.exit(2)
+    if issuer not in builtin_issuers():
+        err.print(f"error: {unknown_issuer(issuer)}", markup=False)
+        sys.exit(2)
+    programme = scaffold.Programme(
+        doc_id=doc_id or slug(directory.resolve().name),
+        titles=dict(zip(LANGS, (title_kk, title_ru), strict=True)), act_type=act_type,
+        issuer=issuer, number=number, date=(date.date() if date else dt.date.today()))
+    files = {
+        CONFIG_FILE: scaffold.config(),
+        ".gitignore": "build/\n",
+        "README.md": scaffold.readme(programme),
+        f"amendments/{programme.date + dt.timedelta(days=30)}-example.yaml":
+            scaffold.example_record(programme, LANGS),
+    }
+    for lang in LANGS:
+        files[f"content/{lang}/manifest.yaml"] = scaffold.manifest(programme, lang)
+        files[f"content/{lang}/{scaffold.CONTENT_FILE}"] = scaffold.content(programme, lang)
+    for name, text in files.items():
+        write_atomic(directory / name, text.encode("utf-8"))
+    write_schemas(directory, list(builtin_issuers().forms))
+    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)

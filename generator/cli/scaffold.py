@@ -1,0 +1,172 @@
+"""The files of a new programme and of a new amendment record, as text.
+
+Reads nothing; `init_cmd` and `new_act_cmd` write what these functions return. Every YAML file
+starts with a `yaml-language-server` modeline naming its JSON Schema under `schemas/`, so that
+editors complete and check it. Values are written as JSON strings, which YAML reads as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from ..load.json_schema import FILES
+from ..model import LANGS
+
+SCHEMAS_DIR = "schemas"
+CONTENT_FILE = "01-programme.yaml"
+
+
+def quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def modeline(kind: str, depth: int) -> str:
+    """The modeline of a file `depth` folders below the project root."""
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS_DIR}/{FILES[kind][0]}\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """What `legalgen init` asks: the document's id, titles, type, issuer, number, date."""
+
+    doc_id: str
+    titles: dict[str, str]
+    act_type: str
+    issuer: str
+    number: str
+    date: dt.date
+
+    @property
+    def year(self) -> int:
+        return self.date.year + 1
+
+
+# The one point of the new programme, and the example record's change to it, by language.
+POINT = {"kk": "Осы Бағдарлама {year} жылы іске асырылады.",
+         "ru": "Настоящая Программа реализуется в {year} году."}
+SECTION = {"kk": "Жалпы ережелер", "ru": "Общие положения"}
+SIGNATORY = {"kk": ("Лауазымы", "Т. Аты-жөні"), "ru": ("Должность", "И. Фамилия")}
+EXAMPLE_TITLE = {"kk": "Бағдарламаға өзгеріс енгізу туралы (мысал)",
+                 "ru": "О внесении изменения в Программу (пример)"}
+
+
+def manifest(programme: Programme, lang: str) -> str:
+    position, name = SIGNATORY[lang]
+    return (
+        modeline("manifest", 2)
+        + "document:\n"
+        f"  id: {programme.doc_id}                 # the file name of every output\n"
+        f"  type: {programme.act_type}\n"
+        f"  issuer: {programme.issuer}            # a key of the registry: docs/issuers.md\n"
+        f"  number: {quoted(programme.number)}\n"
+        f"  date: {programme.date.isoformat()}\n"
+        f"  title: {quoted(programme.titles[lang])}\n"
+        f"  signatory: {{position: {quoted(position)}, name: {quoted(name)}}}\n"
+        "files:                          # the content files, in reading order\n"
+        f"  - {CONTENT_FILE}\n"
+    )
+
+
+def content(programme: Programme, lang: str) -> str:
+    return (
+        modeline("content", 2)
+        + "# The text as adopted. Ids: this section is sec_1, its point sec_1__point_1\n"
+        "# (`legalgen outline` lists them).\n"
+        "units:\n"
+        "  - kind: section\n"
+        '    label: "1."\n'
+        f"    heading: {quoted(SECTION[lang])}\n"
+        "    children:\n"
+        "      - kind: point\n"
+        '        label: "1."\n'
+        f"        text: {quoted(POINT[lang].format(year=programme.year))}\n"
+    )
+
+
+def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
+    """A valid record of an act that amends the programme's one point: replace or delete it."""
+    date = programme.date + dt.timedelta(days=30)
+    title = "\n".join(f"    {lang}: {quoted(EXAMPLE_TITLE[lang])}" for lang in langs)
+    find = ", ".join(f"{lang}: {quoted(str(programme.year))}" for lang in langs)
+    replace = ", ".join(f"{lang}: {quoted(str(programme.year + 1))}" for lang in langs)
+    return (
+        modeline("amendment", 1)
+        + "# An EXAMPLE record, to be replaced by the records of the real acts (one file per\n"
+        "# act; `legalgen new-act` writes a skeleton) or deleted. It moves the programme's year\n"
+        "# by one: every action and option of a record is described in docs/record-format.md of\n"
+        "# legalgen.\n"
+        "act:\n"
+        f"  type: {programme.act_type}\n"
+        f"  issuer: {programme.issuer}\n"
+        '  number: "2"\n'
+        f"  date: {date.isoformat()}\n"
+        "  in_force: on_signing          # or on_publication, {date: YYYY-MM-DD},\n"
+        "                                # or {after_publication_days: 10} with published: ...\n"
+        "  title:\n"
+        f"{title}\n"
+        "changes:\n"
+        "  - target: sec_1__point_1      # a unit id: see `legalgen outline`\n"
+        "    action: amend               # replace, amend, insert, delete or repeal\n"
+        "    edits:\n"
+        f"      - find: {{{find}}}\n"
+        f"        replace: {{{replace}}}\n"
+    )
+
+
+def config() -> str:
+    return (
+        modeline("config", 0)
+        + "# Settings of this programme.\n"
+        "#\n"
+        "# issuers: the issuers the built-in registry lacks, in the genitive (docs/issuers.md):\n"
+        "#   akimat_zhanaozen:\n"
+        "#     kk: {short: Жаңаөзен қаласы әкімдігінің}\n"
+        "#     ru: {short: акимата города Жанаозен}\n"
+        "issuers: {}\n"
+    )
+
+
+def readme(programme: Programme) -> str:
+    return f"""# {programme.titles[LANGS[0]]}
+
+A programme kept with legalgen: the text as adopted in `content/<lang>/`, one record per
+amending act in `amendments/`.
+
+- `legalgen outline` — the ids of the units, to name in a record's `target`.
+- `legalgen new-act --number N --date YYYY-MM-DD` — the skeleton of a new record.
+- `legalgen validate` — checks everything; each problem as `path:line:col: error: ...`.
+- `legalgen build --as-of all` — every version under `build/<lang>/<date>/` (HTML, PDF, DOCX).
+- `legalgen diff --from original --to latest` — the redline between two versions.
+- `legalgen schema` — refreshes `schemas/` after adding issuers to `legalgen.yaml`.
+- `legalgen templates --list` — the page templates; a file of the same name in `templates/`
+  replaces the built-in one.
+
+`amendments/` holds an example record: replace it with the real acts or delete it.
+"""
+
+
+def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
+                    langs: tuple[str, ...]) -> str:
+    title = "\n".join(f'    {lang}: ""' for lang in langs)
+    return (
+        modeline("amendment", 1)
+        + "act:\n"
+        f"  type: {act_type}\n"
+        f"  issuer: {issuer}\n"
+        f"  number: {quoted(number)}\n"
+        f"  date: {date.isoformat()}\n"
+        "  in_force: on_signing\n"
+        "  # published: YYYY-MM-DD      # needed by on_publication and after_publication_days\n"
+        "  # in_force_text: {kk: ..., ru: ...}   # the act's own clause, if not today's wording\n"
+        "  title:\n"
+        f"{title}\n"
+        "# One item per change, in the act's order (docs/record-format.md):\n"
+        "#   - target: sec_1__point_1\n"
+        "#     action: amend\n"
+        "#     edits:\n"
+        "#       - find: {kk: ..., ru: ...}\n"
+        "#         replace: {kk: ..., ru: ...}\n"
+        "changes: []\n"
+    )

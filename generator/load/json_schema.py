@@ -1,0 +1,62 @@
+"""JSON Schemas of what a drafter writes, generated from the input models of `schema`.
+
+Reads nothing; writes nothing. `json_schemas` gives one schema per kind of file — content files,
+manifests, amendment records and legalgen.yaml — for editors (through a `yaml-language-server`
+modeline) and for checking the files outside legalgen. The loader's checks stay the reference:
+the schemas describe the fields, the loader also checks ids, targets and parity.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model import LANGS
+from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn, UnitIn
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Each kind of file: its schema file name and the model it is generated from.
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "content": ("content.schema.json", ContentFileIn),
+    "manifest": ("manifest.schema.json", ManifestIn),
+    "amendment": ("amendment.schema.json", AmendmentIn),
+    "config": ("legalgen.schema.json", ConfigIn),
+}
+UNIT_REF = {"$ref": "#/$defs/UnitIn"}
+
+
+def json_schemas(issuers: list[str]) -> dict[str, dict[str, Any]]:
+    """File name → schema; `issuers` are the keys an act or document may name."""
+    schemas = {}
+    for kind, (name, model) in FILES.items():
+        schema = model.model_json_schema()
+        if kind in ("content", "amendment"):
+            _with_units(schema)
+        _with_issuers(schema, issuers)
+        schemas[name] = {"$schema": DIALECT, "$id": name, **schema}
+    return schemas
+
+
+def _with_units(schema: dict[str, Any]) -> None:
+    """Units are checked one by one by the loader (so each error names its unit), which leaves
+    them untyped in the models: give the schema the unit's fields, its children as units."""
+    defs = schema.setdefault("$defs", {})
+    unit_schema = UnitIn.model_json_schema()
+    defs.update(unit_schema.pop("$defs", {}))
+    unit_schema["properties"]["children"]["items"] = UNIT_REF
+    defs["UnitIn"] = unit_schema
+    if "units" in schema.get("properties", {}):
+        schema["properties"]["units"]["items"] = UNIT_REF
+    if "LangUnits" in defs:
+        one_or_more = {"anyOf": [UNIT_REF, {"type": "array", "items": UNIT_REF}]}
+        for code in LANGS:
+            defs["LangUnits"]["properties"][code] = copy.deepcopy(one_or_more)
+
+
+def _with_issuers(schema: dict[str, Any], issuers: list[str]) -> None:
+    for model in ("ActIn", "DocumentIn"):
+        definition = schema.get("$defs", {}).get(model)
+        if definition is not None:
+            definition["properties"]["issuer"]["enum"] = sorted(issuers)

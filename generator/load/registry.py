@@ -1,0 +1,97 @@
+"""The registry of issuers: the built-in ones (`issuers.yaml`) and the project's additions.
+
+Reads: `generator/load/issuers.yaml` (shipped with the package) and the project's optional
+`legalgen.yaml`. Writes: `Issuers`, which gives the names an act's issuer signs it with, in
+every language — the minister for an order, the Republic for a law.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import (
+    LANGS,
+    NAMED_BY_REPUBLIC,
+    REPUBLIC,
+    SIGNED_BY_HEAD,
+    Diagnostics,
+    IssuerName,
+    SourcePos,
+    relative,
+)
+from .schema import ConfigIn, IssuerFormsIn, IssuerIn, validate_model
+from .yaml_source import pos_of, read_yaml
+
+BUILTIN_ISSUERS = Path(__file__).with_name("issuers.yaml")
+CONFIG_FILE = "legalgen.yaml"
+# The lists of the built-in file written once and expanded by a pattern, with the patterns.
+EXPANDED = {"ministries": ("ministry",), "agencies": ("agency",),
+            "places": ("akimat", "akim", "maslikhat")}
+
+
+@dataclass(frozen=True, slots=True)
+class Issuers:
+    """Every issuer an act may name, by key, with its forms in every language."""
+
+    forms: dict[str, Any]  # key → IssuerIn
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.forms
+
+    def names(self, key: str, act_type: str) -> dict[str, IssuerName]:
+        """How issuer `key` signs an act of `act_type`, by language."""
+        if act_type in NAMED_BY_REPUBLIC:
+            key = REPUBLIC
+        issuer = self.forms[key]
+        return {code: _name(getattr(issuer, code), act_type) for code in LANGS}
+
+    def with_additions(self, additions: dict[str, Any]) -> Issuers:
+        return Issuers({**self.forms, **additions})
+
+
+def _name(forms: IssuerFormsIn, act_type: str) -> IssuerName:
+    long = forms.long or forms.short
+    if act_type in SIGNED_BY_HEAD and forms.head_short:
+        return IssuerName(forms.head_short, forms.head_long or forms.head_short)
+    return IssuerName(forms.short, long)
+
+
+@functools.cache
+def builtin_issuers() -> Issuers:
+    """The issuers every project knows: the file's own entries and its expanded lists."""
+    data = yaml.safe_load(BUILTIN_ISSUERS.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = dict(data["issuers"])
+    for list_name, pattern_names in EXPANDED.items():
+        for entry_key, entry in data[list_name].items():
+            for pattern_name in pattern_names:
+                pattern = data["patterns"][pattern_name]
+                raw[f"{pattern_name}_{entry_key}"] = {
+                    code: {form: text.format(name=entry[code]) for form, text in
+                           pattern[code].items()} for code in LANGS}
+    return Issuers({key: IssuerIn.model_validate(value) for key, value in raw.items()})
+
+
+def project_issuers(root: Path, diagnostics: Diagnostics) -> Issuers:
+    """The built-in issuers and those the project's legalgen.yaml adds."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return builtin_issuers()
+    shown = relative(path, root)
+    raw = read_yaml(path, shown, diagnostics)
+    if raw is None:
+        return builtin_issuers()
+    config = validate_model(ConfigIn, raw, diagnostics, pos_of(raw, None, SourcePos(shown, 1, 1)),
+                            CONFIG_FILE)
+    if config is None:
+        return builtin_issuers()
+    return builtin_issuers().with_additions(config.issuers)
+
+
+def unknown_issuer(key: str) -> str:
+    return (f"unknown issuer '{key}': use a key of the registry (docs/issuers.md) or add it "
+            f"under 'issuers' in {CONFIG_FILE}")
