@@ -249,18 +249,16 @@ class Kazakh(Language):
         return ", ".join(self._act_group(group) for group in by_issuer(mentions))
 
     def _act_group(self, group: list[ActMention]) -> str:
+        """The bracket stands right after each act's number, before the act word, as Adilet
+        prints it: "№ 728 (01.01.2015 бастап ...) қаулысымен"."""
         first = group[0].act
-        if len(group) == 1:
-            bracket = self.in_force_bracket(group[0])
-            tail = f" {bracket}" if bracket else ""
-            return (f"{self.issuer(first)} {short_date(first.date)} № {first.number} "
-                    f"{self.act_word(first)}{tail}")
-        items = []
-        for mention in group:
-            bracket = self.in_force_bracket(mention)
-            item = f"{short_date(mention.act.date)} № {mention.act.number}"
-            items.append(f"{item} {bracket}" if bracket else item)
-        return f"{self.issuer(first)} {', '.join(items)} {self.act_word(first, len(group))}"
+        items = ", ".join(self._numbered(mention) for mention in group)
+        return f"{self.issuer(first)} {items} {self.act_word(first, len(group))}"
+
+    def _numbered(self, mention: ActMention) -> str:
+        bracket = self.in_force_bracket(mention)
+        item = f"{short_date(mention.act.date)} № {mention.act.number}"
+        return f"{item} {bracket}" if bracket else item
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
