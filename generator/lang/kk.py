@@ -16,6 +16,7 @@ from ..model import (
     Unit,
     short_date,
 )
+from ..model.diff import CHANGE_PHRASES
 from .base import by_issuer, capitalize
 
 BACK_VOWELS = set("аоұыяё")
@@ -183,6 +184,8 @@ class Kazakh(Language):
         "version": "Редакция",
         "in_force_on": "күнгі жағдай бойынша",
         "reconstructed": "Мәтін қалпына келтірілген (ресми мәтін емес)",
+        "in_force_unknown": "қолданысқа енгізілетін күні әлі белгісіз",
+        "original": "бастапқы мәтін",
         "status_repealed": "Күшін жойған",
         "page": "бет",
         "year": "жыл",
@@ -243,6 +246,17 @@ class Kazakh(Language):
         if rule == "on_publication":
             return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
         return ""
+
+    def in_force_from(self, date: dt.date) -> str:
+        return f"{short_date(date)} бастап қолданысқа енгізіледі"
+
+    def pending_act(self, mention: ActMention) -> str:
+        """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
+        act = mention.act
+        return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
+
+    def change_word(self, change: str, kind: str, document_type: str) -> str:
+        return self.phrase(CHANGE_PHRASES[change])
 
     def _acts(self, mentions: Sequence[ActMention]) -> str:
         """Acts of one issuer and type share the issuer and the (plural) act word."""

@@ -67,6 +67,11 @@ class Act:
     title: dict[str, str]
     path: str
     order: int
+    # Where each field of the act stands in its record ("date", "published", "in_force").
+    positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
+
+    def pos(self, name: str) -> SourcePos:
+        return self.positions.get(name, SourcePos(self.path, 1, 1))
 
 
 @dataclass(slots=True)

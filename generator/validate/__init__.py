@@ -8,12 +8,14 @@ from __future__ import annotations
 from ..consolidate import check_all_versions
 from ..load import UnitBuilder
 from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, Unit
+from .lifecycle import check_lifecycle
 
 
 def validate(project: Project) -> Diagnostics:
     diagnostics = Diagnostics()
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics)
+    check_lifecycle(project, diagnostics)
     diagnostics.extend(check_all_versions(project))
     # Numbers are the same in every language (parity), so the totals of the first one stand
     # for all.
