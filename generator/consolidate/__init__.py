@@ -17,7 +17,10 @@ from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
 from .timeline import resolve_date, timeline, version_date
 
-__all__ = ["check_all_versions", "consolidate", "resolve_date", "timeline", "version_date"]
+__all__ = [
+    "check_all_versions", "consolidate", "consolidate_quietly", "resolve_date", "timeline",
+    "version_date",
+]
 
 
 def consolidate(project: Project, lang: str, date: dt.date) -> Version:
@@ -27,6 +30,15 @@ def consolidate(project: Project, lang: str, date: dt.date) -> Version:
         version = _consolidate(project, lang, date, diagnostics)
     diagnostics.raise_if_errors()
     return version
+
+
+def consolidate_quietly(project: Project, lang: str, date: dt.date) -> Version | None:
+    """The version of `lang` on `date`, or None when its changes are invalid (which
+    `check_all_versions` reports)."""
+    diagnostics = Diagnostics()
+    with collector_paused():
+        version = _consolidate(project, lang, date, diagnostics)
+    return None if diagnostics.errors else version
 
 
 def _consolidate(
