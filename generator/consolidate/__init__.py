@@ -15,11 +15,11 @@ from ..load import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
-from .timeline import resolve_date, timeline, version_date
+from .timeline import pending_changes, resolve_date, timeline, version_date
 
 __all__ = [
-    "check_all_versions", "consolidate", "consolidate_quietly", "resolve_date", "timeline",
-    "version_date",
+    "check_all_versions", "consolidate", "consolidate_quietly", "pending_changes", "resolve_date",
+    "timeline", "version_date",
 ]
 
 
@@ -51,13 +51,7 @@ def _consolidate(
         (c for c in project.changes if c.effective is not None and c.effective <= date),
         key=lambda c: c.sort_key,
     )
-    version.pending = sorted(
-        (
-            c for c in project.changes
-            if c.act.date <= date and (c.effective is None or c.effective > date)
-        ),
-        key=lambda c: c.sort_key,
-    )
+    version.pending = pending_changes(project, date)
     _check_conflicts(in_force, diagnostics)
     applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
     for change in in_force:
