@@ -401,13 +401,13 @@ def test_a_missing_counterpart_is_not_also_reported_as_disorder(tmp_path):
 def test_an_act_without_its_publication_date_is_information_not_an_error(tmp_path):
     """Signed, not yet published: valid and pending; validate says so and --strict passes."""
     root = copy_fixture(tmp_path)
-    edit(root / "amendments" / "no-1020.yaml", "  published: 2014-11-05\n", "")
-    line = line_of(root / "amendments" / "no-1020.yaml", "in_force:")
+    edit(root / "amendments" / "no-30.yaml", "  published: 2015-02-03\n", "")
+    line = line_of(root / "amendments" / "no-30.yaml", "in_force:")
     for args in ([], ["--strict"]):
         result = CliRunner().invoke(main, ["validate", "--root", str(root), *args])
         assert result.exit_code == 0, result.output
         assert "error" not in result.stderr and "warning" not in result.stderr
         assert re.search(
-            rf"^amendments/no-1020\.yaml:{line}:\d+: info: act No 1020 of 2014-10-28: pending "
+            rf"^amendments/no-30\.yaml:{line}:\d+: info: act No 30 of 2015-01-27: pending "
             r"from its signing; its in-force date is not known yet", result.stderr, re.M
         ), result.stderr
