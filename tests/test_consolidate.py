@@ -624,3 +624,55 @@ def test_consolidating_never_modifies_the_adopted_document():
         for date, _ in timeline(project):
             consolidate(project, lang, date)
     assert {lang: doc.units for lang, doc in project.documents.items()} == before
+
+
+PASSPORT_RECORD = """act:
+  type: resolution
+  issuer: government
+  number: "{number}"
+  date: {date}
+  title: {{kk: "Өзгеріс", ru: "Изменение"}}
+changes:
+  - target: att_1__sec_1__passport__{row}
+    action: amend
+    edits:
+      - find: {{kk: "{kk_find}", ru: "{ru_find}"}}
+        replace: {{kk: "{kk_new}", ru: "{ru_new}"}}
+"""
+
+
+def test_a_change_to_an_unlabelled_row_is_noted_on_its_section_with_the_others(tmp_path):
+    """Passport rows have no label: the official texts note their changes on the section
+    ("1-бөлімге өзгеріс енгізілді"), one note for every act that changed something in it."""
+    root = copy_fixture(tmp_path)
+    (root / "amendments" / "no-600.yaml").write_text(PASSPORT_RECORD.format(
+        number="600", date="2014-06-01", row="row_3",
+        kk_find="Қызылорда облысының әкімдігі", kk_new="Қызылорда облысы әкімінің аппараты",
+        ru_find="Акимат Кызылординской области", ru_new="Аппарат акима Кызылординской области",
+    ), encoding="utf-8")
+    (root / "amendments" / "no-610.yaml").write_text(PASSPORT_RECORD.format(
+        number="610", date="2014-06-10", row="row_5", kk_find="2018 жылдар",
+        kk_new="2019 жылдар", ru_find="2018 годы", ru_new="2019 годы",
+    ), encoding="utf-8")
+    project = load_project(root)
+    kk, ru = (annotate(version_at(project, D(2014, 7, 1), lang), project) for lang in ("kk", "ru"))
+    assert kk.notes["att_1__sec_1"] == [
+        "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 01.06.2014 № 600, 10.06.2014 "
+        "№ 610 қаулыларымен."
+    ]
+    assert ru.notes["att_1__sec_1"] == [
+        "Сноска. Раздел 1 с изменениями, внесенными постановлениями Правительства РК от "
+        "01.06.2014 № 600; от 10.06.2014 № 610."
+    ]
+    assert not [uid for uid in kk.notes if uid.startswith("att_1__sec_1__")]
+    # `note_on` still decides where a note goes.
+    record = root / "amendments" / "no-610.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "    action: amend\n", "    action: amend\n    note_on: att_1__sec_1__passport__row_5\n"),
+        encoding="utf-8")
+    project = load_project(root)
+    notes = annotate(version_at(project, D(2014, 7, 1)), project).notes
+    assert notes["att_1__sec_1__passport__row_5"] == [
+        "Ескерту. Жолға өзгеріс енгізілді - ҚР Үкіметінің 10.06.2014 № 610 қаулысымен."]
+    assert notes["att_1__sec_1"] == [
+        "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 01.06.2014 № 600 қаулысымен."]

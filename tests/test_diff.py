@@ -32,9 +32,9 @@ from generator.writers.docx.redline import render_diff_docx
 from generator.writers.docx.version import render_docx
 from generator.writers.html import render_html
 
+from .conftest import ROOT
 from .textutil import HIDDEN, NOT_THE_ACT, differing_passages, html_words, words
 
-ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WNS = {"w": W[1:-1]}
 DATE_PROPERTIES = {"created", "modified"}
