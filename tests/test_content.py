@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -306,3 +307,20 @@ def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
     assert reported <= line
     strict = CliRunner().invoke(main, ["validate", "--root", str(tmp_path), "--strict"])
     assert strict.exit_code == 2
+
+
+def test_a_date_between_versions_shows_the_acts_pending_that_day(tmp_path, project):
+    """On 01.07.2014 the 2013 text is in force; Nos 279 and 728 are signed and not in force
+    (No 1154 is not signed yet). The folder and the version line name that day."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--out", str(out),
+                                       "--format", "html", "--as-of", "2014-07-01"])
+    assert result.exit_code == 0, result.output
+    html = page(out, "ru", "2014-07-01")
+    assert "Редакция по состоянию на 01.07.2014" in html
+    pending = html[html.index('class="pending"'):html.index("</aside>")]
+    day = dt.date(2014, 7, 1)
+    expected = {c.act.number for c in project.changes
+                if c.act.date <= day and (c.effective is None or c.effective > day)}
+    assert {"279", "728"} <= expected and "1154" not in expected
+    assert set(re.findall(r"№ (\S+) \(", pending)) == expected

@@ -621,3 +621,26 @@ def test_children_reordered_by_a_replacement_are_moved_inside_the_replaced_unit(
               if not block.is_table and block.ops and marker in block.ops[0].text]
     assert places == ["inserted", "deleted"], "point 1 leaves the end and comes in first"
     check_redlines(project, "ru", old, new, diff)
+
+
+def test_the_pending_notice_is_no_change_of_the_text(project):
+    """Nos 279 and 728 are pending on 2014-11-16, not in force: the notice's lines carry no act,
+    and no changed unit is theirs."""
+    diff = diff_versions(project, "kk", dt.date(2013, 11, 7), dt.date(2014, 11, 16))
+    pending = [block for block in diff.blocks
+               if not block.is_table and block.role.startswith("pending")]
+    assert pending and all(line.state == "inserted" and not line.acts for line in pending)
+    assert {item.act.number for change in diff.changes for item in change.acts} == {"1154"}
+
+
+def test_russian_summary_agrees_with_the_unit_and_gives_in_force_dates(project):
+    diff = diff_versions(project, "ru", dt.date(2013, 11, 7), dt.date(2015, 1, 1))
+    words = {change.uid: (change.name, diff.change_word(change)) for change in diff.changes}
+    assert words["att_1__sec_7__action_plan__row_10"] == ("строка 10", "исключена")
+    assert words["att_1__sec_4__subsec_3__dir_2__point_6"] == ("пункт 6", "исключен")
+    assert words["monotowns-2012-2020"] == ("Постановление", "утратило силу")
+    repeal = next(c for c in diff.changes if c.uid == "monotowns-2012-2020")
+    assert diff.summary_names(repeal.acts) == [
+        "Постановление Правительства РК от 28.06.2014 № 728 — вводится в действие с 01.01.2015"]
+    html = render_diff_html(diff).decode("utf-8")
+    assert "<td>исключена</td>" in html and "<td>утратило силу</td>" in html

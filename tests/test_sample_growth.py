@@ -29,8 +29,8 @@ NEW_ACT = """act:
   published: 2014-02-05
   in_force: {after_publication_days: 30}
   title:
-    kk: Қазақстан Республикасы Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысына өзгеріс енгізу туралы
-    ru: О внесении изменения в постановление Правительства Республики Казахстан от 25 мая 2012 года № 683
+    kk: ҚР Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысына өзгеріс енгізу туралы
+    ru: О внесении изменения в постановление Правительства РК от 25 мая 2012 года № 683
 changes:
 - target: para_2
   action: amend
@@ -69,7 +69,7 @@ def test_the_new_act_is_pending_between_its_signing_and_its_in_force_date(tmp_pa
 
 def test_the_sample_tests_stay_green_with_one_more_act(tmp_path):
     root = grown_sample(tmp_path)
-    env = {**os.environ, "LEGALGEN_SAMPLE_ROOT": str(root)}
+    env = {**os.environ, "LEGALGEN_SAMPLE_ROOT": str(root), "LEGALGEN_SAMPLE_FORMATS": "html"}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
          "tests/test_content.py", "tests/test_diff.py"],
