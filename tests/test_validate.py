@@ -411,3 +411,40 @@ def test_an_act_without_its_publication_date_is_information_not_an_error(tmp_pat
             rf"^amendments/no-30\.yaml:{line}:\d+: info: act No 30 of 2015-01-27: pending "
             r"from its signing; its in-force date is not known yet", result.stderr, re.M
         ), result.stderr
+
+
+ROW_RECORD = """act:
+  type: resolution
+  issuer: government
+  number: "700"
+  date: 2014-06-01
+  title: {kk: "Өзгеріс", ru: "Изменение"}
+changes:
+  - target: att_1__sec_4__action_plan
+    action: insert
+    after: row_4
+    content:
+      kk:
+        kind: row
+        label: "5."
+        cells: ["Жаңа іс-шара", "Ақпарат", "Аудан әкімдігі", "2014 жыл",
+                {amounts: [{year: 2014, amount: 1000000.0}]}, "Жергілікті бюджет"]
+      ru:
+        kind: row
+        label: "5."
+        cells: ["Новое мероприятие", "Информация", "Акимат района", "2014 год",
+                {amounts: [{year: 2014, amount: 1000000.0}]}, "Местный бюджет"]
+"""
+
+
+def test_a_total_broken_by_an_act_is_a_warning_in_every_language_naming_it(tmp_path):
+    root = copy_fixture(tmp_path)
+    (root / "amendments" / "no-700.yaml").write_text(ROW_RECORD, encoding="utf-8")
+    result = validate(root)
+    assert result.exit_code == 0, result.output
+    for lang in ("kk", "ru"):
+        assert re.search(
+            rf"^content/{lang}/04-action-plan\.yaml:\d+: warning: unit "
+            r"att_1__sec_4__action_plan__total_1: total 497 in column 5, 2014 but the rows add "
+            r"up to 1000497, since act No 700 of 2014-06-01 \(amendments/no-700\.yaml\)$",
+            result.stderr, re.M), result.stderr
