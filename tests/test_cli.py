@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,15 +86,31 @@ def test_versions_json_lists_dates_acts_and_pending():
     }
     first = entries["2014-11-16"]["acts"][0]
     assert first == {"number": "1020", "date": "2014-10-28", "type": "resolution",
-                     "issuer": "government", "file": "amendments/no-1020.yaml"}
+                     "issuer": "government", "file": "amendments/no-1020.yaml",
+                     "name": "ҚР Үкіметінің 28.10.2014 № 1020 қаулысы",
+                     "in_force": "2014-11-16", "rule": {"after_publication_days": 10},
+                     "rule_text": "(алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн "
+                                  "өткен соң қолданысқа енгізіледі)"}
 
 
-def test_versions_as_text():
-    result = run("versions", "--root", str(FIXTURE))
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines] == VERSIONS
-    assert "№ 1020" in lines[3] and "845" in lines[3]
+def test_versions_as_text_in_the_chosen_language():
+    kk = run("versions", "--root", str(FIXTURE)).stdout.splitlines()
+    assert [line.split()[0] for line in kk] == VERSIONS
+    assert kk[0] == "2014-02-10  бастапқы мәтін"
+    assert kk[3] == (
+        "2014-11-16  ҚР Үкіметінің 28.10.2014 № 1020 қаулысы  (Қолданысқа әлі енгізілмеген "
+        "өзгерістер: ҚР Үкіметінің 15.08.2014 № 845 қаулысы — 01.01.2015 бастап қолданысқа "
+        "енгізіледі)"
+    )
+    ru = run("versions", "--root", str(FIXTURE), "--lang", "ru").stdout.splitlines()
+    assert ru[0] == "2014-02-10  первоначальная редакция"
+    assert ru[3] == (
+        "2014-11-16  Постановление Правительства РК от 28.10.2014 № 1020  (Изменения, не "
+        "вступившие в силу: Постановление Правительства РК от 15.08.2014 № 845 — вводится в "
+        "действие с 01.01.2015)"
+    )
+    for line in kk + ru:  # no English word between the dates and the act names
+        assert not re.search(r"[A-Za-z]", line[10:]), line
 
 
 # --- build -------------------------------------------------------------------------------------
@@ -105,10 +122,52 @@ def test_build_writes_one_file_per_version_and_language(built):
     )
 
 
-def test_build_of_a_date_between_versions_writes_the_version_in_force(tmp_path):
-    result = build(FIXTURE, tmp_path, "--as-of", "2014-09-01", "--lang", "ru")
+def pending_items(built: Path, lang: str, date: str) -> list[str]:
+    return [" ".join(item.text_content().split())
+            for item in page(built, lang, date).xpath("//*[@class='pending']//li")]
+
+
+def test_build_of_a_date_between_versions_consolidates_on_that_date(tmp_path, project):
+    """2014-09-01 lies between the versions of 2014-07-01 and 2014-11-16: the text is the one in
+    force then; No 845, signed 2014-08-15 and in force 2015-01-01, is pending (No 1020 is not
+    signed yet); the folder and the version line name the date itself."""
+    result = build(FIXTURE, tmp_path, "--as-of", "2014-09-01")
     assert result.exit_code == 0, result.output
-    assert list(files_under(tmp_path)) == [f"ru/2014-07-01/{DOC_ID}.html"]
+    assert sorted(files_under(tmp_path)) == [f"{lang}/2014-09-01/{DOC_ID}.html"
+                                             for lang in ("kk", "ru")]
+    assert page(tmp_path, "kk", "2014-09-01").xpath("string(//*[@class='version-line'])") == (
+        "01.09.2014 күнгі жағдай бойынша редакция")
+    assert page(tmp_path, "ru", "2014-09-01").xpath("string(//*[@class='version-line'])") == (
+        "Редакция по состоянию на 01.09.2014")
+    assert pending_items(tmp_path, "kk", "2014-09-01") == [
+        "ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы"]
+    shown = html_text(tmp_path / "kk" / "2014-09-01" / f"{DOC_ID}.html")
+    in_force = consolidate(project, "kk", dt.date(2014, 7, 1))
+    assert " ".join(in_force.index["para_4"].text.split()) in " ".join(shown.split())
+
+
+def test_an_act_without_its_publication_date_is_pending_from_its_signing(tmp_path):
+    root, out = copy_fixture(tmp_path), tmp_path / "out"
+    edit(root / "amendments" / "no-30.yaml", "  published: 2015-02-03\n", "")
+    result = build(root, out, "--as-of", "2015-06-01")
+    assert result.exit_code == 0, result.output
+    assert pending_items(out, "kk", "2015-06-01") == [
+        "ҚР Үкіметінің 27.01.2015 № 30 (алғашқы ресми жарияланған күнінен бастап қолданысқа "
+        "енгізіледі) қаулысы — қолданысқа енгізілетін күні әлі белгісіз"]
+    assert pending_items(out, "ru", "2015-06-01") == [
+        "постановлением Правительства РК от 27.01.2015 № 30 (вводится в действие со дня первого "
+        "официального опубликования) — дата введения в действие пока не известна"]
+    # Not before its signing.
+    build(root, out, "--as-of", "2015-01-26")
+    assert pending_items(out, "kk", "2015-01-26") == []
+    data = json.loads(run("versions", "--json", "--root", str(root), "--lang", "ru").stdout)
+    pending = {entry["date"]: [(act["number"], act["in_force"], act["rule"])
+                               for act in entry["pending"]] for entry in data["versions"]}
+    assert "2015-02-03" not in pending  # no version of its own: its in-force date is unknown
+    assert pending["2015-01-01"] == []
+    assert pending["2016-01-01"] == [("30", None, "on_publication")]
+    text = run("versions", "--root", str(root), "--lang", "ru").stdout.splitlines()
+    assert text[-1].endswith("№ 30 — дата введения в действие пока не известна)")
 
 
 @pytest.mark.parametrize(
@@ -187,13 +246,11 @@ def test_html_structure(built, project, lang, date):
 
 
 def test_html_pending_notice(built):
-    before = page(built, "kk", "2014-11-16")
-    [notice] = before.xpath("//*[@class='pending']")
-    assert "ҚР Үкіметінің 15.08.2014 № 845 қаулысы (01.01.2015 бастап қолданысқа енгізіледі)" in (
-        notice.text_content()
-    )
-    ru = page(built, "ru", "2014-11-16").xpath("//*[@class='pending']")[0].text_content()
-    assert "Постановление Правительства РК от 15.08.2014 № 845" in ru
+    assert pending_items(built, "kk", "2014-11-16") == [
+        "ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы"]
+    # "…изменения, внесенные:" takes the instrumental.
+    assert pending_items(built, "ru", "2014-11-16") == [
+        "постановлением Правительства РК от 15.08.2014 № 845 (вводится в действие с 01.01.2015)"]
     assert not page(built, "kk", "2015-01-01").xpath("//*[@class='pending']")
 
 

@@ -353,12 +353,19 @@ def test_pending_changes_are_listed_not_shown(project):
     assert "Экономика және бюджеттік жоспарлау" in version.index["para_4"].text
     assert f"{SUBSEC}__point_3" not in version.excluded
     assert annotate(version, project).pending == [
-        "ҚР Үкіметінің 15.08.2014 № 845 қаулысы (01.01.2015 бастап қолданысқа енгізіледі)",
-        "ҚР Үкіметінің 20.12.2014 № 1310 қаулысы (01.01.2015 бастап қолданысқа енгізіледі)",
+        "ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы",
+        "ҚР Үкіметінің 20.12.2014 № 1310 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы",
     ]
     ru = annotate(version_at(project, D(2014, 12, 25), "ru"), project)
+    # "В настоящей редакции не отражены изменения, внесенные:" + the instrumental.
     assert ru.pending[0] == (
-        "Постановление Правительства РК от 15.08.2014 № 845 (вводится в действие с 01.01.2015)"
+        "постановлением Правительства РК от 15.08.2014 № 845 (вводится в действие с 01.01.2015)"
+    )
+    # A bracket that gives no date is followed by the day the act takes effect.
+    before_1020 = annotate(version_at(project, D(2014, 11, 10)), project)
+    assert before_1020.pending[0] == (
+        "ҚР Үкіметінің 28.10.2014 № 1020 (алғашқы ресми жарияланған күнінен кейін күнтізбелік "
+        "он күн өткен соң қолданысқа енгізіледі) қаулысы — 16.11.2014 бастап қолданысқа енгізіледі"
     )
 
 
@@ -366,11 +373,11 @@ def test_pending_changes_are_listed_not_shown(project):
 
 KK_ACT = {
     "512": "ҚР Үкіметінің 20.05.2014 № 512 қаулысымен",
-    "845": "ҚР Үкіметінің 15.08.2014 № 845 қаулысымен (01.01.2015 бастап қолданысқа енгізіледі)",
-    "1020": "ҚР Үкіметінің 28.10.2014 № 1020 қаулысымен (алғашқы ресми жарияланған күнінен "
-    "кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)",
-    "30": "ҚР Үкіметінің 27.01.2015 № 30 қаулысымен (алғашқы ресми жарияланған күнінен бастап "
-    "қолданысқа енгізіледі)",
+    "845": "ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулысымен",
+    "1020": "ҚР Үкіметінің 28.10.2014 № 1020 (алғашқы ресми жарияланған күнінен кейін "
+    "күнтізбелік он күн өткен соң қолданысқа енгізіледі) қаулысымен",
+    "30": "ҚР Үкіметінің 27.01.2015 № 30 (алғашқы ресми жарияланған күнінен бастап "
+    "қолданысқа енгізіледі) қаулысымен",
 }
 KK_NOTES = {
     "para_3": [f"Ескерту. 3-тармақ жаңа редакцияда - {KK_ACT['512']}."],
@@ -379,9 +386,10 @@ KK_NOTES = {
         "бастап қолданысқа енгізіледі), 20.12.2014 № 1310 (01.01.2015 бастап қолданысқа "
         "енгізіледі) қаулыларымен."
     ],
-    "att_1__sec_2__p_2": [
-        "Ескерту. Абзацқа өзгеріс енгізілді - ҚР Үкіметінің 20.05.2014 № 512 қаулысымен "
-        "(01.07.2014 бастап қолданысқа енгізіледі)."
+    # An unlabelled paragraph's change is noted on its section.
+    "att_1__sec_2": [
+        "Ескерту. 2-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 20.05.2014 № 512 (01.07.2014 "
+        "бастап қолданысқа енгізіледі) қаулысымен."
     ],
     "att_1__sec_3": [f"Ескерту. 3-бөлімге өзгеріс енгізілді - {KK_ACT['512']}."],
     SUBSEC: [
@@ -411,8 +419,8 @@ RU_NOTES = {
         "15.08.2014 № 845 (вводится в действие с 01.01.2015); от 20.12.2014 № 1310 (вводится в "
         "действие с 01.01.2015)."
     ],
-    "att_1__sec_2__p_2": [
-        "Сноска. Абзац с изменениями, внесенными постановлением Правительства РК от 20.05.2014 "
+    "att_1__sec_2": [
+        "Сноска. Раздел 2 с изменениями, внесенными постановлением Правительства РК от 20.05.2014 "
         "№ 512 (вводится в действие с 01.07.2014)."
     ],
     "att_1__sec_3": [f"Сноска. Раздел 3 с изменениями, внесенными {RU_ACT['512']}."],
@@ -451,8 +459,8 @@ def test_exclusions_and_repeal_notes_of_the_latest_version(latest):
         f"{SUBSEC}__point_3": f"3. Исключен {RU_ACT['845']}.",
     }
     assert kk.repeal_note == (
-        "Ескерту. Күші жойылды - ҚР Үкіметінің 29.12.2015 № 1200 қаулысымен (01.01.2016 бастап "
-        "қолданысқа енгізіледі)."
+        "Ескерту. Күші жойылды - ҚР Үкіметінің 29.12.2015 № 1200 (01.01.2016 бастап "
+        "қолданысқа енгізіледі) қаулысымен."
     )
     assert ru.repeal_note == (
         "Сноска. Утратило силу постановлением Правительства РК от 29.12.2015 № 1200 (вводится в "
@@ -479,8 +487,8 @@ def test_note_on_moves_the_note_to_the_enclosing_unit(project, latest):
         f"Ескерту. 2-тармаққа өзгеріс енгізілді - {KK_ACT['1020']}."
     ]
     assert bare_notes[SUBSEC] == [
-        "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 15.08.2014 № 845 қаулысымен "
-        "(01.01.2015 бастап қолданысқа енгізіледі)."
+        "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 "
+        "бастап қолданысқа енгізіледі) қаулысымен."
     ]
 
 
@@ -607,7 +615,14 @@ def test_an_amend_edits_its_target_only(data):
             assert version.index[other.uid].text == other.text
         elif other.uid != unit.uid:
             assert version.index[other.uid] == other
-    assert [event.operation for event in version.events[unit.uid]] == ["amend"]
+    # The note goes to the unit, or, when it has neither label nor heading, to the nearest
+    # enclosing unit that has one.
+    host = unit
+    while not (host.label or host.heading) and "__" in host.uid:
+        host = version.index[host.uid.rsplit("__", 1)[0]]
+    if not (host.label or host.heading):
+        host = unit
+    assert [event.operation for event in version.events[host.uid]] == ["amend"]
 
 
 
@@ -618,3 +633,55 @@ def test_consolidating_never_modifies_the_adopted_document():
         for date, _ in timeline(project):
             consolidate(project, lang, date)
     assert {lang: doc.units for lang, doc in project.documents.items()} == before
+
+
+PASSPORT_RECORD = """act:
+  type: resolution
+  issuer: government
+  number: "{number}"
+  date: {date}
+  title: {{kk: "Өзгеріс", ru: "Изменение"}}
+changes:
+  - target: att_1__sec_1__passport__{row}
+    action: amend
+    edits:
+      - find: {{kk: "{kk_find}", ru: "{ru_find}"}}
+        replace: {{kk: "{kk_new}", ru: "{ru_new}"}}
+"""
+
+
+def test_a_change_to_an_unlabelled_row_is_noted_on_its_section_with_the_others(tmp_path):
+    """Passport rows have no label: the official texts note their changes on the section
+    ("1-бөлімге өзгеріс енгізілді"), one note for every act that changed something in it."""
+    root = copy_fixture(tmp_path)
+    (root / "amendments" / "no-600.yaml").write_text(PASSPORT_RECORD.format(
+        number="600", date="2014-06-01", row="row_3",
+        kk_find="Қызылорда облысының әкімдігі", kk_new="Қызылорда облысы әкімінің аппараты",
+        ru_find="Акимат Кызылординской области", ru_new="Аппарат акима Кызылординской области",
+    ), encoding="utf-8")
+    (root / "amendments" / "no-610.yaml").write_text(PASSPORT_RECORD.format(
+        number="610", date="2014-06-10", row="row_5", kk_find="2018 жылдар",
+        kk_new="2019 жылдар", ru_find="2018 годы", ru_new="2019 годы",
+    ), encoding="utf-8")
+    project = load_project(root)
+    kk, ru = (annotate(version_at(project, D(2014, 7, 1), lang), project) for lang in ("kk", "ru"))
+    assert kk.notes["att_1__sec_1"] == [
+        "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 01.06.2014 № 600, 10.06.2014 "
+        "№ 610 қаулыларымен."
+    ]
+    assert ru.notes["att_1__sec_1"] == [
+        "Сноска. Раздел 1 с изменениями, внесенными постановлениями Правительства РК от "
+        "01.06.2014 № 600; от 10.06.2014 № 610."
+    ]
+    assert not [uid for uid in kk.notes if uid.startswith("att_1__sec_1__")]
+    # `note_on` still decides where a note goes.
+    record = root / "amendments" / "no-610.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "    action: amend\n", "    action: amend\n    note_on: att_1__sec_1__passport__row_5\n"),
+        encoding="utf-8")
+    project = load_project(root)
+    notes = annotate(version_at(project, D(2014, 7, 1)), project).notes
+    assert notes["att_1__sec_1__passport__row_5"] == [
+        "Ескерту. Жолға өзгеріс енгізілді - ҚР Үкіметінің 10.06.2014 № 610 қаулысымен."]
+    assert notes["att_1__sec_1"] == [
+        "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 01.06.2014 № 600 қаулысымен."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -15,10 +16,10 @@ from generator.consolidate import timeline
 from generator.load import UnitBuilder, load_project
 from generator.model import Diagnostics, Unit
 from generator.model.inline import plain
+from tests.conftest import REPO, ROOT
 from tests.textutil import NOT_THE_ACT, differing_passages, html_text, html_words, similarity, words
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "sources" / "000_8fd3f968bf53432b.txt"
+SEED = REPO / "sources" / "000_8fd3f968bf53432b.txt"
 DOC = "monotowns-2012-2020"
 KAZAKH_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
@@ -29,10 +30,10 @@ KK_NOTES = [
     "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 30.10.2014 № 1154 (алғашқы ресми "
     "жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі), 31.03.2014 № 279 "
     "(01.01.2015 бастап қолданысқа енгізіледі) қаулыларымен.",
-    "6. Алып тасталды - ҚР Үкіметінің 31.03.2014 № 279 қаулысымен (01.01.2015 бастап "
-    "қолданысқа енгізіледі).",
-    "Ескерту. Күші жойылды - ҚР Үкіметінің 28.06.2014 № 728 қаулысымен (01.01.2015 бастап "
-    "қолданысқа енгізіледі).",
+    "6. Алып тасталды - ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап "
+    "қолданысқа енгізіледі) қаулысымен.",
+    "Ескерту. Күші жойылды - ҚР Үкіметінің 28.06.2014 № 728 (01.01.2015 бастап "
+    "қолданысқа енгізіледі) қаулысымен.",
 ]
 RU_NOTES = [
     "Сноска. Пункт 3 в редакции постановления Правительства РК от 07.11.2013 № 1169.",
@@ -68,20 +69,30 @@ def test_validate_passes_on_the_real_content_warning_of_the_seeds_own_totals():
     result = CliRunner().invoke(main, ["validate", "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if ": warning: " in line]
-    assert [line.split(" in column 5, ")[1] for line in warnings] == [
-        "2013 but the rows add up to 38175.4",
-        "2014 but the rows add up to 43196.7",
-        "2015 but the rows add up to 53861.5",
-    ]
-    assert all(line.startswith("content/kk/10-action-plan-2.yaml:") for line in warnings)
+    # Totals are checked in every language; the adopted text's differences are told once each.
+    for lang in ("kk", "ru"):
+        mine = [line for line in warnings if line.startswith(f"content/{lang}/")]
+        assert [line.split(" in column 5, ")[1] for line in mine] == [
+            "2013 but the rows add up to 38175.4",
+            "2014 but the rows add up to 43196.7",
+            "2015 but the rows add up to 53861.5",
+        ]
+        assert all(line.startswith(f"content/{lang}/10-action-plan-2.yaml:") for line in mine)
+    assert len(warnings) == 6
     strict = CliRunner().invoke(main, ["validate", "--root", str(ROOT), "--strict"])
     assert strict.exit_code == 2
 
 
-def test_timeline_has_the_adoption_and_the_three_in_force_dates(project):
-    dates = [date.isoformat() for date, _ in timeline(project)]
+def test_timeline_has_the_adoption_and_the_in_force_date_of_each_act(project):
+    """What the sample's acts do to the timeline; an act a drafter adds brings its own dates."""
+    versions = {date.isoformat(): {act.number for act in acts} for date, acts in timeline(project)}
+    assert next(iter(versions)) == "2012-05-25"
     # 1169 on signing; 1154 ten days after its publication on 05.11.2014; 279 and 728 in 2015.
-    assert dates == ["2012-05-25", "2013-11-07", "2014-11-16", "2015-01-01"]
+    for number, date in (("1169", "2013-11-07"), ("1154", "2014-11-16"), ("279", "2015-01-01"),
+                         ("728", "2015-01-01")):
+        assert number in versions[date]
+    # The repeal is the last version: nothing takes effect on a repealed document.
+    assert max(versions) == "2015-01-01"
 
 
 @pytest.mark.parametrize(("lang", "notes"), [("kk", KK_NOTES), ("ru", RU_NOTES)])
@@ -278,10 +289,12 @@ def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
     only with --strict."""
     for folder in ("content", "amendments"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    towns = tmp_path / "content" / "kk" / "12-appendix-1.yaml"
-    text = towns.read_text(encoding="utf-8")
-    assert text.count("1526113") == 1
-    towns.write_text(text.replace("1526113", "1526114"), encoding="utf-8")
+    for lang in ("kk", "ru"):  # numbers are the same in both languages
+        towns = tmp_path / "content" / lang / "12-appendix-1.yaml"
+        text = towns.read_text(encoding="utf-8")
+        assert text.count("1526113") == 1
+        towns.write_text(text.replace("1526113", "1526114"), encoding="utf-8")
+    text = (ROOT / "content" / "kk" / "12-appendix-1.yaml").read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "1526113" in row)
 
     relaxed = CliRunner().invoke(main, ["validate", "--root", str(tmp_path)])
@@ -294,3 +307,20 @@ def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
     assert reported <= line
     strict = CliRunner().invoke(main, ["validate", "--root", str(tmp_path), "--strict"])
     assert strict.exit_code == 2
+
+
+def test_a_date_between_versions_shows_the_acts_pending_that_day(tmp_path, project):
+    """On 01.07.2014 the 2013 text is in force; Nos 279 and 728 are signed and not in force
+    (No 1154 is not signed yet). The folder and the version line name that day."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--out", str(out),
+                                       "--format", "html", "--as-of", "2014-07-01"])
+    assert result.exit_code == 0, result.output
+    html = page(out, "ru", "2014-07-01")
+    assert "Редакция по состоянию на 01.07.2014" in html
+    pending = html[html.index('class="pending"'):html.index("</aside>")]
+    day = dt.date(2014, 7, 1)
+    expected = {c.act.number for c in project.changes
+                if c.act.date <= day and (c.effective is None or c.effective > day)}
+    assert {"279", "728"} <= expected and "1154" not in expected
+    assert set(re.findall(r"№ (\S+) \(", pending)) == expected

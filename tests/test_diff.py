@@ -32,9 +32,9 @@ from generator.writers.docx.redline import render_diff_docx
 from generator.writers.docx.version import render_docx
 from generator.writers.html import render_html
 
+from .conftest import ROOT
 from .textutil import HIDDEN, NOT_THE_ACT, differing_passages, html_words, words
 
-ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WNS = {"w": W[1:-1]}
 DATE_PROPERTIES = {"created", "modified"}
@@ -113,8 +113,9 @@ def unattributed(diff) -> list[str]:
     for block in diff.blocks:
         lines = [block] if not block.is_table else [
             line for row in block.rows for cell in row.cells for line in cell.lines]
+        # The pending notice is editorial: it carries no act (tested on its own).
         found += [" ".join(op.text for op in line.ops) for line in lines
-                  if line.changed and not line.acts]
+                  if line.changed and not line.acts and not line.role.startswith("pending")]
         if block.is_table:
             found += [row.kind for row in block.rows if row.state != "equal" and not row.acts]
     return found
@@ -342,9 +343,9 @@ def test_version_against_itself_is_empty_and_a_change_exits_1(tmp_path):
     same = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "latest", "--to",
                    "2015-06-30", "--lang", "kk", "--exit-code")
     assert same.exit_code == 0, same.output
-    data = json.loads(diff_file(tmp_path, "kk", "2015-01-01", "2015-01-01", "json").read_text())
+    data = json.loads(diff_file(tmp_path, "kk", "2015-01-01", "2015-06-30", "json").read_text())
     assert data["changes"] == []
-    docx = diff_file(tmp_path, "kk", "2015-01-01", "2015-01-01", "docx").read_bytes()
+    docx = diff_file(tmp_path, "kk", "2015-01-01", "2015-06-30", "docx").read_bytes()
     assert docx_words(docx, "plain")
     changed = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "2014-11-16",
                       "--lang", "ru", "--format", "json", "--exit-code")
@@ -353,13 +354,20 @@ def test_version_against_itself_is_empty_and_a_change_exits_1(tmp_path):
     assert "monotowns-2012-2020" in changed.output
 
 
-def test_dates_between_versions_name_the_versions_in_force(tmp_path):
+def test_dates_between_versions_are_compared_on_those_dates(tmp_path):
     result = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "2013-12-01",
-                     "--to", "2014-12-31", "--lang", "kk", "--format", "json")
+                     "--to", "2014-12-31", "--lang", "kk", "--format", "json,html")
     assert result.exit_code == 0, result.output
-    data = json.loads(diff_file(tmp_path, "kk", "2013-11-07", "2014-11-16", "json").read_text())
-    assert {entry["id"] for entry in data["changes"]} == {
-        "att_1__sec_4__subsec_3__p_3", "att_1__sec_7__action_plan__row_10"}
+    data = json.loads(diff_file(tmp_path, "kk", "2013-12-01", "2014-12-31", "json").read_text())
+    assert (data["from"], data["to"]) == ("2013-12-01", "2014-12-31")
+    # No 1154 took effect in between; Nos 279 and 728, pending on 2014-12-31, change no text.
+    assert {"att_1__sec_4__subsec_3__p_3", "att_1__sec_7__action_plan__row_10"} <= {
+        entry["id"] for entry in data["changes"]}
+    numbers = {act["number"] for entry in data["changes"] for act in entry["acts"]}
+    assert "1154" in numbers and not numbers & {"279", "728", "1169"}
+    html = diff_file(tmp_path, "kk", "2013-12-01", "2014-12-31", "html").read_text()
+    # The summary gives each act's in-force date, not its signing date only.
+    assert "30.10.2014 № 1154 қаулысы — 16.11.2014 бастап қолданысқа енгізіледі" in html
 
 
 @pytest.mark.parametrize("args", [
@@ -614,3 +622,27 @@ def test_children_reordered_by_a_replacement_are_moved_inside_the_replaced_unit(
               if not block.is_table and block.ops and marker in block.ops[0].text]
     assert places == ["inserted", "deleted"], "point 1 leaves the end and comes in first"
     check_redlines(project, "ru", old, new, diff)
+
+
+def test_the_pending_notice_is_no_change_of_the_text(project):
+    """Nos 279 and 728 are pending on 2014-11-16, not in force: the notice's lines carry no act,
+    and no changed unit is theirs."""
+    diff = diff_versions(project, "kk", dt.date(2013, 11, 7), dt.date(2014, 11, 16))
+    pending = [block for block in diff.blocks
+               if not block.is_table and block.role.startswith("pending")]
+    assert pending and all(line.state == "inserted" and not line.acts for line in pending)
+    numbers = {item.act.number for change in diff.changes for item in change.acts}
+    assert "1154" in numbers and not numbers & {"279", "728"}
+
+
+def test_russian_summary_agrees_with_the_unit_and_gives_in_force_dates(project):
+    diff = diff_versions(project, "ru", dt.date(2013, 11, 7), dt.date(2015, 1, 1))
+    words = {change.uid: (change.name, diff.change_word(change)) for change in diff.changes}
+    assert words["att_1__sec_7__action_plan__row_10"] == ("строка 10", "исключена")
+    assert words["att_1__sec_4__subsec_3__dir_2__point_6"] == ("пункт 6", "исключен")
+    assert words["monotowns-2012-2020"] == ("Постановление", "утратило силу")
+    repeal = next(c for c in diff.changes if c.uid == "monotowns-2012-2020")
+    assert diff.summary_names(repeal.acts) == [
+        "Постановление Правительства РК от 28.06.2014 № 728 — вводится в действие с 01.01.2015"]
+    html = render_diff_html(diff).decode("utf-8")
+    assert "<td>исключена</td>" in html and "<td>утратило силу</td>" in html

@@ -150,8 +150,8 @@ def test_a_decree_with_its_own_clause_of_2012():
     assert RU.note("amend", unit("point", "3."), mentions) == (
         "Сноска. Пункт 3 с изменениями, внесенными Указом Президента РК от 30.01.2012 № 261 "
         f"({CLAUSE_2012['ru']}).")
-    assert KK.pending_item(mentions[0]) == (
-        f"ҚР Президентінің 30.01.2012 № 261 Жарлығы ({CLAUSE_2012['kk']})")
+    assert KK.pending_act(mentions[0]) == (
+        f"ҚР Президентінің 30.01.2012 № 261 ({CLAUSE_2012['kk']}) Жарлығы")
 
 
 def test_exclusion_and_repeal_by_a_law_and_a_code():

@@ -42,6 +42,25 @@ AMEND_POINT_3 = f"""  - target: {POINT_3}
       - find: {{kk: "Аудан орталығын", ru: "районного центра"}}
         replace: {{kk: "Аудан орталығы мен ауылдарды", ru: "районного центра и сел"}}
 """
+# A record of a later act: its in-force rule and one change.
+ACT_1300 = """act:
+  type: resolution
+  issuer: government
+  number: "1300"
+  date: 2016-02-01
+  in_force: {in_force}
+  title: {{kk: "Өзгеріс", ru: "Изменение"}}
+changes:
+{change}"""
+REPEAL = """  - target: district-2014-2018
+    action: repeal
+"""
+AMEND_PARA_4 = """  - target: para_4
+    action: amend
+    edits:
+      - find: {kk: "Ұлттық экономика министрлігіне", ru: "Министерство национальной экономики"}
+        replace: {kk: "Қаржы министрлігіне", ru: "Министерство финансов"}
+"""
 RU_POINT_3 = """          - kind: point
             label: "3."
             text: "Повышение уровня благоустройства районного центра."
@@ -173,12 +192,6 @@ CASES = [
                 f"target: {POINT_3}\n    action: replace")],
     ),
     Case(
-        "days after publication without published", "amendments/no-1020.yaml",
-        "target: att_1__sec_4__action_plan__row_3",
-        ("att_1__sec_4__action_plan__row_3", "needs the act's 'published' date"),
-        edits=[("amendments/no-1020.yaml", "  published: 2014-11-05\n", "")],
-    ),
-    Case(
         "kk and ru content of a change differ", "amendments/no-512.yaml",
         'text: "жылумен жабдықтау', ("att_1__sec_3__subsec_2__point_2__subpoint_2-1", "content"),
         offset=2,
@@ -213,10 +226,64 @@ CASES = [
         appends=[("amendments/no-30.yaml", AMEND_POINT_3)],
     ),
     Case(
-        "change takes effect before signing", "amendments/no-845.yaml",
-        "target: para_4", ("para_4", "takes effect before the act is signed"),
+        "in-force date before signing", "amendments/no-845.yaml",
+        "in_force: {date: 2014-01-01}",
+        ("para_4", "takes effect on 2014-01-01", "before act No 845 is signed on 2014-08-15"),
         edits=[("amendments/no-845.yaml", "in_force: {date: 2015-01-01}",
                 "in_force: {date: 2014-01-01}")],
+    ),
+    Case(
+        "act signed before the adoption", "amendments/no-512.yaml", "date: 2013-05-20",
+        ("act No 512", "signed on 2013-05-20", "adopted on 2014-02-10"),
+        edits=[("amendments/no-512.yaml", "date: 2014-05-20", "date: 2013-05-20")],
+    ),
+    Case(
+        "publication before signing", "amendments/no-1020.yaml", "published: 2014-10-01",
+        ("act No 1020", "published on 2014-10-01", "signed on 2014-10-28"),
+        edits=[("amendments/no-1020.yaml", "published: 2014-11-05", "published: 2014-10-01")],
+    ),
+    Case(
+        "second repeal", "amendments/no-1300.yaml", "target: district-2014-2018",
+        ("act No 1300", "a second repeal", "already repealed by act No 1200 of 2015-12-29",
+         "amendments/no-1200.yaml", "on 2016-01-01"),
+        appends=[("amendments/no-1300.yaml", ACT_1300.format(
+            in_force="{date: 2016-03-01}", change=REPEAL))],
+    ),
+    Case(
+        "change after the repeal", "amendments/no-1300.yaml", "target: para_4",
+        ("para_4", "act No 1300", "takes effect on 2016-03-01", "repeal of the document on "
+         "2016-01-01 by act No 1200"),
+        appends=[("amendments/no-1300.yaml", ACT_1300.format(
+            in_force="{date: 2016-03-01}", change=AMEND_PARA_4))],
+    ),
+    Case(
+        # On the repeal's own day changes apply in signing order: one signed after the
+        # repealing act comes too late.
+        "change on the repeal's day signed after it", "amendments/no-1300.yaml",
+        "target: para_4", ("para_4", "takes effect on 2016-01-01", "act No 1200"),
+        appends=[("amendments/no-1300.yaml", ACT_1300.replace("2016-02-01", "2015-12-30").format(
+            in_force="{date: 2016-01-01}", change=AMEND_PARA_4))],
+    ),
+    Case(
+        "kk and ru numbers differ in the content", "content/kk/03-section-3.yaml",
+        "Ауданның экономикасын", ("att_1__sec_3__subsec_2__point_1", "numbers differ",
+                                   "content/ru/03-section-3.yaml", "15 here, 16 there"),
+        offset=2,
+        edits=[("content/ru/03-section-3.yaml", "на 15 процентов.", "на 16 процентов.")],
+    ),
+    Case(
+        "kk and ru numbers differ in a change's content", "amendments/no-512.yaml",
+        'text: "Қызылорда облысының', ("para_3", "numbers differ", "amendments/no-512.yaml:",
+                                       "10 here, 15 there"), offset=2,
+        edits=[("amendments/no-512.yaml", "не позднее 10 числа", "не позднее 15 числа")],
+    ),
+    Case(
+        "kk and ru numbers differ in an edit", "amendments/no-512.yaml",
+        "target: att_1__sec_3__subsec_2__point_1",
+        ("att_1__sec_3__subsec_2__point_1", "edit 2", "numbers differ",
+         "kk removes 15 and adds 20", "ru removes 15 and adds 25"),
+        edits=[("amendments/no-512.yaml", 'replace: {kk: "20 пайызға", ru: "на 20 процентов"}',
+                'replace: {kk: "20 пайызға", ru: "на 25 процентов"}')],
     ),
     Case(
         "repeal of a unit", "amendments/no-1200.yaml", "target: para_1",
@@ -329,3 +396,55 @@ def test_a_missing_counterpart_is_not_also_reported_as_disorder(tmp_path):
     apply_all(root, {"missing ru counterpart"})
     messages = [error["message"] for error in assert_input_error(validate(root))]
     assert not [message for message in messages if "another order" in message]
+
+
+def test_an_act_without_its_publication_date_is_information_not_an_error(tmp_path):
+    """Signed, not yet published: valid and pending; validate says so and --strict passes."""
+    root = copy_fixture(tmp_path)
+    edit(root / "amendments" / "no-30.yaml", "  published: 2015-02-03\n", "")
+    line = line_of(root / "amendments" / "no-30.yaml", "in_force:")
+    for args in ([], ["--strict"]):
+        result = CliRunner().invoke(main, ["validate", "--root", str(root), *args])
+        assert result.exit_code == 0, result.output
+        assert "error" not in result.stderr and "warning" not in result.stderr
+        assert re.search(
+            rf"^amendments/no-30\.yaml:{line}:\d+: info: act No 30 of 2015-01-27: pending "
+            r"from its signing; its in-force date is not known yet", result.stderr, re.M
+        ), result.stderr
+
+
+ROW_RECORD = """act:
+  type: resolution
+  issuer: government
+  number: "700"
+  date: 2014-06-01
+  title: {kk: "Өзгеріс", ru: "Изменение"}
+changes:
+  - target: att_1__sec_4__action_plan
+    action: insert
+    after: row_4
+    content:
+      kk:
+        kind: row
+        label: "5."
+        cells: ["Жаңа іс-шара", "Ақпарат", "Аудан әкімдігі", "2014 жыл",
+                {amounts: [{year: 2014, amount: 1000000.0}]}, "Жергілікті бюджет"]
+      ru:
+        kind: row
+        label: "5."
+        cells: ["Новое мероприятие", "Информация", "Акимат района", "2014 год",
+                {amounts: [{year: 2014, amount: 1000000.0}]}, "Местный бюджет"]
+"""
+
+
+def test_a_total_broken_by_an_act_is_a_warning_in_every_language_naming_it(tmp_path):
+    root = copy_fixture(tmp_path)
+    (root / "amendments" / "no-700.yaml").write_text(ROW_RECORD, encoding="utf-8")
+    result = validate(root)
+    assert result.exit_code == 0, result.output
+    for lang in ("kk", "ru"):
+        assert re.search(
+            rf"^content/{lang}/04-action-plan\.yaml:\d+: warning: unit "
+            r"att_1__sec_4__action_plan__total_1: total 497 in column 5, 2014 but the rows add "
+            r"up to 1000497, since act No 700 of 2014-06-01 \(amendments/no-700\.yaml\)$",
+            result.stderr, re.M), result.stderr

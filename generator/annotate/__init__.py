@@ -8,6 +8,8 @@ the marks on units whose shown wording is a reconstruction. Writers print these 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..lang import language
 from ..memory import collector_paused
 from ..model import (
@@ -25,10 +27,16 @@ from ..model import (
 
 def mentions_of(changes: list[Change]) -> list[ActMention]:
     """One mention per act, ordered by in-force date, then signing date."""
+    return [mention for mention, _ in dated_mentions(changes)]
+
+
+def dated_mentions(changes: list[Change]) -> list[tuple[ActMention, dt.date | None]]:
+    """Each act once, with the day its first change takes effect (None: not known yet)."""
     firsts: dict[str, Change] = {}
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
-    return [ActMention(c.act, c.in_force, c.in_force_text) for c in firsts.values()]
+    return [(ActMention(c.act, c.in_force, c.in_force_text), c.effective)
+            for c in firsts.values()]
 
 
 def annotate(version: Version, project: Project) -> Annotated:
@@ -58,7 +66,10 @@ def _annotate(version: Version, project: Project) -> Annotated:
         result.status = lang.phrase("status_repealed")
         result.repeal_line = lang.repeal_line(change.act, document.type)
         result.repeal_note = lang.repeal_note(mentions_of([change]), document.type)
-    result.pending = [lang.pending_item(m) for m in mentions_of(version.pending)]
+    result.pending = [
+        lang.pending_item(mention, in_force)
+        for mention, in_force in dated_mentions(version.pending)
+    ]
     result.reconstructed = _reconstructed(version, project)
     return result
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..consolidate import timeline, version_date
+from ..consolidate import timeline
 from ..model import LANGS, InputError, Project
 from ..writers import formats as writer_formats
 from ..writers import writer
@@ -76,4 +76,6 @@ def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,
 def _dates(project: Project, as_of: str) -> list[dt.date]:
     if as_of == "all":
         return [date for date, _ in timeline(project)]
-    return [version_date(project, parse_date(project, as_of))]
+    # A date between two versions is consolidated on that date itself: the text in force then
+    # and the acts signed by then and not yet in force.
+    return [parse_date(project, as_of)]

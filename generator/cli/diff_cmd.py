@@ -9,10 +9,9 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from ..consolidate import version_date
 from ..diff import diff_versions
 from ..model import LANGS, InputError
-from ..model.diff import CHANGE_PHRASES, Diff
+from ..model.diff import Diff
 from ..writers import formats as writer_formats
 from ..writers import writer
 from .common import (
@@ -46,10 +45,10 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
     lang_list = split_option(langs, LANGS, "language")
     format_list = split_option(formats, writer_formats("diff"), "format")
     project = load_or_exit(root)
-    old_date = version_date(project, parse_date(project, from_))
-    new_date = version_date(project, parse_date(project, to))
+    old_date = parse_date(project, from_)
+    new_date = parse_date(project, to)
     if old_date > new_date:
-        raise click.UsageError(f"--from ({old_date}) is a later version than --to ({new_date})")
+        raise click.UsageError(f"--from ({old_date}) is later than --to ({new_date})")
     check_or_exit(project)
     target = out or (root / "build")
     changed = False
@@ -82,6 +81,6 @@ def _print_diff_summary(result: Diff) -> None:
         table.add_column(Text(header))
     for change in result.changes:
         table.add_row(Text(change.uid), Text(change.name),
-                      Text(lang.phrase(CHANGE_PHRASES[change.change])),
-                      Text("\n".join(result.act_names(change.acts))))
+                      Text(result.change_word(change)),
+                      Text("\n".join(result.summary_names(change.acts))))
     stdout.print(table)

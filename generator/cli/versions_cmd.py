@@ -1,4 +1,5 @@
-"""`legalgen versions`: the timeline of versions, the acts behind each, the pending ones."""
+"""`legalgen versions`: the timeline of versions, the acts behind each, the pending ones — all
+in one language."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any
 
 import click
 
-from ..consolidate import timeline
+from ..annotate import dated_mentions
+from ..consolidate import pending_changes, timeline
 from ..lang import language
-from ..model import LANGS, Act, Project
+from ..model import LANGS, Act, ActMention, InForceRule, Language, Project
 from .common import (
     load_or_exit,
     root_option,
@@ -21,40 +23,44 @@ from .common import (
 
 @click.command()
 @root_option
+@click.option("--lang", "lang_code", type=click.Choice(LANGS), default=LANGS[0],
+              show_default=True, help="The language of the names and words.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def versions(root: Path, as_json: bool) -> None:
+def versions(root: Path, lang_code: str, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
     project = load_or_exit(root)
-    entries = []
-    for date, acts in timeline(project):
-        entries.append({
-            "date": date.isoformat(),
-            "acts": [_act_json(act) for act in acts],
-            "pending": _pending_acts(project, date),
-        })
+    lang = language(lang_code)
     if as_json:
-        click.echo(json.dumps({"document": project.doc_id, "versions": entries},
-                              ensure_ascii=False, indent=2))
+        entries = [
+            {"date": date.isoformat(),
+             "acts": [_act_json(lang, act, act.in_force, date) for act in acts],
+             "pending": [_act_json(lang, m.act, m.rule, in_force)
+                         for m, in_force in _pending(project, date)]}
+            for date, acts in timeline(project)
+        ]
+        click.echo(json.dumps({"document": project.doc_id, "lang": lang.code,
+                               "versions": entries}, ensure_ascii=False, indent=2))
         return
-    lang = language(LANGS[0])
-    for entry, (date, acts) in zip(entries, timeline(project), strict=True):
-        names = "; ".join(lang.act_name(act) for act in acts) or "original"
-        pending = ", ".join(f"No {act['number']}" for act in _pending_acts(project, date))
-        tail = f"  (pending: {pending})" if pending else ""
-        stdout.print(f"{entry['date']}  {names}{tail}", markup=False)
+    for date, acts in timeline(project):
+        names = "; ".join(lang.act_name(act) for act in acts) or lang.phrase("original")
+        pending = "; ".join(
+            f"{lang.act_name(m.act)} — "
+            + (lang.in_force_from(in_force) if in_force else lang.phrase("in_force_unknown"))
+            for m, in_force in _pending(project, date)
+        )
+        tail = f"  ({lang.phrase('pending')}: {pending})" if pending else ""
+        stdout.print(f"{date.isoformat()}  {names}{tail}", markup=False)
 
 
-def _act_json(act: Act) -> dict[str, Any]:
+def _pending(project: Project, date: dt.date) -> list[tuple[ActMention, dt.date | None]]:
+    return dated_mentions(pending_changes(project, date))
+
+
+def _act_json(lang: Language, act: Act, rule: InForceRule,
+              in_force: dt.date | None) -> dict[str, Any]:
+    """An act with the day it takes effect (null when not known yet) and its in-force rule."""
     return {"number": act.number, "date": act.date.isoformat(), "type": act.type,
-            "issuer": act.issuer, "file": act.path}
-
-
-def _pending_acts(project: Project, date: dt.date) -> list[dict[str, Any]]:
-    acts = []
-    for change in project.changes:
-        if change.act.date <= date and (change.effective is None or change.effective > date):
-            entry = _act_json(change.act)
-            entry["in_force"] = change.effective.isoformat() if change.effective else None
-            if entry not in acts:
-                acts.append(entry)
-    return acts
+            "issuer": act.issuer, "file": act.path, "name": lang.act_name(act),
+            "in_force": in_force.isoformat() if in_force else None,
+            "rule": rule if isinstance(rule, str) else rule.model_dump(mode="json"),
+            "rule_text": lang.in_force_bracket(ActMention(act, rule)) or None}

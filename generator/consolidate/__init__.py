@@ -15,9 +15,12 @@ from ..load import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
-from .timeline import resolve_date, timeline, version_date
+from .timeline import pending_changes, resolve_date, timeline, version_date
 
-__all__ = ["check_all_versions", "consolidate", "resolve_date", "timeline", "version_date"]
+__all__ = [
+    "check_all_versions", "consolidate", "consolidate_quietly", "pending_changes", "resolve_date",
+    "timeline", "version_date",
+]
 
 
 def consolidate(project: Project, lang: str, date: dt.date) -> Version:
@@ -27,6 +30,15 @@ def consolidate(project: Project, lang: str, date: dt.date) -> Version:
         version = _consolidate(project, lang, date, diagnostics)
     diagnostics.raise_if_errors()
     return version
+
+
+def consolidate_quietly(project: Project, lang: str, date: dt.date) -> Version | None:
+    """The version of `lang` on `date`, or None when its changes are invalid (which
+    `check_all_versions` reports)."""
+    diagnostics = Diagnostics()
+    with collector_paused():
+        version = _consolidate(project, lang, date, diagnostics)
+    return None if diagnostics.errors else version
 
 
 def _consolidate(
@@ -39,13 +51,7 @@ def _consolidate(
         (c for c in project.changes if c.effective is not None and c.effective <= date),
         key=lambda c: c.sort_key,
     )
-    version.pending = sorted(
-        (
-            c for c in project.changes
-            if c.act.date <= date and (c.effective is None or c.effective > date)
-        ),
-        key=lambda c: c.sort_key,
-    )
+    version.pending = pending_changes(project, date)
     _check_conflicts(in_force, diagnostics)
     applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
     for change in in_force:

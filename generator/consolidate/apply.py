@@ -94,15 +94,31 @@ class Applier:
         getattr(self, f"_{change.action}")(change)
 
     def _host(self, change: Change, fallback: Unit) -> tuple[Unit, bool]:
-        """The unit a change's note goes to, and whether it is a `note_on` host."""
+        """The unit a change's note goes to, and whether it is another unit than `fallback`.
+
+        `note_on` names it; otherwise a unit with neither label nor heading (a passport row,
+        a plain paragraph) is noted on its nearest enclosing unit that has one, as the
+        official texts do ("1-бөлімге өзгеріс енгізілді")."""
         if change.note_on is None:
-            return fallback, False
+            named = self._named_ancestor(fallback)
+            return (named, True) if named is not None else (fallback, False)
         host = self._target(change, change.note_on, "note_on")
         return (host, True) if host is not None else (fallback, False)
+
+    def _named_ancestor(self, unit: Unit) -> Unit | None:
+        """The nearest enclosing unit with a label or heading, when `unit` has neither."""
+        if unit.label or unit.heading:
+            return None
+        parent = self.parents.get(unit.uid)
+        while parent is not None and not (parent.label or parent.heading):
+            parent = self.parents.get(parent.uid)
+        return parent
 
     def _record(
         self, operation: str, change: Change, unit: Unit, inserted: Unit | None = None
     ) -> None:
+        if operation == "delete" and change.note_on is None:
+            return  # the exclusion text in the unit's place names the acts
         host, elsewhere = self._host(change, unit)
         if elsewhere:
             operation = "amend"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Act, Project, Timeline
+from ..model import Act, Change, Project, Timeline
 
 
 def timeline(project: Project) -> Timeline:
@@ -41,3 +41,15 @@ def resolve_date(project: Project, value: str) -> dt.date:
 def version_date(project: Project, date: dt.date) -> dt.date:
     """The timeline date whose version is in force on `date`."""
     return max(d for d, _ in timeline(project) if d <= date)
+
+
+def pending_changes(project: Project, date: dt.date) -> list[Change]:
+    """Changes signed on or before `date` that are not in force on it (their in-force date is
+    later or not known yet), in the order they take effect."""
+    return sorted(
+        (
+            c for c in project.changes
+            if c.act.date <= date and (c.effective is None or c.effective > date)
+        ),
+        key=lambda c: c.sort_key,
+    )

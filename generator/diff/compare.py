@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..annotate import annotate, mentions_of
+from ..annotate import annotate
 from ..consolidate import consolidate
 from ..model import Annotated, Cell, Change, Project, Unit
 from ..model.diff import (
@@ -53,7 +53,6 @@ from .parts import (
     presence,
     row_label,
     row_texts,
-    union,
 )
 from .words import word_diff
 
@@ -230,28 +229,17 @@ class Comparison:
             self._add(make_line(role, before, after, acts), anchor)
 
     def _layout_pending(self) -> None:
-        def parts(annotated: Annotated) -> tuple[list[Part], dict[str, Acts]]:
-            version = annotated.version
-            if not version.pending:
-                return [], {}
-            acts: dict[str, Acts] = {}
-            items = []
-            for mention in mentions_of(version.pending):
-                text = annotated.lang.pending_item(mention)
-                changes = [c for c in version.pending if c.act.key == mention.act.key]
-                acts[text] = attributions(changes)
-                items.append(Part(text, "pending-item", text))
+        """The notice of pending acts is editorial, not a change of the text: its lines are
+        diffed like the rest but carry no act."""
+        def parts(annotated: Annotated) -> list[Part]:
+            if not annotated.pending:
+                return []
             lang = annotated.lang
+            items = [Part(text, "pending-item", text) for text in annotated.pending]
             return [Part("pending", "pending-heading", lang.phrase("pending"), 2),
-                    Part("intro", "pending-intro", lang.phrase("pending_intro")), *items], acts
+                    Part("intro", "pending-intro", lang.phrase("pending_intro")), *items]
 
-        old_parts, old_acts = parts(self.old)
-        new_parts, new_acts = parts(self.new)
-        changed = set(old_acts) ^ set(new_acts)
-        everyone = union(*(old_acts.get(t) or new_acts.get(t) for t in sorted(changed)))
-        for line in merge_parts(old_parts, new_parts, everyone):
-            item = next((op.text for op in line.ops), "")
-            line.acts = old_acts.get(item) or new_acts.get(item) or everyone
+        for line in merge_parts(parts(self.old), parts(self.new), ()):
             self._add(line, None)
 
     def _layout(self, pair: Pair, depth: int) -> None:

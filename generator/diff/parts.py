@@ -6,7 +6,6 @@ and `DiffCell`s (one line of the diff with its word operations and the acts resp
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -104,14 +103,6 @@ def attributions(changes: list[Change]) -> Acts:
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
     return tuple(Attribution(c.act, c.effective) for c in firsts.values())
-
-
-def union(*groups: Acts | None) -> Acts:
-    seen: dict[str, Attribution] = {}
-    for group in groups:
-        for item in group or ():
-            seen.setdefault(item.act.key, item)
-    return tuple(sorted(seen.values(), key=lambda a: (a.in_force or dt.date.max, a.act.date)))
 
 
 def presence(old: object | None, new: object | None) -> str:

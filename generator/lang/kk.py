@@ -16,6 +16,7 @@ from ..model import (
     Unit,
     short_date,
 )
+from ..model.diff import CHANGE_PHRASES
 from .base import by_issuer, capitalize
 
 BACK_VOWELS = set("аоұыяё")
@@ -179,6 +180,8 @@ class Kazakh(Language):
         "version": "Редакция",
         "in_force_on": "күнгі жағдай бойынша",
         "reconstructed": "Мәтін қалпына келтірілген (ресми мәтін емес)",
+        "in_force_unknown": "қолданысқа енгізілетін күні әлі белгісіз",
+        "original": "бастапқы мәтін",
         "status_repealed": "Күшін жойған",
         "page": "бет",
         "year": "жыл",
@@ -241,23 +244,32 @@ class Kazakh(Language):
             return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
         return ""
 
+    def in_force_from(self, date: dt.date) -> str:
+        return f"{short_date(date)} бастап қолданысқа енгізіледі"
+
+    def pending_act(self, mention: ActMention) -> str:
+        """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
+        act = mention.act
+        return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
+
+    def change_word(self, change: str, kind: str, document_type: str) -> str:
+        return self.phrase(CHANGE_PHRASES[change])
+
     def _acts(self, mentions: Sequence[ActMention]) -> str:
         """Acts of one issuer and type share the issuer and the (plural) act word."""
         return ", ".join(self._act_group(group) for group in by_issuer(mentions))
 
     def _act_group(self, group: list[ActMention]) -> str:
+        """The bracket stands right after each act's number, before the act word, as Adilet
+        prints it: "№ 728 (01.01.2015 бастап ...) қаулысымен"."""
         first = group[0].act
-        if len(group) == 1:
-            bracket = self.in_force_bracket(group[0])
-            tail = f" {bracket}" if bracket else ""
-            return (f"{self.issuer(first)} {short_date(first.date)} № {first.number} "
-                    f"{self.act_word(first)}{tail}")
-        items = []
-        for mention in group:
-            bracket = self.in_force_bracket(mention)
-            item = f"{short_date(mention.act.date)} № {mention.act.number}"
-            items.append(f"{item} {bracket}" if bracket else item)
-        return f"{self.issuer(first)} {', '.join(items)} {self.act_word(first, len(group))}"
+        items = ", ".join(self._numbered(mention) for mention in group)
+        return f"{self.issuer(first)} {items} {self.act_word(first, len(group))}"
+
+    def _numbered(self, mention: ActMention) -> str:
+        bracket = self.in_force_bracket(mention)
+        item = f"{short_date(mention.act.date)} № {mention.act.number}"
+        return f"{item} {bracket}" if bracket else item
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""

@@ -20,6 +20,7 @@ from ..model import (
     label_number,
     short_date,
 )
+from ..model.diff import CHANGE_PHRASES
 from .base import by_issuer, capitalize
 
 # The cases in which a note names the acts: "в редакции постановления", "внесенными
@@ -79,6 +80,11 @@ ACT_WORDS = {
                            "распоряжениями", "n"),
 }
 PAST_ENDINGS = {"m": "", "f": "а", "n": "о"}
+# What became of a unit in a diff, the past participle or verb agreeing with its gender.
+CHANGE_STEMS = {
+    "added": "добавлен{past}", "excluded": "исключен{past}", "reworded": "изменен{past}",
+    "moved": "перемещен{past}", "removed": "удален{past}", "repealed": "утратил{past} силу",
+}
 
 UNITS_GENITIVE = ["", "одного", "двух", "трех", "четырех", "пяти", "шести", "семи", "восьми",
                   "девяти"]
@@ -127,6 +133,8 @@ class Russian(Language):
         "version": "Редакция",
         "in_force_on": "по состоянию на",
         "reconstructed": "Текст реконструирован (не официальный текст)",
+        "in_force_unknown": "дата введения в действие пока не известна",
+        "original": "первоначальная редакция",
         "status_repealed": "Утратило силу",
         "page": "стр.",
         "year": "год",
@@ -194,6 +202,24 @@ class Russian(Language):
         if rule == "on_publication":
             return "(вводится в действие со дня первого официального опубликования)"
         return ""
+
+    def in_force_from(self, date: dt.date) -> str:
+        return f"вводится в действие с {short_date(date)}"
+
+    def pending_act(self, mention: ActMention) -> str:
+        """'…изменения, внесенные: постановлением Правительства РК от … № 279 (…)'."""
+        return self._acts([mention], "instrumental")
+
+    def change_word(self, change: str, kind: str, document_type: str) -> str:
+        """исключен / исключена / исключено; утратил / утратила / утратило силу."""
+        if kind == "document":
+            gender = ACT_WORDS[document_type].gender
+        else:
+            gender = UNIT_NOUNS.get(kind, Noun("часть", "частью", "f")).gender
+        stem = CHANGE_STEMS.get(change)
+        if stem is None:
+            return self.phrase(CHANGE_PHRASES[change])
+        return stem.format(past=PAST_ENDINGS[gender])
 
     def _dated(self, mention: ActMention) -> str:
         bracket = self.in_force_bracket(mention)

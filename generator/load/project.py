@@ -134,6 +134,7 @@ def _load_amendments(
         if act_in.issuer not in issuers:
             diagnostics.error(pos_of(raw["act"], "issuer", file_pos), unknown_issuer(act_in.issuer))
             continue
+        act_pos = pos_of(raw, "act", file_pos)
         act = Act(
             key=f"{act_in.issuer}/{act_in.type}/{act_in.date.isoformat()}/{act_in.number}",
             type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
@@ -143,7 +144,10 @@ def _load_amendments(
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=({code: act_in.signatory.in_lang(code) for code in LANGS}
                        if act_in.signatory is not None else None),
+            positions={name: pos_of(raw["act"], name, act_pos)
+                       for name in ("date", "published", "in_force")},
         )
+        _check_publication(act, diagnostics)
         acts.append(act)
         for index, raw_change in enumerate(raw_changes):
             item_pos = pos_of(raw_changes, index, changes_pos)
@@ -175,13 +179,16 @@ def _load_change(
     in_force_text = _optional_texts(spec.in_force_text) or (
         act.in_force_text if spec.in_force is None else None)
     effective = effective_date(act, rule)
-    if effective is None:
+    # An unknown publication date leaves the change pending (`validate` says so); a known
+    # in-force date comes after the signing.
+    if effective is not None and effective < act.date:
+        rule_pos = pos_of(raw, "in_force", act.pos("in_force")) if spec.in_force else (
+            act.pos("in_force"))
         diagnostics.error(
-            pos_of(raw, "in_force", pos),
-            f"{context}: the in-force rule needs the act's 'published' date",
+            rule_pos,
+            f"{context}: takes effect on {effective}, before act No {act.number} is signed "
+            f"on {act.date}",
         )
-    elif effective < act.date:
-        diagnostics.error(pos, f"{context}: takes effect before the act is signed")
     _check_change_shape(spec, raw, pos, context, diagnostics)
     content: dict[str, Any] = {}
     if spec.content is not None:
@@ -215,6 +222,15 @@ def _check_change_shape(
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
             pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"
+        )
+
+
+def _check_publication(act: Act, diagnostics: Diagnostics) -> None:
+    if act.published is not None and act.published < act.date:
+        diagnostics.error(
+            act.pos("published"),
+            f"act No {act.number}: published on {act.published}, before it is signed on "
+            f"{act.date}",
         )
 
 

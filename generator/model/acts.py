@@ -81,6 +81,11 @@ class Act:
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
+    # Where each field of the act stands in its record ("date", "published", "in_force").
+    positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
+
+    def pos(self, name: str) -> SourcePos:
+        return self.positions.get(name, SourcePos(self.path, 1, 1))
 
 
 @dataclass(slots=True)

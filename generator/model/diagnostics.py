@@ -35,7 +35,7 @@ class Diagnostic:
             # Warnings name the line only, as SPEC's "Errors" section shows them.
             where = f"{self.pos.path}:{self.pos.line}" if self.pos.line else self.pos.path
             return f"{where}: warning: {self.message}"
-        return f"{self.pos}: error: {self.message}"
+        return f"{self.pos}: {self.severity}: {self.message}"
 
 
 @dataclass
@@ -47,6 +47,10 @@ class Diagnostics:
 
     def warning(self, pos: SourcePos, message: str) -> None:
         self.items.append(Diagnostic(pos, message, "warning"))
+
+    def info(self, pos: SourcePos, message: str) -> None:
+        """Information: neither an error nor a warning, never fails a command."""
+        self.items.append(Diagnostic(pos, message, "info"))
 
     def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)

@@ -143,3 +143,16 @@ class Diff:
 
     def act_names(self, acts: Acts) -> list[str]:
         return [self.lang.act_name(item.act) for item in acts]
+
+    def summary_names(self, acts: Acts) -> list[str]:
+        """Each act's name and the day its change took effect, as the summaries give them."""
+        return [f"{self.lang.act_name(item.act)}{self._in_force(item)}" for item in acts]
+
+    def _in_force(self, item: Attribution) -> str:
+        if item.in_force is None:
+            return f" — {self.lang.phrase('in_force_unknown')}"
+        return f" — {self.lang.in_force_from(item.in_force)}"
+
+    def change_word(self, change: UnitChange) -> str:
+        """What became of a unit, agreeing with it: 'строка 24 — исключена'."""
+        return self.lang.change_word(change.change, change.kind, self.document.type)

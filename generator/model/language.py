@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from babel.numbers import format_decimal
 
-from .acts import Act, InForceRule
+from .acts import Act, InForceDate, InForceRule
 from .document import Document, Unit
 
 # The fixed texts of the outputs, by key. Adding a key here makes every language supply it.
@@ -37,6 +37,8 @@ PhraseKey = Literal[
     "version",           # the word "version"
     "in_force_on",       # "as in force on", inside the version heading
     "reconstructed",     # mark of a wording reconstructed, not official
+    "in_force_unknown",  # a pending act whose in-force date is not known yet (no publication)
+    "original",          # the version as adopted, in the list of versions
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"
@@ -119,10 +121,18 @@ class Language(abc.ABC):
         pattern = "#,##0.0" if isinstance(value, float) else "#,##0"
         return format_decimal(value, format=pattern, locale=self.locale)
 
-    def pending_item(self, mention: ActMention) -> str:
-        """An act of the pending notice: its name and in-force bracket."""
-        bracket = self.in_force_bracket(mention)
-        return f"{self.act_name(mention.act)} {bracket}".strip()
+    def pending_item(self, mention: ActMention, in_force: dt.date | None) -> str:
+        """An act of the pending notice: its name and in-force bracket, then the day it takes
+        effect where the bracket does not give it, or that this day is not known yet."""
+        return f"{self.pending_act(mention)}{self.in_force_tail(mention, in_force)}"
+
+    def in_force_tail(self, mention: ActMention, in_force: dt.date | None) -> str:
+        """' — 16.11.2014 …' after an act whose rule does not itself give the date."""
+        if in_force is None:
+            return f" — {self.phrase('in_force_unknown')}"
+        if isinstance(mention.rule, InForceDate) or mention.rule == "on_signing":
+            return ""
+        return f" — {self.in_force_from(in_force)}"
 
     # --- Dates and units -------------------------------------------------------------------
 
@@ -164,6 +174,19 @@ class Language(abc.ABC):
     @abc.abstractmethod
     def in_force_bracket(self, mention: ActMention) -> str:
         """When a change takes effect, in brackets; empty for a change in force on signing."""
+
+    @abc.abstractmethod
+    def in_force_from(self, date: dt.date) -> str:
+        """The day an act takes effect, on its own: 'вводится в действие с 16.11.2014'."""
+
+    @abc.abstractmethod
+    def pending_act(self, mention: ActMention) -> str:
+        """An act in the pending notice, as its intro sentence needs it, with its bracket."""
+
+    @abc.abstractmethod
+    def change_word(self, change: str, kind: str, document_type: str) -> str:
+        """What became of a unit in a diff ('diff_<change>'), agreeing with the unit's kind
+        ('document' for the document itself, of `document_type`): 'исключена', 'утратило силу'."""
 
     # --- Notes -----------------------------------------------------------------------------
 

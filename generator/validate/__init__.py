@@ -1,4 +1,5 @@
-"""Checks beyond loading: kk/ru parity, every version consolidating cleanly, table totals.
+"""Checks beyond loading: kk/ru parity and numbers, the document's lifecycle, every version
+consolidating cleanly, table totals.
 
 Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothing else.
 """
@@ -7,19 +8,21 @@ from __future__ import annotations
 
 from ..consolidate import check_all_versions
 from ..load import UnitBuilder
-from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, Unit
+from ..model import LANGS, Diagnostics, Project, Unit
+from .lifecycle import check_lifecycle
+from .numbers import check_edit_numbers, check_unit_numbers
+from .totals import check_totals
 
 
 def validate(project: Project) -> Diagnostics:
     diagnostics = Diagnostics()
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics)
-    diagnostics.extend(check_all_versions(project))
-    # Numbers are the same in every language (parity), so the totals of the first one stand
-    # for all.
-    first = project.documents.get(LANGS[0])
-    if first is not None:
-        _check_totals(first.units, diagnostics)
+    check_lifecycle(project, diagnostics)
+    versions = check_all_versions(project)
+    diagnostics.extend(versions)
+    if not versions.errors:
+        check_totals(project, diagnostics)
     return diagnostics
 
 
@@ -65,6 +68,8 @@ def compare_trees(
                 f"unit {uid}: differs from its {right_lang} counterpart at {other.pos} "
                 f"(kind, label, cells, header or stamp: {_shape(unit)} / {_shape(other)})",
             )
+        else:
+            check_unit_numbers(unit, other, right_lang, diagnostics)
     for uid, unit in right_units.items():
         if uid not in left_units:
             diagnostics.error(
@@ -105,6 +110,7 @@ def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
     for change in project.changes:
+        check_edit_numbers(change, LANGS, diagnostics)
         if not change.content:
             continue
         built = {}
@@ -118,68 +124,3 @@ def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
             compare_trees(built[LANGS[0]], built[code], local, code)
         for item in local.errors:
             diagnostics.error(item.pos, f"{change.where}: content: {item.message}")
-
-
-def _numeric(value: Cell) -> float | None:
-    if isinstance(value, NumberCell):
-        return float(value.number)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
-
-
-def _yearly(value: Cell) -> dict[str, float]:
-    """Amounts per year of a cell ({} for any other cell); years without an amount left out."""
-    if not isinstance(value, AmountsCell):
-        return {}
-    return {str(entry.year): entry.amount for entry in value.amounts if entry.amount is not None}
-
-
-def _check_totals(units: list[Unit], diagnostics: Diagnostics) -> None:
-    """A total row equals the sum of the table's rows, column by column (and year by year for
-    amounts per year). Its texts after the first name which rows it sums: a total whose source
-    column reads "Республикалық бюджет" sums the rows financed from it."""
-    for top in units:
-        for table in top.walk():
-            if table.kind != "table":
-                continue
-            rows = [c for c in table.children if c.kind == "row" and c.cells]
-            for total in (c for c in table.children if c.kind == "total"):
-                summed = [row for row in rows if _matches_filters(row, total)]
-                for column, value in enumerate(total.cells or []):
-                    _check_column(total, column, value, summed, diagnostics)
-
-
-def _matches_filters(row: Unit, total: Unit) -> bool:
-    for column, value in enumerate(total.cells or []):
-        if column == 0 or not isinstance(value, str) or not value.strip():
-            continue
-        cells = row.cells or []
-        cell = cells[column] if column < len(cells) else ""
-        if not isinstance(cell, str) or value.strip() not in cell:
-            return False
-    return True
-
-
-def _check_column(
-    total: Unit, column: int, value: Cell, rows: list[Unit], diagnostics: Diagnostics
-) -> None:
-    cells = [row.cells[column] for row in rows if row.cells and column < len(row.cells)]
-    expected = _numeric(value)
-    if expected is not None:
-        _compare(total, f"column {column + 1}", expected,
-                 sum(_numeric(cell) or 0.0 for cell in cells), diagnostics)
-    for year, amount in _yearly(value).items():
-        found = sum(_yearly(cell).get(year, 0.0) for cell in cells)
-        _compare(total, f"column {column + 1}, {year}", amount, found, diagnostics)
-
-
-def _compare(
-    total: Unit, where: str, expected: float, found: float, diagnostics: Diagnostics
-) -> None:
-    if abs(found - expected) > 0.05:
-        diagnostics.warning(
-            total.pos,
-            f"unit {total.uid}: total {expected:.12g} in {where} "
-            f"but the rows add up to {found:.12g}",
-        )

@@ -1,0 +1,99 @@
+"""Numbers are language-independent: a unit's amounts, counts, dates and label numbers are the
+same in every language, in the content as adopted and in every change.
+
+Reads: unit pairs of two languages, the edits of amend changes. Writes: `Diagnostics` — an error
+naming both places and the numbers that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import AmountsCell, Cell, Change, Diagnostics, EditIn, NumberCell, Unit
+from ..model.inline import plain
+
+# A number as either language writes it: "7 294,5", "7294.5", "2012", "2-1)"'s 2 and 1.
+# Thousands may be grouped with a (no-break) space; a decimal comma or point joins its digits.
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+TEXT_FIELDS = ("label", "heading", "text", "position", "name")
+
+
+def normalized(token: str) -> str:
+    """'7 294,5' → '7294.5'; '6000.0' → '6000'; '07' → '7', so that both writings compare."""
+    value = re.sub(r"[ \u00a0\u202f]", "", token).replace(",", ".")
+    number = float(value)
+    return f"{number:.10g}"
+
+
+def text_numbers(text: str) -> Counter[str]:
+    return Counter(normalized(token) for token in NUMBER.findall(plain(text)))
+
+
+def _cell_numbers(cell: Cell) -> Counter[str]:
+    if isinstance(cell, str):
+        return text_numbers(cell)
+    if isinstance(cell, NumberCell):
+        return Counter([normalized(str(cell.number))])
+    if isinstance(cell, AmountsCell):
+        found: Counter[str] = Counter()
+        for entry in cell.amounts:
+            found.update(text_numbers(str(entry.year)))
+            if entry.amount is not None:
+                found[normalized(str(entry.amount))] += 1
+        return found
+    return Counter([normalized(str(cell))])
+
+
+def unit_numbers(unit: Unit) -> Counter[str]:
+    """Every number of a unit's own text (not its children's): fields, stamp, header, cells."""
+    found: Counter[str] = Counter()
+    for name in TEXT_FIELDS:
+        value = getattr(unit, name)
+        if value:
+            found.update(text_numbers(value))
+    for line in unit.stamp or []:
+        found.update(text_numbers(line))
+    for cell in [c for row in unit.header or [] for c in row] + list(unit.cells or []):
+        found.update(_cell_numbers(cell))
+    return found
+
+
+def _shown(numbers: Counter[str]) -> str:
+    return ", ".join(sorted(numbers.elements())) or "none"
+
+
+def check_unit_numbers(unit: Unit, other: Unit, other_lang: str,
+                       diagnostics: Diagnostics) -> None:
+    mine, theirs = unit_numbers(unit), unit_numbers(other)
+    if mine != theirs:
+        diagnostics.error(
+            unit.pos,
+            f"unit {unit.uid}: numbers differ from its {other_lang} counterpart at {other.pos}: "
+            f"{_shown(mine - theirs)} here, {_shown(theirs - mine)} there",
+        )
+
+
+def check_edit_numbers(change: Change, langs: tuple[str, ...],
+                       diagnostics: Diagnostics) -> None:
+    """An edit removes and adds the same numbers in every language (its `find` may cover more
+    words in one language than in another, so the difference is compared, not the texts)."""
+    first = langs[0]
+    for number, edit in enumerate(change.edits, 1):
+        expected = _edit_delta(edit, first)
+        for lang in langs[1:]:
+            found = _edit_delta(edit, lang)
+            if found != expected:
+                diagnostics.error(
+                    change.pos,
+                    f"{change.where}: edit {number}: numbers differ between {first} and {lang}: "
+                    f"{first} removes {_shown(expected[0])} and adds {_shown(expected[1])}, "
+                    f"{lang} removes {_shown(found[0])} and adds {_shown(found[1])}",
+                )
+
+
+def _edit_delta(edit: EditIn, lang: str) -> tuple[Counter[str], Counter[str]]:
+    """The numbers an edit removes and those it adds, in one language."""
+    old = text_numbers(getattr(edit.find, lang))
+    new = text_numbers(getattr(edit.replace, lang))
+    return old - new, new - old
