@@ -63,8 +63,8 @@ def test_the_new_act_is_pending_between_its_signing_and_its_in_force_date(tmp_pa
                                        "--format", "html", "--as-of", "2014-02-10"])
     assert result.exit_code == 0, result.output
     assert pending_items(out, "kk", "2014-02-10") == [
-        "ҚР Үкіметінің 03.02.2014 № 95 (алғашқы ресми жарияланғанынан кейін күнтізбелік отыз күн "
-        "өткен соң қолданысқа енгізіледі) қаулысы — 08.03.2014 бастап қолданысқа енгізіледі"]
+        "ҚР Үкіметінің 03.02.2014 № 95 (алғашқы ресми жарияланған күнінен кейін күнтізбелік отыз "
+        "күн өткен соң қолданысқа енгізіледі) қаулысы — 08.03.2014 бастап қолданысқа енгізіледі"]
 
 
 def test_the_sample_tests_stay_green_with_one_more_act(tmp_path):
