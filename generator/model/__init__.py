@@ -22,11 +22,14 @@ from .acts import (
 from .annotated import Annotated
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
 from .document import (
+    FIRST_DATE,
     LANGS,
+    LAST_DATE,
     AmountEntry,
     AmountsCell,
     Cell,
     Document,
+    LegalDate,
     NumberCell,
     Signatory,
     Strict,
@@ -49,7 +52,8 @@ from .project import Project
 from .version import Event, Timeline, Version
 
 __all__ = [
-    "LANGS", "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
+    "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
+    "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "KindVisitor",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, create_model
 
 from .diagnostics import SourcePos
-from .document import LANGS, Strict
+from .document import LANGS, LegalDate, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -36,7 +36,7 @@ LangUnits = _per_language("LangUnits", Any)
 
 
 class InForceDate(Strict):
-    date: dt.date
+    date: LegalDate
 
 
 class InForceAfterDays(Strict):
