@@ -13,7 +13,6 @@ from ..consolidate import timeline, version_date
 from ..model import LANGS, InputError, Project
 from ..writers import formats as writer_formats
 from ..writers import writer
-from ..writers.shared.errors import MachineError
 from . import jobs as build_jobs
 from .common import (
     check_or_exit,
@@ -48,14 +47,10 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
     check_or_exit(project)
     jobs_list = build_jobs.plan(lang_list, dates, format_list)
     target = out or (root / "build")
-    try:
-        for fmt in format_list:
-            # What a format needs from the machine is checked before anything is written.
-            writer("version", fmt).check_machine()
-        _run_build(project, jobs_list, target, jobs)
-    except MachineError as exc:
-        err.print(f"error: {exc}", markup=False)
-        sys.exit(2)
+    for fmt in format_list:
+        # What a format needs from the machine is checked before anything is written.
+        writer("version", fmt).check_machine()
+    _run_build(project, jobs_list, target, jobs)
 
 
 def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,

@@ -17,6 +17,7 @@ from ..consolidate import consolidate, resolve_date
 from ..load import load_project
 from ..model import Diagnostics, InputError, Project, Version
 from ..validate import validate as validate_project
+from ..writers import charsets
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 3
@@ -74,8 +75,13 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
         sys.exit(EXIT_INPUT)
 
 
+def checked(project: Project) -> Diagnostics:
+    """Every problem of the project, the characters the outputs cannot set included."""
+    return validate_project(project, charsets())
+
+
 def check_or_exit(project: Project) -> None:
-    diagnostics = validate_project(project)
+    diagnostics = checked(project)
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(EXIT_INPUT)

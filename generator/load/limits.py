@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -73,21 +74,23 @@ class _Counter:
         if any(frame.anchor == event.anchor for frame in self.stack):
             return self.problem_at(event, f"the alias *{event.anchor} repeats its own anchor")
         # An unknown anchor is the parser's error to report, with its position.
-        self.add(self.anchors.get(event.anchor, 1))
+        self.add(self.anchors.get(event.anchor or "", 1))
         return None
 
     def problem_at(self, event: yaml.Event, message: str) -> Diagnostic:
         mark = event.start_mark
+        if mark is None:
+            return Diagnostic(SourcePos(self.path), message)
         return Diagnostic(SourcePos(self.path, mark.line + 1, mark.column + 1), message)
 
 
-def check_limits(text: str, loader_class: type[yaml.SafeLoader], path: str) -> Diagnostic | None:
+def check_limits(text: str, loader_class: type[Any], path: str) -> Diagnostic | None:
     """The first limit the YAML text breaks, or None (syntax errors are left to the parser)."""
     counter = _Counter(path)
     loader = loader_class(text)
     try:
         while loader.check_event():
-            event = loader.get_event()
+            event: yaml.Event = loader.get_event()
             problem = None
             if isinstance(event, yaml.CollectionStartEvent):
                 problem = counter.open(event)

@@ -93,6 +93,10 @@ class UnitBuilder:
             self.diagnostics.error(
                 pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
             )
+        for name in ("text", "heading", "label", "name", "position"):
+            value = getattr(spec, name)
+            if isinstance(value, str) and not value.strip():
+                self.diagnostics.error(pos_of(raw, name, pos), f"unit {uid}: '{name}' is blank")
         for name in sorted(REQUIRED_FIELDS.get(spec.kind, set()) - given):
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
         if spec.kind in LABEL_REQUIRED and not spec.label:

@@ -8,13 +8,22 @@ from __future__ import annotations
 from ..consolidate import check_all_versions
 from ..load import UnitBuilder
 from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, Unit
+from ..model.charset import Charset
+from .refs import check_references
+from .text import check_characters
 
 
-def validate(project: Project) -> Diagnostics:
+def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnostics:
+    """Everything wrong with the project; `charsets` are what the outputs' fonts can set."""
     diagnostics = Diagnostics()
+    diagnostics.extend(project.diagnostics)
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics)
-    diagnostics.extend(check_all_versions(project))
+    check_characters(project, charsets or [], diagnostics)
+    versions = check_all_versions(project)
+    diagnostics.extend(versions)
+    if not versions.errors:
+        check_references(project, diagnostics)
     # Numbers are the same in every language (parity), so the totals of the first one stand
     # for all.
     first = project.documents.get(LANGS[0])

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..model.charset import Charset
+
 Subject = Literal["version", "diff"]
 
 
@@ -24,6 +26,9 @@ class Writer:
     module: str  # relative to this package
     function: str
     preflight: str | None = None
+    # `module.function` under this package giving the characters the format can set, for
+    # `validate` to check the text against without loading the writer itself.
+    charset: str | None = None
 
     def _attribute(self, name: str) -> Callable[..., Any]:
         module = importlib.import_module(f"{__name__}.{self.module}")
@@ -34,6 +39,13 @@ class Writer:
         data: bytes = self._attribute(self.function)(subject)
         return data
 
+    def characters(self) -> Charset | None:
+        if self.charset is None:
+            return None
+        module, function = self.charset.rsplit(".", 1)
+        result: Charset = getattr(importlib.import_module(f"{__name__}.{module}"), function)()
+        return result
+
     def check_machine(self) -> None:
         if self.preflight is not None:
             self._attribute(self.preflight)()
@@ -41,7 +53,8 @@ class Writer:
 
 WRITERS: tuple[Writer, ...] = (
     Writer("html", "version", "html", "render_html"),
-    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font"),
+    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font",
+           charset="shared.fonts.font_coverage"),
     Writer("docx", "version", "docx.version", "render_docx"),
     Writer("html", "diff", "diff_html", "render_diff_html"),
     Writer("docx", "diff", "docx.redline", "render_diff_docx"),
@@ -52,6 +65,12 @@ WRITERS: tuple[Writer, ...] = (
 def formats(subject: Subject) -> list[str]:
     """The formats there are for a version or a diff, in the order outputs are written."""
     return [writer.format for writer in WRITERS if writer.subject == subject]
+
+
+def charsets() -> list[Charset]:
+    """What every writer's font can set: text outside one of them cannot be built."""
+    found = (candidate.characters() for candidate in WRITERS)
+    return list(dict.fromkeys(charset for charset in found if charset is not None))
 
 
 def writer(subject: Subject, fmt: str) -> Writer:
