@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..consolidate import timeline, version_date
-from ..model import LANGS, InputError, Project
+from ..model import LANGS, Project
 from ..writers import formats as writer_formats
 from ..writers import writer
 from . import jobs as build_jobs
@@ -19,11 +18,11 @@ from .common import (
     err,
     load_or_exit,
     parse_date,
-    print_diagnostics,
     root_option,
     split_option,
     stdout,
 )
+from .staging import final_path, staged
 
 
 @click.command()
@@ -55,17 +54,17 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
 
 def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,
                jobs: int) -> None:
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=err, transient=True) as progress:
+    written: list[Path] = []
+    # Nothing reaches `target` unless every output was rendered.
+    with staged(target) as stage, \
+            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                     console=err, transient=True) as progress:
         task = progress.add_task("building", total=len(jobs_list))
-        try:
-            for paths in build_jobs.run_jobs(project, jobs_list, target, jobs):
-                for path in paths:
-                    stdout.print(str(path), markup=False)
-                progress.advance(task)
-        except InputError as exc:
-            print_diagnostics(exc.diagnostics)
-            sys.exit(2)
+        for paths in build_jobs.run_jobs(project, jobs_list, stage, jobs):
+            written.extend(final_path(stage, target, path) for path in paths)
+            progress.advance(task)
+    for path in sorted(written):
+        stdout.print(str(path), markup=False)
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date]:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..consolidate import version_date
 from ..diff import diff_versions
-from ..model import LANGS, InputError
+from ..model import LANGS
 from ..model.diff import CHANGE_PHRASES, Diff
 from ..writers import formats as writer_formats
 from ..writers import writer
@@ -19,12 +19,12 @@ from .common import (
     check_or_exit,
     load_or_exit,
     parse_date,
-    print_diagnostics,
     root_option,
     split_option,
     stdout,
 )
 from .files import diff_path, write_atomic
+from .staging import final_path, staged
 
 
 @click.command()
@@ -52,19 +52,19 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
         raise click.UsageError(f"--from ({old_date}) is a later version than --to ({new_date})")
     check_or_exit(project)
     target = out or (root / "build")
+    written: list[Path] = []
     changed = False
-    for lang in lang_list:
-        try:
+    with staged(target) as stage:
+        for lang in lang_list:
             result = diff_versions(project, lang, old_date, new_date)
-        except InputError as exc:
-            print_diagnostics(exc.diagnostics)
-            sys.exit(2)
-        _print_diff_summary(result)
-        for fmt in format_list:
-            path = diff_path(target, lang, result.from_date, result.to_date, fmt)
-            write_atomic(path, writer("diff", fmt).render(result))
-            stdout.print(str(path), markup=False)
-        changed = changed or not result.empty
+            _print_diff_summary(result)
+            for fmt in format_list:
+                path = diff_path(stage, lang, result.from_date, result.to_date, fmt)
+                write_atomic(path, writer("diff", fmt).render(result))
+                written.append(final_path(stage, target, path))
+            changed = changed or not result.empty
+    for path in written:
+        stdout.print(str(path), markup=False)
     if exit_code and changed:
         sys.exit(1)
 

@@ -27,12 +27,21 @@ def _current_umask() -> int:
 
 
 _UMASK = _current_umask()
+TEMP_SUFFIX = ".tmp"
+
+
+def owner_pid(temp: Path) -> str:
+    """The process that wrote a temporary file: `.<name>.<pid>.<random>.tmp`."""
+    parts = temp.name.removesuffix(TEMP_SUFFIX).split(".")
+    return parts[-2] if len(parts) >= 3 else ""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target and rename: a failure never leaves a truncated file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The process id in the name lets a later run remove what a killed one left.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                                suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
