@@ -25,6 +25,7 @@ STAGING_MARK = ".staging-"
 def staged(out: Path) -> Iterator[Path]:
     """A fresh folder to render into; its files move under `out` when the block succeeds."""
     out = out.absolute()
+    _check_folder(_nearest_existing(out.parent))
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out)
     prefix = f".{out.name}{STAGING_MARK}{os.getpid()}-"
@@ -46,19 +47,26 @@ def publish(stage: Path, out: Path) -> None:
     files = sorted(path for path in stage.rglob("*") if path.is_file())
     moves = [(path, final_path(stage, out, path)) for path in files]
     for _, target in moves:
-        _check_place(out, target)
+        _check_place(target)
     for source, target in moves:
         target.parent.mkdir(parents=True, exist_ok=True)
         _move(source, target)
 
 
-def _check_place(out: Path, target: Path) -> None:
+def _check_place(target: Path) -> None:
     """Raise the `OSError` moving a file to `target` would meet, before anything is moved."""
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "the output's name is taken by a folder", str(target))
-    folder = target.parent
-    while not folder.exists() and folder != out.parent:
+    _check_folder(_nearest_existing(target.parent))
+
+
+def _nearest_existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    return folder
+
+
+def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "a file stands where a folder is needed",
                                  str(folder))

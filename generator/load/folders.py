@@ -22,7 +22,10 @@ def inside_folder(folder: Path, name: str) -> bool:
     entry = PurePath(name)
     if entry.is_absolute() or ".." in entry.parts or not name.strip():
         return False
-    return (folder / entry).resolve().is_relative_to(folder.resolve())
+    try:
+        return (folder / entry).resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return True  # a link loop: reading the file reports it
 
 
 def amendment_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Path], list[str]]:

@@ -163,8 +163,11 @@ def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str |
 
 
 def _offset_pos(text: str, offset: int, display_path: str) -> SourcePos:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return SourcePos(display_path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    """The place of a byte offset in the UTF-8 text libyaml read."""
+    data = text.encode("utf-8")
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return SourcePos(display_path, data.count(b"\n", 0, offset) + 1, column)
 
 
 @overload
