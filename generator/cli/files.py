@@ -48,6 +48,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         # mkstemp makes the file private; a published output gets the usual permissions.
         os.chmod(temp, 0o666 & ~_UMASK)
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write names no file: say which one
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

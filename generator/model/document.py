@@ -21,10 +21,11 @@ from .diagnostics import SourcePos
 LANGS: tuple[str, ...] = ("kk", "ru")
 
 
-# The dates a project may give: every output holds them, and an in-force date up to a year
-# later still fits in Python's calendar. (Zip entries, which hold only 1980–2107, are clamped.)
+# The dates a project may give: every output holds them, and an in-force date a year and a day
+# later (the longest in-force rule) still fits in Python's calendar, which ends with 9999.
+# (Zip entries, which hold only 1980–2107, are clamped.)
 FIRST_DATE = dt.date(1000, 1, 1)
-LAST_DATE = dt.date(9998, 12, 31)
+LAST_DATE = dt.date(9997, 12, 31)
 
 
 def _within_range(value: dt.date) -> dt.date:

@@ -299,7 +299,7 @@ def _record_cases() -> list[Case]:
             "date",
         ),
         Case(
-            "date after 9998",
+            "date after 9997",
             k,
             sub(R1310, "in_force: {date: 2015-01-01}", "in_force: {date: 9999-06-01}"),
             R1310,
