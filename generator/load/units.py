@@ -60,7 +60,8 @@ class UnitBuilder:
             self.diagnostics.error(pos, f"a unit must be a mapping (under {parent_uid or 'root'})")
             return None
         kind = raw.get("kind")
-        own = self._own_id(raw, kind, counters)
+        # A kind that is not a word (a list, say) is the schema's error to report below.
+        own = self._own_id(raw, kind if isinstance(kind, str) else "unit", counters)
         uid = f"{parent_uid}__{own}" if parent_uid else own
         spec = validate_model(UnitIn, raw, self.diagnostics, pos, f"unit {uid}")
         if spec is None:
@@ -75,7 +76,7 @@ class UnitBuilder:
         return unit
 
     @staticmethod
-    def _own_id(raw: dict[str, Any], kind: Any, counters: dict[str, int]) -> str:
+    def _own_id(raw: dict[str, Any], kind: str, counters: dict[str, int]) -> str:
         given = raw.get("id")
         if isinstance(given, str):
             return given

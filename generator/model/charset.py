@@ -25,7 +25,8 @@ def describe(chars: list[str]) -> str:
 
 def not_xml(text: str) -> list[str]:
     """The characters of `text` no XML document may contain, in order of appearance."""
-    return list(dict.fromkeys(_NOT_XML.findall(text)))
+    found = _NOT_XML.findall(text)
+    return list(dict.fromkeys(found)) if found else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +34,9 @@ class Charset:
     """The characters an output can set, such as the cmap of the PDF's font."""
 
     name: str  # as a message names it: "the PDF font Liberation Serif"
-    codepoints: frozenset[int]
+    characters: frozenset[str]
 
     def missing(self, text: str) -> list[str]:
         """The characters of `text` outside the set, in order of appearance."""
-        return [
-            char for char in dict.fromkeys(text)
-            if char not in _FOLDED_SPACE and ord(char) not in self.codepoints
-        ]
+        outside = set(text) - self.characters - _FOLDED_SPACE
+        return [char for char in dict.fromkeys(text) if char in outside] if outside else []

@@ -7,21 +7,19 @@ References to other acts (`ref:issuer/type/date/number`) are not this document's
 
 from __future__ import annotations
 
-from ..consolidate import consolidate, timeline
-from ..model import Diagnostics, InputError, Project, Unit
+from ..consolidate import each_version
+from ..model import Diagnostics, Project, Unit
 from ..model.inline import spans
 
 
 def check_references(project: Project, diagnostics: Diagnostics) -> None:
     seen: set[tuple[str, str]] = set()
-    for date, _ in timeline(project):
-        for lang in project.documents:
-            try:
-                version = consolidate(project, lang, date)
-            except InputError:
-                continue  # reported by the check of every version
-            uids = {unit.uid for unit in version.walk()}
-            for unit in version.walk():
+    for lang in project.documents:
+        for version in each_version(project, lang):
+            date = version.date
+            units = list(version.walk())
+            uids = {unit.uid for unit in units}
+            for unit in units:
                 for target in _internal_targets(unit):
                     if target not in uids and (unit.uid, target) not in seen:
                         seen.add((unit.uid, target))
@@ -32,6 +30,6 @@ def check_references(project: Project, diagnostics: Diagnostics) -> None:
 def _internal_targets(unit: Unit) -> list[str]:
     texts = [unit.text, unit.heading, *(cell for cell in unit.cells or [] if isinstance(cell, str))]
     return [
-        span.target for text in texts if text for span in spans(text)
+        span.target for text in texts if text and "ref:" in text for span in spans(text)
         if span.is_internal and span.target is not None
     ]

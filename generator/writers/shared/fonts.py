@@ -46,7 +46,7 @@ def font_coverage() -> Charset:
         if missing:
             raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
         codepoints = cmap if codepoints is None else codepoints & cmap
-    return Charset(f"the PDF font {FONT_FAMILY}", frozenset(codepoints or ()))
+    return Charset(f"the PDF font {FONT_FAMILY}", frozenset(map(chr, codepoints or ())))
 
 
 def check_font() -> None:
