@@ -104,7 +104,9 @@ class UnitBuilder:
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
         if spec.kind == "table":
             for child in spec.children:
-                if isinstance(child, dict) and child.get("kind") not in TABLE_ROW_KINDS:
+                kind = child.get("kind") if isinstance(child, dict) else None
+                # A kind that is not a word is reported by the child's own check.
+                if isinstance(kind, str) and kind not in TABLE_ROW_KINDS:
                     self.diagnostics.error(
                         pos_of(child, "kind", pos),
                         f"unit {uid}: a table holds only group, row and total units",
