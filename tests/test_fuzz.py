@@ -39,7 +39,8 @@ RENDER = os.environ.get("LEGALGEN_FUZZ") == "long"
 
 FILES = sorted(str(path.relative_to(FIXTURE)) for path in FIXTURE.rglob("*.yaml"))
 ORIGINAL = {name: yaml.safe_load((FIXTURE / name).read_text(encoding="utf-8")) for name in FILES}
-PLACE = re.compile(r"^(content|amendments)/[^:]+(:\d+:\d+)?: (error|warning): .+", re.S)
+# Errors name a line and column; warnings a line (SPEC's "Errors").
+PLACE = re.compile(r"^(content|amendments)/[^:]+(:\d+(:\d+)?)?: (error|warning): .+", re.S)
 WORK = Path(os.environ.get("TMPDIR", "/tmp")) / f"legalgen-fuzz-{os.getpid()}"
 
 scalars = st.one_of(
