@@ -2,7 +2,7 @@
 # Installs the Debian packages legalgen needs (fonts, text shaping, PDF and office tools for the
 # tests). As root it runs apt-get; otherwise it prints the one command to run.
 set -euo pipefail
-packages=(fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
+packages=(fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-writer-nogui)
 fi

@@ -28,7 +28,8 @@ from generator.consolidate import consolidate, timeline
 from generator.load import load_project
 from generator.model import LANGS, Annotated, Unit
 from generator.writers.pdf import render_pdf
-from generator.writers.shared.pdf import FontError, TemplateFetcher
+from generator.writers.shared.fonts import FontError
+from generator.writers.shared.pdf import TemplateFetcher
 from generator.writers.shared.templates import TEMPLATES
 from tests.conftest import ROOT, legalgen, output
 
@@ -428,7 +429,7 @@ def test_missing_serif_stops_the_build_naming_the_package(tmp_path: Path, fonts:
     out = tmp_path / "out"
     env = {"PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(config), "HOME": str(tmp_path)}
     result = legalgen("build", "--format", "html,pdf", "--out", str(out), env=env)
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 3, result.stderr
     assert "error:" in result.stderr and "fonts-liberation2" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists(), "nothing is written when the font is missing"

@@ -182,7 +182,7 @@ CASES = [
     ),
     Case(
         "unknown action", "amendments/no-1310.yaml", "action: ammend",
-        ("para_4", "'action'", "'replace'"),
+        ("para_4", "unknown action 'ammend'", "'replace'"),
         edits=[("amendments/no-1310.yaml", "action: amend", "action: ammend")],
     ),
     Case(

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..consolidate import timeline
-from ..model import LANGS, InputError, Project
+from ..model import LANGS, Project
 from ..writers import formats as writer_formats
 from ..writers import writer
-from ..writers.shared.errors import MachineError
 from . import jobs as build_jobs
 from .common import (
     check_or_exit,
     err,
     load_or_exit,
     parse_date,
-    print_diagnostics,
     root_option,
     split_option,
     stdout,
 )
+from .staging import final_path, staged
 
 
 @click.command()
@@ -48,29 +46,25 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
     check_or_exit(project)
     jobs_list = build_jobs.plan(lang_list, dates, format_list)
     target = out or (root / "build")
-    try:
-        for fmt in format_list:
-            # What a format needs from the machine is checked before anything is written.
-            writer("version", fmt).check_machine()
-        _run_build(project, jobs_list, target, jobs)
-    except MachineError as exc:
-        err.print(f"error: {exc}", markup=False)
-        sys.exit(2)
+    for fmt in format_list:
+        # What a format needs from the machine is checked before anything is written.
+        writer("version", fmt).check_machine()
+    _run_build(project, jobs_list, target, jobs)
 
 
 def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,
                jobs: int) -> None:
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=err, transient=True) as progress:
+    written: list[Path] = []
+    # Nothing reaches `target` unless every output was rendered.
+    with staged(target) as stage, \
+            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                     console=err, transient=True) as progress:
         task = progress.add_task("building", total=len(jobs_list))
-        try:
-            for paths in build_jobs.run_jobs(project, jobs_list, target, jobs):
-                for path in paths:
-                    stdout.print(str(path), markup=False)
-                progress.advance(task)
-        except InputError as exc:
-            print_diagnostics(exc.diagnostics)
-            sys.exit(2)
+        for paths in build_jobs.run_jobs(project, jobs_list, stage, jobs):
+            written.extend(final_path(stage, target, path) for path in paths)
+            progress.advance(task)
+    for path in sorted(written):
+        stdout.print(str(path), markup=False)
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date]:

@@ -17,6 +17,11 @@ from ..consolidate import consolidate, resolve_date
 from ..load import load_project
 from ..model import Diagnostics, InputError, Project, Version
 from ..validate import validate as validate_project
+from ..writers import charsets
+
+EXIT_INPUT = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERNAL = 70
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 stdout = Console(highlight=False, soft_wrap=True)
@@ -42,7 +47,7 @@ def load_or_exit(root: Path) -> Project:
         project = load_project(root)
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
-        sys.exit(2)
+        sys.exit(EXIT_INPUT)
     # The project lives, unchanged, as long as the command: keep later collections from
     # rescanning its hundreds of thousands of objects (they are still freed when dropped).
     gc.freeze()
@@ -67,11 +72,16 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
         return consolidate(project, lang, date)
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
-        sys.exit(2)
+        sys.exit(EXIT_INPUT)
+
+
+def checked(project: Project) -> Diagnostics:
+    """Every problem of the project, the characters the outputs cannot set included."""
+    return validate_project(project, charsets())
 
 
 def check_or_exit(project: Project) -> None:
-    diagnostics = validate_project(project)
+    diagnostics = checked(project)
     if diagnostics.errors:
         print_diagnostics(diagnostics)
-        sys.exit(2)
+        sys.exit(EXIT_INPUT)

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..diff import diff_versions
-from ..model import LANGS, InputError
+from ..model import LANGS
 from ..model.diff import Diff
 from ..writers import formats as writer_formats
 from ..writers import writer
@@ -18,12 +18,12 @@ from .common import (
     check_or_exit,
     load_or_exit,
     parse_date,
-    print_diagnostics,
     root_option,
     split_option,
     stdout,
 )
 from .files import diff_path, template_dir, write_atomic
+from .staging import final_path, staged
 
 
 @click.command()
@@ -51,19 +51,19 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
         raise click.UsageError(f"--from ({old_date}) is later than --to ({new_date})")
     check_or_exit(project)
     target = out or (root / "build")
+    written: list[Path] = []
     changed = False
-    for lang in lang_list:
-        try:
+    with staged(target) as stage:
+        for lang in lang_list:
             result = diff_versions(project, lang, old_date, new_date)
-        except InputError as exc:
-            print_diagnostics(exc.diagnostics)
-            sys.exit(2)
-        _print_diff_summary(result)
-        for fmt in format_list:
-            path = diff_path(target, lang, result.from_date, result.to_date, fmt)
-            write_atomic(path, writer("diff", fmt).render(result, template_dir(root)))
-            stdout.print(str(path), markup=False)
-        changed = changed or not result.empty
+            _print_diff_summary(result)
+            for fmt in format_list:
+                path = diff_path(stage, lang, result.from_date, result.to_date, fmt)
+                write_atomic(path, writer("diff", fmt).render(result, template_dir(root)))
+                written.append(final_path(stage, target, path))
+            changed = changed or not result.empty
+    for path in written:
+        stdout.print(str(path), markup=False)
     if exit_code and changed:
         sys.exit(1)
 

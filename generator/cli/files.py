@@ -34,18 +34,32 @@ def _current_umask() -> int:
 
 
 _UMASK = _current_umask()
+TEMP_SUFFIX = ".tmp"
+
+
+def owner_pid(temp: Path) -> str:
+    """The process that wrote a temporary file: `.<name>.<pid>.<random>.tmp`."""
+    parts = temp.name.removesuffix(TEMP_SUFFIX).split(".")
+    return parts[-2] if len(parts) >= 3 else ""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target and rename: a failure never leaves a truncated file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The process id in the name lets a later run remove what a killed one left.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                                suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         # mkstemp makes the file private; a published output gets the usual permissions.
         os.chmod(temp, 0o666 & ~_UMASK)
         os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write names no file: say which one
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -7,8 +7,9 @@ Reads: a `Project`, the chosen languages, dates and formats. Writes: files under
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from ..load import load_project
 from ..model import Project
 from ..writers import writer
 from .files import output_path, template_dir, write_atomic
+from .workers import die_with_parent, stop_workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,12 @@ def run_jobs(project: Project, jobs: list[Job], out: Path, workers: int) -> Iter
         for job in jobs:
             yield run_job(project, job, out)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(_run_in_worker, project.root, job, out) for job in jobs]
-        for future in futures:
-            yield future.result()
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        except BaseException:
+            stop_workers(pool)
+            raise

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from ..consolidate import timeline
-from ..validate import validate as validate_project
 from .common import (
+    checked,
     err,
     load_or_exit,
     print_diagnostics,
@@ -20,10 +20,14 @@ from .common import (
 @click.command()
 @root_option
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-def validate(root: Path, strict: bool) -> None:
+@click.option("--verbose", is_flag=True, help="Also list the files set aside (editor backups).")
+def validate(root: Path, strict: bool, verbose: bool) -> None:
     """Check content, amendment records and kk/ru parity; print every problem."""
     project = load_or_exit(root)
-    diagnostics = validate_project(project)
+    if verbose:
+        for shown in project.ignored:
+            err.print(f"{shown}: not read (an editor's backup or lock file)", markup=False)
+    diagnostics = checked(project)
     print_diagnostics(diagnostics)
     if diagnostics.errors or (strict and diagnostics.warnings):
         sys.exit(2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..load import UnitBuilder
 from ..memory import collector_paused
@@ -18,8 +19,8 @@ from .apply import Applier
 from .timeline import pending_changes, resolve_date, timeline, version_date
 
 __all__ = [
-    "check_all_versions", "consolidate", "consolidate_quietly", "pending_changes", "resolve_date",
-    "timeline", "version_date",
+    "check_all_versions", "consolidate", "consolidate_quietly", "each_version", "pending_changes",
+    "resolve_date", "timeline", "version_date",
 ]
 
 
@@ -81,6 +82,30 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
                         f"{other.where}: conflicts with act No {first.act.number} "
                         f"({first.act.path}), which also changes {target} on {date}",
                     )
+
+
+def each_version(project: Project, lang: str) -> Iterator[Version]:
+    """Every version of `lang` in date order, in one pass: one `Version` brought forward from
+    date to date (read each before asking for the next). Its pending list is not kept. Stops
+    at the first invalid change, which `check_all_versions` reports."""
+    diagnostics = Diagnostics()
+    document = project.documents[lang]
+    dates = [date for date, _ in timeline(project)]
+    version = Version(lang, document, dates[0], list(document.units))
+    changes = sorted((c for c in project.changes if c.effective is not None),
+                     key=lambda c: c.sort_key)
+    applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
+    applied = 0
+    for date in dates:
+        # Changes sort by their in-force date first: those of this date come next.
+        while applied < len(changes) and (changes[applied].effective or date) <= date:
+            applier.apply(changes[applied])
+            version.applied.append(changes[applied])
+            applied += 1
+        if diagnostics.errors:
+            return
+        version.date = date
+        yield version
 
 
 def check_all_versions(project: Project) -> Diagnostics:

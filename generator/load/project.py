@@ -25,6 +25,7 @@ from ..model import (
     effective_date,
     relative,
 )
+from .folders import amendment_files, inside_folder
 from .registry import Issuers, project_issuers, unknown_issuer
 from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn, validate_model
 from .units import UnitBuilder
@@ -45,9 +46,10 @@ def _load_project(root: Path) -> Project:
         document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
-    acts, changes = _load_amendments(root, issuers, diagnostics)
+    records, ignored = amendment_files(root, diagnostics)
+    acts, changes = _load_amendments(root, records, issuers, diagnostics)
     diagnostics.raise_if_errors()
-    return Project(root, documents, acts, changes, diagnostics)
+    return Project(root, documents, acts, changes, diagnostics, ignored)
 
 
 def _load_document(
@@ -67,6 +69,13 @@ def _load_document(
     by_uid: dict[str, Unit] = {}
     for index, name in enumerate(manifest.files):
         file_shown = relative(folder / name, root)
+        if not inside_folder(folder, name):
+            diagnostics.error(
+                pos_of(raw["files"], index, SourcePos(shown)),
+                f"file '{name}' listed in the manifest must be a path inside "
+                f"{relative(folder, root)}/ (no absolute path, no '..')",
+            )
+            continue
         raw_file = read_yaml(folder / name, file_shown, diagnostics)
         if raw_file is None:
             if not (folder / name).exists():
@@ -110,11 +119,11 @@ def _load_document(
 
 
 def _load_amendments(
-    root: Path, issuers: Issuers, diagnostics: Diagnostics
+    root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
-    for order, path in enumerate(sorted((root / "amendments").glob("*.yaml"))):
+    for order, path in enumerate(records):
         shown = relative(path, root)
         raw = read_yaml(path, shown, diagnostics)
         if raw is None:

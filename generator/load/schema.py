@@ -6,7 +6,6 @@ position of its field. Unknown fields are errors.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, create_model
@@ -22,6 +21,7 @@ from ..model import (
     LangSignatory,
     LangText,
     LangUnits,
+    LegalDate,
     Signatory,
     SourcePos,
     Strict,
@@ -54,7 +54,7 @@ class DocumentIn(Strict):
     type: ActType
     issuer: str
     number: str
-    date: dt.date
+    date: LegalDate
     title: str
     signatory: Signatory
 
@@ -73,8 +73,8 @@ class ActIn(Strict):
     type: ActType
     issuer: str = Field(min_length=1)  # a key of the registry of issuers
     number: str = Field(min_length=1)
-    date: dt.date
-    published: dt.date | None = None
+    date: LegalDate
+    published: LegalDate | None = None
     in_force: InForceRule = "on_signing"
     in_force_text: LangText | None = None  # type: ignore[valid-type]
     title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
@@ -161,7 +161,23 @@ def _describe(error: ErrorDetails, loc: list[str], context: str) -> str:
         return f"{prefix}unknown field '{loc[-1] if loc else where}'"
     if error["type"] == "missing":
         return f"{prefix}missing field '{where}'"
+    bad = error.get("input")
+    shown = _shown(bad)
+    if error["type"] in ("literal_error", "enum"):
+        name = loc[-1] if loc else "value"
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{prefix}unknown {name} {shown}; expected one of {expected}"
     field_part = f"'{where}': " if where else ""
-    return f"{prefix}{field_part}{error['msg']}"
+    if error["type"] == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return f"{prefix}{field_part}{shown} does not match the pattern {pattern}"
+    found = f" (found {shown})" if shown else ""
+    return f"{prefix}{field_part}{error['msg']}{found}"
 
 
+def _shown(value: Any) -> str:
+    """A scalar input as the drafter wrote it, shortened; mappings and lists are not repeated."""
+    if isinstance(value, dict | list) or value is None:
+        return ""
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"

@@ -60,7 +60,8 @@ class UnitBuilder:
             self.diagnostics.error(pos, f"a unit must be a mapping (under {parent_uid or 'root'})")
             return None
         kind = raw.get("kind")
-        own = self._own_id(raw, kind, counters)
+        # A kind that is not a word (a list, say) is the schema's error to report below.
+        own = self._own_id(raw, kind if isinstance(kind, str) else "unit", counters)
         uid = f"{parent_uid}__{own}" if parent_uid else own
         spec = validate_model(UnitIn, raw, self.diagnostics, pos, f"unit {uid}")
         if spec is None:
@@ -75,7 +76,7 @@ class UnitBuilder:
         return unit
 
     @staticmethod
-    def _own_id(raw: dict[str, Any], kind: Any, counters: dict[str, int]) -> str:
+    def _own_id(raw: dict[str, Any], kind: str, counters: dict[str, int]) -> str:
         given = raw.get("id")
         if isinstance(given, str):
             return given
@@ -93,13 +94,19 @@ class UnitBuilder:
             self.diagnostics.error(
                 pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
             )
+        for name in ("text", "heading", "label", "name", "position"):
+            value = getattr(spec, name)
+            if isinstance(value, str) and not value.strip():
+                self.diagnostics.error(pos_of(raw, name, pos), f"unit {uid}: '{name}' is blank")
         for name in sorted(REQUIRED_FIELDS.get(spec.kind, set()) - given):
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
         if spec.kind in LABEL_REQUIRED and not spec.label:
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
         if spec.kind == "table":
             for child in spec.children:
-                if isinstance(child, dict) and child.get("kind") not in TABLE_ROW_KINDS:
+                kind = child.get("kind") if isinstance(child, dict) else None
+                # A kind that is not a word is reported by the child's own check.
+                if isinstance(kind, str) and kind not in TABLE_ROW_KINDS:
                     self.diagnostics.error(
                         pos_of(child, "kind", pos),
                         f"unit {uid}: a table holds only group, row and total units",

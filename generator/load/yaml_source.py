@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, overload
 import yaml
 
 from ..model import Diagnostics, SourcePos
+from .limits import SIZE_VARIABLE, check_limits, max_file_size
 
 
 class PosDict(dict[str, Any]):
@@ -102,14 +103,15 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file; on a syntax error or an empty file record it and return None."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        diagnostics.error(SourcePos(display_path), "file not found")
+    """Parse one file; on a syntax error, a broken limit or an empty file record it and return
+    None. A file the system cannot read raises `OSError`: the machine's failure, not the input's.
+    """
+    text = _read_text(path, display_path, diagnostics)
+    if text is None:
         return None
-    except UnicodeDecodeError as exc:
-        diagnostics.error(SourcePos(display_path), f"not UTF-8 text ({exc.reason})")
+    problem = check_limits(text, _PositionLoader, display_path)
+    if problem is not None:
+        diagnostics.items.append(problem)
         return None
     loader = _PositionLoader(text)
     loader.source_path = display_path
@@ -120,6 +122,10 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
         pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)
         diagnostics.error(pos, f"YAML: {exc.problem or exc.context}")
         return None
+    except yaml.reader.ReaderError as exc:
+        diagnostics.error(_offset_pos(text, exc.position, display_path),
+                          f"YAML: character U+{exc.character:04X} is not allowed in YAML text")
+        return None
     except yaml.YAMLError as exc:
         diagnostics.error(SourcePos(display_path), f"YAML: {exc}")
         return None
@@ -128,6 +134,40 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     if data is None:
         diagnostics.error(SourcePos(display_path, 1, 1), "the file is empty")
     return data
+
+
+def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
+    try:
+        if path.is_dir():
+            diagnostics.error(SourcePos(display_path), "is a folder, not a YAML file")
+            return None
+        size = path.stat().st_size
+        limit = max_file_size()
+        if size > limit:
+            diagnostics.error(SourcePos(display_path), f"the file has {size} bytes, more than "
+                              f"the limit of {limit} (set {SIZE_VARIABLE} to raise it)")
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        diagnostics.error(SourcePos(display_path), "file not found")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        pos = SourcePos(display_path, data.count(b"\n", 0, exc.start) + 1, column)
+        diagnostics.error(pos, f"not UTF-8 text: byte 0x{data[exc.start]:02X} ({exc.reason}); "
+                          "save the file as UTF-8")
+        return None
+
+
+def _offset_pos(text: str, offset: int, display_path: str) -> SourcePos:
+    """The place of a byte offset in the UTF-8 text libyaml read."""
+    data = text.encode("utf-8")
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return SourcePos(display_path, data.count(b"\n", 0, offset) + 1, column)
 
 
 @overload

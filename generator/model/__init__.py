@@ -26,12 +26,15 @@ from .acts import (
 from .annotated import Annotated
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
 from .document import (
+    FIRST_DATE,
     LANGS,
+    LAST_DATE,
     AmountEntry,
     AmountsCell,
     Cell,
     Document,
     IssuerName,
+    LegalDate,
     NumberCell,
     Signatory,
     Strict,
@@ -54,7 +57,8 @@ from .project import Project
 from .version import Event, Timeline, Version
 
 __all__ = [
-    "LANGS", "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
+    "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
+    "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "KindVisitor",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",

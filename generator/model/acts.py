@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, create_model
 
 from .diagnostics import SourcePos
-from .document import LANGS, IssuerName, Signatory, Strict
+from .document import LANGS, IssuerName, LegalDate, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -37,7 +37,7 @@ LangSignatory = _per_language("LangSignatory", Signatory)
 
 
 class InForceDate(Strict):
-    date: dt.date
+    date: LegalDate
 
 
 class InForceAfterDays(Strict):

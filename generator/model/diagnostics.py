@@ -75,6 +75,10 @@ class InputError(Exception):
         super().__init__("\n".join(str(d) for d in diagnostics.errors))
         self.diagnostics = diagnostics
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[Diagnostics]]:
+        # Raised in a build worker, it crosses to the command's process whole.
+        return (InputError, (self.diagnostics,))
+
 
 def relative(path: Path, root: Path) -> str:
     """A path as the drafter sees it: relative to the project root when inside it."""

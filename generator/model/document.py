@@ -10,14 +10,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from .diagnostics import SourcePos
 
 # The languages of a project, in the order outputs and checks take them. A new language is a
 # code here, its module under `generator/lang/` and its content folder.
 LANGS: tuple[str, ...] = ("kk", "ru")
+
+
+# The dates a project may give: every output holds them, and an in-force date a year and a day
+# later (the longest in-force rule) still fits in Python's calendar, which ends with 9999.
+# (Zip entries, which hold only 1980–2107, are clamped.)
+FIRST_DATE = dt.date(1000, 1, 1)
+LAST_DATE = dt.date(9997, 12, 31)
+
+
+def _within_range(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"the date {value} is outside the dates the outputs can hold "
+                         f"({FIRST_DATE} to {LAST_DATE})")
+    return value
+
+
+LegalDate = Annotated[dt.date, AfterValidator(_within_range)]
 
 
 class Strict(BaseModel):

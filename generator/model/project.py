@@ -6,7 +6,7 @@ Reads and writes nothing; the load stage makes it and every later stage reads it
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .acts import Act, Change
@@ -21,6 +21,8 @@ class Project:
     acts: list[Act]
     changes: list[Change]
     diagnostics: Diagnostics
+    # Files of the project folders that were not read (editor backups, lock files), as shown.
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

@@ -9,19 +9,26 @@ from __future__ import annotations
 from ..consolidate import check_all_versions
 from ..load import UnitBuilder
 from ..model import LANGS, Diagnostics, Project, Unit
+from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
+from .refs import check_references
+from .text import check_characters
 from .totals import check_totals
 
 
-def validate(project: Project) -> Diagnostics:
+def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnostics:
+    """Everything wrong with the project; `charsets` are what the outputs' fonts can set."""
     diagnostics = Diagnostics()
+    diagnostics.extend(project.diagnostics)
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics)
     check_lifecycle(project, diagnostics)
+    check_characters(project, charsets or [], diagnostics)
     versions = check_all_versions(project)
     diagnostics.extend(versions)
     if not versions.errors:
+        check_references(project, diagnostics)
         check_totals(project, diagnostics)
     return diagnostics
 

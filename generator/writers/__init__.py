@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ..model.charset import Charset
+
 Subject = Literal["version", "diff", "act"]
 
 
@@ -28,6 +30,9 @@ class Writer:
     function: str
     preflight: str | None = None
     templated: bool = False
+    # `module.function` under this package giving the characters the format can set, for
+    # `validate` to check the text against without loading the writer itself.
+    charset: str | None = None
 
     def _attribute(self, name: str) -> Callable[..., Any]:
         module = importlib.import_module(f"{__name__}.{self.module}")
@@ -41,6 +46,13 @@ class Writer:
                        else function(subject))
         return data
 
+    def characters(self) -> Charset | None:
+        if self.charset is None:
+            return None
+        module, function = self.charset.rsplit(".", 1)
+        result: Charset = getattr(importlib.import_module(f"{__name__}.{module}"), function)()
+        return result
+
     def check_machine(self) -> None:
         if self.preflight is not None:
             self._attribute(self.preflight)()
@@ -48,13 +60,15 @@ class Writer:
 
 WRITERS: tuple[Writer, ...] = (
     Writer("html", "version", "html", "render_html", templated=True),
-    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font", templated=True),
+    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font", templated=True,
+           charset="shared.fonts.font_coverage"),
     Writer("docx", "version", "docx.version", "render_docx"),
     Writer("html", "diff", "diff_html", "render_diff_html", templated=True),
     Writer("docx", "diff", "docx.redline", "render_diff_docx"),
     Writer("json", "diff", "diff_json", "render_diff_json"),
     Writer("html", "act", "act_html", "render_act_html", templated=True),
-    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font", templated=True),
+    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font", templated=True,
+           charset="shared.fonts.font_coverage"),
     Writer("docx", "act", "docx.act", "render_act_docx"),
 )
 
@@ -62,6 +76,12 @@ WRITERS: tuple[Writer, ...] = (
 def formats(subject: Subject) -> list[str]:
     """The formats there are for a version, a diff or an act, in the order outputs are written."""
     return [writer.format for writer in WRITERS if writer.subject == subject]
+
+
+def charsets() -> list[Charset]:
+    """What every writer's font can set: text outside one of them cannot be built."""
+    found = (candidate.characters() for candidate in WRITERS)
+    return list(dict.fromkeys(charset for charset in found if charset is not None))
 
 
 def writer(subject: Subject, fmt: str) -> Writer:

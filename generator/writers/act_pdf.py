@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.act_text import ActText
-from .shared.pdf import check_font, render_html_pdf
+from .shared.fonts import check_font
+from .shared.pdf import render_html_pdf
 from .shared.templates import Templates, act_html
 
 __all__ = ["check_font", "render_act_pdf"]

@@ -14,7 +14,8 @@ from pathlib import Path
 from weasyprint.urls import URLFetcher
 
 from ..model import Annotated
-from .shared.pdf import check_font, render_html_pdf
+from .shared.fonts import check_font
+from .shared.pdf import render_html_pdf
 from .shared.templates import Templates, document_html
 
 __all__ = ["check_font", "render_pdf"]

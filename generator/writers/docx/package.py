@@ -113,9 +113,16 @@ def _date_comments(document: DocxDocument, date: dt.date) -> None:
             comment.set(qn("w:date"), stamp)
 
 
+ZIP_FIRST_DATE = dt.date(1980, 1, 1)
+ZIP_LAST_DATE = dt.date(2107, 12, 31)
+
+
 def _fixed_zip(data: bytes, date: dt.date) -> bytes:
-    """The same zip with every entry dated `date` and given fixed attributes."""
-    stamp = (date.year, date.month, date.day, 0, 0, 0)
+    """The same zip with every entry dated `date` and given fixed attributes; a zip entry holds
+    only the years 1980–2107, so a date outside them is clamped (the document's own stay exact).
+    """
+    clamped = min(max(date, ZIP_FIRST_DATE), ZIP_LAST_DATE)
+    stamp = (clamped.year, clamped.month, clamped.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

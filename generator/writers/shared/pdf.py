@@ -15,33 +15,18 @@ import functools
 import hashlib
 import mimetypes
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import pydyf
-from fontTools.ttLib import TTFont
 from weasyprint import CSS, HTML, Document
-from weasyprint.text.ffi import ffi, fontconfig
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-from .errors import MachineError
+from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
 from .templates import TEMPLATES, Templates
 
-FONT_FAMILY = "Liberation Serif"
-FONT_PACKAGE = "fonts-liberation2"
 PRINT_CSS = "print.css"
 PDF_VARIANT = "pdf/a-3b"
-# The letters Kazakh adds to the Russian alphabet, then the Russian alphabet itself.
-KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
-RUSSIAN_LETTERS = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
-PROBE_TEXT = KAZAKH_LETTERS + RUSSIAN_LETTERS + " 0123456789 № – «» *"
-# The styles the stylesheets use: body text, headings, notes.
-FONT_STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
-
-
-class FontError(MachineError):
-    """The serif font the PDF needs is not installed, or lacks a character of the text."""
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
@@ -74,17 +59,12 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
         return None
 
 
-def _missing_font_message(detail: str) -> str:
-    return (f"the PDF needs the serif font {FONT_FAMILY} ({detail}); install the package "
-            f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
-
-
 def verify_fonts(document: Document) -> None:
     """Every font WeasyPrint embedded is the chosen serif and had a glyph for every character."""
     fonts = list(document.fonts.values())
     families = sorted({font.family for font in fonts})
     if FONT_FAMILY not in families:
-        raise FontError(_missing_font_message(f"fonts used instead: {', '.join(families)}"))
+        raise FontError(missing_font_message(f"fonts used instead: {', '.join(families)}"))
     # Pango sets a character the serif lacks in another font, or draws it as a blank box.
     fallbacks = [font for font in fonts if font.family != FONT_FAMILY]
     replaced = {char for font in fallbacks for char in "".join(font.to_unicode.values())}
@@ -95,50 +75,6 @@ def verify_fonts(document: Document) -> None:
         chars = ", ".join(f"{char} (U+{ord(char):04X})" for char in lacking)
         others = ", ".join(sorted({font.family for font in fallbacks})) or "no font"
         raise FontError(f"{FONT_FAMILY} has no glyph for {chars}: set in {others} instead")
-
-
-@functools.cache
-def check_font() -> None:
-    """The chosen serif is installed in every style the text uses and has every letter.
-
-    Asks fontconfig rather than rendering a probe: with no font at all, Pango crashes.
-    """
-    config = ffi.gc(fontconfig.FcInitLoadConfigAndFonts(), fontconfig.FcConfigDestroy)
-    for style in FONT_STYLES:
-        matched_family, path = _font_match(config, FONT_FAMILY, style)
-        if matched_family is None:
-            raise FontError(_missing_font_message("no font is installed at all"))
-        font = TTFont(path, lazy=True)
-        if (matched_family, font["name"].getDebugName(2)) != (FONT_FAMILY, style):
-            raise FontError(_missing_font_message(
-                f"{FONT_FAMILY} {style} not found, fontconfig offers {matched_family}"))
-        cmap = font.getBestCmap()
-        missing = [char for char in PROBE_TEXT if not char.isspace() and ord(char) not in cmap]
-        if missing:
-            raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
-
-
-def _font_match(config: Any, family: str, style: str) -> tuple[str | None, str]:
-    """The family and file fontconfig gives for a family and style, as Pango would pick them."""
-    pattern = ffi.gc(fontconfig.FcPatternCreate(), fontconfig.FcPatternDestroy)
-    fontconfig.FcPatternAddString(pattern, b"family", family.encode())
-    fontconfig.FcPatternAddString(pattern, b"style", style.encode())
-    fontconfig.FcConfigSubstitute(config, pattern, fontconfig.FcMatchPattern)
-    fontconfig.FcDefaultSubstitute(pattern)
-    result = ffi.new("FcResult *")
-    matched = fontconfig.FcFontMatch(config, pattern, result)
-    if matched == ffi.NULL:
-        return None, ""
-    matched = ffi.gc(matched, fontconfig.FcPatternDestroy)
-    return _pattern_string(matched, b"family"), _pattern_string(matched, b"file") or ""
-
-
-def _pattern_string(pattern: Any, key: bytes) -> str | None:
-    value = ffi.new("FcChar8 **")
-    if fontconfig.FcPatternGetString(pattern, key, 0, value) != fontconfig.FcResultMatch:
-        return None
-    text: bytes = ffi.string(value[0])
-    return text.decode()
 
 
 def _base_url() -> str:

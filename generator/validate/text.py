@@ -1,0 +1,79 @@
+"""Every text of a project checked against what the outputs can hold, at its unit's place.
+
+Reads: a loaded `Project` and the `Charset`s of the writers. Writes: an error for every text with
+a character XML cannot hold (the DOCX writer would stop) or a font cannot set (the PDF writer
+would stop), naming the file, line, unit and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..load import UnitBuilder
+from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
+from ..model.charset import Charset, describe, not_xml
+
+Text = tuple[SourcePos, str, str]  # where, what (unit and field), the text
+
+
+def check_characters(project: Project, charsets: list[Charset], diagnostics: Diagnostics) -> None:
+    for pos, what, text in project_texts(project):
+        bad = not_xml(text)
+        if bad:
+            diagnostics.error(pos, f"{what}: {describe(bad)} cannot stand in a document "
+                              "(a control character, often pasted from a word processor)")
+        for charset in charsets:
+            missing = [char for char in charset.missing(text) if char not in bad]
+            if missing:
+                diagnostics.error(pos, f"{what}: {charset.name} cannot set {describe(missing)}")
+
+
+def project_texts(project: Project) -> Iterator[Text]:
+    """Every text of the project that reaches an output, with its place."""
+    for document in project.documents.values():
+        where = document.pos
+        yield where, "manifest: 'title'", document.title
+        yield where, "manifest: 'number'", document.number
+        yield where, "manifest: 'signatory'", document.signatory.position
+        yield where, "manifest: 'signatory'", document.signatory.name
+        for top in document.units:
+            yield from _unit_texts(top)
+    for act in project.acts:
+        where = SourcePos(act.path, 1, 1)
+        yield where, "act: 'number'", act.number
+        for code, title in act.title.items():
+            yield where, f"act: 'title.{code}'", title
+    for change in project.changes:
+        if change.reason:
+            yield change.pos, f"{change.where}: 'reason'", change.reason
+        for edit in change.edits:
+            for code in LANGS:
+                for part in (edit.find, edit.replace):
+                    yield change.pos, f"{change.where}: edit", getattr(part, code)
+        for raw in change.content.values():
+            raws = raw if isinstance(raw, list) else [raw]
+            for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
+                yield from _unit_texts(unit)
+
+
+def _unit_texts(top: Unit) -> Iterator[Text]:
+    for unit in top.walk():
+        for name in ("label", "heading", "text", "position", "name"):
+            value = getattr(unit, name)
+            if value:
+                yield unit.pos, f"unit {unit.uid}: '{name}'", value
+        for line in unit.stamp or []:
+            yield unit.pos, f"unit {unit.uid}: 'stamp'", line
+        for cell in [*(unit.cells or []), *(c for row in unit.header or [] for c in row)]:
+            for text in _cell_texts(cell):
+                yield unit.pos, f"unit {unit.uid}: cell", text
+
+
+def _cell_texts(cell: Cell) -> Iterator[str]:
+    if isinstance(cell, str):
+        yield cell
+    elif isinstance(cell, NumberCell) and cell.mark:
+        yield cell.mark
+    elif isinstance(cell, AmountsCell):
+        for entry in cell.amounts:
+            yield from (str(entry.year), entry.mark or "")

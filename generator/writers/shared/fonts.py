@@ -1,0 +1,74 @@
+"""The serif font of the printed outputs: found through fontconfig, checked, and its coverage.
+
+Reads: what `fc-match` answers for each style, and the font files' character maps (fontTools).
+Writes nothing. Imports no renderer, so that `validate` can learn which characters the PDF can
+set without loading WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+
+from fontTools.ttLib import TTFont
+
+from ...model.charset import Charset
+from .errors import MachineError
+
+FONT_FAMILY = "Liberation Serif"
+FONT_PACKAGE = "fonts-liberation2"
+# The letters Kazakh adds to the Russian alphabet, then the Russian alphabet itself.
+KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+RUSSIAN_LETTERS = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
+PROBE_TEXT = KAZAKH_LETTERS + RUSSIAN_LETTERS + " 0123456789 № – «» *"
+# The styles the stylesheets use: body text, headings, notes.
+FONT_STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
+
+
+class FontError(MachineError):
+    """The serif font the PDF needs is not installed, or lacks a character of the text."""
+
+
+def missing_font_message(detail: str) -> str:
+    return (f"the PDF needs the serif font {FONT_FAMILY} ({detail}); install the package "
+            f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
+
+
+@functools.cache
+def font_coverage() -> Charset:
+    """The characters every style of the serif has a glyph for; `FontError` if it is missing."""
+    codepoints: set[int] | None = None
+    for style in FONT_STYLES:
+        path = _font_file(style)
+        cmap = set(TTFont(path, lazy=True).getBestCmap())
+        missing = [char for char in PROBE_TEXT if not char.isspace() and ord(char) not in cmap]
+        if missing:
+            raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
+        codepoints = cmap if codepoints is None else codepoints & cmap
+    return Charset(f"the PDF font {FONT_FAMILY}", frozenset(map(chr, codepoints or ())))
+
+
+def check_font() -> None:
+    """The chosen serif is installed in every style the text uses and has every letter."""
+    font_coverage()
+
+
+def _font_file(style: str) -> str:
+    """The file fontconfig gives for the serif in `style`, as Pango would pick it."""
+    program = shutil.which("fc-match")
+    if program is None:
+        raise FontError(missing_font_message("fontconfig's fc-match is not installed"))
+    answer = subprocess.run(
+        [program, "--format", "%{family[0]}\n%{file}\n", f"{FONT_FAMILY}:style={style}"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    lines = answer.stdout.splitlines()
+    if answer.returncode != 0 or len(lines) < 2:
+        raise FontError(missing_font_message("no font is installed at all"))
+    family, path = lines[0], lines[1]
+    font = TTFont(path, lazy=True)
+    if (family, font["name"].getDebugName(2)) != (FONT_FAMILY, style):
+        raise FontError(missing_font_message(
+            f"{FONT_FAMILY} {style} not found, fontconfig offers {family}"))
+    return path
