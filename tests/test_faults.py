@@ -217,8 +217,15 @@ def test_workers_die_when_the_parent_is_killed(tmp_path: Path) -> None:
 
 # --- what validate accepts, builds ---------------------------------------------------------------
 
-def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None:
+def without_the_repeal(tmp_path: Path) -> Path:
+    """The fixture without its repealing act, so that changes may take effect at any date."""
     root = copy_fixture(tmp_path)
+    (root / "amendments" / "no-1200.yaml").unlink()
+    return root
+
+
+def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None:
+    root = without_the_repeal(tmp_path)
     edit(root / "amendments/no-1310.yaml", "in_force: {date: 2015-01-01}",
          "in_force: {date: 2150-03-01}")
     out = tmp_path / "out"
@@ -231,7 +238,7 @@ def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None
 
 
 def test_the_last_date_the_outputs_hold_builds(tmp_path: Path) -> None:
-    root = copy_fixture(tmp_path)
+    root = without_the_repeal(tmp_path)
     edit(root / "amendments/no-30.yaml", "published: 2015-02-03", "published: 9997-12-31")
     edit(root / "amendments/no-30.yaml", "in_force: on_publication",
          "in_force: {after_publication_days: 365}")
