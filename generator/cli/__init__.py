@@ -13,6 +13,7 @@ from .act_cmd import act
 from .build_cmd import build
 from .diff_cmd import diff
 from .outline_cmd import outline
+from .record_cmd import record
 from .validate_cmd import validate
 from .versions_cmd import versions
 
@@ -22,7 +23,7 @@ def main() -> None:
     """Consolidated versions of a legal programme, with generated amendment notes."""
 
 
-for command in (validate, outline, versions, build, diff, act):
+for command in (validate, outline, versions, build, diff, act, record):
     main.add_command(command)
 
 

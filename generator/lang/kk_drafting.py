@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
-from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage
+from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
 from .kk import (
     ACT_WORDS,
@@ -153,6 +153,17 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
 
     def delete_instruction(self, named: ActUnit) -> str:
         return f"{self.act_unit(named, 'nominative')} алып тасталсын"
+
+    def instruction_forms(self) -> list[InstructionForm]:
+        return [
+            InstructionForm("replace", "nominative", r"мынадай редакцияда жазылсын:"),
+            InstructionForm("amend", "locative", r"«(?P<find>.+)» деген (?:сөз|сөздер) "
+                            r"«(?P<replace>.+)» деген (?:сөзбен|сөздермен) ауыстырылсын[;.]?",
+                            unit_optional=True),
+            InstructionForm("insert", "nominative",
+                            r"мынадай мазмұндағы (?P<new>.+) толықтырылсын:", unit_optional=True),
+            InstructionForm("delete", "nominative", r"алып тасталсын[;.]?"),
+        ]
 
     def _takes_effect(self, rule: InForceRule) -> str:
         if isinstance(rule, InForceDate):
