@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from generator.annotate import annotate
@@ -75,11 +76,11 @@ def same_versions(original: Project, imported: Project) -> list[str]:
     return problems
 
 
+def command(root: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`legalgen NAME --root ROOT ARGS` in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "generator", name, "--root", str(root), *args],
+                          capture_output=True, text=True, check=False)
+
+
 def record_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    import sys
-    return subprocess.run([sys.executable, "-m", "generator", "record", "--root", str(root),
-                           *args], capture_output=True, text=True, check=False)
-
-
-def reload(root: Path) -> Project:
-    return load_project(root)
+    return command(root, "record", *args)

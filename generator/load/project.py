@@ -113,6 +113,7 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
             validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record")
             continue
+        _report_todo(raw, file_pos, diagnostics)
         act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act")
         raw_changes = raw["changes"]
         changes_pos = pos_of(raw, "changes", file_pos)
@@ -138,6 +139,18 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
                 changes.append(change)
     _check_duplicate_acts(acts, diagnostics)
     return acts, changes
+
+
+def _report_todo(raw: PosDict, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """A record written from one language's edits lists what is left to do: each is an error
+    until it is done and the list removed."""
+    todo = raw.get("todo")
+    if not todo:
+        return
+    items = todo if isinstance(todo, list) else [todo]
+    for index, item in enumerate(items):
+        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
 
 
 def _load_change(

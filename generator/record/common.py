@@ -80,7 +80,9 @@ def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[dict[str, 
             merged.append(_combined(item, {code: item}))
     for number, change in enumerate(merged, 1):
         langs = change.pop("_langs")
-        missing = [code for code in LANGS if code not in langs]
+        # A deletion or repeal says the same in every language: nothing to write.
+        worded = change["action"] in ("replace", "insert", "amend")
+        missing = [code for code in LANGS if code not in langs and worded]
         for index, edit in enumerate(change.get("edits") or [], 1):
             missing += [f"{code} (edit {index})" for code in LANGS
                         if code not in edit["find"] and code not in missing]

@@ -51,9 +51,9 @@ class Piece:
         """equal | changed | inserted (nothing before) | removed (nothing after)."""
         if self.old == self.new:
             return "equal"
-        if not any(self.old):
+        if not any(text.strip() for text in self.old):
             return "inserted"
-        if not any(self.new):
+        if not any(text.strip() for text in self.new):
             return "removed"
         return "changed"
 
