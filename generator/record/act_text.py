@@ -65,11 +65,12 @@ class ActReader:
         self.errors: list[ActSyntaxError] = []
 
     def read(self, text: str) -> ParsedAct:
-        self.lines = [normalize(line) for line in text.splitlines()]
+        # The header note of a reconstruction says nothing the record keeps.
+        note = self.grammar.phrase("reconstructed")
+        self.lines = ["" if line == note else line
+                      for line in (normalize(line) for line in text.splitlines())]
         number, date = None, None
         head = self._next()
-        if head is not None and self.lines[head] == self.grammar.phrase("reconstructed"):
-            head = self._next()
         heading = HEADING_NUMBER.search(self.lines[head]) if head is not None else None
         # A heading line with the act's own date and number stands above the title, two lines
         # before the enacting formula.

@@ -28,9 +28,10 @@ def w(tag: str) -> str:
 
 
 class DocxError(Exception):
-    """The file is no Word document legalgen can read; `paragraph` is where, when known."""
+    """The file is no Word document legalgen can read; `paragraph` is where (1: the file as a
+    whole)."""
 
-    def __init__(self, message: str, paragraph: int = 0) -> None:
+    def __init__(self, message: str, paragraph: int = 1) -> None:
         super().__init__(message)
         self.paragraph = paragraph
 
@@ -77,7 +78,7 @@ def read_docx(data: bytes) -> WordFile:
         root = etree.fromstring(body_xml)
         core = etree.fromstring(core_xml) if core_xml else None
     except etree.XMLSyntaxError as exc:
-        raise DocxError(f"broken XML in the document: {exc}", exc.lineno or 0) from None
+        raise DocxError(f"broken XML in the document: {exc}", exc.lineno or 1) from None
     body = root.find(w("body"))
     if body is None:
         raise DocxError("the document has no body")

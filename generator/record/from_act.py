@@ -28,7 +28,7 @@ def record_from_act(project: Project, files: list[Path],
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            diagnostics.error(SourcePos(str(path)), f"cannot read the act: {exc}")
+            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {exc}")
             continue
         code = _language(text)
         if code is None:

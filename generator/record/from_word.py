@@ -26,16 +26,16 @@ def record_from_word(project: Project, meta: ActMeta,
         try:
             word = read_docx(path.read_bytes())
         except (DocxError, OSError) as exc:
-            line = exc.paragraph if isinstance(exc, DocxError) else 0
-            diagnostics.error(SourcePos(shown, line, 1 if line else 0), str(exc))
+            line = exc.paragraph if isinstance(exc, DocxError) else 1
+            diagnostics.error(SourcePos(shown, line, 1), str(exc))
             continue
         code = _language(word.language)
         if code is None:
-            diagnostics.error(SourcePos(shown), f"the document's language '{word.language}' is "
+            diagnostics.error(SourcePos(shown, 1, 1), f"the document's language '{word.language}' is "
                                                 "none of the project's")
             continue
         if code in found:
-            diagnostics.error(SourcePos(shown), f"a second {code} document")
+            diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")
             continue
         version = amended_version(project, meta, code, word.identifier)
         reading = WordReader(version, LANGUAGES[code]).read(word.pieces)
@@ -49,7 +49,7 @@ def record_from_word(project: Project, meta: ActMeta,
         return None, diagnostics
     changes, todo = merge_languages(found)
     if not changes:
-        diagnostics.error(SourcePos(str(files[0])), "no tracked change in any unit")
+        diagnostics.error(SourcePos(str(files[0]), 1, 1), "no tracked change in any unit")
         return None, diagnostics
     meta.title = meta.title or drafted_titles(project, changes)
     return Record(meta, changes, todo), diagnostics
