@@ -63,6 +63,8 @@ class ActReader:
         self.lines: list[str] = []
         self.at = 0
         self.errors: list[ActSyntaxError] = []
+        # Each amended unit's texts as the act's earlier amendments leave them.
+        self.texts: dict[str, list[str]] = {}
 
     def read(self, text: str) -> ParsedAct:
         # The header note of a reconstruction says nothing the record keeps.
@@ -80,11 +82,18 @@ class ActReader:
         if head is None:
             raise ActSyntaxError(1, 1, "the act has no title")
         title = self.lines[head]
-        issuer = self._formula()
-        kind = self._first_point()
-        changes = [{"action": "repeal", "target": self.version.document.id,
-                    "number": self.at}] if kind == "repeal" else self._instructions()
-        rule = self._final_point(changes)
+        try:
+            issuer = self._formula()
+            kind = self._first_point()
+            changes = [{"action": "repeal", "target": self.version.document.id,
+                        "number": self.at}] if kind == "repeal" else self._instructions()
+            rule = self._final_point(changes)
+        except ActSyntaxError as exc:
+            # Every problem found before the one that ends the reading, in line order.
+            self.errors.append(exc)
+            self.errors.sort(key=lambda error: (error.line, error.col))
+            raise self.errors[0] from None
+        self.errors.sort(key=lambda error: (error.line, error.col))
         return ParsedAct(title, issuer, rule, number, date, changes, self.errors)
 
     def _formula_follows(self) -> bool:
@@ -150,7 +159,10 @@ class ActReader:
                 return changes
             match = INSTRUCTION.match(line)
             if match is None:
-                stack = self._group(index, stack)
+                try:
+                    stack = self._group(index, stack)
+                except ActSyntaxError as exc:
+                    self.errors.append(exc)
                 continue
             if int(match.group(1)) != expected:
                 self.errors.append(ActSyntaxError(index + 1, 1, f"instruction {match.group(1)}) "
@@ -160,7 +172,17 @@ class ActReader:
                 changes.append(self._instruction(index, match.group(2), stack))
             except ActSyntaxError as exc:
                 self.errors.append(exc)
+                self._skip_wording(match.group(2))
         raise ActSyntaxError(len(self.lines), 1, "the act ends without point 2 on entry into force")
+
+    def _skip_wording(self, text: str) -> None:
+        """After an instruction that could not be read, its wording (if any) is not read as
+        instructions."""
+        if text.endswith(":"):
+            try:
+                self._quote(self.at - 1)
+            except ActSyntaxError:
+                return
 
     def _group(self, index: int, stack: Groups) -> Groups:
         line = self.lines[index]
@@ -216,7 +238,14 @@ class ActReader:
             target = uid or (stack[-1] if stack else None)
             if target is None:
                 raise ActSyntaxError(index + 1, 1, "an amendment names no unit")
-            change.update(target=target, edits=[(match.group("find"), match.group("replace"))])
+            find, replace = match.group("find"), match.group("replace")
+            texts = self.texts.setdefault(target, own_texts(self.names.units[target]))
+            count = sum(text.count(find) for text in texts)
+            if count != 1:
+                raise ActSyntaxError(index + 1, self.lines[index].find("«") + 1,
+                                     f"«{find}» occurs {count} times in {target}, not once")
+            self.texts[target] = [text.replace(find, replace) for text in texts]
+            change.update(target=target, edits=[(find, replace)])
         elif form.action == "delete":
             change["target"] = uid
         elif form.action == "replace":
@@ -232,6 +261,8 @@ class ActReader:
         """The lines of the wording after an instruction, without its «…» and the mark after."""
         start = self._next()
         if start is None or not self.lines[start].startswith("«"):
+            if start is not None:
+                self.at = start
             raise ActSyntaxError((start or index) + 1, 1, "expected the new wording in «…»")
         lines: list[tuple[int, str]] = []
         balance = 0

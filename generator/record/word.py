@@ -74,6 +74,8 @@ class WordReader:
 
     def read(self, pieces: list[Piece]) -> Reading:
         self._sort(pieces)
+        if not all([self._matches(unit) for unit in self.version.units]):
+            return self.result
         for unit in self.version.units:
             self._visit(unit)
         self._inserts()
@@ -110,19 +112,29 @@ class WordReader:
 
     # Units
 
+    def _matches(self, unit: Unit) -> bool:
+        """Whether the document, every revision rejected, shows the unit and what it holds as
+        the version does; each difference is an error (an edit made without Track Changes)."""
+        if unit.uid in self.version.excluded:
+            return True
+        pieces = self.slots.get(unit.uid, [])
+        old = [text for piece in pieces for text in piece.old]
+        same = True
+        if pieces and old != shown_texts(unit, self.lang, self.parents[unit.uid]):
+            self.result.errors.append((pieces[0].number, f"the text of {unit.uid} is not the "
+                                       f"one of the version of {self.version.date} (an edit "
+                                       "made without Track Changes?)"))
+            same = False
+        return all([self._matches(child) for child in unit.children]) and same
+
     def _visit(self, unit: Unit) -> None:
         if unit.uid in self.version.excluded or not self._touched(unit):
             return
         pieces = self.slots.get(unit.uid, [])
         parent = self.parents[unit.uid]
-        expected = shown_texts(unit, self.lang, parent)
-        old = [text for piece in pieces for text in piece.old]
         new = [text for piece in pieces for text in piece.new]
+        old = [text for piece in pieces for text in piece.old]
         number = pieces[0].number if pieces else 0
-        if pieces and old != expected:
-            self.result.errors.append((number, f"the text of {unit.uid} is not the one of the "
-                                               f"version of {self.version.date}"))
-            return
         if self._all_removed(unit.uid):
             self.result.changes.append(Found("delete", unit.uid, number))
             return
