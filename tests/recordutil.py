@@ -14,7 +14,6 @@ from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.diff import compare
 from generator.draft import act_changes
-from generator.load import load_project
 from generator.model import LANGS, Act, Project
 from generator.model.inline import plain
 from generator.writers.docx.redline import render_diff_docx

@@ -41,7 +41,8 @@ def _rule(value: str) -> Any:
 @root_option
 @click.option("--from-docx", "docx_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
-              help="An edited consolidated (or redline) DOCX with tracked changes; one per language.")
+              help="An edited consolidated (or redline) DOCX with tracked changes; one per "
+                   "language.")
 @click.option("--from-act", "act_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="The text of an amending act (UTF-8); one per language.")

@@ -141,7 +141,7 @@ def _load_amendments(root: Path, diagnostics: Diagnostics) -> tuple[list[Act], l
     return acts, changes
 
 
-def _report_todo(raw: PosDict, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
     """A record written from one language's edits lists what is left to do: each is an error
     until it is done and the list removed."""
     todo = raw.get("todo")

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..model import (
+    LANGS,
     ActType,
     Cell,
     Diagnostics,
@@ -20,7 +21,6 @@ from ..model import (
     InForceRule,
     LangSignatory,
     LangText,
-    LANGS,
     LangUnits,
     Signatory,
     SourcePos,

@@ -136,11 +136,13 @@ class ActReader:
         index = self._next()
         if index is None:
             raise ActSyntaxError(len(self.lines), 1, "the act ends before its point 1")
+        document = self.version.document
         for kind in KINDS:
-            if self.lines[index] == f"1. {self.grammar.amended_act_point(self.version.document, kind)}":
+            if self.lines[index] == f"1. {self.grammar.amended_act_point(document, kind)}":
                 return kind
-        raise ActSyntaxError(index + 1, 1, "point 1 does not name the amended act "
-                             f"('1. {self.grammar.amended_act_point(self.version.document, 'changes')}')")
+        expected = self.grammar.amended_act_point(document, "changes")
+        raise ActSyntaxError(index + 1, 1,
+                             f"point 1 does not name the amended act ('1. {expected}')")
 
     def _act(self, issuer: str = "government") -> Act:
         return Act(key="", type=self.act_type, issuer=issuer, number="", date=dt.date.min,

@@ -11,11 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..lang import DRAFTING
 from ..consolidate import consolidate
+from ..lang import DRAFTING
 from ..model import Act, Diagnostics, InForceAfterDays, InForceDate, Project, SourcePos, Version
 from ..model.drafting import DraftingLanguage
-from .act_text import ISSUERS, ActReader, ActSyntaxError, ParsedAct, normalize
+from .act_text import ISSUERS, ActReader, ActSyntaxError, normalize
 from .common import amended_version, merge_languages
 from .writer import ActMeta, Record
 

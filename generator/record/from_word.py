@@ -31,8 +31,8 @@ def record_from_word(project: Project, meta: ActMeta,
             continue
         code = _language(word.language)
         if code is None:
-            diagnostics.error(SourcePos(shown, 1, 1), f"the document's language '{word.language}' is "
-                                                "none of the project's")
+            diagnostics.error(SourcePos(shown, 1, 1), f"the document's language "
+                              f"'{word.language}' is none of the project's")
             continue
         if code in found:
             diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")

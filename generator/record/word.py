@@ -17,7 +17,7 @@ from ..model import Language, Unit, Version
 from ..model.bookmarks import names_to_ids
 from .docx import Piece
 from .edits import Edit, shown_texts, similarity, word_edits
-from .structure import ROW_KINDS, inferred_kind, kind_of_uid, own_id, raw_unit, resolve, to_raw
+from .structure import ROW_KINDS, inferred_kind, raw_unit, resolve, to_raw
 
 # Paragraph styles of what the generator writes around the units: never a unit's own text.
 DECORATIONS = {"EditorialNote", "ReconstructionMark", "ExcludedUnit", "TOCHeading", "TOC1",
@@ -275,13 +275,13 @@ class WordReader:
             node = self.parents[node.uid]
         uid, kind = self._identify(pieces[0], neighbour, chain, self._base_counters(chain))
         parent_uid = uid.rsplit("__", 1)[0] if uid else self._inferred_parent(neighbour, kind)
-        holder = {"kind": "holder"}
+        holder: dict[str, Any] = {"kind": "holder"}
         nodes: dict[str, dict[str, Any]] = {parent_uid: holder}
         counters = self._base_counters([parent_uid])
         for piece in pieces:
             self._place_new(piece, neighbour, nodes, counters, parent_uid)
         after, before = self._anchor(neighbour, parent_uid)
-        content = holder.get("children", [])
+        content: list[dict[str, Any]] = holder.get("children", [])
         target = parent_uid or self.version.document.id
         self.result.changes.append(Found("insert", target, pieces[0].number, after=after,
                                          before=before,
@@ -317,7 +317,3 @@ class WordReader:
             node = parent
         children = self.units[parent_uid].children if parent_uid in self.units else []
         return None, (children[0].uid if children else None)
-
-
-def is_unit_kind(uid: str) -> bool:
-    return kind_of_uid(uid) is not None
