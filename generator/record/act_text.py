@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..consolidate.apply import own_texts
 from ..model import Act, InForceAfterDays, InForceDate, InForceRule, Unit, Version
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
-from .edits import own_texts
 from .structure import LABEL, ROW_KINDS, raw_unit
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")

@@ -96,26 +96,46 @@ def _core_text(core: etree._Element | None, name: str) -> str:
 def _pieces(body: etree._Element) -> list[Piece]:
     pieces: list[Piece] = []
     number = 0
+    # LibreOffice writes a bookmark at the start of a paragraph at the end of the one before:
+    # a bookmark after the last text of a paragraph belongs to the next paragraph.
+    carried: list[str] = []
     for child in body:
         if child.tag == w("p"):
             number += 1
             old, new = paragraph_texts(child)
-            pieces.append(Piece(number, _style(child), [old], [new], _bookmarks(child)))
+            leading, carried_on = _split_bookmarks(child)
+            pieces.append(Piece(number, _style(child), [old], [new], carried + leading))
+            carried = carried_on
         elif child.tag == w("tbl"):
             for row in child.iter(w("tr")):
                 first = number + 1
-                cells_old, cells_new, styles = [], [], []
+                cells_old, cells_new, styles, names = [], [], [], list(carried)
                 for cell in row.findall(w("tc")):
                     texts = []
                     for p in cell.iter(w("p")):
                         number += 1
                         texts.append(paragraph_texts(p))
                         styles.append(_style(p))
+                        # Every bookmark in a row is the row's, text or not.
+                        names += [name for part in _split_bookmarks(p) for name in part]
                     cells_old.append("\n".join(old for old, _ in texts))
                     cells_new.append("\n".join(new for _, new in texts))
-                pieces.append(Piece(first, _row_style(styles), cells_old, cells_new,
-                                    _bookmarks(row), True))
+                pieces.append(Piece(first, _row_style(styles), cells_old, cells_new, names, True))
+                carried = []
     return pieces
+
+
+def _split_bookmarks(p: etree._Element) -> tuple[list[str], list[str]]:
+    """The bookmarks of a paragraph before its last text, and those after it."""
+    leading: list[str] = []
+    trailing: list[str] = []
+    for node in p.iter(w("bookmarkStart"), w("t"), w("delText")):
+        if node.tag == w("bookmarkStart"):
+            trailing.append(node.get(w("name"), ""))
+        elif node.text:
+            leading += trailing
+            trailing = []
+    return leading, trailing
 
 
 def _row_style(styles: list[str]) -> str:
@@ -130,15 +150,13 @@ def _style(p: etree._Element) -> str:
     return found.get(w("val"), "Normal") if found is not None else "Normal"
 
 
-def _bookmarks(node: etree._Element) -> list[str]:
-    return [item.get(w("name"), "") for item in node.iter(w("bookmarkStart"))]
-
-
 def paragraph_texts(p: etree._Element) -> tuple[str, str]:
     """The paragraph's text with every revision rejected, and with every one accepted."""
     old: list[str] = []
     new: list[str] = []
     for node in p.iter(w("t"), w("delText"), w("tab"), w("br"), w("noBreakHyphen")):
+        if node.tag == w("br") and node.get(w("type")) in ("page", "column"):
+            continue
         text = {w("tab"): "\t", w("br"): "\n", w("noBreakHyphen"): "-"}.get(node.tag, node.text)
         side = _side(node, p)
         if side != "new":

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from ..consolidate.apply import own_texts, replace_in_unit
 from ..diff.parts import own_parts, row_texts
 from ..model import Language, Unit
 from ..model.tables import table_shape
 
 Edit = tuple[str, str]
-TEXT_FIELDS = ("heading", "text", "position", "name")
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
@@ -31,14 +31,6 @@ def shown_texts(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
         return [f"{unit.position or ''}\t{unit.name or ''}"]
     before, after = own_parts(unit, lang, 0)
     return [part.text for part in before + after]
-
-
-def own_texts(unit: Unit) -> list[str]:
-    """Every piece of a unit's own text an edit may change (as consolidation sees them)."""
-    texts = [getattr(unit, name) for name in TEXT_FIELDS if getattr(unit, name)]
-    texts.extend(unit.stamp or [])
-    texts.extend(cell for cell in unit.cells or [] if isinstance(cell, str))
-    return texts
 
 
 def similarity(old: str, new: str) -> float:
@@ -102,15 +94,8 @@ def _unique(span: Span, texts: list[str]) -> Edit | None:
 
 def _gives(unit: Unit, lang: Language, parent: Unit | None, edits: list[Edit],
            new_texts: list[str]) -> bool:
+    """Whether the edits, applied as consolidation applies them, show `new_texts`."""
     changed = unit.copy()
     for find, replace in edits:
-        for name in TEXT_FIELDS:
-            value = getattr(changed, name)
-            if value:
-                setattr(changed, name, value.replace(find, replace))
-        if changed.stamp:
-            changed.stamp = [line.replace(find, replace) for line in changed.stamp]
-        if changed.cells:
-            changed.cells = [c.replace(find, replace) if isinstance(c, str) else c
-                             for c in changed.cells]
+        replace_in_unit(changed, find, replace)
     return shown_texts(changed, lang, parent) == new_texts

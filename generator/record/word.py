@@ -118,7 +118,7 @@ class WordReader:
         if unit.uid in self.version.excluded:
             return True
         pieces = self.slots.get(unit.uid, [])
-        old = [text for piece in pieces for text in piece.old]
+        old = _texts(unit, pieces, "old")
         same = True
         if pieces and old != shown_texts(unit, self.lang, self.parents[unit.uid]):
             self.result.errors.append((pieces[0].number, f"the text of {unit.uid} is not the "
@@ -132,8 +132,8 @@ class WordReader:
             return
         pieces = self.slots.get(unit.uid, [])
         parent = self.parents[unit.uid]
-        new = [text for piece in pieces for text in piece.new]
-        old = [text for piece in pieces for text in piece.old]
+        new = _texts(unit, pieces, "new")
+        old = _texts(unit, pieces, "old")
         number = pieces[0].number if pieces else 0
         if self._all_removed(unit.uid):
             self.result.changes.append(Found("delete", unit.uid, number))
@@ -204,7 +204,7 @@ class WordReader:
         self.result.changes.append(Found("replace", unit.uid, number, content=root))
 
     def _new_texts(self, uid: str) -> list[str]:
-        return [text for piece in self.slots.get(uid, []) for text in piece.new]
+        return _texts(self.units[uid], self.slots.get(uid, []), "new")
 
     def _keep_or_drop(self, uid: str, nodes: dict[str, dict[str, Any]],
                       counters: dict[str, dict[str, int]]) -> None:
@@ -317,3 +317,10 @@ class WordReader:
             node = parent
         children = self.units[parent_uid].children if parent_uid in self.units else []
         return None, (children[0].uid if children else None)
+
+
+def _texts(unit: Unit, pieces: list[Piece], side: str) -> list[str]:
+    """A unit's texts in its paragraphs; a signature is one line, as the version shows it, where
+    a redline gives its position and name a paragraph each."""
+    texts = [text for piece in pieces for text in getattr(piece, side)]
+    return ["\t".join(texts)] if unit.kind == "signature" and texts else texts
