@@ -60,9 +60,9 @@ def unit_texts(project: Project, lang: str, date: dt.date) -> list[tuple[object,
             for unit in version.walk()] + [("repealed", version.repeal is not None)]
 
 
-def notes(project: Project, lang: str, date: dt.date) -> list[str]:
+def notes_by_unit(project: Project, lang: str, date: dt.date) -> dict[str, list[str]]:
     annotated = annotate(consolidate(project, lang, date), project)
-    return [note for uid in sorted(annotated.notes) for note in annotated.notes[uid]]
+    return {uid: list(notes) for uid, notes in annotated.notes.items() if notes}
 
 
 def same_versions(original: Project, imported: Project) -> list[str]:
