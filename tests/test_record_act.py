@@ -89,7 +89,8 @@ ADOPTED = {lang: consolidate(FIXTURE_PROJECT, lang, FIXTURE_PROJECT.adoption_dat
 TEXT_KINDS = {"paragraph", "point", "subpoint", "text"}
 # Units the fixture's own acts change later stay as they are, so that those acts still apply.
 LATER = {change.target for change in FIXTURE_PROJECT.changes} | {
-    f"{change.target}__{change.after}" for change in FIXTURE_PROJECT.changes if change.after}
+    f"{change.target}__{change.after}" for change in FIXTURE_PROJECT.changes if change.after} | {
+    "att_1__sec_3__subsec_2__point_2__subpoint_3"}  # the generated insert's anchor
 LEAVES = [unit.uid for unit in ADOPTED["kk"].walk()
           if not unit.children and (unit.kind in TEXT_KINDS or unit.kind == "row")
           and unit.uid not in LATER]
@@ -138,7 +139,7 @@ def records(draw):
     return changes or [INSERT]
 
 
-@settings(max_examples=12, deadline=None,
+@settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(changes=records())
 def test_generated_records_on_the_fixture_come_back_from_their_act(changes, tmp_path_factory):

@@ -223,11 +223,14 @@ class ActReader:
 
     def _form(self, form: InstructionForm, text: str,
               stack: Groups) -> tuple[list[str], re.Match[str]] | None:
-        prefixed = self.names.prefixed(stack, form.case, text)
-        if prefixed is not None:
-            match = re.fullmatch(form.pattern, prefixed[1])
-            if match is not None:
-                return prefixed[0], match
+        # An instruction after a deeper one stands under fewer groups with no line of its own:
+        # the deepest groups that name the unit win.
+        for depth in range(len(stack), -1, -1):
+            prefixed = self.names.prefixed(stack[:depth], form.case, text)
+            if prefixed is not None:
+                match = re.fullmatch(form.pattern, prefixed[1])
+                if match is not None:
+                    return prefixed[0], match
         match = re.fullmatch(form.pattern, text)
         if match is not None and form.unit_optional:
             return [], match
