@@ -28,6 +28,7 @@ from .diff_cmd import diff
 from .init_cmd import init
 from .new_act_cmd import new_act
 from .outline_cmd import outline
+from .record_cmd import record
 from .schema_cmd import schema
 from .templates_cmd import templates
 from .validate_cmd import validate
@@ -90,8 +91,8 @@ def main(debug: bool) -> None:
     """Consolidated versions of a legal programme, with generated amendment notes."""
 
 
-for command in (init, new_act, validate, outline, versions, build, diff, act, schema,
-                templates):
+for command in (init, new_act, validate, outline, versions, build, diff, act, record,
+                schema, templates):
     main.add_command(command)
 
 

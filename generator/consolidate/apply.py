@@ -154,7 +154,7 @@ class Applier:
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
             find, replace = getattr(edit.find, lang), getattr(edit.replace, lang)
-            count = _count_in_unit(target, find)
+            count = count_in_unit(target, find)
             if count == 0:
                 self.diagnostics.error(
                     change.pos,
@@ -167,7 +167,7 @@ class Applier:
                     f"{target.uid}; make it unique or set 'all: true'",
                 )
             else:
-                _replace_in_unit(target, find, replace)
+                replace_in_unit(target, find, replace)
         self.version.touched[target.uid].append(change)
         self._record("amend", change, target)
 
@@ -287,7 +287,7 @@ def _with_uid(unit: Unit, uid: str) -> Unit:
 TEXT_FIELDS = ("heading", "text", "position", "name")
 
 
-def _texts(unit: Unit) -> list[str]:
+def own_texts(unit: Unit) -> list[str]:
     """Every piece of a unit's own text that an edit may change (not its children's)."""
     texts = [getattr(unit, name) for name in TEXT_FIELDS if getattr(unit, name)]
     texts.extend(unit.stamp or [])
@@ -295,11 +295,11 @@ def _texts(unit: Unit) -> list[str]:
     return texts
 
 
-def _count_in_unit(unit: Unit, find: str) -> int:
-    return sum(text.count(find) for text in _texts(unit))
+def count_in_unit(unit: Unit, find: str) -> int:
+    return sum(text.count(find) for text in own_texts(unit))
 
 
-def _replace_in_unit(unit: Unit, find: str, replace: str) -> None:
+def replace_in_unit(unit: Unit, find: str, replace: str) -> None:
     """New lists, never edits in place: the adopted document's lists stay untouched."""
     for name in TEXT_FIELDS:
         if getattr(unit, name):

@@ -28,9 +28,10 @@ ALLOWED: dict[str, set[str]] = {
     "validate": {"model", "load", "consolidate"},
     "diff": {"model", "lang", "consolidate", "annotate"},
     "draft": {"model", "lang", "load", "consolidate", "diff"},
+    "record": {"model", "lang", "load", "consolidate", "diff", "draft"},
     "writers": {"model", "lang"},
     "cli": {"model", "lang", "load", "consolidate", "annotate", "validate", "diff", "draft",
-            "writers"},
+            "record", "writers"},
     "devtools": set(),
     "__main__": {"cli"},
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
-from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage
+from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
 from .kk import (
     ACT_WORDS,
@@ -97,7 +97,8 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         return f"{possessive_case(named, 'а', 'е')} {KIND_WORDS[kind]}"
 
     def enacting_formula(self, act: Act) -> str:
-        return FORMULAS.get(act.issuer, "")
+        # Issuers of one family (ministry_energy, ministry_finance) enact alike.
+        return FORMULAS.get(act.issuer.split("_", 1)[0], "")
 
     def amended_act_point(self, document: Document, kind: ActKind) -> str:
         named = f"{_quote(document.title)} {self._document(document)}"
@@ -149,6 +150,17 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
 
     def delete_instruction(self, named: ActUnit) -> str:
         return f"{self.act_unit(named, 'nominative')} алып тасталсын"
+
+    def instruction_forms(self) -> list[InstructionForm]:
+        return [
+            InstructionForm("replace", "nominative", r"мынадай редакцияда жазылсын:"),
+            InstructionForm("amend", "locative", r"«(?P<find>.+)» деген (?:сөз|сөздер) "
+                            r"«(?P<replace>.+)» деген (?:сөзбен|сөздермен) ауыстырылсын[;.]?",
+                            unit_optional=True),
+            InstructionForm("insert", "nominative",
+                            r"мынадай мазмұндағы (?P<new>.+) толықтырылсын:", unit_optional=True),
+            InstructionForm("delete", "nominative", r"алып тасталсын[;.]?"),
+        ]
 
     def _takes_effect(self, rule: InForceRule) -> str:
         if isinstance(rule, InForceDate):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
-from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage
+from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
 from .ru import ACT_WORDS, Russian, calendar_days_genitive, number_words_genitive
 
@@ -127,7 +127,8 @@ class RussianDrafting(Russian, DraftingLanguage):
         return f"О внесении {KIND_WORDS[kind]} в {self._document(document, 'accusative')}"
 
     def enacting_formula(self, act: Act) -> str:
-        return FORMULAS.get(act.issuer, "")
+        # Issuers of one family (ministry_energy, ministry_finance) enact alike.
+        return FORMULAS.get(act.issuer.split("_", 1)[0], "")
 
     def amended_act_point(self, document: Document, kind: ActKind) -> str:
         named = f"{self._document(document, 'accusative')} {_quote(document.title)}"
@@ -174,6 +175,16 @@ class RussianDrafting(Russian, DraftingLanguage):
 
     def delete_instruction(self, named: ActUnit) -> str:
         return f"{self.act_unit(named, 'accusative')} исключить"
+
+    def instruction_forms(self) -> list[InstructionForm]:
+        return [
+            InstructionForm("replace", "accusative", r"изложить в следующей редакции:"),
+            InstructionForm("amend", "locative", r"(?:слово|слова) «(?P<find>.+)» заменить "
+                            r"(?:словом|словами) «(?P<replace>.+)»[;.]?", unit_optional=True),
+            InstructionForm("insert", "accusative",
+                            r"дополнить (?P<new>.+?),? следующего содержания:", unit_optional=True),
+            InstructionForm("delete", "accusative", r"исключить[;.]?"),
+        ]
 
     def _takes_effect(self, rule: InForceRule) -> str:
         if isinstance(rule, InForceDate):

@@ -132,6 +132,7 @@ def _load_amendments(
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
             validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record")
             continue
+        _report_todo(raw, file_pos, diagnostics)
         act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act")
         raw_changes = raw["changes"]
         changes_pos = pos_of(raw, "changes", file_pos)
@@ -173,6 +174,18 @@ def _texts(value: PerLanguage) -> dict[str, str]:
 
 def _optional_texts(value: PerLanguage | None) -> dict[str, str] | None:
     return None if value is None else _texts(value)
+
+
+def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """A record written from one language's edits lists what is left to do: each is an error
+    until it is done and the list removed."""
+    todo = raw.get("todo")
+    if not todo:
+        return
+    items = todo if isinstance(todo, list) else [todo]
+    for index, item in enumerate(items):
+        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
 
 
 def _load_change(

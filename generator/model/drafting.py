@@ -33,6 +33,18 @@ class ActUnit:
     position: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class InstructionForm:
+    """How an instruction reads, for reading acts back: the action, the case its unit name
+    stands in before `pattern` (a regular expression of the rest of the line, with the groups
+    find/replace of an amendment), and whether the unit may be left to the enclosing group."""
+
+    action: str
+    case: Case
+    pattern: str
+    unit_optional: bool = False
+
+
 class DraftingLanguage(Language):
     """A language that also drafts amending acts. Abstract: every method below is needed."""
 
@@ -73,6 +85,10 @@ class DraftingLanguage(Language):
     @abc.abstractmethod
     def delete_instruction(self, named: ActUnit) -> str:
         """'6-тармақ алып тасталсын'."""
+
+    @abc.abstractmethod
+    def instruction_forms(self) -> list[InstructionForm]:
+        """The official forms of an instruction, as `InstructionForm`s, to read an act back."""
 
     @abc.abstractmethod
     def in_force_point(self, act: Act, rule: InForceRule) -> str:

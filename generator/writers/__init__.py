@@ -67,6 +67,7 @@ WRITERS: tuple[Writer, ...] = (
     Writer("docx", "diff", "docx.redline", "render_diff_docx"),
     Writer("json", "diff", "diff_json", "render_diff_json"),
     Writer("html", "act", "act_html", "render_act_html", templated=True),
+    Writer("txt", "act", "act_txt", "render_act_txt"),
     Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font", templated=True,
            charset="shared.fonts.font_coverage"),
     Writer("docx", "act", "docx.act", "render_act_docx"),

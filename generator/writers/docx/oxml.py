@@ -14,6 +14,8 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from ...model.bookmarks import bookmark_name
+
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -70,3 +72,12 @@ def _wrap_run(child: BaseOxmlElement) -> BaseOxmlElement:
     r = element("w:r")
     r.append(child)
     return r
+
+
+def bookmark(p: CT_P, ident: int, uid: str) -> None:
+    """A bookmark named after the unit id at the start of `p`, so edits map back to the unit."""
+    start = element("w:bookmarkStart", {"w:id": str(ident), "w:name": bookmark_name(uid)})
+    end = element("w:bookmarkEnd", {"w:id": str(ident)})
+    position = 1 if p.pPr is not None else 0
+    p.insert(position, end)
+    p.insert(position, start)

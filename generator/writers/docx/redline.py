@@ -23,7 +23,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from ...model.diff import Acts, Block, Diff, Line, Row, TableBlock
 from .layout import body_section, break_section, landscape_uids, page_setup
-from .oxml import element, paragraph, run
+from .oxml import bookmark, element, paragraph, run
 from .package import new_document, save, set_core_properties
 from .styles import LANDSCAPE, PORTRAIT, REDLINE_STYLES, PageLayout
 from .tables import CellContent, grid, table_element, table_row
@@ -140,6 +140,8 @@ class _Writer:
             mark.append(self._revision("w:ins" if line.state == "inserted" else "w:del",
                                        line.acts))
             p.get_or_add_pPr().append(mark)
+        if line.anchor is not None:
+            bookmark(p, next(self.ids), line.anchor)
         run_style = "Strong" if strong else None
         for op in line.ops:
             if op.kind == "equal":
@@ -157,6 +159,9 @@ class _Writer:
         table = table_element(block.role, columns)
         for row in block.rows:
             table.append(self._row(row, columns))
+        first = table.find(f".//{qn('w:p')}")
+        if block.anchor is not None and first is not None:
+            bookmark(cast(CT_P, first), next(self.ids), block.anchor)
         return table
 
     def _row(self, row: Row, columns: list[int]) -> BaseOxmlElement:
@@ -176,6 +181,8 @@ class _Writer:
                 for number, line in enumerate(cell.lines)
             ]
             cells.append((paragraphs, cell.span))
+        if row.anchor is not None and cells and cells[0][0]:
+            bookmark(cells[0][0][0], next(self.ids), row.anchor)
         return table_row(cells, columns, header=row.kind == "header", mark=mark)
 
 

@@ -10,8 +10,6 @@ bookmark per unit id and the version's language on every style. Equal input, equ
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable
 
 from docx.document import Document as DocxDocument
@@ -23,32 +21,24 @@ from docx.text.run import Run
 
 from ...lang.cells import cell_lines
 from ...model import Annotated, Cell, KindVisitor, Unit
+from ...model.bookmarks import bookmark_name
 from ...model.inline import spans
 from ...model.tables import TableShape, heading_text, table_shape
 from ..shared.templates import toc_entries
 from .layout import body_section, break_section, page_setup, wants_landscape
-from .oxml import element, field, field_char, paragraph, run
+from .oxml import bookmark, element, field, field_char, paragraph, run
 from .package import new_document, save, set_core_properties
 from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
 
 TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
 AUTHOR = "legalgen"
-_BOOKMARK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 # Where a unit's paragraphs go: the body, or a list that becomes a table cell.
 Add = Callable[[CT_P], None]
 
 
 def language_tag(annotated: Annotated) -> str:
     return annotated.lang.tag
-
-
-def bookmark_name(uid: str) -> str:
-    """Word takes bookmark names of at most 40 letters, digits and underscores."""
-    if _BOOKMARK_NAME.match(uid):
-        return uid
-    digest = hashlib.sha1(uid.encode("utf-8")).hexdigest()[:8]
-    return f"{re.sub(r'[^A-Za-z0-9_]', '_', uid)[:31]}_{digest}"
 
 
 def render_docx(annotated: Annotated) -> bytes:
@@ -153,12 +143,7 @@ class _DocumentBuilder(KindVisitor[None]):
     def _bookmark(self, p: CT_P, uid: str) -> None:
         """A bookmark named after the unit id at the start of the unit's first paragraph."""
         self.bookmark_ids += 1
-        ident = str(self.bookmark_ids)
-        start = element("w:bookmarkStart", {"w:id": ident, "w:name": bookmark_name(uid)})
-        end = element("w:bookmarkEnd", {"w:id": ident})
-        position = 1 if p.pPr is not None else 0
-        p.insert(position, end)
-        p.insert(position, start)
+        bookmark(p, self.bookmark_ids, uid)
 
     def _notes(self, unit: Unit, add: Add) -> None:
         """Reconstruction marks (the reason as a comment), then the amendment notes."""

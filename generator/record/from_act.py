@@ -1,0 +1,114 @@
+"""`record --from-act`: the text of an amending act in each language → a record.
+
+Reads each text file (its language from its enacting formula), the version the act amends (in
+force the day before the act takes effect) and the options (number, date, publication). Writes
+a `Record` and the diagnostics, each problem at its line of the act.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..consolidate import consolidate
+from ..lang import DRAFTING
+from ..model import Diagnostics, InForceAfterDays, InForceDate, Project, SourcePos, Version
+from ..model.drafting import DraftingLanguage
+from .act_text import ISSUERS, ActReader, ActSyntaxError, normalize
+from .common import amended_version, merge_languages, probe_act
+from .writer import ActMeta, Record
+
+
+def record_from_act(project: Project, files: list[Path],
+                    options: dict[str, Any]) -> tuple[Record | None, Diagnostics]:
+    diagnostics = Diagnostics()
+    texts: dict[str, tuple[Path, str]] = {}
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {exc}")
+            continue
+        code = _language(text)
+        if code is None:
+            diagnostics.error(SourcePos(str(path), 1, 1), "no enacting formula of a known "
+                                                          "language: not an amending act")
+        elif code in texts:
+            diagnostics.error(SourcePos(str(path), 1, 1), f"a second {code} act text")
+        else:
+            texts[code] = (path, text)
+    if diagnostics.errors:
+        return None, diagnostics
+    meta = _meta(options, texts, project, diagnostics)
+    if meta is None:
+        return None, diagnostics
+    found: dict[str, list[dict[str, Any]]] = {}
+    for code, (path, text) in texts.items():
+        version = amended_version(project, meta, code)
+        try:
+            parsed = ActReader(DRAFTING[code], version, meta.type).read(text)
+        except ActSyntaxError as exc:
+            diagnostics.error(SourcePos(str(path), exc.line, exc.col), str(exc))
+            continue
+        for error in parsed.errors:
+            diagnostics.error(SourcePos(str(path), error.line, error.col), str(error))
+        meta.title[code] = parsed.title
+        found[code] = [_lang_change(change) for change in parsed.changes]
+    if diagnostics.errors:
+        return None, diagnostics
+    changes, todo = merge_languages(found)
+    return Record(meta, changes, todo), diagnostics
+
+
+def _language(text: str) -> str | None:
+    lines = {normalize(line) for line in text.splitlines()}
+    for code, grammar in DRAFTING.items():
+        if any(_formula(grammar, issuer) in lines for issuer in ISSUERS):
+            return code
+    return None
+
+
+def _formula(grammar: DraftingLanguage, issuer: str) -> str:
+    return grammar.enacting_formula(probe_act("resolution", issuer))
+
+
+def _meta(options: dict[str, Any], texts: dict[str, tuple[Path, str]], project: Project,
+          diagnostics: Diagnostics) -> ActMeta | None:
+    """The act's number, date and rule: the options, else the act's heading and final point
+    (read once the version is known: a first pass with the options' or heading's date)."""
+    code, (path, text) = next(iter(texts.items()))
+    probe = ActReader(DRAFTING[code], _adopted(project, code), options["type"])
+    try:
+        heading = probe.read(text)
+    except ActSyntaxError:
+        heading = None
+    number = options["number"] or (heading.number if heading else None)
+    date = options["date"] or (heading.date if heading else None)
+    if number is None or date is None:
+        diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
+                          "a heading line (… № N …) nor given (--act-number, --act-date)")
+        return None
+    rule: Any = options["in_force"] or (_rule_value(heading.in_force) if heading else
+                                        "on_signing")
+    return ActMeta(number=number, date=date, in_force=rule, published=options["published"],
+                   type=options["type"], issuer=heading.issuer if heading else options["issuer"])
+
+
+def _adopted(project: Project, code: str) -> Version:
+    """The text as adopted: enough to read the heading, formula and final point."""
+    return consolidate(project, code, project.adoption_date)
+
+
+def _rule_value(rule: Any) -> Any:
+    if isinstance(rule, InForceDate):
+        return {"date": rule.date}
+    if isinstance(rule, InForceAfterDays):
+        return {"after_publication_days": rule.after_publication_days}
+    return rule
+
+
+def _lang_change(change: dict[str, Any]) -> dict[str, Any]:
+    item = dict(change)
+    if "in_force" in item:
+        item["in_force"] = _rule_value(item["in_force"])
+    return item

@@ -1,0 +1,67 @@
+"""`record --from-docx`: edited Word documents → a record.
+
+Reads each DOCX (its language from its core properties, the version it shows from its
+identifier) and the project; writes a `Record` and the diagnostics: problems as
+`path:paragraph:1: error:`, edits outside units as warnings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..lang import LANGUAGES
+from ..model import Diagnostics, Project, SourcePos
+from .common import amended_version, drafted_titles, merge_languages
+from .docx import DocxError, read_docx
+from .word import Found, WordReader
+from .writer import ActMeta, Record
+
+
+def record_from_word(project: Project, meta: ActMeta,
+                     files: list[Path]) -> tuple[Record | None, Diagnostics]:
+    diagnostics = Diagnostics()
+    found: dict[str, list[dict[str, object]]] = {}
+    for path in files:
+        shown = str(path)
+        try:
+            word = read_docx(path.read_bytes())
+        except (DocxError, OSError) as exc:
+            line = exc.paragraph if isinstance(exc, DocxError) else 1
+            diagnostics.error(SourcePos(shown, line, 1), str(exc))
+            continue
+        code = _language(word.language)
+        if code is None:
+            diagnostics.error(SourcePos(shown, 1, 1), f"the document's language "
+                              f"'{word.language}' is none of the project's")
+            continue
+        if code in found:
+            diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")
+            continue
+        version = amended_version(project, meta, code, word.identifier)
+        reading = WordReader(version, LANGUAGES[code]).read(word.pieces)
+        for number, message in reading.errors:
+            diagnostics.error(SourcePos(shown, number, 1), f"paragraph {number}: {message}")
+        for number, message in reading.ignored:
+            diagnostics.warning(SourcePos(shown, number, 1),
+                                f"paragraph {number}: {message}: ignored")
+        found[code] = [_as_dict(item) for item in reading.changes]
+    if diagnostics.errors or not found:
+        return None, diagnostics
+    changes, todo = merge_languages(found)
+    if not changes:
+        diagnostics.error(SourcePos(str(files[0]), 1, 1), "no tracked change in any unit")
+        return None, diagnostics
+    meta.title = meta.title or drafted_titles(project, changes)
+    return Record(meta, changes, todo), diagnostics
+
+
+def _language(tag: str) -> str | None:
+    for code, language in LANGUAGES.items():
+        if tag.lower() in (language.tag.lower(), code):
+            return code
+    return None
+
+
+def _as_dict(item: Found) -> dict[str, object]:
+    return {"action": item.action, "target": item.target, "after": item.after,
+            "before": item.before, "content": item.content, "edits": item.edits}
