@@ -159,7 +159,7 @@ def _describe(error: ErrorDetails, loc: list[str], context: str) -> str:
     prefix = f"{context}: " if context else ""
     if error["type"] == "extra_forbidden":
         return f"{prefix}unknown field '{loc[-1] if loc else where}'"
-    if error["type"] == "missing" and loc and loc[-1] in LANGS:
+    if error["type"] == "missing" and loc and loc[-1] in LANGS and loc[0] in ("content", "edits"):
         # A record made from one language's edits leaves the other's wording to be written.
         return f"{prefix}no {loc[-1]} wording in '{where}' yet: write it"
     if error["type"] == "missing":
