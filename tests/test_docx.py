@@ -315,17 +315,18 @@ def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
 # --- contents, bookmarks, references -----------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
-def test_contents_is_a_toc_field_with_linked_entries(built, lang, date):
+def test_contents_entries_link_their_units_with_page_fields(built, lang, date):
     annotated = _annotated(lang, date)
     body = _body(output(built, lang, date, "docx"))
     entries = [p for p in body.iter(w("p")) if _style(p).startswith("TOC") and
                _style(p) != "TOCHeading"]
-    assert [_text(p) for p in entries] == [text for _, _, text in toc_entries(annotated.units)]
-    assert [i.text.split()[0] for i in entries[0].iter(w("instrText"))] == ["TOC"]
-    kinds = [c.get(w("fldCharType")) for p in entries for c in p.iter(w("fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    expected = toc_entries(annotated.units, annotated.lang)
+    assert [_text(p).rstrip("\t") for p in entries] == [text for _, _, text in expected]
+    for p, (_, uid, _) in zip(entries, expected, strict=True):
+        assert [i.text.split() for i in p.iter(w("instrText"))] == [
+            ["PAGEREF", bookmark_name(uid), "\\h"]]
     anchors = [link.get(w("anchor")) for p in entries for link in p.iter(w("hyperlink"))]
-    assert anchors == [bookmark_name(uid) for _, uid, _ in toc_entries(annotated.units)]
+    assert anchors == [bookmark_name(uid) for _, uid, _ in expected]
 
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)

@@ -59,7 +59,7 @@ def _annotate(version: Version, project: Project) -> Annotated:
         result.repeal_line = lang.repeal_line(change.act, document.type)
         result.repeal_note = lang.repeal_note(mentions_of([change]), document.type)
     result.pending = [lang.pending_item(m) for m in mentions_of(version.pending)]
-    result.reconstructed = _reconstructed(version, project)
+    result.reconstructed = _reconstructed(version, project, lang.code)
     return result
 
 
@@ -85,13 +85,14 @@ def _parent(version: Version, uid: str) -> Unit | None:
     return version.index.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
 
 
-def _reconstructed(version: Version, project: Project) -> dict[str, list[str]]:
-    """Units whose wording shown here a reconstructed change (not yet applied) replaces later."""
+def _reconstructed(version: Version, project: Project, code: str) -> dict[str, list[str]]:
+    """Units whose wording shown here a reconstructed change (not yet applied) replaces later,
+    with the reason in the version's language."""
     applied = {id(change) for change in version.applied}
     marks: dict[str, list[str]] = {}
     for change in project.changes:
         if change.provenance != "reconstructed" or id(change) in applied:
             continue
         if change.target in version.index:
-            marks.setdefault(change.target, []).append(change.reason or "")
+            marks.setdefault(change.target, []).append((change.reason or {}).get(code, ""))
     return marks

@@ -87,7 +87,8 @@ class ChangeIn(Strict):
     in_force: InForceRule | None = None
     note_on: str | None = None
     provenance: Literal["official", "reconstructed"] = "official"
-    reason: str | None = None
+    # Shown to readers of every language: one text per language, as the act's title.
+    reason: LangText | None = None  # type: ignore[valid-type]
 
 
 class AmendmentIn(Strict):

@@ -86,7 +86,7 @@ class Change:
     before: str | None = None
     note_on: str | None = None
     provenance: str = "official"
-    reason: str | None = None
+    reason: dict[str, str] | None = None  # per language code
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:

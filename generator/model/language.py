@@ -37,6 +37,7 @@ PhraseKey = Literal[
     "version",           # the word "version"
     "in_force_on",       # "as in force on", inside the version heading
     "reconstructed",     # mark of a wording reconstructed, not official
+    "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"
@@ -46,6 +47,7 @@ PhraseKey = Literal[
     "diff_unit",
     "diff_change",
     "diff_acts",
+    "diff_in_force",     # the day a change took effect, in the summary of changes
     "diff_none",
     # One per change kind of `generator.diff` ("diff_<kind>")
     "diff_added",

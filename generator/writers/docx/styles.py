@@ -142,8 +142,9 @@ STYLES: list[StyleSpec] = [
               rpr='<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     *(StyleSpec(f"TOC{level}", f"toc {level}", next="Normal",
                 extra='<w:uiPriority w:val="39"/>',
-                ppr=f'<w:spacing w:after="40"/><w:ind w:left="{360 * (level - 1)}"/>'
-                    '<w:jc w:val="left"/>')
+                ppr=(f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{PORTRAIT.text_width}"/>'
+                     f'</w:tabs><w:spacing w:after="40"/><w:ind w:left="{360 * (level - 1)}"/>'
+                     '<w:jc w:val="left"/>'))
       for level in (1, 2, 3)),
     StyleSpec("Footer", "footer", ppr=_CENTERED, rpr=_PAGE_LINE),
     StyleSpec("TableText", "Table Text", ppr=f'{_CELL_SPACING}<w:jc w:val="left"/>'),

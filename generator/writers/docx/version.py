@@ -1,11 +1,11 @@
 """DOCX writer: an annotated version → a Word document a drafter can open and edit (python-docx).
 
 Reads: an `Annotated` version. Writes: the bytes of one .docx file that shows the same text as
-the HTML version — head, pending notice, a table of contents (a TOC field whose entries are
-already filled in), the units with their notes, exclusion texts and reconstruction marks — in
-real Word styles (styles.py), on A4 pages with the PDF's margins: the section holding the
-action plan on landscape pages, table header rows that repeat, a PAGE field in the footer, a
-bookmark per unit id and the version's language on every style. Equal input, equal bytes.
+the HTML version — head, pending notice, a table of contents (entries with PAGEREF page
+numbers, refreshed on opening), the units with their notes, exclusion texts and reconstruction
+marks — in real Word styles (styles.py), on A4 pages with the PDF's margins: the section holding the
+action plan on landscape pages, table header rows that repeat, a PAGE field in the footer, the
+PDF's running head in the header, a bookmark per unit id and the version's language on every style. Equal input, equal bytes.
 """
 
 from __future__ import annotations
@@ -27,12 +27,11 @@ from ...model.inline import spans
 from ...model.tables import TableShape, heading_text, table_shape
 from ..shared.templates import toc_entries
 from .layout import body_section, break_section, page_setup, wants_landscape
-from .oxml import element, field, field_char, paragraph, run
-from .package import new_document, save, set_core_properties
+from .oxml import element, field, paragraph, run
+from .package import new_document, save, set_core_properties, update_fields_on_open
 from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
 
-TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
 AUTHOR = "legalgen"
 _BOOKMARK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 # Where a unit's paragraphs go: the body, or a list that becomes a table cell.
@@ -49,6 +48,13 @@ def bookmark_name(uid: str) -> str:
         return uid
     digest = hashlib.sha1(uid.encode("utf-8")).hexdigest()[:8]
     return f"{re.sub(r'[^A-Za-z0-9_]', '_', uid)[:31]}_{digest}"
+
+
+def running_head(annotated: Annotated) -> str:
+    """The PDF's running head: the act's short name and the version line."""
+    lang = annotated.lang
+    return (f"{lang.act_name(annotated.version.document)} · "
+            f"{lang.version_heading(annotated.version.date)}")
 
 
 def render_docx(annotated: Annotated) -> bytes:
@@ -77,7 +83,8 @@ class _DocumentBuilder(KindVisitor[None]):
     # Document order
 
     def build(self) -> None:
-        page_setup(self.document)
+        page_setup(self.document, header=running_head(self.a))
+        update_fields_on_open(self.document)
         self._head()
         self._pending()
         self._contents()
@@ -111,17 +118,16 @@ class _DocumentBuilder(KindVisitor[None]):
             self._text_paragraph(item, "ListBullet")
 
     def _contents(self) -> None:
-        """A TOC field whose result already holds the entries, linked to the units' bookmarks."""
+        """The contents: entries in the TOC styles linked to the units' bookmarks, each ending in
+        a PAGEREF field for its page number, which Word refreshes on opening (`w:updateFields`)
+        and LibreOffice computes as it lays the pages out. No TOC field wraps them: LibreOffice
+        shows a TOC field's stored result as it is, without page numbers."""
         self._text_paragraph(self.lang.phrase("contents"), "TOCHeading")
-        entries = toc_entries(self.a.units)
-        for index, (depth, uid, text) in enumerate(entries):
+        for depth, uid, text in toc_entries(self.a.units, self.lang):
             p = paragraph(f"TOC{min(depth, 2) + 1}")
-            if index == 0:
-                field(p, TOC_FIELD)
             link = self._hyperlink(p, uid)
-            run(link, text)
-            if index == len(entries) - 1:
-                field_char(p, "end")
+            run(link, text + "\t")
+            field(link, f" PAGEREF {bookmark_name(uid)} \\h ", "")
             self._append(p)
 
     # Paragraph helpers
