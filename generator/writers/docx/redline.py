@@ -145,7 +145,9 @@ class _Writer:
             if op.kind == "equal":
                 run(p, op.text, run_style)
                 continue
-            wrapper = self._revision("w:ins" if op.kind == "insert" else "w:del", line.acts)
+            # Authored by the one act that made this piece where the diff could tell.
+            wrapper = self._revision("w:ins" if op.kind == "insert" else "w:del",
+                                     op.acts or line.acts)
             run(wrapper, op.text, run_style, deleted=op.kind == "delete")
             p.append(wrapper)
         return p

@@ -3,9 +3,10 @@
 Reads: an `Annotated` version. Writes: the bytes of one .docx file that shows the same text as
 the HTML version — head, pending notice, a table of contents (entries with PAGEREF page
 numbers, refreshed on opening), the units with their notes, exclusion texts and reconstruction
-marks — in real Word styles (styles.py), on A4 pages with the PDF's margins: the section holding the
-action plan on landscape pages, table header rows that repeat, a PAGE field in the footer, the
-PDF's running head in the header, a bookmark per unit id and the version's language on every style. Equal input, equal bytes.
+marks (the reason as a comment in the version's language) — in real Word styles (styles.py), on
+A4 pages with the PDF's margins: the section holding the action plan on landscape pages, table
+header rows that repeat, the PDF's running head in the header, a PAGE field in the footer, a
+bookmark per unit id and the version's language on every style. Equal input, equal bytes.
 """
 
 from __future__ import annotations
