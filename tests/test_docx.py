@@ -31,7 +31,7 @@ from generator.model import LANGS, Annotated, Unit
 from generator.model.inline import plain
 from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
-from generator.writers.docx.version import bookmark_name, language_tag, render_docx
+from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output
 
@@ -423,9 +423,11 @@ def _header_words(unit: Unit, annotated: Annotated) -> list[str]:
 def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
     annotated = _annotated(lang, date)
     pages = _pdf_pages(converted[(lang, date)])
-    # The footer's page number closes every page.
+    # The footer's page number closes every page, the running head opens it.
     assert [page[-1].strip() for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
-    found = words("\n".join(line for page in pages for line in page[:-1]))
+    head = running_head(annotated)
+    assert all(page[0].strip() == head for page in pages)
+    found = words("\n".join(line for page in pages for line in page[1:-1]))
     repeats = {}
     for unit in annotated.version.walk():
         if unit.kind == "table" and unit.header:

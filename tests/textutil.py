@@ -13,8 +13,10 @@ WORD = re.compile(r"\w+", re.UNICODE)
 BLOCK_TAGS = ("p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br")
 # What a reader never sees as text.
 HIDDEN = "//head | //style | //script"
-# The parts of a version page that are not the text of the act: contents and version line.
-NOT_THE_ACT = f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')]"
+# The parts of a version page that are not the text of the act: contents, version line and the
+# reasons of reconstructed wordings (their list and the marks that refer to it).
+NOT_THE_ACT = (f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')]"
+               " | //aside[@id='reconstructed-texts'] | //*[contains(@class, 'endnote-mark')]")
 
 
 def html_tree(source: Path | bytes, drop: str = HIDDEN) -> lxml.html.HtmlElement:

@@ -11,10 +11,10 @@ the piece keeps the joint attribution of its line.
 from __future__ import annotations
 
 import itertools
-from difflib import SequenceMatcher
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
-from ..model import Change
+from ..model import Change, PerLanguage
 from ..model.diff import Acts, Block, Line, Op
 from .parts import attributions
 
@@ -50,8 +50,10 @@ def _made_by(change: Change, kind: str, lang: str) -> list[str]:
     compared word by word with its replacement."""
     fragments = []
     for edit in change.edits:
-        before = edit.find.in_lang(lang).split()
-        after = edit.replace.in_lang(lang).split()
+        find: PerLanguage = edit.find
+        replace: PerLanguage = edit.replace
+        before = find.in_lang(lang).split()
+        after = replace.in_lang(lang).split()
         matcher = SequenceMatcher(None, before, after, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag != "equal":

@@ -41,6 +41,10 @@ class PageLayout:
     def text_width(self) -> int:
         return twips(self.width - self.left - self.right)
 
+    @property
+    def text_height(self) -> int:
+        return twips(self.height - self.top - self.bottom)
+
     def section_xml(self) -> str:
         orient = ' w:orient="landscape"' if self.landscape else ""
         return (

@@ -230,7 +230,10 @@ class _DocumentBuilder(KindVisitor[None]):
             first = first if first is not None else p
         heading = self._text_paragraph(unit.heading or "", "Heading1" if unit.kind == "attachment"
                                        else "Heading2", add)
-        self._bookmark(first if first is not None else heading, unit.uid)
+        opening = first if first is not None else heading
+        # The programme and each appendix open a new page, as in the PDF.
+        opening.get_or_add_pPr().pageBreakBefore_val = True
+        self._bookmark(opening, unit.uid)
         self._notes(unit, add)
         child_depth = 2 if unit.kind == "attachment" else 3
         for child in unit.children:
@@ -318,6 +321,8 @@ class _DocumentBuilder(KindVisitor[None]):
                           shape.columns - label_cells))
         elif row.kind == "group":
             p = paragraph("TableHeading")
+            # A group row keeps with the first row of its group.
+            p.get_or_add_pPr().keepNext_val = True
             self._inline(p, row.text)
             cells = [([p], shape.columns)]
         else:
@@ -327,7 +332,7 @@ class _DocumentBuilder(KindVisitor[None]):
             for index, value in enumerate(row.cells or []):
                 bold = bold_all or (table.role == "passport" and index == 0)
                 cells.append((self._cell_paragraphs(value, "TableText", bold), 1))
-        tr = table_row(cells, columns)
+        tr = table_row(cells, columns, page_height=self.layout.text_height)
         self._bookmark(_first_paragraph(tr), row.uid)
         return tr
 

@@ -17,7 +17,7 @@ NO_BREAK_HYPHEN = "\u2011"
 _SPACE = r"[ \u00a0]"
 _NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*"
 # Units written after an amount in the programme's tables and text, in both languages.
-_UNIT = rf"{_SPACE}?%|{_SPACE}(?:млн|млрд|тыс|мың)\.?"
+_UNIT = rf"{_SPACE}?%|{_SPACE}(?:млн|млрд|тысяч[аи]?|тыс|мың)\.?"
 _SUFFIX = r"-(?:[^\W\d_]+|\d+\))"
 UNBREAKABLE = re.compile(
     rf"(?:№{_SPACE}?)?(?<![\w.,])(?:{_NUMBER})(?:{_UNIT})?(?:{_SUFFIX})?(?!\w)"
