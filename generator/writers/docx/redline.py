@@ -106,8 +106,8 @@ class _Writer:
         self._append(heading)
         columns = grid(SUMMARY_WIDTHS, len(SUMMARY_WIDTHS), self.layout.text_width)
         table = table_element(None, columns)
-        titles = [lang.phrase(key) for key in
-                  ("diff_unit", "diff_change", "diff_acts", "diff_in_force")]
+        titles = [lang.phrase("diff_unit"), lang.phrase("diff_change"), lang.phrase("diff_acts"),
+                  lang.phrase("diff_in_force")]
         table.append(table_row([(_cell(text, "TableHeading"), 1) for text in titles], columns,
                                header=True))
         for change in diff.changes:
