@@ -89,13 +89,12 @@ def docx_words(data: bytes, mode: str) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         root = etree.fromstring(package.read("word/document.xml"))
     body = root.find(f"{W}body")
-    # The summary of changes stands before the title: it is no part of either version.
-    title = next(p for p in body.iter(f"{W}p")
-                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Title']") is not None)
+    # The summary of changes (a heading and a table) opens the body: no part of either version.
+    summary = body.find(f"{W}tbl")
     for node in list(body):
-        if node is title:
-            break
         body.remove(node)
+        if node is summary:
+            break
     if mode == "plain":
         assert not list(body.iter(f"{W}ins", f"{W}del")), "unexpected tracked changes"
     else:

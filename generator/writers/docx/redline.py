@@ -28,7 +28,7 @@ from ...model.diff import CHANGE_PHRASES, Acts, Block, Diff, Line, Row, TableBlo
 from .layout import body_section, break_section, landscape_uids, page_setup
 from .oxml import element, paragraph, run
 from .package import new_document, save, set_core_properties
-from .styles import LANDSCAPE, PORTRAIT, REDLINE_STYLES, PageLayout
+from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
 
 AUTHOR = "legalgen"
@@ -74,7 +74,7 @@ class _Writer:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.ids = itertools.count(1)
-        self.document: DocxDocument = new_document(diff.lang.tag, REDLINE_STYLES)
+        self.document: DocxDocument = new_document(diff.lang.tag)
         self.body = self.document.element.body
         self.layout: PageLayout = PORTRAIT
 
