@@ -31,11 +31,11 @@ from generator.model import LANGS, Annotated, Unit
 from generator.model.inline import plain
 from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
-from generator.writers.docx.version import bookmark_name, language_tag, render_docx
+from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output
 
-from .textutil import differing_passages, html_words, similarity, words
+from .textutil import ENDNOTES, HIDDEN, differing_passages, html_words, similarity, words
 
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
@@ -315,17 +315,18 @@ def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
 # --- contents, bookmarks, references -----------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
-def test_contents_is_a_toc_field_with_linked_entries(built, lang, date):
+def test_contents_entries_link_their_units_with_page_fields(built, lang, date):
     annotated = _annotated(lang, date)
     body = _body(output(built, lang, date, "docx"))
     entries = [p for p in body.iter(w("p")) if _style(p).startswith("TOC") and
                _style(p) != "TOCHeading"]
-    assert [_text(p) for p in entries] == [text for _, _, text in toc_entries(annotated.units)]
-    assert [i.text.split()[0] for i in entries[0].iter(w("instrText"))] == ["TOC"]
-    kinds = [c.get(w("fldCharType")) for p in entries for c in p.iter(w("fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    expected = toc_entries(annotated.units, annotated.lang)
+    assert [_text(p).rstrip("\t") for p in entries] == [text for _, _, text in expected]
+    for p, (_, uid, _) in zip(entries, expected, strict=True):
+        assert [i.text.split() for i in p.iter(w("instrText"))] == [
+            ["PAGEREF", bookmark_name(uid), "\\h"]]
     anchors = [link.get(w("anchor")) for p in entries for link in p.iter(w("hyperlink"))]
-    assert anchors == [bookmark_name(uid) for _, uid, _ in toc_entries(annotated.units)]
+    assert anchors == [bookmark_name(uid) for _, uid, _ in expected]
 
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS)
@@ -422,16 +423,18 @@ def _header_words(unit: Unit, annotated: Annotated) -> list[str]:
 def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
     annotated = _annotated(lang, date)
     pages = _pdf_pages(converted[(lang, date)])
-    # The footer's page number closes every page.
+    # The footer's page number closes every page, the running head opens it.
     assert [page[-1].strip() for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
-    found = words("\n".join(line for page in pages for line in page[:-1]))
+    head = running_head(annotated)
+    assert all(page[0].strip() == head for page in pages)
+    found = words("\n".join(line for page in pages for line in page[1:-1]))
     repeats = {}
     for unit in annotated.version.walk():
         if unit.kind == "table" and unit.header:
             found, repeats[unit.role] = _without_repeats(found, _header_words(unit, annotated))
     # The action plan fills several pages: its header rows come back on each of them.
     assert repeats["action_plan"] >= 2
-    expected = html_words(output(built, lang, date, "html"))
+    expected = html_words(output(built, lang, date, "html"), f"{HIDDEN} | {ENDNOTES}")
     ratio = similarity(expected, found)
     assert ratio >= 0.99, f"{ratio:.4f}\n{differing_passages(expected, found)}"
 

@@ -91,6 +91,13 @@ class Case:
 
 CASES = [
     Case(
+        "reason in one language only", "amendments/no-512.yaml", "reason: The earlier",
+        ("para_3", "'reason'"),
+        edits=[("amendments/no-512.yaml", "    reason:\n      kk:",
+                "    reason: The earlier wording is a reconstruction.\n    x_kk:"),
+               ("amendments/no-512.yaml", "      ru: \"Прежняя", "    x_ru: \"Прежняя")],
+    ),
+    Case(
         "yaml syntax error", "amendments/no-1310.yaml", "action: amend: now", ("YAML",),
         edits=[("amendments/no-1310.yaml", "action: amend", "action: amend: now")],
     ),

@@ -13,8 +13,11 @@ WORD = re.compile(r"\w+", re.UNICODE)
 BLOCK_TAGS = ("p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br")
 # What a reader never sees as text.
 HIDDEN = "//head | //style | //script"
-# The parts of a version page that are not the text of the act: contents and version line.
-NOT_THE_ACT = f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')]"
+# The reasons of reconstructed wordings as endnotes: their list and the marks that refer to it
+# (the DOCX gives them as comments instead).
+ENDNOTES = "//aside[@id='reconstructed-texts'] | //*[contains(@class, 'endnote-mark')]"
+# The parts of a version page that are not the text of the act: contents, version line, endnotes.
+NOT_THE_ACT = f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')] | {ENDNOTES}"
 
 
 def html_tree(source: Path | bytes, drop: str = HIDDEN) -> lxml.html.HtmlElement:

@@ -70,7 +70,7 @@ def _annotate(version: Version, project: Project) -> Annotated:
         lang.pending_item(mention, in_force)
         for mention, in_force in dated_mentions(version.pending)
     ]
-    result.reconstructed = _reconstructed(version, project)
+    result.reconstructed = _reconstructed(version, project, lang.code)
     return result
 
 
@@ -96,13 +96,14 @@ def _parent(version: Version, uid: str) -> Unit | None:
     return version.index.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
 
 
-def _reconstructed(version: Version, project: Project) -> dict[str, list[str]]:
-    """Units whose wording shown here a reconstructed change (not yet applied) replaces later."""
+def _reconstructed(version: Version, project: Project, code: str) -> dict[str, list[str]]:
+    """Units whose wording shown here a reconstructed change (not yet applied) replaces later,
+    with the reason in the version's language."""
     applied = {id(change) for change in version.applied}
     marks: dict[str, list[str]] = {}
     for change in project.changes:
         if change.provenance != "reconstructed" or id(change) in applied:
             continue
         if change.target in version.index:
-            marks.setdefault(change.target, []).append(change.reason or "")
+            marks.setdefault(change.target, []).append((change.reason or {}).get(code, ""))
     return marks

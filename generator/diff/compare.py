@@ -37,6 +37,7 @@ from ..model.diff import (
 )
 from ..model.inline import plain
 from ..model.tables import table_shape
+from .authors import attribute_ops
 from .pairs import Pair, merge_pairs, split_pair, walk_pairs
 from .parts import (
     Part,
@@ -102,6 +103,7 @@ class Comparison:
         self._layout_pending()
         for pair in pairs:
             self._layout(pair, 2)
+        attribute_ops(self.blocks, self.interval, self.lang.code)
         document = self.new.version.document
         return Diff(self.lang, document, self.old, self.new, changes, self.blocks, self.anchors)
 

@@ -104,6 +104,12 @@ class Drafter:
             self._index(child, unit)
         self.last[unit.uid] = len(self.order) - 1
 
+    def _reason(self, change: Change) -> str | None:
+        """Why a reconstructed change's wording is not the official one, in this language."""
+        if change.provenance != "reconstructed" or change.reason is None:
+            return None
+        return change.reason[self.grammar.code]
+
     def unit(self, uid: str, change: Change) -> Unit:
         for unit in self.before.walk():
             if unit.uid == uid:
@@ -199,8 +205,7 @@ class Drafter:
             else:
                 text += end
             lines.append(ActLine("instruction", text, len(uids), number, quoted,
-                                 item.change.index, item.change.reason
-                                 if item.change.provenance == "reconstructed" else None))
+                                 item.change.index, self._reason(item.change)))
         return lines
 
     def group_text(self, unit: Unit) -> str:

@@ -219,8 +219,14 @@ def _load_change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
-        provenance=spec.provenance, reason=spec.reason, in_force_text=in_force_text,
+        provenance=spec.provenance,
+        reason=_per_lang(spec.reason) if spec.reason is not None else None,
+        in_force_text=in_force_text,
     )
+
+
+def _per_lang(value: PerLanguage) -> dict[str, str]:
+    return {code: value.in_lang(code) for code in LANGS}
 
 
 def _check_change_shape(

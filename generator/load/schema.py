@@ -92,7 +92,8 @@ class ChangeIn(Strict):
     note_on: str | None = None
     in_force_text: LangText | None = None  # type: ignore[valid-type]
     provenance: Literal["official", "reconstructed"] = "official"
-    reason: str | None = None
+    # Shown to readers of every language: one text per language, as the act's title.
+    reason: LangText | None = None  # type: ignore[valid-type]
 
 
 class AmendmentIn(Strict):

@@ -105,7 +105,7 @@ class Change:
     before: str | None = None
     note_on: str | None = None
     provenance: str = "official"
-    reason: str | None = None
+    reason: dict[str, str] | None = None  # per language code
     in_force_text: dict[str, str] | None = None
 
     @property

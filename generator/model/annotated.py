@@ -31,3 +31,13 @@ class Annotated:
     @property
     def units(self) -> list[Unit]:
         return self.version.units
+
+    def reconstruction_reasons(self) -> list[str]:
+        """The distinct reasons of the reconstructed wordings shown, in reading order: the
+        endnotes their marks refer to by number (1-based position)."""
+        reasons: list[str] = []
+        for unit in self.version.walk():
+            for reason in self.reconstructed.get(unit.uid, []):
+                if reason and reason not in reasons:
+                    reasons.append(reason)
+        return reasons

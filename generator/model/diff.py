@@ -30,14 +30,6 @@ CHANGE_PHRASES: dict[str, PhraseKey] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Op:
-    """A piece of text that is the same in both versions, or only in the earlier or the later."""
-
-    kind: str  # equal | delete | insert
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Attribution:
     """An act responsible for a change, with the date its change took effect."""
 
@@ -46,6 +38,16 @@ class Attribution:
 
 
 Acts = tuple[Attribution, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """A piece of text that is the same in both versions, or only in the earlier or the later;
+    `acts`, when given, is the one act that made this piece of a line several acts changed."""
+
+    kind: str  # equal | delete | insert
+    text: str
+    acts: Acts = ()
 
 
 @dataclass(slots=True)

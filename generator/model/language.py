@@ -39,6 +39,7 @@ PhraseKey = Literal[
     "reconstructed",     # mark of a wording reconstructed, not official
     "in_force_unknown",  # a pending act whose in-force date is not known yet (no publication)
     "original",          # the version as adopted, in the list of versions
+    "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"
@@ -48,6 +49,7 @@ PhraseKey = Literal[
     "diff_unit",
     "diff_change",
     "diff_acts",
+    "diff_in_force",     # the day a change took effect, in the summary of changes
     "diff_none",
     # One per change kind of `generator.diff` ("diff_<kind>")
     "diff_added",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Unit
+from .document import AmountsCell, Cell, NumberCell, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +30,9 @@ def heading_text(unit: Unit) -> str:
     if unit.kind == "appendix":
         label = ""
     return f"{label} {unit.heading or ''}".strip()
+
+
+def is_numeric(cell: Cell) -> bool:
+    """A cell of numbers or amounts: printed right-aligned, its digits under one another."""
+    return isinstance(cell, AmountsCell | NumberCell) or (
+        isinstance(cell, int | float) and not isinstance(cell, bool))

@@ -44,8 +44,8 @@ def project_texts(project: Project) -> Iterator[Text]:
         for code, title in act.title.items():
             yield where, f"act: 'title.{code}'", title
     for change in project.changes:
-        if change.reason:
-            yield change.pos, f"{change.where}: 'reason'", change.reason
+        for code, reason in (change.reason or {}).items():
+            yield change.pos, f"{change.where}: 'reason.{code}'", reason
         for edit in change.edits:
             for code in LANGS:
                 for part in (edit.find, edit.replace):

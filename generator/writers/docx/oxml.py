@@ -50,7 +50,7 @@ def run(parent: BaseOxmlElement, text: str, style: str | None = None, bold: bool
     return r
 
 
-def field(p: CT_P, instruction: str, shown: str | None = None) -> None:
+def field(p: BaseOxmlElement, instruction: str, shown: str | None = None) -> None:
     """A complex field (PAGE, TOC); a field with a shown value is closed at once."""
     field_char(p, "begin")
     instr = element("w:instrText")
@@ -63,7 +63,7 @@ def field(p: CT_P, instruction: str, shown: str | None = None) -> None:
         field_char(p, "end")
 
 
-def field_char(p: CT_P, kind: str) -> None:
+def field_char(p: BaseOxmlElement, kind: str) -> None:
     """The begin, separate or end mark of a complex field."""
     p.append(_wrap_run(element("w:fldChar", {"w:fldCharType": kind})))
 

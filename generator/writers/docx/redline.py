@@ -1,9 +1,11 @@
 """DOCX writer of a diff: the later version with Word's native tracked changes.
 
-Reads: a `Diff`. Writes: DOCX bytes — every block of the diff as a paragraph or a table; each
+Reads: a `Diff`. Writes: DOCX bytes — first a summary table of the changed units (unit, change,
+acts, in-force days), then every block of the diff as a paragraph or a table; each
 insertion in `w:ins`, each deletion in `w:del`, inserted and deleted paragraphs and table rows
 marked as such, every change authored by the amending acts (their names as the language writes
-them) and dated by the day their change took effect. Accepting every change gives the later
+them; the one act that made a piece of text where the diff could tell) and dated by the day
+their change took effect. Accepting every change gives the later
 version's text, rejecting every change the earlier one's.
 
 Built on the foundation of the version writer: its styles, font and page set-up, its tables,
@@ -21,11 +23,12 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from ...model.diff import Acts, Block, Diff, Line, Row, TableBlock
+from ...model import short_date
+from ...model.diff import CHANGE_PHRASES, Acts, Block, Diff, Line, Row, TableBlock
 from .layout import body_section, break_section, landscape_uids, page_setup
 from .oxml import bookmark, element, paragraph, run
 from .package import new_document, save, set_core_properties
-from .styles import LANDSCAPE, PORTRAIT, REDLINE_STYLES, PageLayout
+from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
 
 AUTHOR = "legalgen"
@@ -58,6 +61,8 @@ ROLE_STYLES = {
 }
 # Cell text of header and group rows is a table heading; of total rows, strong.
 HEADING_ROWS = {"header", "group"}
+# Relative widths of the summary's columns: unit, change, acts, in-force days.
+SUMMARY_WIDTHS = (22.0, 14.0, 46.0, 18.0)
 STRONG_ROWS = {"total"}
 
 
@@ -69,7 +74,7 @@ class _Writer:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.ids = itertools.count(1)
-        self.document: DocxDocument = new_document(diff.lang.tag, REDLINE_STYLES)
+        self.document: DocxDocument = new_document(diff.lang.tag)
         self.body = self.document.element.body
         self.layout: PageLayout = PORTRAIT
 
@@ -79,6 +84,7 @@ class _Writer:
         page_setup(self.document, header=diff.title)
         landscape = (landscape_uids(diff.old.version.units, diff.old.exclusions)
                      | landscape_uids(diff.new.version.units, diff.new.exclusions))
+        self._summary()
         # A block without an anchor belongs to the unit of the anchored block before it.
         owner: str | None = None
         for block in diff.blocks:
@@ -90,6 +96,26 @@ class _Writer:
         if not isinstance(last, CT_P):
             self._append(paragraph())
         return save(self.document, diff.to_date)
+
+    def _summary(self) -> None:
+        """The changed units first, as the HTML redline lists them: unit, change, the acts
+        and the days their changes took effect. Plain text: no part of either version."""
+        diff, lang = self.diff, self.diff.lang
+        heading = paragraph("NoticeHeading")
+        run(heading, lang.phrase("diff_summary"))
+        self._append(heading)
+        columns = grid(SUMMARY_WIDTHS, len(SUMMARY_WIDTHS), self.layout.text_width)
+        table = table_element(None, columns)
+        titles = [lang.phrase("diff_unit"), lang.phrase("diff_change"), lang.phrase("diff_acts"),
+                  lang.phrase("diff_in_force")]
+        table.append(table_row([(_cell(text, "TableHeading"), 1) for text in titles], columns,
+                               header=True))
+        for change in diff.changes:
+            days = [short_date(item.in_force) for item in change.acts if item.in_force]
+            texts = [change.name, lang.phrase(CHANGE_PHRASES[change.change]),
+                     "; ".join(diff.act_names(change.acts)), ", ".join(days)]
+            table.append(table_row([(_cell(text, "TableText"), 1) for text in texts], columns))
+        self._append(table)
 
     def _block(self, block: Block) -> BaseOxmlElement:
         if block.is_table:
@@ -147,7 +173,9 @@ class _Writer:
             if op.kind == "equal":
                 run(p, op.text, run_style)
                 continue
-            wrapper = self._revision("w:ins" if op.kind == "insert" else "w:del", line.acts)
+            # Authored by the one act that made this piece where the diff could tell.
+            wrapper = self._revision("w:ins" if op.kind == "insert" else "w:del",
+                                     op.acts or line.acts)
             run(wrapper, op.text, run_style, deleted=op.kind == "delete")
             p.append(wrapper)
         return p
@@ -180,10 +208,21 @@ class _Writer:
                                 strong=row.kind in STRONG_ROWS)
                 for number, line in enumerate(cell.lines)
             ]
+            if row.kind == "group":
+                # A group row keeps with the first row of its group.
+                for p in paragraphs:
+                    p.get_or_add_pPr().keepNext_val = True
             cells.append((paragraphs, cell.span))
         if row.anchor is not None and cells and cells[0][0]:
             bookmark(cells[0][0][0], next(self.ids), row.anchor)
-        return table_row(cells, columns, header=row.kind == "header", mark=mark)
+        return table_row(cells, columns, header=row.kind == "header", mark=mark,
+                         page_height=self.layout.text_height)
+
+
+def _cell(text: str, style: str) -> list[CT_P]:
+    p = paragraph(style)
+    run(p, text)
+    return [p]
 
 
 def _line_style(line: Line) -> str:

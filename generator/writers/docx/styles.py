@@ -4,7 +4,7 @@ Reads nothing: it holds the WordprocessingML of every style the DOCX writers use
 Word names where Word has one, so that Word shows them under its own localised names), the A4
 page layouts that match templates/style.css @page, and the font table that tells Word to stand
 in Times New Roman where Liberation Serif is not installed (the two are metric-compatible).
-`STYLES` serves the version and the redline; `REDLINE_STYLES` adds the few only the redline uses.
+`STYLES` serves the version and the redline.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ class PageLayout:
     @property
     def text_width(self) -> int:
         return twips(self.width - self.left - self.right)
+
+    @property
+    def text_height(self) -> int:
+        return twips(self.height - self.top - self.bottom)
 
     def section_xml(self) -> str:
         orient = ' w:orient="landscape"' if self.landscape else ""
@@ -142,10 +146,13 @@ STYLES: list[StyleSpec] = [
               rpr='<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     *(StyleSpec(f"TOC{level}", f"toc {level}", next="Normal",
                 extra='<w:uiPriority w:val="39"/>',
-                ppr=f'<w:spacing w:after="40"/><w:ind w:left="{360 * (level - 1)}"/>'
-                    '<w:jc w:val="left"/>')
+                ppr=(f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{PORTRAIT.text_width}"/>'
+                     f'</w:tabs><w:spacing w:after="40"/><w:ind w:left="{360 * (level - 1)}"/>'
+                     '<w:jc w:val="left"/>'))
       for level in (1, 2, 3)),
     StyleSpec("Footer", "footer", ppr=_CENTERED, rpr=_PAGE_LINE),
+    # The running head, as the PDF sets it: small italic at the outer edge.
+    StyleSpec("Header", "header", ppr='<w:jc w:val="right"/>', rpr=f"<w:i/><w:iCs/>{_PAGE_LINE}"),
     StyleSpec("TableText", "Table Text", ppr=f'{_CELL_SPACING}<w:jc w:val="left"/>'),
     StyleSpec("TableHeading", "Table Heading", based_on="TableText",
               ppr='<w:keepNext/><w:jc w:val="center"/>', rpr="<w:b/><w:bCs/>"),
@@ -179,12 +186,6 @@ STYLES: list[StyleSpec] = [
               rpr='<w:sz w:val="17"/><w:szCs w:val="17"/>'),
     StyleSpec("NoList", "No List", kind="numbering", based_on=None, default=True,
               extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'),
-]
-
-# The redline's page header shows what it compares, above every page.
-REDLINE_STYLES: list[StyleSpec] = [
-    *STYLES,
-    StyleSpec("Header", "header", ppr=_CENTERED, rpr=_PAGE_LINE),
 ]
 
 

@@ -2,8 +2,8 @@
 
 Reads nothing: a table takes the text width of its page layout, shared out by the relative
 widths of its columns; its style (borders, cell margins, size) comes from the style list; its
-rows never split across pages, its header rows repeat on every page and a short row's last
-cell spans the rest of the grid.
+rows never split across pages unless one may be taller than a page, its header rows repeat on
+every page and a short row's last cell spans the rest of the grid.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -21,6 +21,10 @@ TABLE_STYLES = {"action_plan": "ActionPlanTable"}
 DEFAULT_TABLE_STYLE = "LegalTable"
 # A cell: its paragraphs and the number of grid columns it covers.
 CellContent = tuple[list[CT_P], int]
+# The width of an average character and the height of a line of table text (9-10 pt), in twips,
+# rounded so that a row is rather thought too tall than too short.
+CHAR_TWIPS = 90
+LINE_TWIPS = 260
 
 
 def grid(widths: Sequence[float] | None, columns: int, text_width: int) -> list[int]:
@@ -49,13 +53,33 @@ def table_element(role: str | None, columns: list[int]) -> BaseOxmlElement:
     return table
 
 
+def estimated_height(cells: Sequence[CellContent], columns: list[int]) -> int:
+    """A generous guess of a row's height in twips: its tallest cell's lines of table text."""
+    tallest = 0
+    column = 0
+    for paragraphs, span in cells:
+        width = max(sum(columns[column:column + span]), CHAR_TWIPS)
+        per_line = max(width // CHAR_TWIPS, 1)
+        lines = sum(-(-max(len(_text(p)), 1) // per_line) for p in paragraphs or [])
+        tallest = max(tallest, lines)
+        column += span
+    return tallest * LINE_TWIPS
+
+
+def _text(p: CT_P) -> str:
+    return "".join(node.text or "" for node in p.iter(qn("w:t")))
+
+
 def table_row(cells: Sequence[CellContent], columns: list[int], header: bool = False,
-              mark: BaseOxmlElement | None = None) -> BaseOxmlElement:
+              mark: BaseOxmlElement | None = None,
+              page_height: int | None = None) -> BaseOxmlElement:
     """A row of `cells`; a short row's last cell spans the rest of the grid. `mark` is a tracked
-    insertion or deletion of the whole row."""
+    insertion or deletion of the whole row. The row may not split across pages unless it may be
+    taller than a page of `page_height` twips."""
     tr = element("w:tr")
     tr_pr = element("w:trPr")
-    tr_pr.append(element("w:cantSplit"))
+    if page_height is None or estimated_height(cells, columns) < page_height:
+        tr_pr.append(element("w:cantSplit"))
     if header:
         tr_pr.append(element("w:tblHeader"))
     if mark is not None:

@@ -1,10 +1,11 @@
 """DOCX writer: an annotated version → a Word document a drafter can open and edit (python-docx).
 
 Reads: an `Annotated` version. Writes: the bytes of one .docx file that shows the same text as
-the HTML version — head, pending notice, a table of contents (a TOC field whose entries are
-already filled in), the units with their notes, exclusion texts and reconstruction marks — in
-real Word styles (styles.py), on A4 pages with the PDF's margins: the section holding the
-action plan on landscape pages, table header rows that repeat, a PAGE field in the footer, a
+the HTML version — head, pending notice, a table of contents (entries with PAGEREF page
+numbers, refreshed on opening), the units with their notes, exclusion texts and reconstruction
+marks (the reason as a comment in the version's language) — in real Word styles (styles.py), on
+A4 pages with the PDF's margins: the section holding the action plan on landscape pages, table
+header rows that repeat, the PDF's running head in the header, a PAGE field in the footer, a
 bookmark per unit id and the version's language on every style. Equal input, equal bytes.
 """
 
@@ -26,12 +27,11 @@ from ...model.inline import spans
 from ...model.tables import TableShape, heading_text, table_shape
 from ..shared.templates import toc_entries
 from .layout import body_section, break_section, page_setup, wants_landscape
-from .oxml import bookmark, element, field, field_char, paragraph, run
-from .package import new_document, save, set_core_properties
+from .oxml import bookmark, element, field, paragraph, run
+from .package import new_document, save, set_core_properties, update_fields_on_open
 from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
 
-TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
 AUTHOR = "legalgen"
 # Where a unit's paragraphs go: the body, or a list that becomes a table cell.
 Add = Callable[[CT_P], None]
@@ -39,6 +39,13 @@ Add = Callable[[CT_P], None]
 
 def language_tag(annotated: Annotated) -> str:
     return annotated.lang.tag
+
+
+def running_head(annotated: Annotated) -> str:
+    """The PDF's running head: the act's short name and the version line."""
+    lang = annotated.lang
+    return (f"{lang.act_name(annotated.version.document)} · "
+            f"{lang.version_heading(annotated.version.date)}")
 
 
 def render_docx(annotated: Annotated) -> bytes:
@@ -67,7 +74,8 @@ class _DocumentBuilder(KindVisitor[None]):
     # Document order
 
     def build(self) -> None:
-        page_setup(self.document)
+        page_setup(self.document, header=running_head(self.a))
+        update_fields_on_open(self.document)
         self._head()
         self._pending()
         self._contents()
@@ -101,17 +109,16 @@ class _DocumentBuilder(KindVisitor[None]):
             self._text_paragraph(item, "ListBullet")
 
     def _contents(self) -> None:
-        """A TOC field whose result already holds the entries, linked to the units' bookmarks."""
+        """The contents: entries in the TOC styles linked to the units' bookmarks, each ending in
+        a PAGEREF field for its page number, which Word refreshes on opening (`w:updateFields`)
+        and LibreOffice computes as it lays the pages out. No TOC field wraps them: LibreOffice
+        shows a TOC field's stored result as it is, without page numbers."""
         self._text_paragraph(self.lang.phrase("contents"), "TOCHeading")
-        entries = toc_entries(self.a.units)
-        for index, (depth, uid, text) in enumerate(entries):
+        for depth, uid, text in toc_entries(self.a.units, self.lang):
             p = paragraph(f"TOC{min(depth, 2) + 1}")
-            if index == 0:
-                field(p, TOC_FIELD)
             link = self._hyperlink(p, uid)
-            run(link, text)
-            if index == len(entries) - 1:
-                field_char(p, "end")
+            run(link, text + "\t")
+            field(link, f" PAGEREF {bookmark_name(uid)} \\h ", "")
             self._append(p)
 
     # Paragraph helpers
@@ -208,7 +215,10 @@ class _DocumentBuilder(KindVisitor[None]):
             first = first if first is not None else p
         heading = self._text_paragraph(unit.heading or "", "Heading1" if unit.kind == "attachment"
                                        else "Heading2", add)
-        self._bookmark(first if first is not None else heading, unit.uid)
+        opening = first if first is not None else heading
+        # The programme and each appendix open a new page, as in the PDF.
+        opening.get_or_add_pPr().pageBreakBefore_val = True
+        self._bookmark(opening, unit.uid)
         self._notes(unit, add)
         child_depth = 2 if unit.kind == "attachment" else 3
         for child in unit.children:
@@ -296,6 +306,8 @@ class _DocumentBuilder(KindVisitor[None]):
                           shape.columns - label_cells))
         elif row.kind == "group":
             p = paragraph("TableHeading")
+            # A group row keeps with the first row of its group.
+            p.get_or_add_pPr().keepNext_val = True
             self._inline(p, row.text)
             cells = [([p], shape.columns)]
         else:
@@ -305,7 +317,7 @@ class _DocumentBuilder(KindVisitor[None]):
             for index, value in enumerate(row.cells or []):
                 bold = bold_all or (table.role == "passport" and index == 0)
                 cells.append((self._cell_paragraphs(value, "TableText", bold), 1))
-        tr = table_row(cells, columns)
+        tr = table_row(cells, columns, page_height=self.layout.text_height)
         self._bookmark(_first_paragraph(tr), row.uid)
         return tr
 

@@ -15,10 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Unit, short_date
+from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Unit, short_date
 from ...model.act_text import ActText
 from ...model.inline import spans
-from ...model.tables import heading_text, table_shape
+from ...model.tables import heading_text, is_numeric, table_shape
+from .typography import unbreakable_pieces
 
 # The built-in templates ship inside the package.
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -59,6 +60,7 @@ class Templates:
             keep_trailing_newline=True,
         )
         env.filters["inline"] = inline_html
+        env.filters["typeset"] = typeset
         return env
 
     def stylesheet(self) -> Markup:
@@ -69,11 +71,24 @@ class Templates:
         return Markup(path.read_text(encoding="utf-8"))
 
 
+def typeset(text: str | None) -> Markup:
+    """Plain text as HTML, escaped, each piece a line must not break in a no-wrap span."""
+    text = text or ""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in unbreakable_pieces(text):
+        parts.append(str(escape(text[cursor:start])))
+        parts.append(f'<span class="nobr">{escape(text[start:end])}</span>')
+        cursor = end
+    parts.append(str(escape(text[cursor:])))
+    return Markup("".join(parts))
+
+
 def inline_html(text: str | None) -> Markup:
     """Unit text with its references and emphasis as HTML; everything else escaped."""
     parts: list[str] = []
     for span in spans(text or ""):
-        shown = escape(span.text)
+        shown = typeset(span.text)
         if span.kind == "em":
             parts.append(f"<em>{shown}</em>")
         elif span.is_internal:
@@ -85,13 +100,23 @@ def inline_html(text: str | None) -> Markup:
     return Markup("".join(parts))
 
 
-def toc_entries(units: list[Unit], depth: int = 0) -> list[tuple[int, str, str]]:
+def contents_text(unit: Unit, lang: Language) -> str:
+    """A unit's line in the table of contents and the bookmarks: its heading line, an appendix
+    led by its name ("1-қосымша. …", "Приложение 1. …"), which its heading does not repeat."""
+    if unit.kind != "appendix":
+        return heading_text(unit)
+    name = lang.unit_name(unit)
+    return f"{name[:1].upper()}{name[1:]}. {unit.heading or ''}".strip()
+
+
+def toc_entries(units: list[Unit], lang: Language,
+                depth: int = 0) -> list[tuple[int, str, str]]:
     """(depth, id, text) of the resolution's parts worth a bookmark."""
     entries = []
     for unit in units:
         if unit.kind in TOC_KINDS:
-            entries.append((depth, unit.uid, heading_text(unit)))
-            entries.extend(toc_entries(unit.children, depth + 1))
+            entries.append((depth, unit.uid, contents_text(unit, lang)))
+            entries.extend(toc_entries(unit.children, lang, depth + 1))
     return entries
 
 
@@ -154,11 +179,14 @@ def document_html(annotated: Annotated, templates: Templates | None = None) -> s
         version=version,
         version_heading=lang.version_heading(version.date),
         version_date=short_date(version.date),
-        toc=toc_entries(version.units),
+        toc=toc_entries(version.units, lang),
+        reasons=annotated.reconstruction_reasons(),
         css=templates.stylesheet(),
         cell_lines=lines,
         table_shape=table_shape,
         heading_text=heading_text,
+        contents_text=lambda unit: contents_text(unit, lang),
+        is_numeric=is_numeric,
         layout_of=layout.visit,
     )
 

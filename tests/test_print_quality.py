@@ -1,0 +1,264 @@
+"""What a publisher checks on the printed pages of every version, in both languages (pdfplumber):
+pagination (no group row, heading or note stranded; the programme and each appendix on a new
+page), unbroken numbers and appendix labels, nothing past the margins; the typography helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from generator.annotate import annotate
+from generator.consolidate import consolidate, timeline
+from generator.load import load_project
+from generator.model import LANGS, Annotated
+from generator.model.tables import heading_text
+from generator.writers.pdf import render_pdf
+from generator.writers.shared.templates import document_html, typeset
+from generator.writers.shared.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, bind
+from tests.conftest import ROOT, output
+
+from .fixtureutil import FIXTURE
+
+DATES = [date for date, _ in timeline(load_project(ROOT))]
+VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
+MM = 72 / 25.4
+# The page margins of style.css: (top, right, bottom, left) in points.
+PORTRAIT_MARGINS = (20 * MM, 15 * MM, 20 * MM, 25 * MM)
+LANDSCAPE_MARGINS = (15 * MM, 15 * MM, 15 * MM, 15 * MM)
+SLACK = 1.5
+AUTO_HYPHEN = "\u2010"
+UNIT_WORDS = ("%", "млн", "млрд", "мың", "тыс")
+
+
+def ids(versions: list[tuple[str, dt.date]]) -> list[str]:
+    return [f"{lang}-{date}" for lang, date in versions]
+
+
+@functools.cache
+def _annotated(lang: str, date: dt.date) -> Annotated:
+    project = load_project(ROOT)
+    return annotate(consolidate(project, lang, date), project)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.replace(NO_BREAK_SPACE, " ").split())
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    top: float
+    bottom: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    number: int
+    landscape: bool
+    lines: list[TextLine]
+    words: list[dict]
+
+
+@functools.cache
+def printed_pages(path: Path) -> list[PrintedPage]:
+    """Each page's lines and words inside the page area (no running head, no page number)."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            landscape = page.width > page.height
+            top, _, bottom, _ = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+
+            def inside(item: dict, top: float = top, bottom: float = bottom,
+                       height: float = page.height) -> bool:
+                return item["top"] >= top - SLACK and item["bottom"] <= height - bottom + SLACK
+
+            lines = [TextLine(norm(line["text"]), line["top"], line["bottom"],
+                              all("Bold" in char["fontname"] for char in line["chars"]
+                                  if not char["text"].isspace()))
+                     for line in page.extract_text_lines(return_chars=True) if inside(line)]
+            words = [w for w in page.extract_words(use_text_flow=True) if inside(w)]
+            pages.append(PrintedPage(page.page_number, landscape, lines, words))
+    return pages
+
+
+def _pdf(built: Path, lang: str, date: dt.date) -> list[PrintedPage]:
+    return printed_pages(output(built, lang, date, "pdf"))
+
+
+def keep_with_next_texts(annotated: Annotated) -> list[str]:
+    """The texts that must not end a page: headings and group rows."""
+    texts = []
+    for unit in annotated.version.walk():
+        if unit.uid in annotated.exclusions:
+            continue
+        if unit.kind in ("section", "subsection", "chapter", "appendix", "attachment"):
+            texts.append(norm(heading_text(unit)))
+        elif unit.kind == "group":
+            texts.append(norm(unit.text or ""))
+    return [text for text in texts if text]
+
+
+def note_starts(annotated: Annotated) -> list[str]:
+    return [annotated.lang.note_word, annotated.lang.phrase("reconstructed")]
+
+
+# --- acceptance 1: pagination --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_page_ends_with_a_heading_or_a_group_row(real_build: Path, lang: str,
+                                                     date: dt.date) -> None:
+    stranded = keep_with_next_texts(_annotated(lang, date))
+    pages = _pdf(real_build, lang, date)
+    for page in pages[:-1]:
+        last = page.lines[-1]
+        assert not (last.bold and any(last.text in text for text in stranded)), (
+            f"page {page.number} ends with {last.text!r}")
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_note_opens_a_page_away_from_its_unit(real_build: Path, lang: str,
+                                                  date: dt.date) -> None:
+    starts = note_starts(_annotated(lang, date))
+    for page in _pdf(real_build, lang, date)[1:]:
+        texts = [line.text for line in page.lines]
+        # On the action plan's pages the repeated header rows come first: then the first row.
+        first = texts[texts.index("1 2 3 4 5 6 7") + 1] if "1 2 3 4 5 6 7" in texts else texts[0]
+        assert not first.startswith(tuple(starts)), f"page {page.number} opens with {first!r}"
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_the_programme_and_each_appendix_open_a_page(real_build: Path, lang: str,
+                                                     date: dt.date) -> None:
+    annotated = _annotated(lang, date)
+    openings = [page.lines[0].text for page in _pdf(real_build, lang, date)]
+    stamped = [unit for unit in annotated.version.walk()
+               if unit.kind in ("attachment", "appendix") and unit.uid not in annotated.exclusions]
+    assert len(stamped) == 3
+    for unit in stamped:
+        stamp = norm(" ".join(unit.stamp or []))
+        assert any(stamp.startswith(line) and len(line) >= 8 for line in openings), (
+            f"{unit.uid}: no page opens with {stamp[:40]!r}")
+
+
+# --- acceptance 2: numbers and appendix labels on one line ---------------------------------------
+
+def split_pieces(words: list[dict]) -> list[str]:
+    """Pairs of consecutive words on two lines that break a number, a unit, "№ N" or "N-…"."""
+    found = []
+    for first, second in zip(words, words[1:], strict=False):
+        if second["top"] < first["bottom"] - 1:
+            continue  # not the next line of the same text
+        a, b = first["text"], second["text"]
+        breaks = (
+            (a[-1:].isdigit() and re.match(r"\d{3}(?!\d)", b) is not None)
+            or (a[-1:].isdigit() and b.startswith(UNIT_WORDS))
+            or a.endswith("№")
+            or re.search(rf"\d[-{AUTO_HYPHEN}]$", a) is not None
+            or (re.search(r"\d$", a) is not None and b.startswith("-"))
+        )
+        if breaks:
+            found.append(f"{a} / {b}")
+    return found
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_number_or_appendix_label_is_broken_across_lines(real_build: Path, lang: str,
+                                                            date: dt.date) -> None:
+    broken = {page.number: split_pieces(page.words) for page in _pdf(real_build, lang, date)}
+    assert not {page: pairs for page, pairs in broken.items() if pairs}
+
+
+def test_the_split_check_sees_a_broken_number() -> None:
+    words = [{"text": "6", "top": 0, "bottom": 10}, {"text": "000,0", "top": 12, "bottom": 22},
+             {"text": "1-", "top": 24, "bottom": 34}, {"text": "қосымша", "top": 36, "bottom": 46},
+             {"text": "6", "top": 36, "bottom": 46}, {"text": "000,0", "top": 36, "bottom": 46}]
+    assert split_pieces(words) == ["6 / 000,0", "1- / қосымша"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_of_contents_names_the_appendices(real_build: Path, lang: str) -> None:
+    annotated = _annotated(lang, DATES[-1])
+    contents = " ".join(line.text for line in _pdf(real_build, lang, DATES[-1])[0].lines)
+    for unit in annotated.version.walk():
+        if unit.kind == "appendix":
+            name = annotated.lang.unit_name(unit)
+            assert f"{name[:1].upper()}{name[1:]}. {unit.heading[:20]}" in contents
+
+
+# --- acceptance 3: nothing past the margins ------------------------------------------------------
+
+def outside_margins(path: Path) -> list[str]:
+    """Characters past the right (or left) margin and lines or boxes off the page."""
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            _, right, _, left = (LANDSCAPE_MARGINS if page.width > page.height
+                                 else PORTRAIT_MARGINS)
+            for char in page.chars:
+                if char["x1"] > page.width - right + SLACK or char["x0"] < left - SLACK:
+                    found.append(f"page {page.page_number}: {char['text']!r} at {char['x0']:.0f}")
+            for edge in page.rects + page.lines:
+                if edge["x0"] < left - SLACK or edge["x1"] > page.width - right + SLACK:
+                    found.append(f"page {page.page_number}: a cell edge at {edge['x0']:.0f}-"
+                                 f"{edge['x1']:.0f}")
+    return found
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_every_character_and_cell_stays_inside_the_margins(real_build: Path, lang: str,
+                                                          date: dt.date) -> None:
+    outside = outside_margins(output(real_build, lang, date, "pdf"))
+    assert not outside, "\n".join(outside[:20])
+
+
+def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
+    project = load_project(FIXTURE)
+    annotated = annotate(consolidate(project, "kk", project.adoption_date), project)
+    long_word = "қ" * 20_000
+    paragraph = next(unit for unit in annotated.version.walk() if unit.kind == "paragraph")
+    paragraph.text = f"{paragraph.text} {long_word}"
+    row = next(unit for unit in annotated.version.walk() if unit.kind == "row")
+    row.cells = [long_word[:3000], *(row.cells or [])[1:]]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_pdf(annotated))
+    assert not outside_margins(path)
+    with pdfplumber.open(path) as pdf:
+        shown = sum(page.extract_text().count("қ") for page in pdf.pages)
+    assert shown >= 23_000
+
+
+# --- the typography helpers and the page's classes -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("6 000,0 млн. теңге", "6\u00a0000,0\u00a0млн. теңге"),
+    ("6,0 %-дан", "6,0\u00a0%\u2011дан"),
+    ("Бағдарламаға 1-қосымша", "Бағдарламаға 1\u2011қосымша"),
+    ("№ 683 қаулысымен", "№\u00a0683 қаулысымен"),
+    ("1 526 113 адам", "1\u00a0526\u00a0113 адам"),
+    ("2012 – 2020 жылдарға", "2012 – 2020 жылдарға"),
+    ("07.11.2013 № 1169", "07.11.2013 №\u00a01169"),
+])
+def test_bind_joins_numbers_units_and_labels(text: str, bound: str) -> None:
+    assert bind(text) == bound
+    assert bind(text).replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-") == text
+
+
+def test_typeset_wraps_pieces_in_no_wrap_spans_and_escapes() -> None:
+    assert str(typeset("<b> 6 000,0 млн.")) == (
+        '&lt;b&gt; <span class="nobr">6 000,0 млн.</span>')
+
+
+def test_numeric_cells_are_right_aligned_and_passport_notes_are_plain() -> None:
+    html = document_html(_annotated("kk", DATES[1])).replace(NO_BREAK_SPACE, " ")
+    assert '<td class="number"><span class="nobr">1 526 113</span></td>' in html
+    css = (ROOT / "templates" / "style.css").read_text(encoding="utf-8")
+    assert "table.role-passport tr.row > td:first-child { font-weight: bold; }" in css
+    assert "td:first-child { font-weight: bold" not in css.replace("tr.row > td", "")

@@ -1,0 +1,192 @@
+"""What a publisher checks in Word files: the version DOCX's running head, contents with page
+numbers once LibreOffice lays the pages out, reasons in the document's language; the redline
+DOCX's summary of changed units, its landscape plan with whole header words, and each tracked
+change authored by the one act that made it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.consolidate import timeline
+from generator.diff import diff_versions
+from generator.load import load_project
+from generator.model import LANGS
+from generator.model.diff import CHANGE_PHRASES
+from generator.writers.docx.redline import render_diff_docx
+from tests.conftest import ROOT, legalgen, output
+
+from .fixtureutil import FIXTURE
+from .test_pdf import running_head
+from .textutil import words
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+KAZAKH_ONLY = set("әғқңөұүһі")
+LATEST = [date for date, _ in timeline(load_project(ROOT))][-1]
+FIRST = [date for date, _ in timeline(load_project(ROOT))][0]
+EARLIER = [date for date, _ in timeline(load_project(ROOT))][1]
+
+
+def _part(path: Path | bytes, name: str) -> etree._Element:
+    data = path.read_bytes() if isinstance(path, Path) else path
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def _texts(node: etree._Element) -> str:
+    return "".join(t.text or "" for t in node.iter(f"{W}t"))
+
+
+def to_pdf(sources: list[Path], work: Path) -> dict[Path, Path]:
+    """Each DOCX converted by LibreOffice (one call, a private profile)."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    return {source: work / "pdf" / f"{source.stem}.pdf" for source in sources}
+
+
+def pdf_text(path: Path, first: int = 1, last: int = 999) -> str:
+    return subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), "-layout", str(path),
+                           "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def word_files(real_build: Path, tmp_path_factory) -> dict[str, Path]:
+    """The latest version DOCX in both languages and the whole-history redlines, with their
+    LibreOffice PDFs."""
+    work = tmp_path_factory.mktemp("word-quality")
+    result = legalgen("diff", "--from", "original", "--to", "latest", "--format", "docx",
+                      "--out", str(work))
+    assert result.returncode == 0, result.stderr
+    files = {}
+    for lang in LANGS:
+        files[f"version-{lang}"] = work / f"version-{lang}.docx"
+        shutil.copyfile(output(real_build, lang, LATEST, "docx"), files[f"version-{lang}"])
+        files[f"redline-{lang}"] = work / f"redline-{lang}.docx"
+        shutil.copyfile(work / "diff" / lang / f"{FIRST}__{LATEST}.docx", files[f"redline-{lang}"])
+    pdfs = to_pdf(list(files.values()), work)
+    files.update({f"{key}.pdf": pdfs[path] for key, path in list(files.items())})
+    return files
+
+
+# --- the version DOCX ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_libreoffice_fills_the_contents_page_numbers(word_files: dict[str, Path],
+                                                    lang: str) -> None:
+    settings = _part(word_files[f"version-{lang}"], "word/settings.xml")
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+    first_page = pdf_text(word_files[f"version-{lang}.pdf"], 1, 2)
+    entries = [line for line in first_page.splitlines() if re.search(r"\.{5,}", line)]
+    numbers = [int(m.group(1)) for line in entries if (m := re.search(r"\.{5,}\s*(\d+)\s*$", line))]
+    # Every entry that ends a contents line carries its page, in reading order.
+    assert len(numbers) >= 8 and numbers == sorted(numbers) and numbers[-1] > 20
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_running_head_of_the_pdf_heads_every_docx_page(word_files: dict[str, Path],
+                                                         lang: str) -> None:
+    head = running_head(lang, LATEST)
+    pages = pdf_text(word_files[f"version-{lang}.pdf"]).split("\f")[:-1]
+    assert len(pages) > 20
+    for number, page in enumerate(pages, 1):
+        first = next(line for line in page.splitlines() if line.strip())
+        assert first.split() == head, f"page {number}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reconstruction_comments_speak_the_document_language(real_build: Path,
+                                                             lang: str) -> None:
+    comments = _part(output(real_build, lang, EARLIER, "docx"), "word/comments.xml")
+    texts = [_texts(comment) for comment in comments.iter(f"{W}comment")]
+    assert texts
+    for text in texts:
+        assert not re.search(r"[A-Za-z]{3}", text), text
+        assert bool(set(text) & KAZAKH_ONLY) == (lang == "kk"), text
+
+
+# --- the redline DOCX ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_redline_summary_lists_every_changed_unit(word_files: dict[str, Path],
+                                                  lang: str) -> None:
+    project = load_project(ROOT)
+    diff = diff_versions(project, lang, FIRST, LATEST)
+    body = _part(word_files[f"redline-{lang}"], "word/document.xml").find(f"{W}body")
+    summary = body.find(f"{W}tbl")
+    title = next(p for p in body.iter(f"{W}p")
+                 if p.find(f"{W}pPr/{W}pStyle[@{W}val='Title']") is not None)
+    assert list(body).index(summary) < list(body).index(title)
+    rows = [[_texts(cell) for cell in row.iter(f"{W}tc")] for row in summary.iter(f"{W}tr")]
+    lang_ = diff.lang
+    assert rows[0] == [lang_.phrase(k) for k in
+                       ("diff_unit", "diff_change", "diff_acts", "diff_in_force")]
+    assert len(rows) - 1 == len(diff.changes) > 30
+    for row, change in zip(rows[1:], diff.changes, strict=True):
+        assert row[0] == change.name
+        assert row[1] == lang_.phrase(CHANGE_PHRASES[change.change])
+        assert row[2] == "; ".join(diff.act_names(change.acts))
+        assert all(f"{item.in_force:%d.%m.%Y}" in row[3] for item in change.acts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_redline_plan_is_landscape_with_whole_header_words(word_files: dict[str, Path],
+                                                           lang: str) -> None:
+    pdf = word_files[f"redline-{lang}.pdf"]
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    sizes = [tuple(float(v) for v in line.split("size:")[1].split("pts")[0].split(" x "))
+             for line in info.splitlines() if line.startswith("Page") and "size:" in line]
+    landscape = [index + 1 for index, (width, height) in enumerate(sizes) if width > height]
+    assert len(landscape) >= 3
+    project = load_project(ROOT)
+    plan = next(u for u in diff_versions(project, lang, FIRST, LATEST).new.version.walk()
+                if u.role == "action_plan")
+    header_words = set(words(" ".join(str(v) for v in plan.header[0])))
+    broken = {head[:k] for head in header_words for k in range(3, len(head))} - header_words
+    plan_pages = 0
+    for page in landscape:
+        lines = pdf_text(pdf, page, page).splitlines()
+        numbers = [i for i, line in enumerate(lines) if line.split() == list("1234567")]
+        if not numbers:
+            continue  # the notes after the table
+        plan_pages += 1
+        # The header rows stand above the row of column numbers: every word whole.
+        shown = words("\n".join(lines[:numbers[0]]))
+        assert header_words <= set(shown), f"page {page}: {sorted(header_words - set(shown))}"
+        assert not set(shown) & broken, f"page {page}: {sorted(set(shown) & broken)}"
+    assert plan_pages >= 3
+
+
+def test_each_tracked_change_is_authored_by_the_act_that_made_it() -> None:
+    project = load_project(FIXTURE)
+    dates = [date for date, _ in timeline(project)]
+    diff = diff_versions(project, "kk", dates[0], dates[-1])
+    body = _part(render_diff_docx(diff), "word/document.xml")
+    authored = set()
+    for mark in body.iter(f"{W}ins", f"{W}del"):
+        text = "".join(t.text or "" for t in mark.iter(f"{W}t", f"{W}delText")).strip()
+        if text:
+            authored.add((text, mark.get(f"{W}author")))
+    names = {number: next(name for _, name in authored
+                          if f"№ {number} " in f"{name} " and ";" not in name)
+             for number in ("845", "1310", "1020")}
+    # Paragraph 4 (No 845, then No 1310) and the subsection's point (No 1020, then No 845).
+    assert ("Ұлттық экономика", names["845"]) in authored
+    assert ("және Қызылорда облысының әкімдігіне", names["1310"]) in authored
+    assert ("Инженерлік, көлік", names["1020"]) in authored
+    assert ("жаңғырту және", names["845"]) in authored
+    # The note naming two acts stays authored by both.
+    assert any(text.startswith("Ескерту.") and ";" in name for text, name in authored)
