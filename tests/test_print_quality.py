@@ -20,7 +20,7 @@ from generator.load import load_project
 from generator.model import LANGS, Annotated
 from generator.model.tables import heading_text
 from generator.writers.pdf import render_pdf
-from generator.writers.shared.templates import document_html, typeset
+from generator.writers.shared.templates import TEMPLATES, document_html, typeset
 from generator.writers.shared.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, bind
 from tests.conftest import ROOT, output
 
@@ -259,6 +259,6 @@ def test_typeset_wraps_pieces_in_no_wrap_spans_and_escapes() -> None:
 def test_numeric_cells_are_right_aligned_and_passport_notes_are_plain() -> None:
     html = document_html(_annotated("kk", DATES[1])).replace(NO_BREAK_SPACE, " ")
     assert '<td class="number"><span class="nobr">1 526 113</span></td>' in html
-    css = (ROOT / "templates" / "style.css").read_text(encoding="utf-8")
+    css = (TEMPLATES / "style.css").read_text(encoding="utf-8")
     assert "table.role-passport tr.row > td:first-child { font-weight: bold; }" in css
     assert "td:first-child { font-weight: bold" not in css.replace("tr.row > td", "")

@@ -176,9 +176,9 @@ def test_a_project_print_stylesheet_reaches_the_pdf(tmp_path: Path):
     assert result.exit_code == 0, result.output
     copied = root / "templates" / "print.css"
     assert copied.read_bytes() == (TEMPLATES / "print.css").read_bytes()
-    # A running head of the project's own shows that its print.css was the one used.
+    # A page corner of the project's own shows that its print.css was the one used.
     with copied.open("a", encoding="utf-8") as handle:
-        handle.write('@page { @top-center { content: "PROJECTCSS"; } }\n')
+        handle.write('@page { @bottom-left { content: "PROJECTCSS"; } }\n')
     out = tmp_path / "out"
     result = run("build", "--root", str(root), "--format", "pdf", "--lang", "kk",
                  "--as-of", "2014-02-10", "--out", str(out))
