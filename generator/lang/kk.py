@@ -223,10 +223,6 @@ class Kazakh(Language):
         return f"{short_date(date)} {self.phrase('in_force_on')} редакция"
 
     # Acts
-    def issuer(self, act: Act | Document, long: bool = False) -> str:
-        name = act.issuer_names[self.code]
-        return name.long if long else name.short
-
     def act_word(self, act: Act | Document, count: int = 1) -> str:
         word = ACT_WORDS[act.type]
         return instrumental(possessive(plural(word) if count > 1 else word))

@@ -182,10 +182,6 @@ class Russian(Language):
         return f"Редакция {self.phrase('in_force_on')} {short_date(date)}"
 
     # Acts
-    def issuer(self, act: Act | Document, long: bool = False) -> str:
-        name = act.issuer_names[self.code]
-        return name.long if long else name.short
-
     def act_word(self, act: Act | Document, count: int = 1) -> str:
         words = ACT_WORDS[act.type]
         return words.instrumental_plural if count > 1 else words.instrumental

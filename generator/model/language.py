@@ -156,9 +156,11 @@ class Language(abc.ABC):
 
     # --- Acts ------------------------------------------------------------------------------
 
-    @abc.abstractmethod
     def issuer(self, act: Act | Document, long: bool = False) -> str:
-        """The issuer of an act in the genitive, short ('ҚР Үкіметінің') or in full."""
+        """The issuer of an act in the genitive, short ('ҚР Үкіметінің') or in full, as the
+        registry of issuers names it in this language."""
+        name = act.issuer_names[self.code]
+        return name.long if long else name.short
 
     @abc.abstractmethod
     def act_word(self, act: Act | Document, count: int = 1) -> str:
