@@ -17,6 +17,12 @@ ROOT = Path(os.environ.get("LEGALGEN_SAMPLE_ROOT", REPO))
 DOC = "monotowns-2012-2020"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def project_cache_of_the_run(tmp_path_factory) -> None:
+    """The tests' commands keep loaded projects in a folder of this run, never the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 def legalgen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The installed command line on the real content, in a process of its own."""
     return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(ROOT)],

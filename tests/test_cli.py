@@ -18,7 +18,7 @@ from generator.annotate import annotate
 from generator.cli import main
 from generator.consolidate import consolidate
 from generator.load import load_project
-from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
+from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, files_under
 from tests.textutil import html_text
 
 VERSIONS = ["2014-02-10", "2014-05-20", "2014-07-01", "2014-11-16", "2015-01-01", "2015-02-03",
@@ -33,13 +33,6 @@ def run(*args: str) -> Result:
 
 def build(root: Path, out: Path, *args: str) -> Result:
     return run("build", "--root", str(root), "--format", "html", "--out", str(out), *args)
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*")) if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")

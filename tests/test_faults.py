@@ -4,7 +4,6 @@ and the output folder as it was."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import signal
@@ -17,13 +16,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import jobs as build_jobs
 from generator.cli import main
-from generator.load import load_project
+from generator.cli.workers import run_forked
 from generator.model import Diagnostics, InputError, SourcePos
 from generator.writers.shared.errors import MachineError
-from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
-from tests.test_hostile import files_under, previous_build
+from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, files_under
+from tests.test_hostile import previous_build
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
 
@@ -60,7 +58,7 @@ def _input_error() -> InputError:
 def test_the_catch_all_gives_each_failure_its_exit_code(monkeypatch, raised, code, words) -> None:
     def fail(root: Path):
         raise raised
-    monkeypatch.setattr("generator.cli.common.load_project", fail)
+    monkeypatch.setattr("generator.cli.common.load_project_cached", fail)
     result = CliRunner().invoke(main, ["versions", "--root", str(FIXTURE)])
     assert_clean_failure(result, code, *words)
     if code == 70:
@@ -70,7 +68,7 @@ def test_the_catch_all_gives_each_failure_its_exit_code(monkeypatch, raised, cod
 def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
     def fail(root: Path):
         raise RuntimeError("boom")
-    monkeypatch.setattr("generator.cli.common.load_project", fail)
+    monkeypatch.setattr("generator.cli.common.load_project_cached", fail)
     result = CliRunner().invoke(main, ["--debug", "versions", "--root", str(FIXTURE)])
     assert isinstance(result.exception, RuntimeError)
 
@@ -78,7 +76,7 @@ def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> None:
 def test_an_internal_error_in_a_process_is_one_line_without_traceback(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     script = ("import sys, generator.cli.common as c\n"
-              "c.load_project = lambda root: 1 / 0\n"
+              "c.load_project_cached = lambda root: 1 / 0\n"
               "from generator.cli import main\n"
               "sys.argv = ['legalgen', 'versions', '--root', sys.argv[1]]\nmain()\n")
     result = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True,
@@ -154,20 +152,22 @@ def test_stale_staging_folders_and_temporary_files_are_removed(tmp_path: Path) -
     assert live.exists()
 
 
-def test_a_failing_job_stops_the_others(monkeypatch, tmp_path: Path) -> None:
-    def run_job(project, job, out):
-        if job.lang == "kk":
-            raise _input_error()
-        time.sleep(60)
-        return []
-    monkeypatch.setattr(build_jobs, "run_job", run_job)
-    monkeypatch.setattr(build_jobs, "load_project", lambda root: None)
-    jobs = build_jobs.plan(["kk", "ru"], [dt.date(2016, 1, 1)], ["html"])
+def _fail() -> str:
+    raise _input_error()
+
+
+def _sleep() -> str:
+    time.sleep(60)
+    return "late"
+
+
+def test_a_failing_job_stops_the_others() -> None:
     started = time.monotonic()
     with pytest.raises(InputError) as caught:
-        list(build_jobs.run_jobs(load_project(FIXTURE), jobs, tmp_path, 2))
+        list(run_forked([_sleep, _fail, _sleep], 2))
     assert time.monotonic() - started < 20, "the sleeping job was stopped"
     assert "bad value 'x'" in str(caught.value.diagnostics.items[0])
+    assert not _children(os.getpid()), "no worker is left running"
 
 
 def _children(pid: int) -> set[int]:

@@ -11,16 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.fixtureutil import DOC_ID, copy_fixture
+from tests.fixtureutil import DOC_ID, copy_fixture, files_under
 from tests.hostile.cases import CASES, Case
 
 PREVIOUS = {f"{lang}/2016-01-01/{DOC_ID}.html": f"<p>the last good {lang} output</p>".encode()
             for lang in ("kk", "ru")}
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def previous_build(out: Path) -> None:

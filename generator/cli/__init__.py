@@ -2,7 +2,8 @@
 
 Reads the project under `--root` through the load stage; runs the stages and the writers the
 command asks for; prints diagnostics as `path:line:col: error: ...` and exits 2 on invalid input.
-A command imports only what it uses: the writers' libraries load with the first output written.
+A command imports only what it uses: its module is imported when it is run (or described by
+`--help`), and the writers' libraries load with the first output written.
 
 The command group is the one place where a failure becomes an exit code: 2 invalid input, 3 the
 machine failed us (a path that cannot be read or written, a full disk, a missing font, memory),
@@ -11,32 +12,47 @@ machine failed us (a path that cannot be read or written, a full disk, a missing
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as package_version
 from typing import Any
 
 import click
 
 from ..model import InputError
+from ..version import __version__
 from ..writers.shared.errors import MachineError
-from .act_cmd import act
-from .build_cmd import build
 from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diagnostics
-from .diff_cmd import diff
-from .init_cmd import init
-from .new_act_cmd import new_act
-from .outline_cmd import outline
-from .record_cmd import record
-from .schema_cmd import schema
-from .templates_cmd import templates
-from .validate_cmd import validate
-from .versions_cmd import versions
 
+# Each command's name and the module of this package that defines it, in the order of --help.
+COMMANDS: dict[str, str] = {
+    "init": "init_cmd",
+    "new-act": "new_act_cmd",
+    "validate": "validate_cmd",
+    "outline": "outline_cmd",
+    "versions": "versions_cmd",
+    "build": "build_cmd",
+    "diff": "diff_cmd",
+    "act": "act_cmd",
+    "record": "record_cmd",
+    "schema": "schema_cmd",
+    "templates": "templates_cmd",
+}
 
 class _Commands(click.Group):
-    """The command group, which turns every failure of a command into a clean exit."""
+    """The command group: imports a command's module only when that command is asked for, and
+    turns every failure of a command into a clean exit."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        command: click.Command = getattr(module, module_name.removesuffix("_cmd"))
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -64,7 +80,7 @@ def report_failure(exc: BaseException) -> int:
         err.print("error: out of memory; free memory or build fewer versions at once "
                   "(--as-of, --lang, --format)", markup=False)
         return EXIT_ENVIRONMENT
-    err.print(f"legalgen {_version()}: internal error ({type(exc).__name__}: {exc}); this is a "
+    err.print(f"legalgen {__version__}: internal error ({type(exc).__name__}: {exc}); this is a "
               "bug: please report it with the command you ran; --debug shows the traceback",
               markup=False)
     return EXIT_INTERNAL
@@ -77,23 +93,11 @@ def describe_os_error(exc: OSError) -> str:
     return f"{' → '.join(paths)}: {reason}" if paths else reason
 
 
-def _version() -> str:
-    try:
-        return package_version("legalgen")
-    except PackageNotFoundError:
-        return "(unknown version)"
-
-
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="legalgen", prog_name="legalgen")
+@click.version_option(__version__, prog_name="legalgen")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 def main(debug: bool) -> None:
     """Consolidated versions of a legal programme, with generated amendment notes."""
-
-
-for command in (init, new_act, validate, outline, versions, build, diff, act, record,
-                schema, templates):
-    main.add_command(command)
 
 
 if __name__ == "__main__":

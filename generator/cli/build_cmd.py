@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
@@ -22,7 +23,9 @@ from .common import (
     split_option,
     stdout,
 )
-from .staging import final_path, staged
+from .files import template_dir
+from .output_cache import OutputCache
+from .staging import staged
 
 
 @click.command()
@@ -34,37 +37,53 @@ from .staging import final_path, staged
               help="YYYY-MM-DD, latest or all.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build].")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Outputs rendered at once [default: the number of CPUs].")
+@click.option("--force", is_flag=True, help="Render every output, whatever the cache says.")
 def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | None,
-          jobs: int) -> None:
-    """Write every chosen version, language and format under build/."""
+          jobs: int | None, force: bool) -> None:
+    """Write every chosen version, language and format under build/; outputs whose input did
+    not change since they were written are kept."""
     lang_list = split_option(langs, LANGS, "language")
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
     project = load_or_exit(root)
     dates = _dates(project, as_of)
     check_or_exit(project)
-    jobs_list = build_jobs.plan(lang_list, dates, format_list)
     target = out or (root / "build")
-    for fmt in format_list:
-        # What a format needs from the machine is checked before anything is written.
+    cache = OutputCache(target, enabled=not force)
+    outputs = build_jobs.plan(project, lang_list, dates, format_list, target, cache)
+    for fmt in dict.fromkeys(item.fmt for item in outputs.to_write):
+        # What a format needs from the machine is checked before anything is written; its
+        # writer is loaded once, here, for every worker.
         writer("version", fmt).check_machine()
-    _run_build(project, jobs_list, target, jobs)
+        writer("version", fmt).load()
+    written = _write(outputs.to_write, target, template_dir(root), jobs or cpu_count())
+    for item, digest in written:
+        cache.record(item.key, digest)
+    for path in sorted(target / item.relative for item, _ in written):
+        stdout.print(str(path), markup=False)
+    err.print(f"{len(outputs.up_to_date)} up to date, {len(written)} written", markup=False)
 
 
-def _run_build(project: Project, jobs_list: list[build_jobs.Job], target: Path,
-               jobs: int) -> None:
-    written: list[Path] = []
-    # Nothing reaches `target` unless every output was rendered.
+def _write(items: list[build_jobs.Output], target: Path, templates: Path,
+           jobs: int) -> list[tuple[build_jobs.Output, str]]:
+    """Render `items`; nothing reaches `target` unless every one of them was rendered."""
+    if not items:
+        return []
+    written = []
     with staged(target) as stage, \
             Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                      console=err, transient=True) as progress:
-        task = progress.add_task("building", total=len(jobs_list))
-        for paths in build_jobs.run_jobs(project, jobs_list, stage, jobs):
-            written.extend(final_path(stage, target, path) for path in paths)
+        task = progress.add_task("building", total=len(items))
+        for item, digest in build_jobs.write_outputs(items, stage, templates, jobs):
+            written.append((item, digest))
             progress.advance(task)
-    for path in sorted(written):
-        stdout.print(str(path), markup=False)
+    return written
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date]:

@@ -14,10 +14,10 @@ import click
 from rich.console import Console
 
 from ..consolidate import consolidate, resolve_date
-from ..load import load_project
 from ..model import Diagnostics, InputError, Project, Version
 from ..validate import validate as validate_project
 from ..writers import charsets
+from .project_cache import load_project_cached
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 3
@@ -44,7 +44,7 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
 
 def load_or_exit(root: Path) -> Project:
     try:
-        project = load_project(root)
+        project = load_project_cached(root)
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_INPUT)

@@ -21,6 +21,7 @@ PACKAGE = "generator"
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "memory": set(),
+    "version": set(),
     "lang": {"model"},
     "load": {"model", "memory"},
     "consolidate": {"model", "load", "memory"},
@@ -30,8 +31,8 @@ ALLOWED: dict[str, set[str]] = {
     "draft": {"model", "lang", "load", "consolidate", "diff"},
     "record": {"model", "lang", "load", "consolidate", "diff", "draft"},
     "writers": {"model", "lang"},
-    "cli": {"model", "lang", "load", "consolidate", "annotate", "validate", "diff", "draft",
-            "record", "writers"},
+    "cli": {"version", "model", "memory", "lang", "load", "consolidate", "annotate", "validate",
+            "diff", "draft", "record", "writers"},
     "devtools": set(),
     "__main__": {"cli"},
 }

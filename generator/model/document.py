@@ -41,7 +41,9 @@ LegalDate = Annotated[dt.date, AfterValidator(_within_range)]
 class Strict(BaseModel):
     """Input whose unknown fields are errors; frozen, as no stage edits what was read."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A model's validator is built when it first validates: a command that takes the project
+    # from the cache never pays for it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AmountEntry(Strict):

@@ -34,6 +34,10 @@ class Writer:
     # `validate` to check the text against without loading the writer itself.
     charset: str | None = None
 
+    def load(self) -> None:
+        """Import the writer and its libraries now (before forking workers that all need them)."""
+        importlib.import_module(f"{__name__}.{self.module}")
+
     def _attribute(self, name: str) -> Callable[..., Any]:
         module = importlib.import_module(f"{__name__}.{self.module}")
         function: Callable[..., Any] = getattr(module, name)

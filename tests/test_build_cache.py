@@ -1,0 +1,207 @@
+"""The build cache on the fixture project (HTML): a build writes exactly the outputs whose input
+changed, and what it leaves standing is byte for byte what a forced build writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import fingerprint, jobs, main, project_cache
+from generator.cli import output_cache as build_cache
+from generator.load import load_project
+from generator.version import __version__
+from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
+
+VERSIONS = ["2014-02-10", "2014-05-20", "2014-07-01", "2014-11-16", "2015-01-01", "2015-02-03",
+            "2016-01-01"]
+EVERY_OUTPUT = {f"{lang}/{date}/{DOC_ID}.html" for lang in ("kk", "ru") for date in VERSIONS}
+
+
+def build(root: Path, out: Path, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), "--format", "html",
+                                       "--as-of", "all", "--out", str(out), "--jobs", "1", *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def written(result: Result, out: Path) -> set[str]:
+    """The outputs a build says it wrote; its closing line must count them and the rest."""
+    names = {Path(path).relative_to(out).as_posix() for path in result.stdout.splitlines()}
+    summary = result.stderr.splitlines()[-1]
+    assert summary == f"{len(EVERY_OUTPUT) - len(names)} up to date, {len(names)} written"
+    return names
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in EVERY_OUTPUT}
+
+
+def assert_not_stale(root: Path, out: Path, tmp_path: Path) -> None:
+    """Every output left standing or written equals a build from scratch."""
+    fresh = tmp_path / "fresh"
+    build(root, fresh, "--force")
+    assert outputs(out) == outputs(fresh)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Path, Path]:
+    root, out = copy_fixture(tmp_path), tmp_path / "out"
+    assert written(build(root, out), out) == EVERY_OUTPUT
+    return root, out
+
+
+def test_a_second_build_writes_nothing(project):
+    root, out = project
+    before = {name: (out / name).stat().st_mtime_ns for name in EVERY_OUTPUT}
+    assert written(build(root, out), out) == set()
+    assert {name: (out / name).stat().st_mtime_ns for name in EVERY_OUTPUT} == before
+
+
+def test_force_writes_everything(project):
+    root, out = project
+    assert written(build(root, out, "--force"), out) == EVERY_OUTPUT
+
+
+def test_a_content_edit_rewrites_only_the_versions_showing_that_wording(project, tmp_path):
+    root, out = project
+    # Paragraph 3 as adopted stands until No 512 replaces it (20.05.2014), in Russian only here.
+    edit(root / "content/ru/01-resolution.yaml", "по итогам полугодия",
+         "по итогам каждого полугодия")
+    assert written(build(root, out), out) == {f"ru/2014-02-10/{DOC_ID}.html"}
+    assert "по итогам каждого полугодия" in (out / f"ru/2014-02-10/{DOC_ID}.html").read_text()
+    assert_not_stale(root, out, tmp_path)
+
+
+def test_an_edited_record_rewrites_the_versions_from_its_in_force_date(project, tmp_path):
+    root, out = project
+    edit(root / "amendments/no-845.yaml", 'ru: "Модернизация и развитие инженерной',
+         'ru: "Модернизация, реконструкция и развитие инженерной')
+    assert written(build(root, out), out) == {
+        f"ru/{date}/{DOC_ID}.html" for date in ("2015-01-01", "2015-02-03", "2016-01-01")}
+    assert_not_stale(root, out, tmp_path)
+
+
+def test_a_changed_phrase_rewrites_every_output_of_its_language_only(project, tmp_path,
+                                                                   monkeypatch):
+    root, out = project
+    # What an edit of generator/lang/ru.py does to the fingerprints (see the test below).
+    real = build_cache.legalgen_fingerprint
+    monkeypatch.setattr(build_cache, "legalgen_fingerprint",
+                        lambda lang: real(lang) + ("+edited" if lang == "ru" else ""))
+    assert written(build(root, out), out) == {name for name in EVERY_OUTPUT
+                                              if name.startswith("ru/")}
+    assert_not_stale(root, out, tmp_path)
+
+
+def test_a_changed_template_rewrites_everything(project, tmp_path, monkeypatch):
+    root, out = project
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for path in build_cache.TEMPLATES.iterdir():
+        if path.is_file():
+            (templates / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(build_cache, "TEMPLATES", templates)
+    assert written(build(root, out), out) == set()
+    with (templates / "style.css").open("a", encoding="utf-8") as css:
+        css.write("\n.ref { color: inherit; }\n")
+    assert written(build(root, out), out) == EVERY_OUTPUT
+
+
+def test_a_template_of_the_project_rewrites_everything_it_overrides(project, tmp_path):
+    root, out = project
+    own = root / "templates"
+    own.mkdir()
+    (own / "style.css").write_text(
+        (build_cache.TEMPLATES / "style.css").read_text(encoding="utf-8")
+        + "\n.note { font-style: italic; }\n", encoding="utf-8")
+    assert written(build(root, out), out) == EVERY_OUTPUT
+    assert ".note { font-style: italic; }" in (out / f"kk/2016-01-01/{DOC_ID}.html").read_text()
+    assert written(build(root, out), out) == set()
+    (own / "style.css").unlink()
+    assert written(build(root, out), out) == EVERY_OUTPUT
+    assert_not_stale(root, out, tmp_path)
+
+
+def test_another_legalgen_rewrites_everything(project, monkeypatch):
+    root, out = project
+    monkeypatch.setattr(build_cache, "legalgen_fingerprint", lambda lang: "0.2.0:other-code")
+    assert written(build(root, out), out) == EVERY_OUTPUT
+
+
+def test_legalgen_fingerprint_is_its_version_and_its_code(tmp_path):
+    package = tmp_path / "generator"
+    shutil.copytree(fingerprint.PACKAGE_ROOT, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for lang in (None, "kk", "ru"):
+        assert fingerprint.legalgen_fingerprint(lang) == (
+            f"{__version__}:{fingerprint.code_fingerprint(package, lang)}")
+    before = {lang: fingerprint.code_fingerprint(package, lang) for lang in (None, "kk", "ru")}
+    # A phrase edited in the Russian module, the version number unchanged: the Russian outputs
+    # and the loaded project are no longer what this legalgen makes; the Kazakh outputs are.
+    edit(package / "lang/ru.py", '"Сноска."', '"Сноска:"')
+    after = {lang: fingerprint.code_fingerprint(package, lang) for lang in (None, "kk", "ru")}
+    assert after["kk"] == before["kk"]
+    assert after["ru"] != before["ru"] and after[None] != before[None]
+    # Code every language uses.
+    edit(package / "writers/html.py", "HTML writer:", "The HTML writer:")
+    assert fingerprint.code_fingerprint(package, "kk") != before["kk"]
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"key": "', b'{"key": "0", "sha256": "1"}'],
+                         ids=["empty", "truncated", "other key"])
+def test_a_damaged_record_is_never_trusted(project, tmp_path, damage):
+    root, out = project
+    records = sorted((out / build_cache.CACHE_FOLDER).rglob("*.json"))
+    assert len(records) == len(EVERY_OUTPUT)
+    records[0].write_bytes(damage)
+    assert len(written(build(root, out), out)) == 1
+    assert written(build(root, out), out) == set()
+
+
+def test_an_output_changed_on_disk_is_written_again(project, tmp_path):
+    root, out = project
+    name = f"kk/2015-01-01/{DOC_ID}.html"
+    data = (out / name).read_bytes()
+    (out / name).write_bytes(data[: len(data) // 2])
+    (out / f"ru/2014-02-10/{DOC_ID}.html").unlink()
+    assert written(build(root, out), out) == {name, f"ru/2014-02-10/{DOC_ID}.html"}
+    assert (out / name).read_bytes() == data
+
+
+def test_forked_workers_write_the_same_bytes_and_records(project, tmp_path):
+    root, out = project
+    parallel = tmp_path / "parallel"
+    build(root, parallel, "--jobs", "2")
+    assert outputs(parallel) == outputs(out)
+    assert written(build(root, parallel), parallel) == set()
+
+
+def test_the_loaded_project_is_kept_only_for_unchanged_input(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = copy_fixture(tmp_path)
+    first = project_cache.load_project_cached(root)
+    kept = project_cache.cache_folder() / f"{project_cache.input_key(root)}.pickle"
+    assert kept.is_file()
+    again = project_cache.load_project_cached(root)
+    assert again.documents["ru"].units == first.documents["ru"].units
+    kept.write_bytes(kept.read_bytes()[:100])  # a partial file is read from the sources again
+    assert project_cache.load_project_cached(root).documents["kk"].units == first.documents[
+        "kk"].units
+    edit(root / "content/ru/01-resolution.yaml", "по итогам полугодия", "по итогам года")
+    edited = project_cache.load_project_cached(root)
+    paragraph_3 = next(unit for unit in edited.documents["ru"].units if unit.uid == "para_3")
+    assert "по итогам года" in (paragraph_3.text or "")
+    assert len(list(project_cache.cache_folder().glob("*.pickle"))) == 2
+
+
+def test_the_slowest_outputs_are_written_first(tmp_path):
+    project = load_project(FIXTURE)
+    dates = [dt.date(2014, 2, 10), dt.date(2016, 1, 1)]
+    cache = build_cache.OutputCache(tmp_path)
+    plan = jobs.plan(project, ["kk", "ru"], dates, ["html", "docx", "pdf"], tmp_path, cache)
+    assert plan.up_to_date == []
+    assert [item.fmt for item in plan.to_write] == ["pdf"] * 4 + ["docx"] * 4 + ["html"] * 4
