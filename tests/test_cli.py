@@ -279,3 +279,24 @@ def test_outputs_get_the_usual_permissions_not_private_ones(built):
     os.umask(mask)
     path = built / "kk" / VERSIONS[-1] / f"{DOC_ID}.html"
     assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_commands_that_write_no_pdf_or_docx_never_import_their_libraries(tmp_path):
+    # fontTools may load: validate reads the PDF font's character map (a small library).
+    out = str(tmp_path / "out")
+    commands = [["--help"], ["versions"], ["outline"], ["validate"],
+                ["diff", "--format", "html,json", "--out", out],
+                ["build", "--format", "html", "--as-of", "all", "--out", out, "--jobs", "2"]]
+    script = (
+        "import sys\nfrom generator.cli import main\n"
+        f"for args in {commands!r}:\n"
+        f"    try:\n        main([*args, *(['--root', {str(FIXTURE)!r}] if args[0] != '--help' "
+        "else [])])\n"
+        "    except SystemExit as exc:\n        assert not exc.code, (args, exc.code)\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} "
+        "& {'weasyprint', 'docx', 'lxml', 'pydyf'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"

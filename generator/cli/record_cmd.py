@@ -12,7 +12,6 @@ import click
 from ..model import Diagnostics
 from ..record import ActMeta, Record, record_yaml
 from ..record.from_act import record_from_act
-from ..record.from_word import record_from_word
 from .common import load_or_exit, print_diagnostics, root_option, stdout
 from .files import write_atomic
 
@@ -75,6 +74,9 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
                        in_force=options["in_force"] or "on_signing",
                        published=options["published"],  # type: ignore[arg-type]
                        type=act_type, issuer=issuer)
+        # Reading Word files loads lxml: only this branch pays for it (and `--help` never does).
+        from ..record.from_word import record_from_word
+
         result, diagnostics = record_from_word(project, meta, list(docx_files))
     else:
         result, diagnostics = record_from_act(project, list(act_files), options)

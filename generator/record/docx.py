@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
+
+from .piece import Piece
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -34,29 +36,6 @@ class DocxError(Exception):
     def __init__(self, message: str, paragraph: int = 1) -> None:
         super().__init__(message)
         self.paragraph = paragraph
-
-
-@dataclass(slots=True)
-class Piece:
-    """A paragraph (one text) or a table row (one text per cell), before and after the edits."""
-
-    number: int
-    style: str
-    old: list[str]
-    new: list[str]
-    bookmarks: list[str] = field(default_factory=list)
-    is_row: bool = False
-
-    @property
-    def state(self) -> str:
-        """equal | changed | inserted (nothing before) | removed (nothing after)."""
-        if self.old == self.new:
-            return "equal"
-        if not any(text.strip() for text in self.old):
-            return "inserted"
-        if not any(text.strip() for text in self.new):
-            return "removed"
-        return "changed"
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from ..diff.parts import cell_text
 from ..model import ID_PREFIX, Language, Unit, label_number
 from ..model.bookmarks import bookmark_name
 from ..model.tables import table_shape
-from .docx import Piece
+from .piece import Piece
 
 LABEL = re.compile(r"^(\d+(?:[-.]\d+)*[.)])\s+(.*)$", re.S)
 KIND_OF_PREFIX = {prefix: kind for kind, prefix in ID_PREFIX.items()}

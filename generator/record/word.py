@@ -15,8 +15,8 @@ from typing import Any
 
 from ..model import Language, Unit, Version
 from ..model.bookmarks import names_to_ids
-from .docx import Piece
 from .edits import Edit, shown_texts, similarity, word_edits
+from .piece import Piece
 from .structure import ROW_KINDS, inferred_kind, raw_unit, resolve, to_raw
 
 # Paragraph styles of what the generator writes around the units: never a unit's own text.
