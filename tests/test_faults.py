@@ -262,3 +262,14 @@ def test_every_character_the_font_has_builds(tmp_path: Path) -> None:
     assert validate.exit_code == 0, validate.output
     result = build(root, tmp_path / "out", "--format", "html,pdf,docx", "--lang", "kk")
     assert result.exit_code == 0, result.output
+
+
+def _killed() -> str:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return "never"
+
+
+def test_a_worker_killed_from_outside_is_a_machine_failure() -> None:
+    with pytest.raises(MachineError, match="fewer --jobs"):
+        list(run_forked([_killed, _sleep], 2))
+    assert not _children(os.getpid()), "no worker is left running"

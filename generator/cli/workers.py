@@ -23,6 +23,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
+from ..writers.shared.errors import MachineError
+
 PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5
 
@@ -103,5 +105,7 @@ def _result(process: BaseProcess, receive: Connection) -> Any:
     if ok:
         return value
     if value is None:
-        raise RuntimeError(f"a build worker ended without a result (exit code {process.exitcode})")
+        # Killed from outside, most often by the kernel for want of memory.
+        raise MachineError(f"a build worker was stopped (exit code {process.exitcode}); if the "
+                           "machine ran out of memory, build with fewer --jobs")
     raise value
