@@ -43,12 +43,27 @@ class TimedRun:
     wall: float
     cpu: float
     peak_mib: float
+    idle: float  # CPU seconds the machine left idle during the run, all cores together
+
+    @property
+    def free_cores(self) -> float:
+        """The cores this run could have had: those it used and those nobody used."""
+        return (self.cpu + self.idle) / self.wall
+
+
+def idle_seconds() -> float:
+    """The machine's idle CPU seconds since boot, all cores together (/proc/stat)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()
+    idle, iowait = int(fields[4]), int(fields[5])
+    return (idle + iowait) / os.sysconf("SC_CLK_TCK")
 
 
 def run_timed(command: list[str], env: dict[str, str] | None = None) -> TimedRun:
     """Wall seconds and peak resident memory (the largest process) by `/usr/bin/time -v`."""
+    idle_before = idle_seconds()
     done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True,
                           env=env, cwd=ROOT, check=False)
+    idle = idle_seconds() - idle_before
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
@@ -59,7 +74,7 @@ def run_timed(command: list[str], env: dict[str, str] | None = None) -> TimedRun
         sys.exit(f"no timing from /usr/bin/time:\n{done.stderr}")
     hours, minutes, seconds = wall.groups()
     elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-    return TimedRun(elapsed, sum(cpu), int(peak.group(1)) / 1024)
+    return TimedRun(elapsed, sum(cpu), int(peak.group(1)) / 1024, idle)
 
 
 def private_cache(folder: Path) -> dict[str, str]:
