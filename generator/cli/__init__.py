@@ -30,6 +30,8 @@ from .new_act_cmd import new_act
 from .outline_cmd import outline
 from .record_cmd import record
 from .schema_cmd import schema
+from .serve_cmd import serve
+from .site_cmd import site
 from .templates_cmd import templates
 from .validate_cmd import validate
 from .versions_cmd import versions
@@ -92,7 +94,7 @@ def main(debug: bool) -> None:
 
 
 for command in (init, new_act, validate, outline, versions, build, diff, act, record,
-                schema, templates):
+                schema, templates, site, serve):
     main.add_command(command)
 
 

@@ -30,8 +30,9 @@ ALLOWED: dict[str, set[str]] = {
     "draft": {"model", "lang", "load", "consolidate", "diff"},
     "record": {"model", "lang", "load", "consolidate", "diff", "draft"},
     "writers": {"model", "lang"},
+    "site": {"model", "lang", "consolidate", "annotate", "diff", "draft", "writers"},
     "cli": {"model", "lang", "load", "consolidate", "annotate", "validate", "diff", "draft",
-            "record", "writers"},
+            "record", "writers", "site"},
     "devtools": set(),
     "__main__": {"cli"},
 }

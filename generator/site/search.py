@@ -1,0 +1,38 @@
+"""The site's search index: the unit texts of the latest version, one script per language.
+
+Reads: an annotated version. Writes: the text of `assets/search-<lang>.js`, which sets
+`LEGALGEN_SEARCH` for the search page (a script, so that it loads from `file://` as well).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..lang.cells import cell_lines
+from ..model import Annotated, Unit
+from ..model.inline import plain
+
+
+def entries(annotated: Annotated) -> list[list[str]]:
+    """[id, name, text] of every unit with words of its own; excluded units are left out."""
+    lang = annotated.lang
+    result = []
+    for unit in annotated.version.walk():
+        if unit.uid in annotated.exclusions:
+            continue
+        text = " ".join(_words(unit, annotated).split())
+        if text:
+            result.append([unit.uid, lang.unit_name(unit) if unit.label else "", text])
+    return result
+
+
+def _words(unit: Unit, annotated: Annotated) -> str:
+    cells = [line for cell in unit.cells or [] for line in cell_lines(cell, annotated.lang)]
+    parts = [unit.label, plain(unit.heading), plain(unit.text), *map(plain, cells)]
+    return " ".join(part for part in parts if part)
+
+
+def index_script(annotated: Annotated, page: str) -> str:
+    """The index as a script: the page the units are on, then the units."""
+    data = {"page": page, "units": entries(annotated)}
+    return f"window.LEGALGEN_SEARCH = {json.dumps(data, ensure_ascii=False)};\n"
