@@ -82,14 +82,12 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(data)
 
     def end_headers(self) -> None:
         # Every answer fresh: a reload must show the rebuilt file.
-        if not any(line.startswith(b"Cache-Control") for line in self._headers_buffer):
-            self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
@@ -123,8 +121,8 @@ def serve(root: Path, port: int, langs: str, out: Path | None, watch: bool,
     stop = threading.Event()
     if watch:
         threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    host, bound = server.server_address[:2]
-    err.print(f"serving {target} on http://{host}:{bound}/ (Ctrl-C stops)", markup=False)
+    err.print(f"serving {target} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
+              markup=False)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

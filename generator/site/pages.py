@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -169,9 +170,8 @@ class Site:
         version = annotated.version
         for fmt in self.options.downloads:
             path = plan.download(version.lang, version.date, self.project.doc_id, fmt)
-            made = writer("version", fmt)
-            yield Output(path, f"{fmt}:{key}",
-                         lambda made=made: made.render(annotated, self.template_dir))
+            render = partial(writer("version", fmt).render, annotated, self.template_dir)
+            yield Output(path, f"{fmt}:{key}", render)
 
     def redline_page(self, old: Annotated, new: Annotated) -> Output:
         code = new.lang.code
@@ -192,7 +192,7 @@ class Site:
         link = chrome["site"]["link"]
         changed = history.changed_units(self.project, act, versions)
         dates = sorted({item.date for item in changed})
-        previous = {step.date: step.previous for step in self.steps}
+        previous = {step.date: step.previous for step in self.steps if step.previous}
         facts = {
             "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
             "in_force": [lang.in_force_from(date) for date in dates],
@@ -201,7 +201,7 @@ class Site:
                         for item in changed],
             "redlines": [(lang.version_heading(date),
                           link(plan.redline(lang.code, previous[date], date)))
-                         for date in dates if previous.get(date)],
+                         for date in dates if date in previous],
             "unit_name": lambda unit: (lang.act_name(self.project.documents[lang.code])
                                        if unit.kind == "document" else lang.unit_name(unit)),
         }

@@ -14,16 +14,22 @@ from ..model.inline import plain
 
 
 def entries(annotated: Annotated) -> list[list[str]]:
-    """[id, name, text] of every unit with words of its own; excluded units are left out."""
+    """[id, name, text] of every unit with words of its own; excluded units, which show only
+    their exclusion text, are left out with all they hold."""
+    result: list[list[str]] = []
+    _add(annotated.version.units, annotated, result)
+    return result
+
+
+def _add(units: list[Unit], annotated: Annotated, result: list[list[str]]) -> None:
     lang = annotated.lang
-    result = []
-    for unit in annotated.version.walk():
+    for unit in units:
         if unit.uid in annotated.exclusions:
             continue
         text = " ".join(_words(unit, annotated).split())
         if text:
             result.append([unit.uid, lang.unit_name(unit) if unit.label else "", text])
-    return result
+        _add(unit.children, annotated, result)
 
 
 def _words(unit: Unit, annotated: Annotated) -> str:
