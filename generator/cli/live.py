@@ -1,10 +1,10 @@
 """The live preview behind `legalgen serve --watch`: rebuild what an edit touched, tell the pages.
 
 Reads: the project's files (content/, amendments/, templates/, legalgen.yaml), polled for
-changes. Writes: the site's files that changed (`SiteFiles`), and a state — a stamp that moves
-on every rebuild and the project's errors — which the pages poll to reload themselves. While the
-project has errors the pages show them (`path:line:col: error: ...`) with a link to the last
-good text, which stays on disk.
+changes. Writes: the site's files that changed (`SiteFiles`), and a state for each page — a
+stamp that moves when its file is rewritten or the project's errors change — which the open page
+polls to reload itself as soon as its own file is new. While the project has errors the pages
+show them (`path:line:col: error: ...`) with a link to the last good text, which stays on disk.
 """
 
 from __future__ import annotations
@@ -63,22 +63,25 @@ class Preview:
     out: Path
     langs: list[str]
     downloads: bool
-    stamp: int = 0
     errors: list[str] = field(default_factory=list)
+    error_round: int = 0  # moves whenever the project's errors change
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.files = SiteFiles(self.out)
         self.seen: Fingerprint = {}
 
-    def state(self) -> dict[str, object]:
+    def state(self, page: str) -> dict[str, object]:
+        """What the open `page` (a site path) polls: its stamp, and the project's errors."""
         with self.lock:
-            return {"stamp": self.stamp, "errors": list(self.errors)}
+            errors, round_ = list(self.errors), self.error_round
+        return {"stamp": f"{self.files.rewrites.get(page, 0)}.{round_}", "errors": errors}
 
     def _publish(self, errors: list[str]) -> None:
         with self.lock:
-            self.errors = errors
-            self.stamp += 1
+            if errors != self.errors:
+                self.errors = errors
+                self.error_round += 1
 
     def refresh(self) -> bool:
         """Rebuild if a watched file changed since the last look; whether it did."""

@@ -15,7 +15,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import click
 
@@ -32,6 +32,12 @@ LIVE_SCRIPT = f'<script src="{LIVE}live.js"></script>'
 LAST_GOOD = "last-good"
 
 
+def site_path(url_path: str) -> str:
+    """The site path a URL's path names: "/kk/" → "kk/index.html"."""
+    path = unquote(url_path).lstrip("/")
+    return f"{path}index.html" if not path or path.endswith("/") else path
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves the site's folder, the preview's state and script, and the error page."""
 
@@ -41,13 +47,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         url = urlsplit(self.path)
         if url.path == f"{LIVE}state.json":
-            self._send(json.dumps(self.preview.state()).encode(), "application/json")
+            page = site_path(parse_qs(url.query).get("page", ["/"])[0])
+            self._send(json.dumps(self.preview.state(page)).encode(), "application/json")
         elif url.path == f"{LIVE}live.js":
             script = self.templates.find("site/live.js")
             assert script is not None
             self._send(script.read_bytes(), "text/javascript")
-        elif self._is_page(url.path) and self.preview.state()["errors"] \
-                and LAST_GOOD not in url.query:
+        elif self._is_page(url.path) and self.preview.errors and LAST_GOOD not in url.query:
             self._send(self._error_page(url.path), "text/html; charset=utf-8")
         elif self._is_page(url.path):
             self._send_page(url.path)
@@ -73,7 +79,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _error_page(self, path: str) -> bytes:
         segment = path.strip("/").split("/")[0]
         lang = language(segment if segment in self.preview.langs else self.preview.langs[0])
-        errors = self.preview.state()["errors"]
+        errors = self.preview.state(site_path(path))["errors"]
         html = self.templates.environment().get_template("site/errors.html.j2").render(
             lang=lang, errors=errors, last_good=f"{path}?{LAST_GOOD}")
         return html.encode("utf-8")

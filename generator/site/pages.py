@@ -111,15 +111,15 @@ class Site:
                                         css=plan.SITE_CSS))
 
     def outputs(self, lang_code: str) -> Iterator[Output]:
-        """Every page of one language: home, versions, redlines, acts, search, downloads."""
+        """Every page of one language: the versions and home first (what a reader of the live
+        preview most likely has open), then redlines, acts, search, and the downloads last."""
         lang = language(lang_code)
         versions = {step.date: annotate(consolidate(self.project, lang_code, step.date),
                                         self.project) for step in self.steps}
+        pages = {step.date: self.version_page(versions[step.date], step) for step in self.steps}
+        yield from pages.values()
         yield self.home(lang, versions)
         for step in self.steps:
-            page = self.version_page(versions[step.date], step)
-            yield page
-            yield from self.downloads(versions[step.date], page.key)
             if step.previous is not None:
                 yield self.redline_page(versions[step.previous], versions[step.date])
         consolidated = {date: annotated.version for date, annotated in versions.items()}
@@ -130,6 +130,8 @@ class Site:
         index = index_script(latest, plan.href(plan.search(lang_code),
                                                plan.version(lang_code, latest.version.date)))
         yield _ready(plan.search_index(lang_code), index.encode("utf-8"))
+        for date, page in pages.items():
+            yield from self.downloads(versions[date], page.key)
 
     def home(self, lang: Language, versions: dict[dt.date, Annotated]) -> Output:
         page = plan.home(lang.code)

@@ -1,10 +1,10 @@
-// The live preview: poll the preview's state and reload the page when the site was rebuilt or
-// the project's errors changed (no websocket needed).
+// The live preview: poll the state of this page and reload it as soon as its file was rewritten
+// or the project's errors changed (no websocket needed).
 (function () {
   "use strict";
   var seen = null;
   function poll() {
-    fetch("/_legalgen/state.json", { cache: "no-store" })
+    fetch("/_legalgen/state.json?page=" + encodeURIComponent(location.pathname), { cache: "no-store" })
       .then(function (answer) { return answer.json(); })
       .then(function (state) {
         if (seen !== null && state.stamp !== seen) location.reload();

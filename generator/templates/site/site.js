@@ -4,16 +4,18 @@
   "use strict";
 
   // The unit in view: the one the address names if it is on screen, else the first unit whose
-  // top is on screen.
+  // top is on screen below the site bar.
   function unitInView() {
+    var bar = document.querySelector(".site-bar");
+    var top = bar ? bar.getBoundingClientRect().bottom : 0;
     var named = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (named) {
       var box = named.getBoundingClientRect();
-      if (box.bottom > 0 && box.top < window.innerHeight) return named.id;
+      if (box.bottom > top && box.top < window.innerHeight) return named.id;
     }
     var units = document.querySelectorAll("main [id]");
     for (var i = 0; i < units.length; i++) {
-      if (units[i].getBoundingClientRect().top >= 0) return units[i].id;
+      if (units[i].getBoundingClientRect().top >= top - 2) return units[i].id;
     }
     return "";
   }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,17 +54,9 @@ class Templates:
                        for path in folder.rglob("*") if path.is_file()})
 
     def environment(self) -> Environment:
-        env = Environment(
-            loader=ChoiceLoader([FileSystemLoader(folder) for folder in self.folders]),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        env.filters["inline"] = inline_html
-        env.filters["typeset"] = typeset
-        return env
+        """One environment per set of folders, so each template is compiled once; Jinja
+        recompiles a template whose file changed (the live preview's edits)."""
+        return _environment(tuple(self.folders))
 
     def stylesheet(self) -> Markup:
         """The screen stylesheet, inlined so that every page is one self-contained file."""
@@ -71,6 +64,21 @@ class Templates:
         if path is None:
             raise FileNotFoundError(f"style.css is in none of {self.folders}")
         return Markup(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...]) -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = inline_html
+    env.filters["typeset"] = typeset
+    return env
 
 
 @dataclass(frozen=True, slots=True)
