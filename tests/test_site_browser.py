@@ -98,7 +98,8 @@ def test_axe_finds_no_serious_violation(real_site, browser, width):
     assert found == {}
 
 
-def test_focus_is_visible_and_a_phone_gets_one_column(real_site, browser):
+def test_focus_is_visible_a_phone_gets_one_column_and_print_shows_the_text_alone(real_site,
+                                                                                 browser):
     tab = browser.new_page(viewport={"width": 390, "height": 800})
     tab.goto((real_site / "kk" / "2014-11-16.html").as_uri())
     tab.keyboard.press("Tab")
@@ -108,6 +109,10 @@ def test_focus_is_visible_and_a_phone_gets_one_column(real_site, browser):
     assert outline == "solid"
     # Nothing but the wide tables (which scroll by themselves) is wider than the phone.
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    tab.emulate_media(media="print")
+    expect(tab.locator(".site-bar")).to_be_hidden()
+    expect(tab.locator(".version-tools")).to_be_hidden()
+    expect(tab.locator("#para_2")).to_be_visible()
     tab.close()
 
 
