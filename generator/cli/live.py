@@ -10,6 +10,7 @@ show them (`path:line:col: error: ...`) with a link to the last good text, which
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,9 @@ from .site_files import SiteFiles
 # What a project's pages are made of, relative to its root.
 WATCHED = ("content", "amendments", "templates", "legalgen.yaml")
 Fingerprint = dict[Path, tuple[int, int]]
+# A page polled within this many seconds is open in a browser (live.js polls several times a
+# second).
+OPEN_PAGE_SECONDS = 2.0
 
 
 def fingerprint(root: Path) -> Fingerprint:
@@ -70,11 +74,19 @@ class Preview:
     def __post_init__(self) -> None:
         self.files = SiteFiles(self.out)
         self.seen: Fingerprint = {}
+        self.polled: dict[str, float] = {}  # each page a browser has open: when it last asked
+
+    def open_pages(self) -> set[str]:
+        """The pages polled lately, which a rebuild makes first."""
+        recent = time.monotonic() - OPEN_PAGE_SECONDS
+        with self.lock:
+            return {page for page, when in self.polled.items() if when >= recent}
 
     def state(self, page: str) -> dict[str, object]:
         """What the open `page` (a site path) polls: its stamp, and the project's errors."""
         with self.lock:
             errors, round_ = list(self.errors), self.error_round
+            self.polled[page] = time.monotonic()
         return {"stamp": f"{self.files.rewrites.get(page, 0)}.{round_}", "errors": errors}
 
     def _publish(self, errors: list[str]) -> None:
@@ -105,14 +117,16 @@ class Preview:
                 return [str(item) for item in diagnostics.errors]
             site = make_site(self.root, project, self.langs, self.downloads)
             self.files.write(site.shared())
-            for lang in langs:
-                self.files.write(site.outputs(lang))
+            first = self.open_pages()
+            for lang in sorted(langs, key=lambda code: not any(p.startswith(f"{code}/")
+                                                               for p in first)):
+                self.files.write(site.outputs(lang, first))
         except InputError as exc:
             return [str(item) for item in exc.diagnostics.items]
         except Exception as exc:  # the preview goes on; the page tells what failed
             return [f"error: {type(exc).__name__}: {exc}"]
         return []
 
-    def watch(self, stop: threading.Event, interval: float = 0.2) -> None:
+    def watch(self, stop: threading.Event, interval: float = 0.1) -> None:
         while not stop.wait(interval):
             self.refresh()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -110,14 +110,19 @@ class Site:
         yield _ready(page, self._render("site/landing.html.j2", titles=titles, lang=lang,
                                         css=plan.SITE_CSS))
 
-    def outputs(self, lang_code: str) -> Iterator[Output]:
-        """Every page of one language: the versions and home first (what a reader of the live
-        preview most likely has open), then redlines, acts, search, and the downloads last."""
+    def outputs(self, lang_code: str, first: Collection[str] = ()) -> Iterator[Output]:
+        """Every page of one language, each as soon as it is made: the versions (those named
+        in `first`, which a reader of the live preview has open, before the others) and home,
+        then redlines, acts, search, and the downloads last."""
         lang = language(lang_code)
-        versions = {step.date: annotate(consolidate(self.project, lang_code, step.date),
-                                        self.project) for step in self.steps}
-        pages = {step.date: self.version_page(versions[step.date], step) for step in self.steps}
-        yield from pages.values()
+        versions: dict[dt.date, Annotated] = {}
+        pages: dict[dt.date, Output] = {}
+        for step in sorted(self.steps, key=lambda s: plan.version(lang_code, s.date) not in first):
+            versions[step.date] = annotate(consolidate(self.project, lang_code, step.date),
+                                           self.project)
+            pages[step.date] = self.version_page(versions[step.date], step)
+            yield pages[step.date]
+        versions = {step.date: versions[step.date] for step in self.steps}
         yield self.home(lang, versions)
         for step in self.steps:
             if step.previous is not None:

@@ -11,7 +11,7 @@
         seen = state.stamp;
       })
       .catch(function () {})
-      .finally(function () { setTimeout(poll, 250); });
+      .finally(function () { setTimeout(poll, 150); });
   }
   poll();
 })();
