@@ -44,7 +44,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     preview: Preview
     templates: Templates
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         url = urlsplit(self.path)
         if url.path == f"{LIVE}state.json":
             page = site_path(parse_qs(url.query).get("page", ["/"])[0])
@@ -96,7 +96,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the preview prints rebuilds, not every request."""
 
 
