@@ -202,7 +202,7 @@ class Site:
         previous = {step.date: step.previous for step in self.steps if step.previous}
         facts = {
             "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
-            "in_force": [lang.in_force_from(date) for date in dates],
+            "in_force": [short_date(date) for date in dates],
             "rule": history.rule_text(lang, act),
             "changed": [(item, link(plan.version(lang.code, item.date), item.unit.uid))
                         for item in changed],

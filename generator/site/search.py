@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ..lang.cells import cell_lines
-from ..model import Annotated, Unit
+from ..model import Annotated, Language, Unit
 from ..model.inline import plain
 
 
@@ -28,8 +28,14 @@ def _add(units: list[Unit], annotated: Annotated, result: list[list[str]]) -> No
             continue
         text = " ".join(_words(unit, annotated).split())
         if text:
-            result.append([unit.uid, lang.unit_name(unit) if unit.label else "", text])
+            result.append([unit.uid, _name(unit, lang), text])
         _add(unit.children, annotated, result)
+
+
+def _name(unit: Unit, lang: Language) -> str:
+    """What a result is called: the unit's name ("23-жол", "пункт 6"), its heading after it."""
+    heading = plain(unit.heading)
+    return f"{lang.unit_name(unit)}. {heading}" if heading else lang.unit_name(unit)
 
 
 def _words(unit: Unit, annotated: Annotated) -> str:
