@@ -82,7 +82,7 @@ PAGES = ["index.html", "kk/index.html", "ru/2014-11-16.html", "kk/acts/2014-10-3
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_axe_finds_no_serious_violation(real_site, browser, width):
+def test_axe_finds_no_violation(real_site, browser, width):
     tab = browser.new_page(viewport={"width": width, "height": 900})
     found = {}
     for path in PAGES:
@@ -90,10 +90,11 @@ def test_axe_finds_no_serious_violation(real_site, browser, width):
         tab.goto((real_site / name).as_uri() + (f"?{query}" if query else ""))
         tab.add_script_tag(path=str(AXE))
         result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        serious = [f"{item['id']}: {item['help']} ({len(item['nodes'])})"
-                   for item in result["violations"] if item["impact"] in ("serious", "critical")]
-        if serious:
-            found[path] = serious
+        # The issue asks for no serious violation; the site has none of any impact.
+        violations = [f"{item['impact']} {item['id']}: {item['help']} ({len(item['nodes'])})"
+                      for item in result["violations"]]
+        if violations:
+            found[path] = violations
     tab.close()
     assert found == {}
 
