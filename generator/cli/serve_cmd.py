@@ -122,7 +122,10 @@ def serve(root: Path, port: int, langs: str, out: Path | None, watch: bool,
         raise SystemExit(2)
     handler = type("Handler", (PreviewHandler,), {
         "preview": preview, "templates": Templates(template_dir(root))})
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(target)))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(target)))
+    except OSError as exc:  # say which address: the port may be taken
+        raise OSError(exc.errno, exc.strerror, f"127.0.0.1:{port}") from exc
     server.daemon_threads = True
     stop = threading.Event()
     if watch:
