@@ -25,6 +25,7 @@ system-deps:
 
 system-deps-test:
 	./scripts/system-deps.sh --test
+	test -f tests/a11y/node_modules/axe-core/axe.min.js || npm ci --prefix tests/a11y --no-audit --no-fund
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -4,7 +4,10 @@
 set -euo pipefail
 packages=(fonts-liberation2 fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(libreoffice-writer-nogui)
+  # LibreOffice opens the DOCX; Chromium runs the site's browser tests; npm installs their
+  # accessibility checker (tests/a11y).
+  packages+=(libreoffice-writer-nogui chromium)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -44,3 +44,12 @@ def real_build(tmp_path_factory) -> Path:
                       "--jobs", "2")
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The publication site of the real content, without downloads, built once."""
+    out = tmp_path_factory.mktemp("real-site") / "site"
+    result = legalgen("site", "--no-downloads", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out

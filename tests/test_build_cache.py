@@ -100,10 +100,8 @@ def test_a_changed_phrase_rewrites_every_output_of_its_language_only(project, tm
 def test_a_changed_template_rewrites_everything(project, tmp_path, monkeypatch):
     root, out = project
     templates = tmp_path / "templates"
-    templates.mkdir()
-    for path in build_cache.TEMPLATES.iterdir():
-        if path.is_file():
-            (templates / path.name).write_bytes(path.read_bytes())
+    shutil.copytree(build_cache.TEMPLATES, templates,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(build_cache, "TEMPLATES", templates)
     assert written(build(root, out), out) == set()
     with (templates / "style.css").open("a", encoding="utf-8") as css:

@@ -165,7 +165,8 @@ def test_a_project_stylesheet_overrides_the_built_in_one(tmp_path: Path):
     assert style.strip() == "body { color: #123456; }"
     listing = run("templates", "--list", "--root", str(root)).output
     lines = dict(line.split("\t")[:2] for line in listing.splitlines())
-    built_in = {path.name for path in TEMPLATES.iterdir() if path.is_file()}
+    built_in = {str(path.relative_to(TEMPLATES)) for path in TEMPLATES.rglob("*")
+                if path.is_file()}
     assert lines == {name: "project" if name == "style.css" else "built-in"
                      for name in built_in}
 

@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "record": "record_cmd",
     "schema": "schema_cmd",
     "templates": "templates_cmd",
+    "site": "site_cmd",
+    "serve": "serve_cmd",
 }
 
 class _Commands(click.Group):

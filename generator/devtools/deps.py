@@ -31,8 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     "draft": {"model", "lang", "load", "consolidate", "diff"},
     "record": {"model", "lang", "load", "consolidate", "diff", "draft"},
     "writers": {"model", "lang"},
+    "site": {"model", "lang", "consolidate", "annotate", "diff", "draft", "writers"},
     "cli": {"version", "model", "memory", "lang", "load", "consolidate", "annotate", "validate",
-            "diff", "draft", "record", "writers"},
+            "diff", "draft", "record", "writers", "site"},
     "devtools": set(),
     "__main__": {"cli"},
 }

@@ -58,6 +58,26 @@ PhraseKey = Literal[
     "diff_moved",
     "diff_removed",
     "diff_repealed",
+    # The publication site (`legalgen site`)
+    "language_name",     # the language's own name, on the switch to it
+    "site_home",         # the home page of a document on the site
+    "site_search",       # the search box and its page
+    "site_search_none",  # no unit matches the search
+    "site_search_in",    # where the search looks
+    "site_timeline",     # the list of versions on the home page
+    "site_status_in_force", # status of a document in force
+    "site_status_not_yet", # status of a document not yet in force
+    "site_current",      # the version in force today, in the timeline
+    "site_future",       # a version that takes effect later, in the timeline
+    "site_compare_previous", # link from a version to the redline with the previous one
+    "site_download",     # the downloads of a version
+    "site_acts",         # the amending acts listed on the home page
+    "site_act_in_force", # the in-force rule and date on an act's page
+    "site_changed_units", # the units an act changed, on its page
+    "site_act_text",     # the drafted text of an act, on its page
+    "site_skip",         # the link that skips to the text
+    "site_errors",       # heading of the page shown when the project has errors
+    "site_last_good",    # link to the last good text from the error page
 ]
 PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..model.diff import Acts, Diff, Line
-from .shared.templates import Templates
+from .shared.templates import Frame, Templates, framed
 
 _TAGS = {"insert": "ins", "delete": "del"}
 
@@ -33,14 +33,20 @@ def ops_html(line: Line, names: str) -> Markup:
 
 def render_diff_html(diff: Diff, template_dir: Path | None = None) -> bytes:
     """The diff page; `template_dir` is the project's templates folder, if it has one."""
-    templates = Templates(template_dir)
+    return diff_html(diff, Templates(template_dir)).encode("utf-8")
+
+
+def diff_html(diff: Diff, templates: Templates, frame: Frame | None = None) -> str:
+    """The diff page (`diff.html.j2`), or that page inside a frame."""
     env = templates.environment()
+    template, framing = framed(frame, "diff.html.j2")
 
     def names(acts: Acts) -> str:
         return "; ".join(diff.act_names(acts))
 
     summary = {change.uid: index for index, change in enumerate(diff.changes, 1)}
-    html = env.get_template("diff.html.j2").render(
+    return env.get_template(template).render(
+        **framing,
         diff=diff,
         lang=diff.lang,
         css=templates.stylesheet(),
@@ -51,4 +57,3 @@ def render_diff_html(diff: Diff, template_dir: Path | None = None) -> bytes:
         ops=lambda line: ops_html(line, names(line.acts)),
         numbers=lambda acts: ", ".join(f"№ {item.act.number}" for item in acts),
     )
-    return html.encode("utf-8")

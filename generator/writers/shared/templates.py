@@ -8,8 +8,11 @@ writers render them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -51,17 +54,9 @@ class Templates:
                        for path in folder.rglob("*") if path.is_file()})
 
     def environment(self) -> Environment:
-        env = Environment(
-            loader=ChoiceLoader([FileSystemLoader(folder) for folder in self.folders]),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        env.filters["inline"] = inline_html
-        env.filters["typeset"] = typeset
-        return env
+        """One environment per set of folders, so each template is compiled once; Jinja
+        recompiles a template whose file changed (the live preview's edits)."""
+        return _environment(tuple(self.folders))
 
     def stylesheet(self) -> Markup:
         """The screen stylesheet, inlined so that every page is one self-contained file."""
@@ -69,6 +64,64 @@ class Templates:
         if path is None:
             raise FileNotFoundError(f"style.css is in none of {self.folders}")
         return Markup(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...]) -> Environment:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = inline_html
+    env.filters["typeset"] = typeset
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An output shown inside pages of another kind (the publication site): the template that
+    extends the output's own (`{% extends "document.html.j2" %}` filling its blocks), what that
+    template reads besides the output, and the pages the notes link to, each act by the words a
+    note names it with ("07.11.2013 № 1169") — the notes themselves are printed as given."""
+
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    act_links: Mapping[str, str] = field(default_factory=dict)
+
+
+def linked_notes(act_links: Mapping[str, str]) -> Callable[[str | None], Markup]:
+    """A note's text as HTML with each act it names linked to the act's page."""
+    names = sorted(act_links, key=len, reverse=True)
+
+    def render(text: str | None) -> Markup:
+        text = text or ""
+        parts: list[str] = []
+        cursor = 0
+        while names:
+            found = [(text.find(name, cursor), name) for name in names]
+            found = [(start, name) for start, name in found if start >= 0]
+            if not found:
+                break
+            start, name = min(found)
+            parts.append(typeset(text[cursor:start]))
+            parts.append(f'<a class="act-link" href="{escape(act_links[name])}">'
+                         f"{typeset(name)}</a>")
+            cursor = start + len(name)
+        parts.append(typeset(text[cursor:]))
+        return Markup("".join(parts))
+
+    return render
+
+
+def framed(frame: Frame | None, default: str) -> tuple[str, dict[str, Any]]:
+    """The template to render and the context a frame adds (none for the output itself)."""
+    if frame is None:
+        return default, {"note_html": typeset}
+    return frame.template, {**frame.context, "note_html": linked_notes(frame.act_links)}
 
 
 def typeset(text: str | None) -> Markup:
@@ -163,8 +216,11 @@ class PageLayout(KindVisitor[str]):
 PAGE_LAYOUTS = ("attachment", "appendix", "section", "table", "signature", "notes", "text", "row")
 
 
-def document_html(annotated: Annotated, templates: Templates | None = None) -> str:
+def document_html(annotated: Annotated, templates: Templates | None = None,
+                  frame: Frame | None = None) -> str:
+    """The version page (`document.html.j2`), or that page inside a frame."""
     templates = templates or Templates()
+    template, framing = framed(frame, "document.html.j2")
     env = templates.environment()
     version = annotated.version
     lang = annotated.lang
@@ -173,7 +229,8 @@ def document_html(annotated: Annotated, templates: Templates | None = None) -> s
     def lines(cell: Cell) -> list[str]:
         return cell_lines(cell, lang)
 
-    return env.get_template("document.html.j2").render(
+    return env.get_template(template).render(
+        **framing,
         a=annotated,
         lang=lang,
         version=version,
@@ -191,9 +248,11 @@ def document_html(annotated: Annotated, templates: Templates | None = None) -> s
     )
 
 
-def act_html(text: ActText, templates: Templates | None = None) -> str:
-    """The page of an amending act (`act.html.j2`): the HTML writer publishes it, the PDF
-    writer renders it."""
+def act_html(text: ActText, templates: Templates | None = None,
+             frame: Frame | None = None) -> str:
+    """The page of an amending act (`act.html.j2`), or that page inside a frame: the HTML
+    writer publishes it, the PDF writer renders it."""
     templates = templates or Templates()
-    return templates.environment().get_template("act.html.j2").render(
-        t=text, lang=text.lang, css=templates.stylesheet())
+    template, framing = framed(frame, "act.html.j2")
+    return templates.environment().get_template(template).render(
+        **framing, t=text, lang=text.lang, css=templates.stylesheet())

@@ -1,0 +1,132 @@
+"""The live preview behind `legalgen serve --watch`: rebuild what an edit touched, tell the pages.
+
+Reads: the project's files (content/, amendments/, templates/, legalgen.yaml), polled for
+changes. Writes: the site's files that changed (`SiteFiles`), and a state for each page — a
+stamp that moves when its file is rewritten or the project's errors change — which the open page
+polls to reload itself as soon as its own file is new. While the project has errors the pages
+show them (`path:line:col: error: ...`) with a link to the last good text, which stays on disk.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load import load_project
+from ..model import InputError
+from .common import checked
+from .site_cmd import make_site
+from .site_files import SiteFiles
+
+# What a project's pages are made of, relative to its root.
+WATCHED = ("content", "amendments", "templates", "legalgen.yaml")
+Fingerprint = dict[Path, tuple[int, int]]
+# A page polled within this many seconds is open in a browser (live.js polls several times a
+# second).
+OPEN_PAGE_SECONDS = 2.0
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """Each watched file with its modification time and size."""
+    found: Fingerprint = {}
+    for name in WATCHED:
+        path = root / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for item in files:
+            try:
+                stat = item.stat()
+            except FileNotFoundError:  # removed while we looked
+                continue
+            found[item] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_paths(old: Fingerprint, new: Fingerprint) -> set[Path]:
+    return {path for path in old.keys() | new.keys() if old.get(path) != new.get(path)}
+
+
+def affected_langs(root: Path, changed: Iterable[Path], langs: list[str]) -> list[str]:
+    """The languages whose pages an edit may change: one language's content touches its own
+    pages only; anything else (records, templates, settings) touches every language."""
+    touched: set[str] = set()
+    for path in changed:
+        parts = path.relative_to(root).parts
+        if len(parts) > 2 and parts[0] == "content" and parts[1] in langs:
+            touched.add(parts[1])
+        else:
+            return list(langs)
+    return [lang for lang in langs if lang in touched]
+
+
+@dataclass
+class Preview:
+    root: Path
+    out: Path
+    langs: list[str]
+    downloads: bool
+    errors: list[str] = field(default_factory=list)
+    error_round: int = 0  # moves whenever the project's errors change
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.files = SiteFiles(self.out)
+        self.seen: Fingerprint = {}
+        self.polled: dict[str, float] = {}  # each page a browser has open: when it last asked
+
+    def open_pages(self) -> set[str]:
+        """The pages polled lately, which a rebuild makes first."""
+        recent = time.monotonic() - OPEN_PAGE_SECONDS
+        with self.lock:
+            return {page for page, when in self.polled.items() if when >= recent}
+
+    def state(self, page: str) -> dict[str, object]:
+        """What the open `page` (a site path) polls: its stamp, and the project's errors."""
+        with self.lock:
+            errors, round_ = list(self.errors), self.error_round
+            self.polled[page] = time.monotonic()
+        return {"stamp": f"{self.files.rewrites.get(page, 0)}.{round_}", "errors": errors}
+
+    def _publish(self, errors: list[str]) -> None:
+        with self.lock:
+            if errors != self.errors:
+                self.errors = errors
+                self.error_round += 1
+
+    def refresh(self) -> bool:
+        """Rebuild if a watched file changed since the last look; whether it did."""
+        now = fingerprint(self.root)
+        changed = changed_paths(self.seen, now)
+        if not changed:
+            return False
+        first = not self.seen
+        self.seen = now
+        langs = self.langs if first or self.errors else affected_langs(self.root, changed,
+                                                                       self.langs)
+        self._publish(self.rebuild(langs))
+        return True
+
+    def rebuild(self, langs: list[str]) -> list[str]:
+        """Remake the pages of `langs`; the project's problems instead, if it has any."""
+        try:
+            project = load_project(self.root)
+            diagnostics = checked(project)
+            if diagnostics.errors:
+                return [str(item) for item in diagnostics.errors]
+            site = make_site(self.root, project, self.langs, self.downloads)
+            self.files.write(site.shared())
+            first = self.open_pages()
+            for lang in sorted(langs, key=lambda code: not any(p.startswith(f"{code}/")
+                                                               for p in first)):
+                self.files.write(site.outputs(lang, first))
+        except InputError as exc:
+            return [str(item) for item in exc.diagnostics.items]
+        except Exception as exc:  # the preview goes on; the page tells what failed
+            return [f"error: {type(exc).__name__}: {exc}"]
+        return []
+
+    def watch(self, stop: threading.Event, interval: float = 0.1) -> None:
+        while not stop.wait(interval):
+            self.refresh()

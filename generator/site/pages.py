@@ -1,0 +1,228 @@
+"""Site stage: a project → every page of its publication site, in memory.
+
+Reads: a `Project`, through consolidate, annotate, diff and draft (the site re-derives nothing),
+and the project's templates. Writes nothing: it yields `Output`s — a site path, a digest of
+what the output is made from, and how to make its bytes — which the command line writes
+(skipping an output whose digest did not change, for the live preview). The version, redline
+and act pages are the HTML writers' own pages inside the site's frame
+(`templates/site/*.html.j2` extend `document.html.j2`, `diff.html.j2`, `act.html.j2`); the
+downloads are the registered version writers' files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..annotate import annotate
+from ..consolidate import consolidate
+from ..diff import compare
+from ..draft import draft_act
+from ..lang import language
+from ..model import Act, Annotated, InputError, Language, Project, Version, short_date
+from ..writers import writer
+from ..writers.diff_html import diff_html
+from ..writers.shared.templates import TEMPLATES, Frame, Templates, act_html, document_html
+from . import history, plan
+from .search import index_script
+
+ASSET_FILES = {plan.SITE_CSS: "site/site.css", plan.SITE_JS: "site/site.js"}
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file of the site: `key` changes whenever its bytes may; `make` gives them."""
+
+    path: str
+    key: str
+    make: Callable[[], bytes]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _ready(path: str, data: bytes) -> Output:
+    return Output(path, _digest(data), lambda: data)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    langs: Sequence[str]
+    downloads: Sequence[str]  # version formats offered for download: pdf, docx
+    today: dt.date
+
+
+class Site:
+    """The pages of one project's site; `outputs(lang)` makes those of one language."""
+
+    def __init__(self, project: Project, template_dir: Path | None, options: SiteOptions):
+        self.project = project
+        self.template_dir = template_dir
+        self.templates = Templates(template_dir)
+        self.env = self.templates.environment()
+        self.options = options
+        self.steps = history.steps(project, options.today)
+
+    # --- The frame every page shares -------------------------------------------------------
+
+    def chrome(self, lang: Language, page: str,
+               counterpart: Callable[[str], str] | None = None) -> dict[str, Any]:
+        """The site bar of `page`: home, search, the same page in the other languages."""
+        def link(target: str, anchor: str | None = None) -> str:
+            return plan.href(page, target, anchor)
+
+        other = [code for code in self.options.langs if code != lang.code]
+        switches = [(language(code), link(counterpart(code) if counterpart else plan.home(code)))
+                    for code in other]
+        document = self.project.documents[lang.code]
+        return {"site": {
+            "lang": lang, "page": page, "link": link, "switches": switches,
+            "css": link(plan.SITE_CSS), "js": link(plan.SITE_JS),
+            "home": link(plan.home(lang.code)), "search": link(plan.search(lang.code)),
+            "label": lang.act_name(document),
+        }}
+
+    def act_links(self, lang: str, page: str) -> dict[str, str]:
+        """Each act as a note names it ("07.11.2013 № 1169") → its page, from `page`."""
+        return {f"{short_date(act.date)} № {act.number}":
+                plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
+
+    def _render(self, template: str, **context: Any) -> bytes:
+        return self.env.get_template(template).render(**context).encode("utf-8")
+
+    # --- Pages -----------------------------------------------------------------------------
+
+    def shared(self) -> Iterator[Output]:
+        """The landing page and the assets, which belong to no language."""
+        for path, name in ASSET_FILES.items():
+            found = self.templates.find(name) or TEMPLATES / name
+            yield _ready(path, found.read_bytes())
+        page = plan.LANDING
+        titles = [(language(code), self.project.documents[code].title,
+                   plan.href(page, plan.home(code))) for code in self.options.langs]
+        lang = language(self.options.langs[0])
+        yield _ready(page, self._render("site/landing.html.j2", titles=titles, lang=lang,
+                                        css=plan.SITE_CSS))
+
+    def outputs(self, lang_code: str, first: Collection[str] = ()) -> Iterator[Output]:
+        """Every page of one language, each as soon as it is made: the versions (those named
+        in `first`, which a reader of the live preview has open, before the others) and home,
+        then redlines, acts, search, and the downloads last."""
+        lang = language(lang_code)
+        versions: dict[dt.date, Annotated] = {}
+        pages: dict[dt.date, Output] = {}
+        for step in sorted(self.steps, key=lambda s: plan.version(lang_code, s.date) not in first):
+            versions[step.date] = annotate(consolidate(self.project, lang_code, step.date),
+                                           self.project)
+            pages[step.date] = self.version_page(versions[step.date], step)
+            yield pages[step.date]
+        versions = {step.date: versions[step.date] for step in self.steps}
+        yield self.home(lang, versions)
+        for step in self.steps:
+            if step.previous is not None:
+                yield self.redline_page(versions[step.previous], versions[step.date])
+        consolidated = {date: annotated.version for date, annotated in versions.items()}
+        for act in self.project.acts:
+            yield self.act_page(lang, act, consolidated)
+        latest = versions[self.steps[-1].date]
+        yield self.search_page(lang)
+        index = index_script(latest, plan.href(plan.search(lang_code),
+                                               plan.version(lang_code, latest.version.date)))
+        yield _ready(plan.search_index(lang_code), index.encode("utf-8"))
+        for date, page in pages.items():
+            yield from self.downloads(versions[date], page.key)
+
+    def home(self, lang: Language, versions: dict[dt.date, Annotated]) -> Output:
+        page = plan.home(lang.code)
+        latest = versions[self.steps[-1].date]
+        link = self.chrome(lang, page)["site"]["link"]
+        return _ready(page, self._render(
+            "site/home.html.j2", **self.chrome(lang, page, plan.home), lang=lang,
+            a=latest, status=history.status(self.project, latest.version, self.options.today),
+            steps=self.steps,
+            version_link=lambda date: link(plan.version(lang.code, date)),
+            redline_link=lambda old, new: link(plan.redline(lang.code, old, new)),
+            act_link=lambda act: link(plan.act_page(lang.code, act)),
+            pending=history.pending_acts(self.project, self.options.today),
+            acts=sorted(self.project.acts, key=lambda act: (act.date, act.order)),
+            short_date=short_date,
+        ))
+
+    def version_page(self, annotated: Annotated, step: history.Step) -> Output:
+        code = annotated.lang.code
+        page = plan.version(code, step.date)
+        chrome = self.chrome(annotated.lang, page, lambda other: plan.version(other, step.date))
+        link = chrome["site"]["link"]
+        tools = {
+            "previous": link(plan.redline(code, step.previous, step.date))
+            if step.previous else None,
+            "downloads": [(fmt.upper(), link(plan.download(code, step.date,
+                                                           self.project.doc_id, fmt)))
+                          for fmt in self.options.downloads],
+            "versions": [(short_date(other.date), link(plan.version(code, other.date)),
+                          other.date == step.date) for other in self.steps],
+        }
+        frame = Frame("site/version.html.j2", {**chrome, "tools": tools},
+                      self.act_links(code, page))
+        return _ready(page, document_html(annotated, self.templates, frame).encode("utf-8"))
+
+    def downloads(self, annotated: Annotated, key: str) -> Iterator[Output]:
+        """The version's files; remade only when its page changed (the same annotated text)."""
+        version = annotated.version
+        for fmt in self.options.downloads:
+            path = plan.download(version.lang, version.date, self.project.doc_id, fmt)
+            render = partial(writer("version", fmt).render, annotated, self.template_dir)
+            yield Output(path, f"{fmt}:{key}", render)
+
+    def redline_page(self, old: Annotated, new: Annotated) -> Output:
+        code = new.lang.code
+        old_date, new_date = old.version.date, new.version.date
+        page = plan.redline(code, old_date, new_date)
+        chrome = self.chrome(new.lang, page,
+                             lambda other: plan.redline(other, old_date, new_date))
+        link = chrome["site"]["link"]
+        versions = [(new.lang.version_heading(date), link(plan.version(code, date)))
+                    for date in (old_date, new_date)]
+        frame = Frame("site/diff.html.j2", {**chrome, "versions": versions})
+        html = diff_html(compare(old, new), self.templates, frame)
+        return _ready(page, html.encode("utf-8"))
+
+    def act_page(self, lang: Language, act: Act, versions: dict[dt.date, Version]) -> Output:
+        page = plan.act_page(lang.code, act)
+        chrome = self.chrome(lang, page, lambda other: plan.act_page(other, act))
+        link = chrome["site"]["link"]
+        changed = history.changed_units(self.project, act, versions)
+        dates = sorted({item.date for item in changed})
+        previous = {step.date: step.previous for step in self.steps if step.previous}
+        facts = {
+            "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
+            "in_force": [short_date(date) for date in dates],
+            "rule": history.rule_text(lang, act),
+            "changed": [(item, link(plan.version(lang.code, item.date), item.unit.uid))
+                        for item in changed],
+            "redlines": [(lang.version_heading(date),
+                          link(plan.redline(lang.code, previous[date], date)))
+                         for date in dates if date in previous],
+            "unit_name": lambda unit: (lang.act_name(self.project.documents[lang.code])
+                                       if unit.kind == "document" else lang.unit_name(unit)),
+        }
+        context = {**chrome, "facts": facts}
+        try:
+            text = draft_act(self.project, act, lang.code)
+        except InputError:
+            # An act the draft stage cannot word (yet) still has its page, without its text.
+            return _ready(page, self._render("site/act-facts.html.j2", lang=lang, **context))
+        html = act_html(text, self.templates, Frame("site/act.html.j2", context))
+        return _ready(page, html.encode("utf-8"))
+
+    def search_page(self, lang: Language) -> Output:
+        page = plan.search(lang.code)
+        return _ready(page, self._render(
+            "site/search.html.j2", **self.chrome(lang, page, plan.search), lang=lang,
+            index=plan.href(page, plan.search_index(lang.code))))
