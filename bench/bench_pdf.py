@@ -14,6 +14,7 @@ Run: .venv/bin/python bench/bench_pdf.py
 
 from __future__ import annotations
 
+import gc
 import io
 import time
 from collections.abc import Callable
@@ -31,12 +32,14 @@ from generator.writers.shared.templates import document_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
-ROUNDS = 3
+ROUNDS = 5
 TARGET_RATIO = 1.10
 
 
 def seconds(step: Callable[[], bytes]) -> tuple[float, bytes]:
-    """CPU seconds of this process: other work on a shared machine does not count."""
+    """CPU seconds of this process: other work on a shared machine does not count. The garbage
+    of the previous step is collected first, so that no step pays for another's."""
+    gc.collect()
     start = time.process_time()
     data = step()
     return time.process_time() - start, data
