@@ -104,7 +104,10 @@ def test_the_home_page_shows_the_status_the_timeline_and_the_acts(real_site):
         f"{day}.html" for day in dates(ROOT)]
     assert steps[2].xpath(".//ul[@class='step-acts']//a/@href") == [
         "acts/2014-10-30-1154.html"]
-    assert "step-current" in steps[-1].get("class")
+    # Repealed by today: its last text is marked as the last one, never as in force.
+    assert "step-final" in steps[-1].get("class")
+    assert "соңғы редакция, күші жойылған" in steps[-1].text_content()
+    assert "қазір қолданыста" not in tree.text_content()
 
 
 def test_status_and_timeline_follow_the_day_they_are_read():
@@ -115,7 +118,11 @@ def test_status_and_timeline_follow_the_day_they_are_read():
     assert history.status(project, _latest(project), project.adoption_date).kind == "in_force"
     states = [step.state for step in history.steps(project, project.adoption_date)]
     assert states[0] == "current" and set(states[1:]) == {"future"}
-    assert [step.state for step in history.steps(project, latest_day)][-1] == "current"
+    repeal = next(change.effective for change in project.changes if change.action == "repeal")
+    assert [step.state for step in history.steps(project, repeal - dt.timedelta(days=1))][
+        -2:] == ["current", "future"]
+    # The fixture's last version is its repeal: from that day on, the last text is final.
+    assert [step.state for step in history.steps(project, latest_day)][-1] == "final"
     pending = history.pending_acts(project, dt.date(2014, 6, 1))
     assert pending and all(day is None or day > dt.date(2014, 6, 1) for _, day in pending)
 

@@ -209,6 +209,7 @@ class Kazakh(Language):
         "site_status_not_yet": "Қолданысқа енгізілмеген",
         "site_current": "қазір қолданыста",
         "site_future": "әлі қолданысқа енгізілмеген",
+        "site_final": "соңғы редакция, күші жойылған",
         "site_compare_previous": "Алдыңғы редакциямен салыстыру",
         "site_download": "Жүктеп алу",
         "site_acts": "Өзгерістер енгізген актілер",

@@ -162,6 +162,7 @@ class Russian(Language):
         "site_status_not_yet": "Не введен в действие",
         "site_current": "действует сейчас",
         "site_future": "еще не введена в действие",
+        "site_final": "последняя редакция, утратил силу",
         "site_compare_previous": "Сравнить с предыдущей редакцией",
         "site_download": "Скачать",
         "site_acts": "Акты о внесении изменений",

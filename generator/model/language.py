@@ -69,6 +69,7 @@ PhraseKey = Literal[
     "site_status_not_yet", # status of a document not yet in force
     "site_current",      # the version in force today, in the timeline
     "site_future",       # a version that takes effect later, in the timeline
+    "site_final",        # the last version of a document repealed by today, in the timeline
     "site_compare_previous", # link from a version to the redline with the previous one
     "site_download",     # the downloads of a version
     "site_acts",         # the amending acts listed on the home page

@@ -45,18 +45,26 @@ class Step:
     date: dt.date
     acts: list[Act]
     previous: dt.date | None
-    state: str  # past | current | future, as of today
+    state: str  # past | current | final | future, as of today
 
 
 def steps(project: Project, today: dt.date) -> list[Step]:
+    """The timeline; the version of today is `current`, or `final` when the document is
+    repealed by today (its last text is not in force)."""
     dates = timeline(project)
     in_force = [date for date, _ in dates if date <= today]
     current = in_force[-1] if in_force else None
+    last = "final" if _repealed_by(project, today) else "current"
     result = []
     for index, (date, acts) in enumerate(dates):
-        state = "current" if date == current else "future" if date > today else "past"
+        state = last if date == current else "future" if date > today else "past"
         result.append(Step(date, acts, dates[index - 1][0] if index else None, state))
     return result
+
+
+def _repealed_by(project: Project, today: dt.date) -> bool:
+    return any(change.action == "repeal" and change.effective is not None
+               and change.effective <= today for change in project.changes)
 
 
 def pending_acts(project: Project, today: dt.date) -> list[tuple[Act, dt.date | None]]:
