@@ -9,13 +9,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import lxml.etree
 import pytest
 from pypdf import PdfReader
 
 from generator.draft import draft_act
 from generator.load import load_project
 from tests.conftest import ROOT, legalgen
+from tests.pdfutil import assert_only_the_serif_embedded, pdfa_claims
 
 RECORDS = sorted(path.name for path in (ROOT / "amendments").glob("*.yaml"))
 LANGS = ("kk", "ru")
@@ -54,20 +54,8 @@ def test_every_format_is_written(acts_out, record, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_pdf_is_pdfa_3b_with_the_serif_embedded(acts_out, record, lang):
     path = acts_out / lang / f"{stem(record)}.pdf"
-    reader = PdfReader(path)
-    xmp = lxml.etree.fromstring(reader.xmp_metadata.stream.get_data())
-    pdfaid = "{http://www.aiim.org/pdfa/ns/id/}"
-    claims = [(node.get(f"{pdfaid}part"), node.get(f"{pdfaid}conformance"))
-              for node in xmp.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")
-              if node.get(f"{pdfaid}part")]
-    assert claims == [("3", "B")]
-    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()[2:]
-    assert listing
-    for row in listing:
-        assert re.fullmatch(r"[A-Z]{6}\+Liberation-Serif(-Bold|-Italic|-Bold-Italic)?",
-                            row.split()[0]), row
-        assert row.split()[-5] == "yes", row
+    assert pdfa_claims(PdfReader(path)) == [("3", "B")]
+    assert_only_the_serif_embedded(path)
 
 
 @pytest.mark.parametrize("record", RECORDS)

@@ -32,6 +32,7 @@ from generator.writers.shared.fonts import FontError
 from generator.writers.shared.pdf import TemplateFetcher
 from generator.writers.shared.templates import TEMPLATES
 from tests.conftest import ROOT, legalgen, output
+from tests.pdfutil import assert_only_the_serif_embedded, pdfa_claims
 
 from .textutil import differing_passages, html_tree, similarity, words
 
@@ -187,13 +188,7 @@ def chars_outside_trim_box(path: Path) -> list[str]:
 def test_every_version_embeds_only_the_serif(built: Path, lang: str, date: dt.date) -> None:
     path = output(built, lang, date, "pdf")
     assert path.read_bytes().startswith(b"%PDF-")
-    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()[2:]
-    assert listing, "the PDF has no font"
-    for row in listing:
-        name, emb = row.split()[0], row.split()[-5]
-        assert re.fullmatch(r"[A-Z]{6}\+Liberation-Serif(-Bold|-Italic|-Bold-Italic)?", name), row
-        assert emb == "yes", row
+    assert_only_the_serif_embedded(path)
 
 
 @pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
@@ -213,12 +208,7 @@ def test_pdf_text_matches_the_html_text(built: Path, lang: str, date: dt.date) -
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_xmp_declares_pdfa_3b(built: Path, lang: str, date: dt.date) -> None:
     reader = PdfReader(output(built, lang, date, "pdf"))
-    xmp = lxml.etree.fromstring(reader.xmp_metadata.stream.get_data())
-    pdfaid = "{http://www.aiim.org/pdfa/ns/id/}"
-    claims = [(node.get(f"{pdfaid}part"), node.get(f"{pdfaid}conformance"))
-              for node in xmp.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")
-              if node.get(f"{pdfaid}part")]
-    assert claims == [("3", "B")]
+    assert pdfa_claims(reader) == [("3", "B")]
     assert reader.pdf_header == "%PDF-1.7"
 
 
