@@ -84,6 +84,8 @@ def _words(text: str, one: str, many: str) -> str:
 class KazakhDrafting(Kazakh, DraftingLanguage):
     """Kazakh, with the grammar of the amending act."""
 
+    formulas = FORMULAS
+
     def _document(self, document: Document) -> str:
         """Қазақстан Республикасы Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысы."""
         issuer = self.issuer(document, long=True)
@@ -95,10 +97,6 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         if kind == "repeal":
             return f"{possessive_case(named, 'ың', 'ің')} {KIND_WORDS[kind]}"
         return f"{possessive_case(named, 'а', 'е')} {KIND_WORDS[kind]}"
-
-    def enacting_formula(self, act: Act) -> str:
-        # Issuers of one family (ministry_energy, ministry_finance) enact alike.
-        return FORMULAS.get(act.issuer.split("_", 1)[0], "")
 
     def amended_act_point(self, document: Document, kind: ActKind) -> str:
         named = f"{_quote(document.title)} {self._document(document)}"

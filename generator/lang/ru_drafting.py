@@ -114,6 +114,8 @@ def _quote(text: str) -> str:
 class RussianDrafting(Russian, DraftingLanguage):
     """Russian, with the grammar of the amending act."""
 
+    formulas = FORMULAS
+
     def _document(self, document: Document, case: str) -> str:
         """постановление Правительства Республики Казахстан от 25 мая 2012 года № 683."""
         words = ACT_WORDS[document.type]
@@ -125,10 +127,6 @@ class RussianDrafting(Russian, DraftingLanguage):
         if kind == "repeal":
             return f"О признании утратившим силу {self._document(document, 'genitive')}"
         return f"О внесении {KIND_WORDS[kind]} в {self._document(document, 'accusative')}"
-
-    def enacting_formula(self, act: Act) -> str:
-        # Issuers of one family (ministry_energy, ministry_finance) enact alike.
-        return FORMULAS.get(act.issuer.split("_", 1)[0], "")
 
     def amended_act_point(self, document: Document, kind: ActKind) -> str:
         named = f"{self._document(document, 'accusative')} {_quote(document.title)}"

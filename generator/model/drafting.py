@@ -12,8 +12,9 @@ paragraph, its position among its parent's paragraphs ("үшінші абзац"
 from __future__ import annotations
 
 import abc
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from .acts import Act, InForceRule
 from .document import Document, Unit
@@ -46,15 +47,21 @@ class InstructionForm:
 
 
 class DraftingLanguage(Language):
-    """A language that also drafts amending acts. Abstract: every method below is needed."""
+    """A language that also drafts amending acts. Abstract: every method below is needed, and
+    `formulas`."""
+
+    # The enacting formula of each issuer family, the part of the issuer key before "_"
+    # (ministry_energy and ministry_finance enact alike): 'ҚАУЛЫ ЕТЕДІ:', 'ПРИКАЗЫВАЮ:'.
+    formulas: ClassVar[Mapping[str, str]]
 
     @abc.abstractmethod
     def act_title(self, document: Document, kind: ActKind) -> str:
         """'… № 683 қаулысына өзгерістер енгізу туралы', 'О признании утратившим силу …'."""
 
-    @abc.abstractmethod
     def enacting_formula(self, act: Act) -> str:
-        """'Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:'."""
+        """'Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:'; empty for an issuer family with no
+        formula."""
+        return self.formulas.get(act.issuer.split("_", 1)[0], "")
 
     @abc.abstractmethod
     def amended_act_point(self, document: Document, kind: ActKind) -> str:
