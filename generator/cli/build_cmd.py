@@ -56,8 +56,9 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
     for fmt in dict.fromkeys(item.fmt for item in outputs.to_write):
         # What a format needs from the machine is checked before anything is written; its
         # writer is loaded once, here, for every worker.
-        writer("version", fmt).check_machine()
-        writer("version", fmt).load()
+        chosen = writer("version", fmt)
+        chosen.check_machine()
+        chosen.load()
     written = _write(outputs.to_write, target, template_dir(root), jobs or cpu_count())
     for item, digest in written:
         cache.record(item.key, digest)

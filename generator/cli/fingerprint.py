@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import LANGS
@@ -17,29 +18,48 @@ from ..version import __version__
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
-def digest_files(files: list[Path], root: Path) -> str:
+def _digest(sources: Iterable[tuple[Path, bytes]]) -> str:
+    """A hash of files, each by its relative path and its bytes."""
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for relative, data in sources:
+        digest.update(relative.as_posix().encode() + b"\0")
+        digest.update(data + b"\0")
     return digest.hexdigest()
 
 
-def _of_language(path: Path, package: Path, code: str) -> bool:
-    relative = path.relative_to(package)
+def digest_files(files: list[Path], root: Path) -> str:
+    return _digest((path.relative_to(root), path.read_bytes()) for path in files)
+
+
+def _of_language(relative: Path, code: str) -> bool:
     return relative.parent == Path("lang") and (relative.stem == code
                                                 or relative.stem.startswith(f"{code}_"))
 
 
+def _sources(package: Path) -> list[tuple[Path, bytes]]:
+    """Every Python file of a package, by its path inside it, in a fixed order."""
+    return [(path.relative_to(package), path.read_bytes())
+            for path in sorted(package.rglob("*.py"))]
+
+
+def _combined(sources: list[tuple[Path, bytes]], lang: str | None) -> str:
+    others = [code for code in LANGS if code != lang] if lang is not None else []
+    return _digest((relative, data) for relative, data in sources
+                   if not any(_of_language(relative, code) for code in others))
+
+
 def code_fingerprint(package: Path, lang: str | None = None) -> str:
     """A hash of every Python file of a package; for `lang`, without other languages' modules."""
-    others = [code for code in LANGS if code != lang] if lang is not None else []
-    files = [path for path in sorted(package.rglob("*.py"))
-             if not any(_of_language(path, package, code) for code in others)]
-    return digest_files(files, package)
+    return _combined(_sources(package), lang)
+
+
+@functools.cache
+def _own_sources() -> list[tuple[Path, bytes]]:
+    # Read once per process, however many languages and caches ask.
+    return _sources(PACKAGE_ROOT)
 
 
 @functools.cache
 def legalgen_fingerprint(lang: str | None = None) -> str:
     """legalgen's version and a hash of its code (as it bears on outputs in `lang`, if given)."""
-    return f"{__version__}:{code_fingerprint(PACKAGE_ROOT, lang)}"
+    return f"{__version__}:{_combined(_own_sources(), lang)}"
