@@ -62,7 +62,7 @@ def unit_texts(project: Project, lang: str, date: dt.date) -> list[tuple[object,
 
 def notes_by_unit(project: Project, lang: str, date: dt.date) -> dict[str, list[str]]:
     annotated = annotate(consolidate(project, lang, date), project)
-    return {uid: list(notes) for uid, notes in annotated.notes.items() if notes}
+    return {uid: [note.text for note in notes] for uid, notes in annotated.notes.items() if notes}
 
 
 def same_versions(original: Project, imported: Project) -> list[str]:

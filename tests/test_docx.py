@@ -257,8 +257,8 @@ def test_real_word_styles_in_use(built, lang, date):
     assert table_styles == {"LegalTable", "ActionPlanTable"}
     # The note style holds exactly the generated notes ("Ескерту. ..." / "Сноска. ...").
     notes = sorted(_text(p) for p in body.iter(w("p")) if _style(p) == "EditorialNote")
-    expected = [n for uid_notes in annotated.notes.values() for n in uid_notes]
-    expected += [annotated.repeal_note] if annotated.repeal_note else []
+    expected = [n.text for uid_notes in annotated.notes.values() for n in uid_notes]
+    expected += [annotated.repeal_note.text] if annotated.repeal_note else []
     assert notes == sorted(expected)
     assert all(note.startswith(annotated.lang.note_word) for note in notes)
     heading1 = [_text(p) for p in body.iter(w("p")) if _style(p) == "Heading1"]

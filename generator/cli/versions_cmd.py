@@ -10,10 +10,10 @@ from typing import Any
 
 import click
 
-from ..annotate import dated_mentions
+from ..annotate import first_changes
 from ..consolidate import pending_changes, timeline
 from ..lang import language
-from ..model import LANGS, Act, ActMention, InForceRule, Language, Project
+from ..model import LANGS, Act, ActMention, Change, InForceRule, Language, Project
 from .common import (
     load_or_exit,
     root_option,
@@ -34,8 +34,8 @@ def versions(root: Path, lang_code: str, as_json: bool) -> None:
         entries = [
             {"date": date.isoformat(),
              "acts": [_act_json(lang, act, act.in_force, date) for act in acts],
-             "pending": [_act_json(lang, m.act, m.rule, in_force)
-                         for m, in_force in _pending(project, date)]}
+             "pending": [_act_json(lang, c.act, c.in_force, c.effective)
+                         for c in _pending(project, date)]}
             for date, acts in timeline(project)
         ]
         click.echo(json.dumps({"document": project.doc_id, "lang": lang.code,
@@ -44,16 +44,17 @@ def versions(root: Path, lang_code: str, as_json: bool) -> None:
     for date, acts in timeline(project):
         names = "; ".join(lang.act_name(act) for act in acts) or lang.phrase("original")
         pending = "; ".join(
-            f"{lang.act_name(m.act)} — "
-            + (lang.in_force_from(in_force) if in_force else lang.phrase("in_force_unknown"))
-            for m, in_force in _pending(project, date)
+            f"{lang.act_name(c.act)} — "
+            + (lang.in_force_from(c.effective) if c.effective else lang.phrase("in_force_unknown"))
+            for c in _pending(project, date)
         )
         tail = f"  ({lang.phrase('pending')}: {pending})" if pending else ""
         stdout.print(f"{date.isoformat()}  {names}{tail}", markup=False)
 
 
-def _pending(project: Project, date: dt.date) -> list[tuple[ActMention, dt.date | None]]:
-    return dated_mentions(pending_changes(project, date))
+def _pending(project: Project, date: dt.date) -> list[Change]:
+    """Each pending act's first change."""
+    return first_changes(pending_changes(project, date))
 
 
 def _act_json(lang: Language, act: Act, rule: InForceRule,
@@ -63,4 +64,4 @@ def _act_json(lang: Language, act: Act, rule: InForceRule,
             "issuer": act.issuer, "file": act.path, "name": lang.act_name(act),
             "in_force": in_force.isoformat() if in_force else None,
             "rule": rule if isinstance(rule, str) else rule.model_dump(mode="json"),
-            "rule_text": lang.in_force_bracket(ActMention(act, rule)) or None}
+            "rule_text": lang.in_force_bracket(ActMention.of(act, rule)) or None}

@@ -17,7 +17,8 @@ from ..model import (
     short_date,
 )
 from ..model.diff import CHANGE_PHRASES
-from .base import by_issuer, capitalize
+from ..model.notes import NoteFacts, UnitRef, Words, joined, words
+from .base import act_reference, by_issuer, capitalize, with_bracket
 
 BACK_VOWELS = set("аоұыяё")
 FRONT_VOWELS = set("әөүіеэ")
@@ -226,7 +227,7 @@ class Kazakh(Language):
         return f"{date.year} жылғы {date.day} {attributive_locative(MONTHS[date.month - 1])}"
 
     # Units
-    def unit_name(self, unit: Unit) -> str:
+    def unit_name(self, unit: Unit | UnitRef) -> str:
         """3-тармақ, 2-1) тармақша, 1-бөлім, кіші бөлім."""
         word = UNIT_WORDS.get(unit.kind, "бөлік")
         if not unit.label:
@@ -243,7 +244,7 @@ class Kazakh(Language):
         return f"{short_date(date)} {self.phrase('in_force_on')} редакция"
 
     # Acts
-    def act_word(self, act: Act | Document, count: int = 1) -> str:
+    def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
         word = ACT_WORDS[act.type]
         return instrumental(possessive(plural(word) if count > 1 else word))
 
@@ -265,29 +266,27 @@ class Kazakh(Language):
     def in_force_from(self, date: dt.date) -> str:
         return f"{short_date(date)} бастап қолданысқа енгізіледі"
 
-    def pending_act(self, mention: ActMention) -> str:
+    def pending_act(self, mention: ActMention) -> Words:
         """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
-        act = mention.act
-        return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
+        return words(f"{self.issuer(mention)} ", self._numbered(mention),
+                     f" {possessive(ACT_WORDS[mention.type])}")
 
     def change_word(self, change: str, kind: str, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
-    def _acts(self, mentions: Sequence[ActMention]) -> str:
+    def _acts(self, mentions: Sequence[ActMention]) -> Words:
         """Acts of one issuer and type share the issuer and the (plural) act word."""
-        return ", ".join(self._act_group(group) for group in by_issuer(mentions))
+        return joined(", ", (self._act_group(group) for group in by_issuer(mentions)))
 
-    def _act_group(self, group: list[ActMention]) -> str:
+    def _act_group(self, group: list[ActMention]) -> Words:
         """The bracket stands right after each act's number, before the act word, as Adilet
         prints it: "№ 728 (01.01.2015 бастап ...) қаулысымен"."""
-        first = group[0].act
-        items = ", ".join(self._numbered(mention) for mention in group)
-        return f"{self.issuer(first)} {items} {self.act_word(first, len(group))}"
+        first = group[0]
+        items = joined(", ", (self._numbered(mention) for mention in group))
+        return words(f"{self.issuer(first)} ", items, f" {self.act_word(first, len(group))}")
 
-    def _numbered(self, mention: ActMention) -> str:
-        bracket = self.in_force_bracket(mention)
-        item = f"{short_date(mention.act.date)} № {mention.act.number}"
-        return f"{item} {bracket}" if bracket else item
+    def _numbered(self, mention: ActMention) -> Words:
+        return words(act_reference(self, mention), with_bracket(self, mention))
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
@@ -299,27 +298,27 @@ class Kazakh(Language):
         return capitalize(ACT_WORDS[document_type])
 
     # Notes
-    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
-             inserted: Unit | None = None, parent: Unit | None = None) -> str:
-        acts = self._acts(mentions)
-        if operation == "replace":
-            return f"{self.note_word} {capitalize(self.unit_name(unit))} жаңа редакцияда - {acts}."
-        if operation == "amend":
-            return (f"{self.note_word} {capitalize(dative(self.unit_name(unit)))} өзгеріс "
-                    f"енгізілді - {acts}.")
-        if operation == "insert" and inserted is not None:
-            holder = self.unit_name(parent) if parent is not None else "Қаулы"
-            return (f"{self.note_word} {capitalize(holder)} "
-                    f"{instrumental(self.unit_name(inserted))} толықтырылды - {acts}.")
-        raise ValueError(operation)
+    def note(self, facts: NoteFacts) -> Words:
+        acts = self._acts(facts.acts)
+        if facts.operation == "replace":
+            unit = capitalize(self.unit_name(facts.units[0]))
+            return words(f"{self.note_word} {unit} жаңа редакцияда - ", acts, ".")
+        if facts.operation == "amend":
+            unit = capitalize(dative(self.unit_name(facts.units[0])))
+            return words(f"{self.note_word} {unit} өзгеріс енгізілді - ", acts, ".")
+        if facts.operation == "insert" and facts.added is not None:
+            holder = self.unit_name(facts.units[0]) if facts.units else "Қаулы"
+            return words(f"{self.note_word} {capitalize(holder)} "
+                         f"{instrumental(self.unit_name(facts.added))} толықтырылды - ", acts, ".")
+        raise ValueError(facts.operation)
 
-    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
-                  with_label: bool = True) -> str:
+    def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
+        unit = facts.units[0]
         label = f"{unit.label.strip()} " if unit.label and with_label else ""
-        return f"{label}Алып тасталды - {self._acts(mentions)}."
+        return words(f"{label}Алып тасталды - ", self._acts(facts.acts), ".")
 
-    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
-        return f"{self.note_word} Күші жойылды - {self._acts(mentions)}."
+    def repeal_note(self, facts: NoteFacts) -> Words:
+        return words(f"{self.note_word} Күші жойылды - ", self._acts(facts.acts), ".")
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:

@@ -1,8 +1,9 @@
 """The typed model every stage reads and writes: no I/O, no stage logic.
 
 `document` (units, cells), `kinds` (what each unit kind carries), `acts` (acts, changes, in-force
-rules), `project`, `version` (a consolidated version), `annotated` (its notes), `diff` (two
-versions compared), `language` (the contract every language module fulfils), `diagnostics`
+rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
+`annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
+module fulfils), `diagnostics`
 (problems with their source positions) and `inline` (the markup of unit text).
 """
 
@@ -52,7 +53,17 @@ from .kinds import (
     KindVisitor,
     UnitKind,
 )
-from .language import ActMention, Language, short_date
+from .language import Language, short_date
+from .notes import (
+    ActMention,
+    Note,
+    NoteFacts,
+    NoteOperation,
+    PendingFacts,
+    Segment,
+    UnitRef,
+    Words,
+)
 from .project import Project
 from .version import Event, Timeline, Version
 
@@ -64,7 +75,8 @@ __all__ = [
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
-    "Language", "NumberCell", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
+    "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
+    "UnitRef", "Words", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
     "short_date",
 ]

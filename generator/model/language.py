@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, get_args
 
 from babel.numbers import format_decimal
 
-from .acts import Act, InForceDate, InForceRule
+from .acts import Act, InForceDate
 from .document import Document, Unit
+from .notes import ActMention, NoteFacts, PendingFacts, UnitRef, Words, words
 
 # The fixed texts of the outputs, by key. Adding a key here makes every language supply it.
 PhraseKey = Literal[
@@ -83,16 +83,6 @@ PhraseKey = Literal[
 PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
 
 
-@dataclass(frozen=True, slots=True)
-class ActMention:
-    """An act as a note names it: the act, the in-force rule of the change and, when the act
-    words it otherwise than today, its own entry-into-force clause by language."""
-
-    act: Act
-    rule: InForceRule
-    in_force_text: Mapping[str, str] | None = None
-
-
 def short_date(date: dt.date) -> str:
     """Dates in notes and act names, in every language: 07.11.2013."""
     return date.strftime("%d.%m.%Y")
@@ -144,10 +134,19 @@ class Language(abc.ABC):
         pattern = "#,##0.0" if isinstance(value, float) else "#,##0"
         return format_decimal(value, format=pattern, locale=self.locale)
 
-    def pending_item(self, mention: ActMention, in_force: dt.date | None) -> str:
+    def pending_item(self, facts: PendingFacts) -> Words:
         """An act of the pending notice: its name and in-force bracket, then the day it takes
         effect where the bracket does not give it, or that this day is not known yet."""
-        return f"{self.pending_act(mention)}{self.in_force_tail(mention, in_force)}"
+        return words(self.pending_act(facts.act), self.in_force_tail(facts.act, facts.in_force))
+
+    def note_words(self, facts: NoteFacts, with_label: bool = True) -> Words:
+        """The words of any note's facts: an exclusion text (after the unit's label unless
+        `with_label` is False), the repeal note, or the note under a unit."""
+        if facts.operation == "exclude":
+            return self.exclusion(facts, with_label)
+        if facts.operation == "repeal":
+            return self.repeal_note(facts)
+        return self.note(facts)
 
     def in_force_tail(self, mention: ActMention, in_force: dt.date | None) -> str:
         """' — 16.11.2014 …' after an act whose rule does not itself give the date."""
@@ -164,7 +163,7 @@ class Language(abc.ABC):
         """A date in words, as the document head writes it: '25 мая 2012 года'."""
 
     @abc.abstractmethod
-    def unit_name(self, unit: Unit) -> str:
+    def unit_name(self, unit: Unit | UnitRef) -> str:
         """A unit as a note names it, in the nominative: '3-тармақ', 'пункт 3'."""
 
     @abc.abstractmethod
@@ -177,14 +176,14 @@ class Language(abc.ABC):
 
     # --- Acts ------------------------------------------------------------------------------
 
-    def issuer(self, act: Act | Document, long: bool = False) -> str:
+    def issuer(self, act: Act | Document | ActMention, long: bool = False) -> str:
         """The issuer of an act in the genitive, short ('ҚР Үкіметінің') or in full, as the
         registry of issuers names it in this language."""
         name = act.issuer_names[self.code]
         return name.long if long else name.short
 
     @abc.abstractmethod
-    def act_word(self, act: Act | Document, count: int = 1) -> str:
+    def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
         """The act word as a note names the acts that made a change, in the plural when
         `count` > 1: 'қаулысымен', 'постановлениями'."""
 
@@ -205,7 +204,7 @@ class Language(abc.ABC):
         """The day an act takes effect, on its own: 'вводится в действие с 16.11.2014'."""
 
     @abc.abstractmethod
-    def pending_act(self, mention: ActMention) -> str:
+    def pending_act(self, mention: ActMention) -> Words:
         """An act in the pending notice, as its intro sentence needs it, with its bracket."""
 
     @abc.abstractmethod
@@ -213,23 +212,20 @@ class Language(abc.ABC):
         """What became of a unit in a diff ('diff_<change>'), agreeing with the unit's kind
         ('document' for the document itself, of `document_type`): 'исключена', 'утратило силу'."""
 
-    # --- Notes -----------------------------------------------------------------------------
+    # --- Notes: each from its facts alone ---------------------------------------------------
 
     @abc.abstractmethod
-    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
-             inserted: Unit | None = None, parent: Unit | None = None) -> str:
-        """The note under `unit` for the acts that replaced ('replace'), changed ('amend') or
-        filled it with `inserted` ('insert'; `parent` is the unit that received it, None for the
-        document)."""
+    def note(self, facts: NoteFacts) -> Words:
+        """The note under a unit the acts replaced ('replace') or changed ('amend'), or under the
+        unit an insert added (`facts.added`) to `facts.units` (none: the document)."""
 
     @abc.abstractmethod
-    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
-                  with_label: bool = True) -> str:
+    def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
         """The text that stands for an excluded unit, after its label unless `with_label` is
         False."""
 
     @abc.abstractmethod
-    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
+    def repeal_note(self, facts: NoteFacts) -> Words:
         """The note under the head of a repealed document."""
 
     # --- Lines of the document head --------------------------------------------------------

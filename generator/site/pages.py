@@ -89,9 +89,8 @@ class Site:
         }}
 
     def act_links(self, lang: str, page: str) -> dict[str, str]:
-        """Each act as a note names it ("07.11.2013 № 1169") → its page, from `page`."""
-        return {f"{short_date(act.date)} № {act.number}":
-                plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
+        """Each act by its key → its page, from `page`: notes link the words naming an act."""
+        return {act.key: plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
 
     def _render(self, template: str, **context: Any) -> bytes:
         return self.env.get_template(template).render(**context).encode("utf-8")

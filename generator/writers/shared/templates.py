@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Unit, short_date
+from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Note, Unit, short_date
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
@@ -85,33 +85,34 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
 class Frame:
     """An output shown inside pages of another kind (the publication site): the template that
     extends the output's own (`{% extends "document.html.j2" %}` filling its blocks), what that
-    template reads besides the output, and the pages the notes link to, each act by the words a
-    note names it with ("07.11.2013 № 1169") — the notes themselves are printed as given."""
+    template reads besides the output, and the page of each act by its key, to which the words of
+    a note that name the act link."""
 
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     act_links: Mapping[str, str] = field(default_factory=dict)
 
 
-def linked_notes(act_links: Mapping[str, str]) -> Callable[[str | None], Markup]:
-    """A note's text as HTML with each act it names linked to the act's page."""
-    names = sorted(act_links, key=len, reverse=True)
+def note_html(note: Note | None) -> Markup:
+    """A note's words as HTML, escaped, with its unbreakable pieces kept together."""
+    return typeset(note.text if note is not None else "")
 
-    def render(text: str | None) -> Markup:
-        text = text or ""
+
+def linked_notes(act_links: Mapping[str, str]) -> Callable[[Note | None], Markup]:
+    """A note's words as HTML with the words naming each act linked to the act's page."""
+
+    def render(note: Note | None) -> Markup:
         parts: list[str] = []
-        cursor = 0
-        while names:
-            found = [(text.find(name, cursor), name) for name in names]
-            found = [(start, name) for start, name in found if start >= 0]
-            if not found:
-                break
-            start, name = min(found)
-            parts.append(typeset(text[cursor:start]))
-            parts.append(f'<a class="act-link" href="{escape(act_links[name])}">'
-                         f"{typeset(name)}</a>")
-            cursor = start + len(name)
-        parts.append(typeset(text[cursor:]))
+        run: list[str] = []
+        for segment in note.segments if note is not None else ():
+            link = act_links.get(segment.act) if segment.act is not None else None
+            if link is None:
+                run.append(segment.text)
+                continue
+            parts.append(typeset("".join(run)))
+            run = []
+            parts.append(f'<a class="act-link" href="{escape(link)}">{typeset(segment.text)}</a>')
+        parts.append(typeset("".join(run)))
         return Markup("".join(parts))
 
     return render
@@ -120,7 +121,7 @@ def linked_notes(act_links: Mapping[str, str]) -> Callable[[str | None], Markup]
 def framed(frame: Frame | None, default: str) -> tuple[str, dict[str, Any]]:
     """The template to render and the context a frame adds (none for the output itself)."""
     if frame is None:
-        return default, {"note_html": typeset}
+        return default, {"note_html": note_html}
     return frame.template, {**frame.context, "note_html": linked_notes(frame.act_links)}
 
 
