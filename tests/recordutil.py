@@ -14,9 +14,12 @@ from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.diff import compare
 from generator.draft import act_changes
-from generator.model import LANGS, Act, Project
+from generator.lang import codes
+from generator.model import Act, Project
 from generator.model.inline import plain
 from generator.writers.docx.redline import render_diff_docx
+
+LANGS = codes()
 
 
 def without_record(source: Path, act: Act, folder: Path) -> Path:

@@ -25,9 +25,10 @@ from docx import Document
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
+from generator.lang import codes
 from generator.lang.cells import cell_lines
 from generator.load import load_project
-from generator.model import LANGS, Annotated, Unit
+from generator.model import Annotated, Unit
 from generator.model.inline import plain
 from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
@@ -36,6 +37,8 @@ from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output
 
 from .textutil import ENDNOTES, HIDDEN, differing_passages, html_words, similarity, words
+
+LANGS = codes()
 
 DATES = [date for date, _ in timeline(load_project(ROOT))]
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import model
 from generator.cli import main
-from generator.lang import LANGUAGES, PHRASE_KEYS, Language
+from generator.lang import LANGUAGES, PHRASE_KEYS, Language, codes, register
 from generator.model import diff as diff_stage
 from generator.model.language import phrase_problems
 from tests.fixtureutil import FIXTURE
@@ -96,10 +95,13 @@ def test_a_language_without_every_grammar_method_cannot_be_made():
 
 
 def test_the_registry_is_the_list_of_languages():
-    assert tuple(LANGUAGES) == model.LANGS
+    assert codes() == tuple(LANGUAGES)
+    assert codes()[:2] == ("kk", "ru")
     for code, lang in LANGUAGES.items():
         assert isinstance(lang, Language)
         assert lang.code == code
+    with pytest.raises(ValueError, match="'kk' is registered already"):
+        register(LANGUAGES["kk"])
 
 
 class Recorder:

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from generator.consolidate import consolidate
 from generator.draft import draft_act
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS, Project
+from generator.model import Project
 from generator.record.from_act import record_from_act
 from generator.record.writer import record_yaml
 from generator.writers.act_txt import render_act_txt
@@ -23,6 +24,8 @@ from generator.writers.act_txt import render_act_txt
 from .conftest import ROOT
 from .fixtureutil import FIXTURE
 from .recordutil import command, record_cli, same_versions, without_record
+
+LANGS = codes()
 
 SAMPLE = load_project(ROOT)
 OPTIONS = {"type": "resolution", "issuer": "government", "in_force": None, "published": None}

@@ -84,13 +84,13 @@ def _annotate(version: Version, project: Project) -> Annotated:
         facts = note_facts("exclude", [unit], [event.change], document.type)
         # A table row keeps its label in its own column; the exclusion text fills the rest.
         result.exclusions[uid] = Note(
-            facts, lang.exclusion(facts, with_label=unit.kind not in TABLE_ROW_KINDS))
+            facts, lang.note_words(facts, with_label=unit.kind not in TABLE_ROW_KINDS))
     if version.repeal is not None:
         change = version.repeal.change
         result.status = lang.phrase("status_repealed")
         result.repeal_line = lang.repeal_line(change.act, document.type)
         facts = note_facts("repeal", [], [change], document.type)
-        result.repeal_note = Note(facts, lang.repeal_note(facts))
+        result.repeal_note = Note(facts, lang.note_words(facts))
     result.pending = [Note(facts, lang.pending_item(facts))
                       for facts in pending_facts(version.pending)]
     result.reconstructed = _reconstructed(version, project, lang.code)
@@ -116,7 +116,7 @@ def _notes(
             facts = note_facts("insert", holders, changes, document_type, added=inserted)
         else:
             facts = note_facts(UNIT_OPERATIONS[operation], [unit], changes, document_type)
-        notes.append(Note(facts, lang.note(facts)))
+        notes.append(Note(facts, lang.note_words(facts)))
     return notes
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..model import LANGS
+from ..lang import codes
 from . import scaffold
 from .common import err, root_option, stdout
 from .files import write_atomic
@@ -18,7 +18,7 @@ from .init_cmd import ACT_TYPES
 
 @click.command("new-act")
 @root_option
-@click.option("--number", required=True, help='The act\'s number as printed: "1169", "22-н/қ".')
+@click.option("--number", required=True, help='The act\'s number as printed: "1169", "231-V".')
 @click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), required=True,
               help="The signing date, YYYY-MM-DD.")
 @click.option("--type", "act_type", type=click.Choice(ACT_TYPES), default="resolution",
@@ -32,6 +32,6 @@ def new_act(root: Path, number: str, date: dt.datetime, act_type: str, issuer: s
     if path.exists():
         err.print(f"error: {path} exists already", markup=False)
         sys.exit(2)
-    text = scaffold.record_skeleton(act_type, issuer, number, date.date(), LANGS)
+    text = scaffold.record_skeleton(act_type, issuer, number, date.date(), codes())
     write_atomic(path, text.encode("utf-8"))
     stdout.print(str(path), markup=False)

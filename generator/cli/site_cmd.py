@@ -7,11 +7,18 @@ from pathlib import Path
 
 import click
 
-from ..model import LANGS, Project
+from ..model import Project
 from ..site.pages import Site, SiteOptions
 from ..writers import formats as writer_formats
 from ..writers import writer
-from .common import check_or_exit, load_or_exit, root_option, split_option, stdout
+from .common import (
+    check_or_exit,
+    chosen_langs,
+    lang_option,
+    load_or_exit,
+    root_option,
+    stdout,
+)
 from .files import template_dir
 from .site_files import SiteFiles
 from .staging import staged
@@ -36,14 +43,14 @@ def default_out(root: Path) -> Path:
 
 @click.command()
 @root_option
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build/site].")
 @click.option("--downloads/--no-downloads", default=True, show_default=True,
               help="Offer each version's PDF and DOCX (rendering them takes the longest).")
-def site(root: Path, langs: str, out: Path | None, downloads: bool) -> None:
+def site(root: Path, langs: str | None, out: Path | None, downloads: bool) -> None:
     """Write the static site: home, every version and redline, every act, search."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     project = load_or_exit(root)
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)

@@ -13,8 +13,9 @@ import click
 from ..annotate import first_changes
 from ..consolidate import pending_changes, timeline
 from ..lang import language
-from ..model import LANGS, Act, ActMention, Change, InForceRule, Language, Project
+from ..model import Act, ActMention, Change, InForceRule, Language, Project
 from .common import (
+    chosen_lang,
     load_or_exit,
     root_option,
     stdout,
@@ -23,13 +24,13 @@ from .common import (
 
 @click.command()
 @root_option
-@click.option("--lang", "lang_code", type=click.Choice(LANGS), default=LANGS[0],
-              show_default=True, help="The language of the names and words.")
+@click.option("--lang", "lang_code", default=None,
+              help="The language of the names and words [default: the first language].")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def versions(root: Path, lang_code: str, as_json: bool) -> None:
+def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
     project = load_or_exit(root)
-    lang = language(lang_code)
+    lang = language(chosen_lang(lang_code))
     if as_json:
         entries = [
             {"date": date.isoformat(),

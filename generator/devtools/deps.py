@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "memory": set(),
     "version": set(),
     "lang": {"model"},
-    "load": {"model", "memory"},
+    "load": {"model", "lang", "memory"},
     "consolidate": {"model", "load", "memory"},
     "annotate": {"model", "lang", "memory"},
     "validate": {"model", "load", "consolidate"},

@@ -149,7 +149,7 @@ class Drafter:
         if change.action == "delete":
             return [Item(order, self.groups(parent), grammar.delete_instruction(self.named(unit)),
                          change)]
-        edits = [(str(getattr(edit.find, grammar.code)), str(getattr(edit.replace, grammar.code)))
+        edits = [(edit.find[grammar.code], edit.replace[grammar.code])
                  for edit in change.edits]
         if len(edits) == 1:
             return [Item(order, self.groups(parent),

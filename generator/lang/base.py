@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import ActMention, Language, short_date
+from ..model import ActMention, Language
 from ..model.notes import Segment, Words, words
 
 
@@ -28,7 +28,8 @@ def capitalize(text: str) -> str:
 def act_reference(lang: Language, mention: ActMention) -> Segment:
     """The words that name an act, its date and number ("07.11.2013 № 1169"), which the site
     links to the act's page."""
-    return Segment(f"{short_date(mention.date)} № {mention.number}", "act", mention.key)
+    sign = lang.phrase("number_sign")
+    return Segment(f"{lang.short_date(mention.date)} {sign} {mention.number}", "act", mention.key)
 
 
 def with_bracket(lang: Language, mention: ActMention, before: str = " ") -> Words:

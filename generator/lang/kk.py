@@ -14,9 +14,9 @@ from ..model import (
     InForceDate,
     Language,
     Unit,
-    short_date,
 )
 from ..model.diff import CHANGE_PHRASES
+from ..model.language import StarterTexts
 from ..model.notes import NoteFacts, UnitRef, Words, joined, words
 from .base import act_reference, by_issuer, capitalize, with_bracket
 
@@ -30,6 +30,10 @@ VOICELESS = set("кқпстфхцчшщбвгд")
 LIQUIDS = set("рйу")
 NASALS_AND_VOICED = set("лмнңзж")
 VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+
+
+# Kazakh is written with the Russian alphabet and nine letters of its own.
+RUSSIAN_ALPHABET = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
 
 
 @cache
@@ -174,6 +178,16 @@ class Kazakh(Language):
     code = "kk"
     locale = "kk_KZ"
     note_word = "Ескерту."
+    characters = RUSSIAN_ALPHABET + "ӘәҒғҚқҢңӨөҰұҮүҺһІі" + "«»№"
+    amount_units = ("млн", "млрд", "мың")
+    # Pyphen has no Kazakh patterns.
+    hyphenation = False
+    starter = StarterTexts(
+        title="Бағдарлама", section="Жалпы ережелер",
+        point="Осы Бағдарлама {year} жылы іске асырылады.", position="Лауазымы",
+        name="Т. Аты-жөні", example_act="Бағдарламаға өзгеріс енгізу туралы (мысал)",
+        issuer="Жаңаөзен қаласы әкімдігінің",
+    )
     phrases = {
         "contents": "Мазмұны",
         "pending": "Қолданысқа әлі енгізілмеген өзгерістер",
@@ -187,6 +201,7 @@ class Kazakh(Language):
         "status_repealed": "Күшін жойған",
         "page": "бет",
         "year": "жыл",
+        "number_sign": "№",
         "diff_title": "Редакцияларды салыстыру",
         "diff_summary": "Өзгерген бірліктер",
         "diff_unit": "Бірлік",
@@ -241,7 +256,7 @@ class Kazakh(Language):
         return f"{year} жыл"
 
     def version_heading(self, date: dt.date) -> str:
-        return f"{short_date(date)} {self.phrase('in_force_on')} редакция"
+        return f"{self.short_date(date)} {self.phrase('in_force_on')} редакция"
 
     # Acts
     def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
@@ -253,7 +268,7 @@ class Kazakh(Language):
             return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
-            return f"({short_date(rule.date)} бастап қолданысқа енгізіледі)"
+            return f"({self.short_date(rule.date)} бастап қолданысқа енгізіледі)"
         if isinstance(rule, InForceAfterDays):
             # Today's wording; an act worded otherwise gives its clause in `in_force_text`.
             days = number_words(rule.after_publication_days)
@@ -264,7 +279,7 @@ class Kazakh(Language):
         return ""
 
     def in_force_from(self, date: dt.date) -> str:
-        return f"{short_date(date)} бастап қолданысқа енгізіледі"
+        return f"{self.short_date(date)} бастап қолданысқа енгізіледі"
 
     def pending_act(self, mention: ActMention) -> Words:
         """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
@@ -290,7 +305,7 @@ class Kazakh(Language):
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
-        return (f"{self.issuer(act)} {short_date(act.date)} № {act.number} "
+        return (f"{self.issuer(act)} {self.short_date(act.date)} № {act.number} "
                 f"{possessive(ACT_WORDS[act.type])}")
 
     def document_name(self, document_type: str) -> str:

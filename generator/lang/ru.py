@@ -18,9 +18,9 @@ from ..model import (
     Language,
     Unit,
     label_number,
-    short_date,
 )
 from ..model.diff import CHANGE_PHRASES
+from ..model.language import StarterTexts
 from ..model.notes import NoteFacts, UnitRef, Words, joined, words
 from .base import act_reference, by_issuer, capitalize, with_bracket
 
@@ -127,6 +127,15 @@ class Russian(Language):
     code = "ru"
     locale = "ru_RU"
     note_word = "Сноска."
+    characters = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё" + "«»№"
+    amount_units = ("млн", "млрд", "тысяча", "тысячи", "тысяч", "тыс")
+    hyphenation = True
+    starter = StarterTexts(
+        title="Программа", section="Общие положения",
+        point="Настоящая Программа реализуется в {year} году.", position="Должность",
+        name="И. Фамилия", example_act="О внесении изменения в Программу (пример)",
+        issuer="акимата города Жанаозен",
+    )
     phrases = {
         "contents": "Содержание",
         "pending": "Изменения, не вступившие в силу",
@@ -140,6 +149,7 @@ class Russian(Language):
         "status_repealed": "Утратило силу",
         "page": "стр.",
         "year": "год",
+        "number_sign": "№",
         "diff_title": "Сравнение редакций",
         "diff_summary": "Измененные структурные единицы",
         "diff_unit": "Единица",
@@ -200,7 +210,7 @@ class Russian(Language):
         return f"{year} год"
 
     def version_heading(self, date: dt.date) -> str:
-        return f"Редакция {self.phrase('in_force_on')} {short_date(date)}"
+        return f"Редакция {self.phrase('in_force_on')} {self.short_date(date)}"
 
     # Acts
     def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
@@ -212,7 +222,7 @@ class Russian(Language):
             return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
-            return f"(вводится в действие с {short_date(rule.date)})"
+            return f"(вводится в действие с {self.short_date(rule.date)})"
         if isinstance(rule, InForceAfterDays):
             days = rule.after_publication_days
             return (f"(вводится в действие по истечении {number_words_genitive(days)} "
@@ -223,7 +233,7 @@ class Russian(Language):
         return ""
 
     def in_force_from(self, date: dt.date) -> str:
-        return f"вводится в действие с {short_date(date)}"
+        return f"вводится в действие с {self.short_date(date)}"
 
     def pending_act(self, mention: ActMention) -> Words:
         """'…изменения, внесенные: постановлением Правительства РК от … № 279 (…)'."""
@@ -260,7 +270,7 @@ class Russian(Language):
     def act_name(self, act: Act | Document) -> str:
         """Постановление Правительства РК от 07.11.2013 № 1169 — an act named on its own."""
         word = capitalize(ACT_WORDS[act.type].nominative)
-        return f"{word} {self.issuer(act)} от {short_date(act.date)} № {act.number}"
+        return f"{word} {self.issuer(act)} от {self.short_date(act.date)} № {act.number}"
 
     def document_name(self, document_type: str) -> str:
         """Постановление, Закон — the document itself, as a changed unit is named."""

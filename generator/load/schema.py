@@ -6,13 +6,16 @@ position of its field. Unknown fields are errors.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..model import (
-    LANGS,
+    EVERY_LANGUAGE,
+    LANGS_CONTEXT,
+    PER_LANGUAGE,
     ActType,
     Cell,
     Diagnostics,
@@ -76,24 +79,24 @@ class ActIn(Strict):
     date: LegalDate
     published: LegalDate | None = None
     in_force: InForceRule = "on_signing"
-    in_force_text: LangText | None = None  # type: ignore[valid-type]
-    title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
-    signatory: LangSignatory | None = None  # type: ignore[valid-type]
+    in_force_text: LangText | None = None
+    title: LangText
+    signatory: LangSignatory | None = None
 
 
 class ChangeIn(Strict):
     target: str = Field(min_length=1)
     action: Literal["replace", "amend", "insert", "delete", "repeal"]
-    content: LangUnits | None = None  # type: ignore[valid-type]
+    content: LangUnits | None = None
     edits: list[EditIn] | None = None
     after: str | None = None
     before: str | None = None
     in_force: InForceRule | None = None
     note_on: str | None = None
-    in_force_text: LangText | None = None  # type: ignore[valid-type]
+    in_force_text: LangText | None = None
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
-    reason: LangText | None = None  # type: ignore[valid-type]
+    reason: LangText | None = None
 
 
 class AmendmentIn(Strict):
@@ -110,27 +113,29 @@ class IssuerFormsIn(Strict):
     head_long: str | None = None
 
 
-_ISSUER_FIELDS: dict[str, Any] = {code: (IssuerFormsIn, ...) for code in LANGS}
-# An issuer's forms in every language of `LANGS`.
-IssuerIn = create_model("IssuerIn", __base__=Strict, **_ISSUER_FIELDS)
+# An issuer's forms by language: a project's issuer gives every language of the project; the
+# built-in registry may lack a language, which an act of that issuer then reports.
+IssuerIn = Annotated[dict[str, IssuerFormsIn], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
-    issuers: dict[str, IssuerIn] = Field(default_factory=dict)  # type: ignore[valid-type]
+    issuers: dict[str, IssuerIn] = Field(default_factory=dict)
 
 
 def validate_model(
-    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = ""
+    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = "",
+    langs: Sequence[str] | None = None,
 ) -> ModelT | None:
-    """Validate `raw` against `model`; report each problem at the position of its field."""
+    """Validate `raw` against `model`, its per-language values in each of `langs` (when given);
+    report each problem at the position of its field."""
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context={LANGS_CONTEXT: langs} if langs else None)
     except ValidationError as exc:
         for error in exc.errors():
             pos, loc = _locate(raw, error["loc"], fallback)
-            diagnostics.error(pos, _describe(error, loc, context))
+            diagnostics.error(pos, _describe(error, loc, context, langs or ()))
         return None
 
 
@@ -155,12 +160,12 @@ def _locate(
     return pos, path
 
 
-def _describe(error: ErrorDetails, loc: list[str], context: str) -> str:
+def _describe(error: ErrorDetails, loc: list[str], context: str, langs: Sequence[str]) -> str:
     where = ".".join(loc)
     prefix = f"{context}: " if context else ""
     if error["type"] == "extra_forbidden":
         return f"{prefix}unknown field '{loc[-1] if loc else where}'"
-    if error["type"] == "missing" and loc and loc[-1] in LANGS and loc[0] in ("content", "edits"):
+    if error["type"] == "missing" and loc and loc[-1] in langs and loc[0] in ("content", "edits"):
         # A record made from one language's edits leaves the other's wording to be written.
         return f"{prefix}no {loc[-1]} wording in '{where}' yet: write it"
     if error["type"] == "missing":

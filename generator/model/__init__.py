@@ -8,7 +8,10 @@ module fulfils), `diagnostics`
 """
 
 from .acts import (
+    EVERY_LANGUAGE,
+    LANGS_CONTEXT,
     NAMED_BY_REPUBLIC,
+    PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
     Act,
@@ -21,14 +24,12 @@ from .acts import (
     LangSignatory,
     LangText,
     LangUnits,
-    PerLanguage,
     effective_date,
 )
 from .annotated import Annotated
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
 from .document import (
     FIRST_DATE,
-    LANGS,
     LAST_DATE,
     AmountEntry,
     AmountsCell,
@@ -53,7 +54,7 @@ from .kinds import (
     KindVisitor,
     UnitKind,
 )
-from .language import Language, short_date
+from .language import Language
 from .notes import (
     ActMention,
     Note,
@@ -68,7 +69,7 @@ from .project import Project
 from .version import Event, Timeline, Version
 
 __all__ = [
-    "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
+    "EVERY_LANGUAGE", "FIRST_DATE", "LANGS_CONTEXT", "PER_LANGUAGE", "LAST_DATE", "LegalDate",
     "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "KindVisitor",
@@ -76,7 +77,6 @@ __all__ = [
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
-    "UnitRef", "Words", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
+    "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
-    "short_date",
 ]

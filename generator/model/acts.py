@@ -10,30 +10,78 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import (
+    Field,
+    GetJsonSchemaHandler,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, InitErrorDetails
 
 from .diagnostics import SourcePos
-from .document import LANGS, IssuerName, LegalDate, Signatory, Strict
+from .document import IssuerName, LegalDate, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
+# The key of the validation context that names the project's languages: a per-language value
+# then has one entry for each of them, no more and no fewer (a value made in code: any).
+LANGS_CONTEXT = "langs"
+# The mark of a per-language value in the JSON Schemas, which fill in the project's languages.
+PER_LANGUAGE_SCHEMA = "x-per-language"
 
 
-class PerLanguage(Strict):
-    """A value in every language of the project: one field per code of `LANGS`."""
+def _in_every_language(value: Any, handler: ValidatorFunctionWrapHandler,
+                       info: ValidationInfo) -> Any:
+    """A mapping from language code to value, with every language of the context and no other;
+    each problem (a value, a missing or an unknown language) is told at its language's key."""
+    langs = (info.context or {}).get(LANGS_CONTEXT)
+    problems: list[InitErrorDetails] = []
+    try:
+        result = handler(value)
+    except ValidationError as exc:
+        if langs is None or not isinstance(value, dict):
+            raise
+        result, problems = None, [_again(error) for error in exc.errors()]
+    if langs is None or not isinstance(value, dict):
+        return result
+    problems += [InitErrorDetails(type="missing", loc=(code,), input=value)
+                 for code in langs if code not in value]
+    problems += [InitErrorDetails(type="extra_forbidden", loc=(key,), input=value[key])
+                 for key in value if key not in langs]
+    if problems:
+        order = {code: index for index, code in enumerate(langs)}
+        problems.sort(key=lambda problem: order.get(str(problem["loc"][0]), len(order)))
+        raise ValidationError.from_exception_data("per-language value", problems)
+    return result
 
-    def in_lang(self, code: str) -> Any:
-        return getattr(self, code)
+
+def _again(error: Any) -> InitErrorDetails:
+    """A validation error as it can be raised again, with the others of the same value."""
+    details = InitErrorDetails(type=error["type"], loc=error["loc"], input=error["input"])
+    if "ctx" in error:
+        details["ctx"] = error["ctx"]
+    return details
 
 
-def _per_language(name: str, value: Any) -> type[PerLanguage]:
-    """A model with one required field per language, so a new language needs no change here."""
-    fields: dict[str, Any] = {code: (value, ...) for code in LANGS}
-    return create_model(name, __base__=PerLanguage, **fields)
+class _PerLanguageSchema:
+    """Marks a per-language value in the JSON Schema (see `PER_LANGUAGE_SCHEMA`)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema[PER_LANGUAGE_SCHEMA] = True
+        return schema
 
 
-LangText = _per_language("LangText", NonEmptyText)
-LangUnits = _per_language("LangUnits", Any)
-LangSignatory = _per_language("LangSignatory", Signatory)
+# The metadata of a per-language value: `Annotated[dict[str, T], EVERY_LANGUAGE, PER_LANGUAGE]`.
+EVERY_LANGUAGE = WrapValidator(_in_every_language)
+PER_LANGUAGE = _PerLanguageSchema()
+# Values in every language of the project, by language code.
+LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
+LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
+LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
 class InForceDate(Strict):
@@ -47,16 +95,16 @@ class InForceAfterDays(Strict):
 InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
 ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
-# Orders are signed by the head of the issuing body: "министрінің бұйрығы", "приказ Министра".
+# Orders are signed by the head of the issuing body: "the order of the Minister of …".
 SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
-# Laws and codes are named by the Republic, whoever adopted them: "ҚР ... Заңымен", "Законом РК".
+# Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
 NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
 REPUBLIC = "republic"
 
 
 class EditIn(Strict):
-    find: LangText  # type: ignore[valid-type]  # built from LANGS at import time
-    replace: LangText  # type: ignore[valid-type]
+    find: LangText
+    replace: LangText
     all: bool = False
 
 
@@ -67,7 +115,7 @@ class Act:
     key: str
     type: str
     issuer: str
-    number: str  # a free string: "1169", "22-н/қ", "231-V"
+    number: str  # a free string, as printed: "1169", "22-n/k", "231-V"
     date: dt.date
     published: dt.date | None
     in_force: InForceRule

@@ -25,7 +25,7 @@ def table_shape(table: Unit) -> TableShape:
 
 
 def heading_text(unit: Unit) -> str:
-    """'1. Бағдарламаның паспорты' — the label (if any) and the heading."""
+    """'1. The programme's passport' — the label (if any) and the heading."""
     label = unit.label.strip() if unit.label else ""
     if unit.kind == "appendix":
         label = ""

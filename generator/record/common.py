@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 from ..consolidate import consolidate
-from ..lang import drafting
+from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
-from ..model import LANGS, Act, InForceAfterDays, InForceDate, Project, Version, effective_date
+from ..model import Act, InForceAfterDays, InForceDate, Project, Version, effective_date
 from ..model.drafting import ActKind
 from .writer import ActMeta
 
@@ -64,7 +64,8 @@ def drafted_titles(project: Project, changes: list[dict[str, Any]]) -> dict[str,
     actions = {change["action"] for change in changes}
     kind: ActKind = "repeal" if "repeal" in actions else (
         "changes_and_additions" if "insert" in actions else "changes")
-    return {code: drafting(code).act_title(project.documents[code], kind) for code in LANGS}
+    return {code: drafting(code).act_title(project.documents[code], kind)
+            for code in project.langs}
 
 
 # One change in one language: (action, target, after, before, content, edits, number).
@@ -74,7 +75,7 @@ LangChange = dict[str, Any]
 def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[dict[str, Any]], list[str]]:
     """The changes of every language as one list; a language that lacks a change leaves a
     to-do for it. Changes pair by action, target and place."""
-    given = [code for code in LANGS if code in found]
+    given = [code for code in codes() if code in found]
     first = given[0]
     pools = {code: list(found[code]) for code in given[1:]}
     merged: list[dict[str, Any]] = []
@@ -94,9 +95,9 @@ def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[dict[str, 
         langs = change.pop("_langs")
         # A deletion or repeal says the same in every language: nothing to write.
         worded = change["action"] in ("replace", "insert", "amend")
-        missing = [code for code in LANGS if code not in langs and worded]
+        missing = [code for code in codes() if code not in langs and worded]
         for index, edit in enumerate(change.get("edits") or [], 1):
-            missing += [f"{code} (edit {index})" for code in LANGS
+            missing += [f"{code} (edit {index})" for code in codes()
                         if code not in edit["find"] and code not in missing]
         for code in missing:
             todo.append(f"change {number} ({change['action']} {change['target']}): "

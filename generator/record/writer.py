@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..model import LANGS
+from ..lang import codes
 
 ACT_KEYS = ("type", "issuer", "number", "date", "published", "in_force", "title")
 CHANGE_KEYS = ("target", "action", "after", "before", "in_force", "note_on", "edits", "content",
@@ -49,7 +49,7 @@ def record_data(record: Record) -> dict[str, Any]:
     act = record.act
     values = {"type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,
               "published": act.published, "in_force": act.in_force,
-              "title": {code: act.title[code] for code in LANGS if code in act.title}}
+              "title": {code: act.title[code] for code in codes() if code in act.title}}
     data: dict[str, Any] = {
         "act": {key: values[key] for key in ACT_KEYS if values[key] is not None},
         "changes": [_ordered(change, CHANGE_KEYS) for change in record.changes],

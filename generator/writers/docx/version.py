@@ -243,7 +243,7 @@ class _DocumentBuilder(KindVisitor[None]):
         self._notes(unit, add)
 
     def _table_notes(self, unit: Unit, depth: int, add: Add) -> None:
-        """Notes under a table ('Ескертпе: ...'): its own text, then its paragraphs."""
+        """Notes under a table ('Note: ...'): its own text, then its paragraphs."""
         added: list[CT_P] = []
 
         def add_and_keep(p: CT_P) -> None:

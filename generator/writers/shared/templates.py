@@ -14,11 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Note, Unit, short_date
+from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Note, Unit
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
@@ -76,9 +83,20 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["inline"] = inline_html
-    env.filters["typeset"] = typeset
+    env.filters["inline"] = _inline_filter
+    env.filters["typeset"] = _typeset_filter
     return env
+
+
+# The filters read the page's language from the template's context, where every page has it.
+@pass_context
+def _typeset_filter(context: Context, text: str | None) -> Markup:
+    return typeset(text, context["lang"])
+
+
+@pass_context
+def _inline_filter(context: Context, text: str | None) -> Markup:
+    return inline_html(text, context["lang"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,44 +111,42 @@ class Frame:
     act_links: Mapping[str, str] = field(default_factory=dict)
 
 
-def note_html(note: Note | None) -> Markup:
-    """A note's words as HTML, escaped, with its unbreakable pieces kept together."""
-    return typeset(note.text if note is not None else "")
-
-
-def linked_notes(act_links: Mapping[str, str]) -> Callable[[Note | None], Markup]:
-    """A note's words as HTML with the words naming each act linked to the act's page."""
+def notes_html(lang: Language,
+               act_links: Mapping[str, str] | None = None) -> Callable[[Note | None], Markup]:
+    """A note's words as HTML, escaped, unbreakable pieces kept together; with `act_links`, the
+    words naming each act link to the act's page."""
 
     def render(note: Note | None) -> Markup:
         parts: list[str] = []
         run: list[str] = []
         for segment in note.segments if note is not None else ():
-            link = act_links.get(segment.act) if segment.act is not None else None
+            link = (act_links or {}).get(segment.act or "")
             if link is None:
                 run.append(segment.text)
                 continue
-            parts.append(typeset("".join(run)))
+            parts.append(typeset("".join(run), lang))
             run = []
-            parts.append(f'<a class="act-link" href="{escape(link)}">{typeset(segment.text)}</a>')
-        parts.append(typeset("".join(run)))
+            parts.append(f'<a class="act-link" href="{escape(link)}">'
+                         f"{typeset(segment.text, lang)}</a>")
+        parts.append(typeset("".join(run), lang))
         return Markup("".join(parts))
 
     return render
 
 
-def framed(frame: Frame | None, default: str) -> tuple[str, dict[str, Any]]:
+def framed(frame: Frame | None, default: str, lang: Language) -> tuple[str, dict[str, Any]]:
     """The template to render and the context a frame adds (none for the output itself)."""
     if frame is None:
-        return default, {"note_html": note_html}
-    return frame.template, {**frame.context, "note_html": linked_notes(frame.act_links)}
+        return default, {"note_html": notes_html(lang)}
+    return frame.template, {**frame.context, "note_html": notes_html(lang, frame.act_links)}
 
 
-def typeset(text: str | None) -> Markup:
+def typeset(text: str | None, lang: Language) -> Markup:
     """Plain text as HTML, escaped, each piece a line must not break in a no-wrap span."""
     text = text or ""
     parts: list[str] = []
     cursor = 0
-    for start, end in unbreakable_pieces(text):
+    for start, end in unbreakable_pieces(text, lang):
         parts.append(str(escape(text[cursor:start])))
         parts.append(f'<span class="nobr">{escape(text[start:end])}</span>')
         cursor = end
@@ -138,11 +154,11 @@ def typeset(text: str | None) -> Markup:
     return Markup("".join(parts))
 
 
-def inline_html(text: str | None) -> Markup:
+def inline_html(text: str | None, lang: Language) -> Markup:
     """Unit text with its references and emphasis as HTML; everything else escaped."""
     parts: list[str] = []
     for span in spans(text or ""):
-        shown = typeset(span.text)
+        shown = typeset(span.text, lang)
         if span.kind == "em":
             parts.append(f"<em>{shown}</em>")
         elif span.is_internal:
@@ -156,7 +172,7 @@ def inline_html(text: str | None) -> Markup:
 
 def contents_text(unit: Unit, lang: Language) -> str:
     """A unit's line in the table of contents and the bookmarks: its heading line, an appendix
-    led by its name ("1-қосымша. …", "Приложение 1. …"), which its heading does not repeat."""
+    led by its name ("Appendix 1. …"), which its heading does not repeat."""
     if unit.kind != "appendix":
         return heading_text(unit)
     name = lang.unit_name(unit)
@@ -221,10 +237,10 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
                   frame: Frame | None = None) -> str:
     """The version page (`document.html.j2`), or that page inside a frame."""
     templates = templates or Templates()
-    template, framing = framed(frame, "document.html.j2")
+    lang = annotated.lang
+    template, framing = framed(frame, "document.html.j2", lang)
     env = templates.environment()
     version = annotated.version
-    lang = annotated.lang
     layout = PageLayout()
 
     def lines(cell: Cell) -> list[str]:
@@ -236,7 +252,7 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
         lang=lang,
         version=version,
         version_heading=lang.version_heading(version.date),
-        version_date=short_date(version.date),
+        version_date=lang.short_date(version.date),
         toc=toc_entries(version.units, lang),
         reasons=annotated.reconstruction_reasons(),
         css=templates.stylesheet(),
@@ -254,6 +270,6 @@ def act_html(text: ActText, templates: Templates | None = None,
     """The page of an amending act (`act.html.j2`), or that page inside a frame: the HTML
     writer publishes it, the PDF writer renders it."""
     templates = templates or Templates()
-    template, framing = framed(frame, "act.html.j2")
+    template, framing = framed(frame, "act.html.j2", text.lang)
     return templates.environment().get_template(template).render(
         **framing, t=text, lang=text.lang, css=templates.stylesheet())
