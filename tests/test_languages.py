@@ -415,3 +415,19 @@ def test_a_third_language_is_registered_and_built_with_no_edit_outside_lang(
     listing = run("versions", "--lang", "en", "--root", str(root))
     assert f"{dates[-1].isoformat()}  Resolution of the Government of the RK of 29.12.2015" in (
         listing)
+
+
+def test_a_project_without_the_third_language_s_values_is_told_where_they_are_missing(
+        english, tmp_path, monkeypatch):
+    """Registered, a language is every project's: each record value and issuer lacking it is an
+    error at its line."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    shutil.copytree(root / "content" / "ru", root / "content" / "en")
+    result = CliRunner().invoke(main, ["validate", "--root", str(root)])
+    assert result.exit_code == 2
+    assert ("content/en/manifest.yaml:4:3: error: the issuer 'government' has no names in en: "
+            "give them under 'issuers' in legalgen.yaml") in result.output
+    assert re.search(r"amendments/no-30\.yaml:\d+:\d+: error: act: missing field 'title\.en'",
+                     result.output)

@@ -45,7 +45,7 @@ def _load_project(root: Path) -> Project:
     issuers = project_issuers(root, diagnostics, langs)
     documents: dict[str, Document] = {}
     for lang in langs:
-        document = _load_document(root, lang, issuers, diagnostics, langs)
+        document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
     records, ignored = amendment_files(root, diagnostics)
@@ -55,7 +55,7 @@ def _load_project(root: Path) -> Project:
 
 
 def _load_document(
-    root: Path, lang: str, issuers: Issuers, diagnostics: Diagnostics, langs: tuple[str, ...]
+    root: Path, lang: str, issuers: Issuers, diagnostics: Diagnostics
 ) -> Document | None:
     folder = root / "content" / lang
     manifest_path = folder / "manifest.yaml"
@@ -113,7 +113,8 @@ def _load_document(
     if doc.issuer not in issuers:
         diagnostics.error(issuer_pos, unknown_issuer(doc.issuer))
         return None
-    lacking = issuers.lacking(doc.issuer, doc.type, langs)
+    # Told once, at the manifest of the language the issuer has no names in.
+    lacking = issuers.lacking(doc.issuer, doc.type, (lang,))
     if lacking is not None:
         diagnostics.error(issuer_pos, lacking)
         return None
