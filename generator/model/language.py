@@ -112,8 +112,8 @@ def phrase_problems(phrases: Mapping[str, str]) -> list[str]:
 
 
 class Language(abc.ABC):
-    """One language of the outputs. A subclass sets `code`, `locale`, `note_word` and `phrases`
-    and implements every abstract method; the registry (`generator.lang.LANGUAGES`) holds one
+    """One language of the outputs. A subclass sets the class attributes below and implements
+    every abstract method; the registry (`generator.lang.register`, `LANGUAGES`) holds one
     instance of each."""
 
     code: ClassVar[str]
