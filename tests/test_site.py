@@ -13,8 +13,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from generator.build.live import Preview
 from generator.cli import main
-from generator.cli.live import Preview
 from generator.consolidate import consolidate, timeline
 from generator.load import load_project
 from generator.site import history
