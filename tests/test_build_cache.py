@@ -4,14 +4,22 @@ changed, and what it leaves standing is byte for byte what a forced build writes
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from generator.build import fingerprint, keys, plan, project_cache
+from generator.build.engine import produce
+from generator.build.executors import Executor
 from generator.build.files import template_dir
+from generator.build.plan import Job
 from generator.build.store import CACHE_FOLDER, OutputStore
 from generator.cli import main
 from generator.load import load_project
@@ -207,3 +215,44 @@ def test_the_slowest_outputs_are_written_first(tmp_path):
     assert planned.up_to_date == []
     assert [job.writer.format for job in planned.to_write] == (
         ["pdf"] * 4 + ["docx"] * 4 + ["html"] * 4)
+
+
+@pytest.mark.parametrize("command", [["diff", "--format", "html,json"],
+                                     ["act", "--format", "html,txt"]], ids=["diff", "act"])
+def test_diffs_and_acts_are_written_only_when_they_change(tmp_path, command):
+    root, out = copy_fixture(tmp_path), tmp_path / "out"
+
+    def run(seed: str) -> subprocess.CompletedProcess[str]:
+        # Each run hashes strings differently, as two runs of the command do.
+        result = subprocess.run([sys.executable, "-m", "generator", *command, "--root", str(root),
+                                 "--out", str(out)], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, check=False)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    first = run("1")
+    paths = [line for line in first.stdout.splitlines() if line.startswith(str(out))]
+    assert paths and first.stderr.splitlines()[-1] == f"0 up to date, {len(paths)} written"
+    again = run("2")
+    assert not [line for line in again.stdout.splitlines() if line.startswith(str(out))]
+    assert again.stderr.splitlines()[-1] == f"{len(paths)} up to date, 0 written"
+
+
+class Pickling:
+    """An executor like a cluster's: each job travels as a pickle and renders elsewhere."""
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
+        for job in reversed(jobs):
+            yield job, pickle.loads(pickle.dumps(job)).render()
+
+
+def test_another_executor_writes_what_the_local_pool_writes(project, tmp_path):
+    root, out = project
+    jobs = plan.version_jobs(load_project(root), ["kk", "ru"],
+                             [dt.date.fromisoformat(day) for day in VERSIONS], ["html"],
+                             template_dir(root))
+    other = tmp_path / "other"
+    executor: Executor = Pickling()
+    report = produce(jobs, OutputStore(other), executor)
+    assert len(report.written) == len(EVERY_OUTPUT)
+    assert outputs(other) == outputs(out)
