@@ -48,6 +48,8 @@ class Progress(Protocol):
 
 
 class Silent:
+    """No progress shown: the live preview's rebuilds, a library's caller."""
+
     def start(self, total: int) -> None:
         pass
 
