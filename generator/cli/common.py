@@ -79,4 +79,3 @@ def check_or_exit(project: Project) -> None:
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(EXIT_INPUT)
-
