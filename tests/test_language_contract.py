@@ -130,5 +130,5 @@ def test_callers_ask_languages_only_for_the_contract(monkeypatch, tmp_path):
     ):
         result = runner.invoke(main, [*args, "--root", str(FIXTURE)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    assert {"phrase", "note", "act_name", "unit_name", "code"} <= asked
+    assert {"phrase", "note_words", "act_name", "unit_name", "code"} <= asked
     assert asked <= CONTRACT, sorted(asked - CONTRACT)

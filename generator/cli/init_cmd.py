@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
+from ..build.files import write_atomic
 from ..lang import LANGUAGES, codes
 from ..load.json_schema import json_schemas
 from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
 from ..model import ActType
 from . import scaffold
 from .common import err, stdout
-from .files import write_atomic
 
 ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
 
