@@ -13,6 +13,7 @@ from ..model import (
     InForceAfterDays,
     InForceDate,
     Language,
+    Subject,
     Unit,
     short_date,
 )
@@ -270,7 +271,7 @@ class Kazakh(Language):
         act = mention.act
         return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
 
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
     def _acts(self, mentions: Sequence[ActMention]) -> str:

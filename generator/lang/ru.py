@@ -10,12 +10,14 @@ from typing import Literal
 from babel.dates import format_date
 
 from ..model import (
+    DOCUMENT,
     Act,
     ActMention,
     Document,
     InForceAfterDays,
     InForceDate,
     Language,
+    Subject,
     Unit,
     label_number,
     short_date,
@@ -228,9 +230,9 @@ class Russian(Language):
         """'…изменения, внесенные: постановлением Правительства РК от … № 279 (…)'."""
         return self._acts([mention], "instrumental")
 
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         """исключен / исключена / исключено; утратил / утратила / утратило силу."""
-        if kind == "document":
+        if kind == DOCUMENT:
             gender = ACT_WORDS[document_type].gender
         else:
             gender = UNIT_NOUNS.get(kind, Noun("часть", "частью", "f")).gender

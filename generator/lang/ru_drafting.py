@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
+from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
 from .ru import ACT_WORDS, Russian, calendar_days_genitive, number_words_genitive
 
-ROW_KINDS = {"row", "group", "total"}
 FORMULAS = {
     "government": "Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:",
     "president": "ПОСТАНОВЛЯЮ:",
@@ -147,7 +146,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         word = {"nominative": forms.nominative, "accusative": forms.accusative,
                 "locative": forms.prepositional, "instrumental": forms.instrumental}[case]
         prefix = "в " if case == "locative" else ""
-        if unit.label and unit.kind in ROW_KINDS:
+        if unit.label and spec_of(unit).in_table:
             return f"{prefix}{word}, порядковый номер {unit.label.strip().rstrip('.')},"
         if unit.label:
             return f"{prefix}{self._named(word, unit.label)}"

@@ -6,10 +6,10 @@ position of its field. Unknown fields are errors.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, cast
 
-from pydantic import BaseModel, Field, ValidationError, create_model
-from pydantic_core import ErrorDetails
+from pydantic import BaseModel, Field, PlainValidator, ValidationError, create_model
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..model import (
     LANGS,
@@ -26,14 +26,30 @@ from ..model import (
     SourcePos,
     Strict,
     UnitKind,
+    kind_names,
 )
 from .yaml_source import PosDict, PosList, pos_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+def _known_kind(value: Any) -> UnitKind:
+    """A kind of the kind table as it is when the unit is read (a kind added at run time too),
+    refused as pydantic refuses a value outside a Literal."""
+    names = kind_names()
+    if isinstance(value, str) and value in names:
+        return cast(UnitKind, value)
+    quoted = [repr(name) for name in names]
+    expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    raise PydanticCustomError("literal_error", "Input should be {expected}",
+                              {"expected": expected})
+
+
+KindName = Annotated[UnitKind, PlainValidator(_known_kind, json_schema_input_type=str)]
+
+
 class UnitIn(Strict):
-    kind: UnitKind
+    kind: KindName
     id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
     label: str | None = None
     heading: str | None = None

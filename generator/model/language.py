@@ -27,6 +27,7 @@ from babel.numbers import format_decimal
 
 from .acts import Act, InForceDate, InForceRule
 from .document import Document, Unit
+from .kinds import Subject
 
 # The fixed texts of the outputs, by key. Adding a key here makes every language supply it.
 PhraseKey = Literal[
@@ -209,9 +210,10 @@ class Language(abc.ABC):
         """An act in the pending notice, as its intro sentence needs it, with its bracket."""
 
     @abc.abstractmethod
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         """What became of a unit in a diff ('diff_<change>'), agreeing with the unit's kind
-        ('document' for the document itself, of `document_type`): 'исключена', 'утратило силу'."""
+        (`kinds.DOCUMENT` for the document itself, of `document_type`): 'исключена',
+        'утратило силу'."""
 
     # --- Notes -----------------------------------------------------------------------------
 
