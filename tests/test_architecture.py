@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from generator.devtools import deps
-from generator.lang import LANGUAGES
 from generator.model import FAMILIES, KINDS, FamilyVisitor, SourcePos, Unit
 from generator.writers import WRITERS, formats
 from generator.writers.shared.templates import PAGE_LAYOUTS, TEMPLATES, PageLayout
@@ -110,11 +109,3 @@ def test_every_layout_of_the_page_has_its_block_in_the_template() -> None:
     # The families the template asks a unit's kind about are families of the table.
     asked = re.findall(r'\.family == "(\w+)"', template)
     assert asked and set(asked) <= set(FAMILIES)
-
-
-@pytest.mark.parametrize("code", list(LANGUAGES))
-def test_every_kind_has_a_word_in_every_language(code: str) -> None:
-    lang = LANGUAGES[code]
-    names = {kind: lang.unit_name(Unit(kind, "x", SourcePos("t"))) for kind in KINDS}
-    fallback = lang.unit_name(Unit("no-such-kind", "x", SourcePos("t")))
-    assert [kind for kind, name in names.items() if name == fallback] == []

@@ -13,10 +13,10 @@ import datetime as dt
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
+from ..model.language import kind_word
 from .kk import (
     ACT_WORDS,
     MONTHS,
-    UNIT_WORDS,
     Kazakh,
     genitive,
     instrumental,
@@ -112,7 +112,7 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
 
     def _base_name(self, named: ActUnit) -> str:
         unit = named.unit
-        word = UNIT_WORDS.get(unit.kind, "бөлік")
+        word = kind_word(self.unit_words, unit.kind, self.code)
         if unit.label and spec_of(unit).in_table:
             return f"реттік нөмірі {unit.label.strip().rstrip('.')}-{word}"
         if unit.label:
