@@ -16,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 
 from ..consolidate import consolidate
+from ..input import UnitBuilder
 from ..lang import drafting
-from ..load import UnitBuilder
 from ..model import (
     Act,
     Change,

@@ -1,25 +1,64 @@
 """Raw unit mappings → `Unit` trees with full ids, each unit's fields checked for its kind.
 
 Reads: raw YAML values (with positions) of content files and of amendment records' content.
-Writes: `Unit`s, and a diagnostic for every problem. The consolidate stage builds the units of
-a change with it too, since an inserted unit's id depends on where it goes.
+Writes: `Unit`s, and a diagnostic for every problem. `UnitIn` is what a drafter may write for a
+unit. The load stage builds the documents with it, and the consolidate stage the units of a
+change, since an inserted unit's id depends on where it goes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal, cast
+
+from pydantic import Field, PlainValidator
+from pydantic_core import PydanticCustomError
 
 from ..model import (
     KINDS,
+    Cell,
     Diagnostics,
     SourcePos,
+    Strict,
     Unit,
+    UnitKind,
     kind_names,
     kind_spec,
     label_number,
 )
-from .schema import UnitIn, validate_model
-from .yaml_source import pos_of
+from .positions import pos_of
+from .validation import validate_model
+
+
+def _known_kind(value: Any) -> UnitKind:
+    """A kind of the kind table as it is when the unit is read (a kind added at run time too),
+    refused as pydantic refuses a value outside a Literal."""
+    names = kind_names()
+    if isinstance(value, str) and value in names:
+        return cast(UnitKind, value)
+    quoted = [repr(name) for name in names]
+    expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    raise PydanticCustomError("literal_error", "Input should be {expected}",
+                              {"expected": expected})
+
+
+KindName = Annotated[UnitKind, PlainValidator(_known_kind, json_schema_input_type=str)]
+
+
+class UnitIn(Strict):
+    kind: KindName
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
+    label: str | None = None
+    heading: str | None = None
+    text: str | None = None
+    stamp: list[str] | None = None
+    position: str | None = None
+    name: str | None = None
+    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
+    widths: list[float] | None = None
+    header: list[list[Cell]] | None = None
+    cells: list[Cell] | None = None
+    # Children are checked one by one by the loader, so each error can name its unit's id.
+    children: list[Any] = Field(default_factory=list)
 
 
 class UnitBuilder:
