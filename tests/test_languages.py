@@ -185,13 +185,14 @@ TOY_LANGUAGE = '''
 from babel.dates import format_date
 
 from generator.lang.base import act_reference, by_issuer, capitalize, with_bracket
-from generator.model import InForceAfterDays, InForceDate, Language
+from generator.model import InForceAfterDays, InForceDate, Language, kind_names
 from generator.model.diff import CHANGE_PHRASES
 from generator.model.language import PHRASE_KEYS, StarterTexts
 from generator.model.notes import NoteFacts, Words, joined, words
 
-UNIT_WORDS = {"paragraph": "point", "subpoint": "sub-point", "text": "paragraph",
-              "preamble": "paragraph", "group": "row", "total": "row"}
+UNIT_WORDS = {kind: kind for kind in kind_names()} | {
+    "paragraph": "point", "subpoint": "sub-point", "text": "paragraph", "preamble": "paragraph",
+    "group": "row", "total": "row"}
 ACT_WORDS = {"law": "Law", "code": "Code", "decree": "Decree"}
 PHRASES = {key: key.replace("_", " ").capitalize() for key in PHRASE_KEYS}
 
@@ -200,6 +201,8 @@ class English(Language):
     code = "en"
     locale = "en_GB"
     note_word = "Note."
+    unit_words = UNIT_WORDS
+    unit_word = str
     characters = "«»"
     amount_units = ("million", "thousand")
     hyphenation = True
@@ -214,7 +217,7 @@ class English(Language):
         return format_date(date, "d MMMM y", locale=self.locale)
 
     def unit_name(self, unit):
-        word = UNIT_WORDS.get(unit.kind, unit.kind)
+        word = self.unit_words[unit.kind]
         label = (unit.label or "").strip().rstrip(".")
         return f"{word} {label}" if label else word
 

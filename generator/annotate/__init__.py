@@ -13,7 +13,6 @@ from __future__ import annotations
 from ..lang import language
 from ..memory import collector_paused
 from ..model import (
-    TABLE_ROW_KINDS,
     ActMention,
     Annotated,
     Change,
@@ -27,6 +26,7 @@ from ..model import (
     Unit,
     UnitRef,
     Version,
+    spec_of,
 )
 
 # The events whose note stands under the unit they are about.
@@ -84,7 +84,7 @@ def _annotate(version: Version, project: Project) -> Annotated:
         facts = note_facts("exclude", [unit], [event.change], document.type)
         # A table row keeps its label in its own column; the exclusion text fills the rest.
         result.exclusions[uid] = Note(
-            facts, lang.note_words(facts, with_label=unit.kind not in TABLE_ROW_KINDS))
+            facts, lang.note_words(facts, with_label=not spec_of(unit).in_table))
     if version.repeal is not None:
         change = version.repeal.change
         result.status = lang.phrase("status_repealed")

@@ -5,10 +5,15 @@ take them; `DRAFTING` those that also draft amending acts (a `DraftingLanguage`)
 Russian are registered here; `register` adds another — from a module of this package or from a
 program that uses legalgen — and from then on every stage follows it: the languages of a
 project, the per-language fields of its records, the checks, the command line's defaults.
+`register_unit_words` gives a unit kind added to the kind table at run time its word in every
+language.
 """
 
-from ..model import ActMention, Language
+from collections.abc import Mapping
+
+from ..model import KINDS, ActMention, Language
 from ..model.drafting import DraftingLanguage
+from ..model.kinds import BUILT_IN_KINDS
 from ..model.language import PHRASE_KEYS, PhraseKey
 from .kk_drafting import KazakhDrafting
 from .ru_drafting import RussianDrafting
@@ -31,6 +36,32 @@ def codes() -> tuple[str, ...]:
     return tuple(LANGUAGES)
 
 
+def register_unit_words(kind: str, words: Mapping[str, object]) -> None:
+    """Give `kind` its word in every language: `words` maps each language code to a word of
+    that language's `unit_word` type (Kazakh: the word; Russian: a `ru.Noun`)."""
+    problems = [] if kind in KINDS else ["not in the kind table (register_kind adds it)"]
+    problems += [f"no {code} word" for code in LANGUAGES if code not in words]
+    problems += [f"a word in the unknown language {code!r}" for code in words
+                 if code not in LANGUAGES]
+    problems += [f"the {code} word is not a {lang.unit_word.__name__}"
+                 for code, lang in LANGUAGES.items()
+                 if code in words and not isinstance(words[code], lang.unit_word)]
+    problems += [f"the {code} language has a word for it already"
+                 for code, lang in LANGUAGES.items() if kind in lang.unit_words]
+    if problems:
+        raise ValueError(f"unit kind '{kind}': {'; '.join(problems)}")
+    for code, lang in LANGUAGES.items():
+        lang.unit_words[kind] = words[code]
+
+
+def unregister_unit_words(kind: str) -> None:
+    """Take the words `register_unit_words` gave `kind` out of every language."""
+    if kind in BUILT_IN_KINDS:
+        raise ValueError(f"the unit kind '{kind}' is built in")
+    for lang in LANGUAGES.values():
+        lang.unit_words.pop(kind, None)
+
+
 def language(code: str) -> Language:
     return LANGUAGES[code]
 
@@ -47,4 +78,5 @@ register(KazakhDrafting())
 register(RussianDrafting())
 
 __all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
-           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "register"]
+           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "register", "register_unit_words",
+           "unregister_unit_words"]

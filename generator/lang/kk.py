@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
+from typing import ClassVar
 
 from ..model import (
     Act,
@@ -13,10 +14,11 @@ from ..model import (
     InForceAfterDays,
     InForceDate,
     Language,
+    Subject,
     Unit,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import StarterTexts
+from ..model.language import StarterTexts, kind_word
 from ..model.notes import NoteFacts, UnitRef, Words, joined, words
 from .base import act_reference, by_issuer, capitalize, with_bracket
 
@@ -123,7 +125,8 @@ def possessive(word: str) -> str:
     return stem + _pick(word, "ы", "і")
 
 
-UNIT_WORDS = {
+# The word of every unit kind; its cases follow from the grammar ("тармаққа", "тармақшамен").
+UNIT_WORDS: dict[str, str] = {
     "paragraph": "тармақ",
     "point": "тармақ",
     "subpoint": "тармақша",
@@ -188,6 +191,8 @@ class Kazakh(Language):
         name="Т. Аты-жөні", example_act="Бағдарламаға өзгеріс енгізу туралы (мысал)",
         issuer="Жаңаөзен қаласы әкімдігінің",
     )
+    unit_words: ClassVar[dict[str, str]] = UNIT_WORDS
+    unit_word = str
     phrases = {
         "contents": "Мазмұны",
         "pending": "Қолданысқа әлі енгізілмеген өзгерістер",
@@ -244,7 +249,7 @@ class Kazakh(Language):
     # Units
     def unit_name(self, unit: Unit | UnitRef) -> str:
         """3-тармақ, 2-1) тармақша, 1-бөлім, кіші бөлім."""
-        word = UNIT_WORDS.get(unit.kind, "бөлік")
+        word = kind_word(self.unit_words, unit.kind, self.code)
         if not unit.label:
             return word
         label = unit.label.strip()
@@ -286,7 +291,7 @@ class Kazakh(Language):
         return words(f"{self.issuer(mention)} ", self._numbered(mention),
                      f" {possessive(ACT_WORDS[mention.type])}")
 
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
     def _acts(self, mentions: Sequence[ActMention]) -> Words:

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from .diagnostics import SourcePos
+from .kinds import UnitKind
 
 # The dates a project may give: every output holds them, and an in-force date a year and a day
 # later (the longest in-force rule) still fits in Python's calendar, which ends with 9999.
@@ -68,7 +69,7 @@ class Signatory(Strict):
 class Unit:
     """One unit of a document in one language, with its full id and source position."""
 
-    kind: str
+    kind: UnitKind
     uid: str
     pos: SourcePos
     label: str | None = None
