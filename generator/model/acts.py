@@ -1,12 +1,13 @@
 """Amending acts and their changes, as read from the amendment records.
 
-Reads and writes nothing. An `Act` is one record's act; a `Change` one item of its `changes`,
-with the in-force rule that applies to it and the first day it is in force.
+Reads and writes nothing. An `Act` is one record's act, known by its `ActId`; a `Change` one item
+of its `changes`, with the in-force rule that applies to it and the first day it is in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -60,11 +61,37 @@ class EditIn(Strict):
     all: bool = False
 
 
+# What a file name may keep of an act's number; any other run of characters becomes "-".
+_FILE_UNSAFE = re.compile(r"[^\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ActId:
+    """Which act it is, FRBR-style: the work of an issuer, of a type, signed on a day under a
+    number. Every stage names an act through it: the loader, the records, the drafted acts."""
+
+    issuer: str
+    type: str
+    date: dt.date
+    number: str  # a free string: "1169", "231-V", "22/4"
+
+    @property
+    def key(self) -> str:
+        """'government/resolution/2013-11-07/1169': unique among a project's acts."""
+        return f"{self.issuer}/{self.type}/{self.date.isoformat()}/{self.number}"
+
+    @property
+    def file_stem(self) -> str:
+        """'2013-11-07-1169': the name of the act's record and of its drafted files (a number's
+        characters a file name cannot hold, such as "/", become "-")."""
+        number = _FILE_UNSAFE.sub("-", self.number).strip("-") or "act"
+        return f"{self.date.isoformat()}-{number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Act:
     """An amending (or repealing) act, read from one amendment record."""
 
-    key: str
     type: str
     issuer: str
     number: str  # a free string: "1169", "22-н/қ", "231-V"
@@ -86,6 +113,14 @@ class Act:
 
     def pos(self, name: str) -> SourcePos:
         return self.positions.get(name, SourcePos(self.path, 1, 1))
+
+    @property
+    def id(self) -> ActId:
+        return ActId(self.issuer, self.type, self.date, self.number)
+
+    @property
+    def key(self) -> str:
+        return self.id.key
 
 
 @dataclass(slots=True)

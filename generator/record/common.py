@@ -12,7 +12,16 @@ from typing import Any
 from ..consolidate import consolidate
 from ..lang import drafting
 from ..load.registry import builtin_issuers
-from ..model import LANGS, Act, InForceAfterDays, InForceDate, Project, Version, effective_date
+from ..model import (
+    LANGS,
+    Act,
+    ActId,
+    InForceAfterDays,
+    InForceDate,
+    Project,
+    Version,
+    effective_date,
+)
 from ..model.drafting import ActKind
 from .writer import ActMeta
 
@@ -35,7 +44,7 @@ def probe_act(act_type: str, issuer: str, number: str = "", date: dt.date = dt.d
     the enacting formula needs, has no names)."""
     registry = builtin_issuers()
     names = registry.names(issuer, act_type) if issuer in registry else {}
-    return Act(key="", type=act_type, issuer=issuer, number=number, date=date,
+    return Act(type=act_type, issuer=issuer, number=number, date=date,
                published=published, in_force=in_force, title={}, path="", order=0,
                issuer_names=names)
 
@@ -54,7 +63,7 @@ def amended_version(project: Project, meta: ActMeta, lang: str,
     date = dt.date.fromisoformat(match.group(1)) if match else \
         first_day(meta) - dt.timedelta(days=1)
     date = max(date, project.adoption_date)
-    key = f"{meta.issuer}/{meta.type}/{meta.date.isoformat()}/{meta.number}"
+    key = ActId(meta.issuer, meta.type, meta.date, meta.number).key
     others = [change for change in project.changes if change.act.key != key]
     return consolidate(dataclasses.replace(project, changes=others), lang, date)
 

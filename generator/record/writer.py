@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..model import LANGS
+from ..model import LANGS, ActId
 
 ACT_KEYS = ("type", "issuer", "number", "date", "published", "in_force", "title")
 CHANGE_KEYS = ("target", "action", "after", "before", "in_force", "note_on", "edits", "content",
@@ -42,7 +42,8 @@ class Record:
 
     @property
     def file_name(self) -> str:
-        return f"{self.act.date.isoformat()}-{self.act.number}.yaml"
+        act = self.act
+        return f"{ActId(act.issuer, act.type, act.date, act.number).file_stem}.yaml"
 
 
 def record_data(record: Record) -> dict[str, Any]:
