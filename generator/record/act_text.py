@@ -3,9 +3,10 @@
 Reads the text of an act in the official instruction style (as `legalgen act --format txt`
 writes it, or as published: one paragraph a line) and the version it amends. Writes the act's
 metadata (title, issuer from the enacting formula, in-force rule from the final point, number and
-date from a heading line "… № 1169 …" when there is one) and `LangChange`s: each numbered
+date from the heading line above the title when there is one) and `LangChange`s: each numbered
 instruction one change, its unit found by the name the act gives it under the groups above it,
-its quoted wording read into units. Every line it cannot read is an error with its line number.
+its quoted wording read into units. Every word, date form and number sign it reads by comes from
+the language's drafting grammar. Every line it cannot read is an error with its line number.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from .structure import LABEL, ROW_KINDS, raw_unit
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 ISSUERS = ("government", "president", "ministry")
 KINDS: tuple[ActKind, ...] = ("changes", "changes_and_additions", "repeal")
-HEADING_NUMBER = re.compile(r"№\s*(\S+)")
 MAX_DAYS = 90
 
 
@@ -47,9 +47,9 @@ class ParsedAct:
 
 
 def normalize(line: str) -> str:
-    """Dashes inside numbers as hyphens, Latin i between Cyrillic letters as і, spaces single."""
+    """Dashes inside numbers as hyphens, spaces single (a language's own letters are its
+    grammar's: `own_letters`)."""
     line = re.sub(r"(?<=\d)[–—](?=\d)", "-", line)
-    line = re.sub(r"(?<=[\u0400-\u04ff])i|i(?=[\u0400-\u04ff])", "і", line)
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()
 
 
@@ -70,15 +70,15 @@ class ActReader:
     def read(self, text: str) -> ParsedAct:
         # The header note of a reconstruction says nothing the record keeps.
         note = self.grammar.phrase("reconstructed")
-        self.lines = ["" if line == note else line
-                      for line in (normalize(line) for line in text.splitlines())]
+        self.lines = ["" if line == note else line for line in (
+            self.grammar.own_letters(normalize(line)) for line in text.splitlines())]
         number, date = None, None
         head = self._next()
-        heading = HEADING_NUMBER.search(self.lines[head]) if head is not None else None
+        heading = self.grammar.act_number(self.lines[head]) if head is not None else None
         # A heading line with the act's own date and number stands above the title, two lines
         # before the enacting formula.
         if head is not None and heading is not None and not self._formula_follows():
-            number, date = heading.group(1), self._date_in(self.lines[head])
+            number, date = heading, self._date_in(self.lines[head])
             head = self._next()
         if head is None:
             raise ActSyntaxError(1, 1, "the act has no title")
@@ -103,17 +103,9 @@ class ActReader:
                    for issuer in ISSUERS)
 
     def _date_in(self, line: str) -> dt.date | None:
-        """The date of a heading line "… 2013 жылғы 7 қарашадағы № 1169 …" as the language
-        writes dates."""
-        for year, day in _year_days(line + " "):
-            for month in range(1, 13):
-                try:
-                    date = dt.date(year, month, day)
-                except ValueError:
-                    continue
-                if self.grammar.date(date) in line:
-                    return date
-        return None
+        """The date of a heading line, as the language writes the dates of acts."""
+        return next((date for date in self.grammar.dates_in(line + " ")
+                     if self.grammar.date(date) in line), None)
 
     def _next(self) -> int | None:
         while self.at < len(self.lines) and not self.lines[self.at]:
@@ -329,7 +321,7 @@ class ActReader:
             raise ActSyntaxError(index + 1 if index is not None else len(self.lines), 1,
                                  "expected point 2 on entry into force")
         text = self.lines[index][3:]
-        candidates = _rules(text)
+        candidates = self._rules(text)
         act = self._act()
         main = next((rule for rule in candidates
                      if text.startswith(self.grammar.in_force_point(act, rule))), None)
@@ -348,23 +340,13 @@ class ActReader:
             rest = rest[len(self.grammar.in_force_exception(act, 1, *found)):].strip()
         return main
 
-
-def _rules(text: str) -> list[InForceRule]:
-    rules: list[InForceRule] = ["on_signing", "on_publication"]
-    rules += [InForceAfterDays(after_publication_days=days) for days in range(1, MAX_DAYS + 1)]
-    for year, day in _year_days(text):
-        for month in range(1, 13):
-            try:
-                rules.append(InForceDate(date=dt.date(year, month, day)))
-            except ValueError:
-                continue
-    return rules
-
-
-def _year_days(text: str) -> set[tuple[int, int]]:
-    found = {(int(y), int(d)) for y, d in re.findall(r"(\d{4}) жылғы (\d{1,2}) ", text)}
-    found |= {(int(y), int(d)) for d, y in re.findall(r"(\d{1,2}) \S+ (\d{4}) года", text)}
-    return found
+    def _rules(self, text: str) -> list[InForceRule]:
+        """The rules point 2 may state: every form, with each date the text may name."""
+        rules: list[InForceRule] = ["on_signing", "on_publication"]
+        rules += [InForceAfterDays(after_publication_days=days)
+                  for days in range(1, MAX_DAYS + 1)]
+        rules += [InForceDate(date=date) for date in self.grammar.dates_in(text)]
+        return rules
 
 
 def _table_in(unit: Unit) -> Unit | None:

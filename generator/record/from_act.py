@@ -61,8 +61,8 @@ def record_from_act(project: Project, files: list[Path],
 
 
 def _language(text: str) -> str | None:
-    lines = {normalize(line) for line in text.splitlines()}
     for code, grammar in DRAFTING.items():
+        lines = {grammar.own_letters(normalize(line)) for line in text.splitlines()}
         if any(_formula(grammar, issuer) in lines for issuer in ISSUERS):
             return code
     return None
@@ -86,7 +86,7 @@ def _meta(options: dict[str, Any], texts: dict[str, tuple[Path, str]], project: 
     date = options["date"] or (heading.date if heading else None)
     if number is None or date is None:
         diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
-                          "a heading line (… № N …) nor given (--act-number, --act-date)")
+                          "a heading line above its title nor given (--act-number, --act-date)")
         return None
     rule: Any = options["in_force"] or (_rule_value(heading.in_force) if heading else
                                         "on_signing")
