@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 from pydantic_core import ErrorDetails
 
 from ..model import (
+    IN_FORCE_TAGS,
     LANGS,
     ActType,
     Cell,
@@ -121,6 +122,29 @@ class ConfigIn(Strict):
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)  # type: ignore[valid-type]
 
 
+# The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.
+IN_FORCE_OPTION = "on_signing, on_publication, YYYY-MM-DD or days:N"
+DAYS_OPTION = "days:"
+_IN_FORCE: TypeAdapter[InForceRule] = TypeAdapter(InForceRule)
+
+
+def in_force_option(text: str) -> InForceRule:
+    """A rule as the command line writes it: on_signing, on_publication, a date or days:N (N
+    days after publication); ValueError says what is wrong with it."""
+    raw: object = text
+    if text.startswith(DAYS_OPTION):
+        raw = {"after_publication_days": text.removeprefix(DAYS_OPTION)}
+    elif text[:1].isdigit():
+        raw = {"date": text}
+    try:
+        return _IN_FORCE.validate_python(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] == "in_force_rule":
+            raise ValueError(f"'{text}' is no rule: expected {IN_FORCE_OPTION}") from None
+        raise ValueError(f"'{text}': {error['msg']}") from None
+
+
 def validate_model(
     model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = ""
 ) -> ModelT | None:
@@ -140,7 +164,7 @@ def _locate(
     pos = pos_of(raw, None, fallback) or fallback
     path: list[str] = []
     node = raw
-    for part in loc:
+    for part in (part for part in loc if part not in IN_FORCE_TAGS):
         if isinstance(node, PosDict) and isinstance(part, str) and part in node:
             pos = node.pos_of(part)
             node = node[part]

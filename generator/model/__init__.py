@@ -7,6 +7,8 @@ versions compared), `language` (the contract every language module fulfils), `di
 """
 
 from .acts import (
+    IN_FORCE_FORMS,
+    IN_FORCE_TAGS,
     NAMED_BY_REPUBLIC,
     REPUBLIC,
     SIGNED_BY_HEAD,
@@ -61,7 +63,7 @@ __all__ = [
     "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
     "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
     "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
-    "KindVisitor", "ActId",
+    "KindVisitor", "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",

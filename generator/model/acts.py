@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import Discriminator, Field, Tag, create_model
 
 from .diagnostics import SourcePos
 from .document import LANGS, IssuerName, LegalDate, Signatory, Strict
@@ -45,7 +45,35 @@ class InForceAfterDays(Strict):
     after_publication_days: int = Field(ge=1, le=365)
 
 
-InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
+IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+# The forms of a rule, as tags of the union below. A tag stands in the place of an error but
+# names no field a drafter writes (`load.schema` leaves it out of the place it shows).
+IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule")
+
+
+def _rule_form(value: Any) -> str | None:
+    """Which form a rule is written in, so that a wrong rule is told in the terms of its own
+    form; None: in no form."""
+    if value in ("on_signing", "on_publication"):
+        return "keyword"
+    if isinstance(value, InForceDate) or isinstance(value, dict) and "date" in value:
+        return "date_rule"
+    if isinstance(value, InForceAfterDays) or (
+            isinstance(value, dict) and "after_publication_days" in value):
+        return "days_rule"
+    return None
+
+
+# When an act or a change takes effect. The one reading of a rule: the records' `in_force`
+# (through the input schema) and the command line's (`load.schema.in_force_option`).
+InForceRule = Annotated[
+    Annotated[Literal["on_signing", "on_publication"], Tag("keyword")]
+    | Annotated[InForceDate, Tag("date_rule")]
+    | Annotated[InForceAfterDays, Tag("days_rule")],
+    Discriminator(_rule_form, custom_error_type="in_force_rule",
+                  custom_error_message=f"expected {IN_FORCE_FORMS}"),
+]
+
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
 ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
 # Orders are signed by the head of the issuing body: "министрінің бұйрығы", "приказ Министра".
