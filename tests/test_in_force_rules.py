@@ -14,7 +14,7 @@ from generator.cli import main
 from generator.load.schema import in_force_option
 from generator.model import InForceAfterDays, InForceDate
 
-from .fixtureutil import copy_fixture, edit, line_of
+from .fixtureutil import FIXTURE, copy_fixture, edit, line_of
 
 FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
 BAD_RULES = [
@@ -82,3 +82,14 @@ def test_the_command_line_forms_of_a_rule_are_read_as_a_records(option, rule):
 def test_a_bad_command_line_rule_says_what_is_wrong(option, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         in_force_option(option)
+
+
+def test_a_bad_rule_on_the_command_line_is_refused_before_anything_is_read(tmp_path):
+    act = tmp_path / "act.txt"
+    act.write_text("", encoding="utf-8")
+    result = run("record", "--root", str(FIXTURE), "--from-act", str(act), "--in-force", "days:0",
+                 "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "--in-force 'days:0': Input should be greater than or equal to 1" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

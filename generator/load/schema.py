@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from ..model import (
     IN_FORCE_TAGS,
     LANGS,
+    ActId,
     ActType,
     Cell,
     Diagnostics,
@@ -81,17 +82,22 @@ class ActIn(Strict):
     title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
     signatory: LangSignatory | None = None  # type: ignore[valid-type]
 
+    @property
+    def id(self) -> ActId:
+        return ActId(self.issuer, self.type, self.date, self.number)
+
 
 class ChangeIn(Strict):
+    # In the order a drafter writes them, which `legalgen record` keeps.
     target: str = Field(min_length=1)
     action: Literal["replace", "amend", "insert", "delete", "repeal"]
-    content: LangUnits | None = None  # type: ignore[valid-type]
-    edits: list[EditIn] | None = None
     after: str | None = None
     before: str | None = None
     in_force: InForceRule | None = None
-    note_on: str | None = None
     in_force_text: LangText | None = None  # type: ignore[valid-type]
+    note_on: str | None = None
+    edits: list[EditIn] | None = None
+    content: LangUnits | None = None  # type: ignore[valid-type]
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
     reason: LangText | None = None  # type: ignore[valid-type]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Discriminator, Field, Tag, create_model
 
@@ -24,6 +25,15 @@ class PerLanguage(Strict):
 
     def in_lang(self, code: str) -> Any:
         return getattr(self, code)
+
+    @classmethod
+    def given(cls, values: Mapping[str, Any]) -> Self:
+        """The values of the languages given: checked when every language is there; with fewer,
+        the value of a record still to be completed (its `todo` says what is missing), which
+        the loader refuses until it is."""
+        if set(LANGS) <= set(values):
+            return cls.model_validate(values)
+        return cls.model_construct(**values)
 
 
 def _per_language(name: str, value: Any) -> type[PerLanguage]:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..consolidate.apply import own_texts
+from ..load.schema import UnitIn
 from ..model import Act, InForceAfterDays, InForceDate, InForceRule, Unit, Version
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
-from .common import probe_act
-from .structure import LABEL, ROW_KINDS, raw_unit
+from .common import LangChange, probe_act
+from .structure import LABEL, ROW_KINDS, Node, unit_from_texts
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 ISSUERS = ("government", "president", "ministry")
@@ -42,7 +42,7 @@ class ParsedAct:
     in_force: InForceRule
     number: str | None
     date: dt.date | None
-    changes: list[dict[str, Any]]
+    changes: list[LangChange]
     errors: list[ActSyntaxError] = field(default_factory=list)
 
 
@@ -86,8 +86,8 @@ class ActReader:
         try:
             issuer = self._formula()
             kind = self._first_point()
-            changes = [{"action": "repeal", "target": self.version.document.id,
-                        "number": self.at}] if kind == "repeal" else self._instructions()
+            changes = [LangChange("repeal", self.version.document.id, self.at)] \
+                if kind == "repeal" else self._instructions()
             rule = self._final_point(changes)
         except ActSyntaxError as exc:
             # Every problem found before the one that ends the reading, in line order.
@@ -142,9 +142,9 @@ class ActReader:
 
     # Point 1
 
-    def _instructions(self) -> list[dict[str, Any]]:
+    def _instructions(self) -> list[LangChange]:
         stack: Groups = ()
-        changes: list[dict[str, Any]] = []
+        changes: list[LangChange] = []
         expected = 1
         while (index := self._next()) is not None:
             line = self.lines[index]
@@ -189,7 +189,7 @@ class ActReader:
                                  f"version of {self.version.date}")
         return found
 
-    def _instruction(self, index: int, text: str, stack: Groups) -> dict[str, Any]:
+    def _instruction(self, index: int, text: str, stack: Groups) -> LangChange:
         col = len(self.lines[index]) - len(text) + 1
         for form in self.grammar.instruction_forms():
             found = self._form(form, text, stack)
@@ -229,8 +229,9 @@ class ActReader:
         return None
 
     def _change(self, index: int, form: InstructionForm, uid: str | None, match: re.Match[str],
-                stack: Groups) -> dict[str, Any]:
-        change: dict[str, Any] = {"action": form.action, "number": index + 1}
+                stack: Groups) -> LangChange:
+        if form.action == "insert":
+            return self._insertion(index, uid, stack)
         if form.action == "amend":
             target = uid or (stack[-1] if stack else None)
             if target is None:
@@ -242,15 +243,13 @@ class ActReader:
                 raise ActSyntaxError(index + 1, self.lines[index].find("«") + 1,
                                      f"«{find}» occurs {count} times in {target}, not once")
             self.texts[target] = [text.replace(find, replace) for text in texts]
-            change.update(target=target, edits=[(find, replace)])
-        elif form.action == "delete":
-            change["target"] = uid
-        elif form.action == "replace":
-            unit = self.names.units[uid or ""]
-            change.update(target=uid, content=self._replacement(unit, self._quote(index)))
-        else:
-            change.update(self._insertion(index, uid, stack))
-        return change
+            return LangChange("amend", target, index + 1, edits=[(find, replace)])
+        # A deletion or replacement always names its unit (`unit_optional` is False).
+        unit = self.names.units[uid or ""]
+        if form.action == "delete":
+            return LangChange("delete", unit.uid, index + 1)
+        return LangChange("replace", unit.uid, index + 1,
+                          content=self._replacement(unit, self._quote(index)))
 
     # Quoted wordings
 
@@ -280,42 +279,42 @@ class ActReader:
         lines[-1] = (last_no, re.sub(r"»[;.]?$", "", last))
         return lines
 
-    def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> Any:
+    def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> UnitIn:
         parent = self.names.parent(unit.uid)
         if unit.kind in ROW_KINDS:
             return self._rows(lines, parent)[0]
-        root = raw_unit(unit.kind, [lines[0][1]], unit, None, self.grammar)
-        nest(root, [line for _, line in lines[1:]], self.grammar)
-        return root
+        root = Node(unit_from_texts(unit.kind, [lines[0][1]], unit, None, self.grammar))
+        root.children = nest(unit.kind, [line for _, line in lines[1:]], self.grammar)
+        return root.built()
 
-    def _rows(self, lines: list[tuple[int, str]], table: Unit | None) -> list[dict[str, Any]]:
+    def _rows(self, lines: list[tuple[int, str]], table: Unit | None) -> list[UnitIn]:
         rows = []
         for _, line in lines:
             cells = line.split(" | ")
             kind = "group" if len(cells) == 1 else "row"
-            rows.append(raw_unit(kind, cells, None, table, self.grammar))
+            rows.append(unit_from_texts(kind, cells, None, table, self.grammar))
         return rows
 
-    def _insertion(self, index: int, host: str | None, stack: Groups) -> dict[str, Any]:
+    def _insertion(self, index: int, host: str | None, stack: Groups) -> LangChange:
         parent_uid = host or (stack[-1] if stack else None)
         parent = self.names.units.get(parent_uid or "")
         lines = self._quote(index)
         table = _table_in(parent) if parent is not None else None
         if table is not None and " | " in lines[0][1]:
-            content: list[dict[str, Any]] = self._rows(lines, table)
+            content = self._rows(lines, table)
             parent = table
         else:
-            holder: dict[str, Any] = {"kind": parent.kind if parent is not None else "text"}
-            nest(holder, [line for _, line in lines], self.grammar)
-            content = holder.get("children", [])
+            kind = parent.kind if parent is not None else "text"
+            content = [node.built() for node in nest(kind, [line for _, line in lines],
+                                                     self.grammar)]
         target = parent.uid if parent is not None else self.version.document.id
         after = _after(parent, content[0]) if parent is not None and content else None
-        return {"target": target, "after": after,
-                "content": content[0] if len(content) == 1 else content}
+        return LangChange("insert", target, index + 1, after=after,
+                          content=content[0] if len(content) == 1 else content)
 
     # Point 2
 
-    def _final_point(self, changes: list[dict[str, Any]]) -> InForceRule:
+    def _final_point(self, changes: list[LangChange]) -> InForceRule:
         index = self._next()
         if index is None or not self.lines[index].startswith("2. "):
             raise ActSyntaxError(index + 1 if index is not None else len(self.lines), 1,
@@ -336,7 +335,7 @@ class ActReader:
             if found is None:
                 raise ActSyntaxError(index + 1, len(self.lines[index]) - len(rest) + 1,
                                      "a sentence on entry into force the act does not know")
-            numbered[found[0]]["in_force"] = found[1]
+            numbered[found[0]].in_force = found[1]
             rest = rest[len(self.grammar.in_force_exception(act, 1, *found)):].strip()
         return main
 
@@ -355,35 +354,39 @@ def _table_in(unit: Unit) -> Unit | None:
     return next((child for child in unit.children if child.kind == "table"), None)
 
 
-def nest(root: dict[str, Any], lines: list[str], grammar: DraftingLanguage) -> None:
-    """Paragraphs of a quoted wording under `root`: a labelled one beside the last of its kind
-    or under the last labelled one; one without a label under the last labelled one."""
-    stack: list[dict[str, Any]] = [root]
+def nest(root_kind: str, lines: list[str], grammar: DraftingLanguage) -> list[Node]:
+    """Paragraphs of a quoted wording under a unit of `root_kind`: a labelled one beside the
+    last of its kind or under the last labelled one; one without a label under the last
+    labelled one."""
+    top: list[Node] = []
+    # The open units, each with the kind of the units it holds; the root's first.
+    stack: list[tuple[str, list[Node]]] = [(root_kind, top)]
     for line in lines:
         match = LABEL.match(line)
         kind = "text"
         if match is not None:
             kind = "subpoint" if match.group(1).endswith(")") else (
-                root["kind"] if root["kind"] in ("paragraph", "point") else "point")
-        raw = raw_unit(kind, [line], None, None, grammar)
+                root_kind if root_kind in ("paragraph", "point") else "point")
+        node = Node(unit_from_texts(kind, [line], None, None, grammar))
         if kind != "text":
-            same = [i for i, item in enumerate(stack) if item["kind"] == kind and i > 0]
+            same = [i for i, (open_kind, _) in enumerate(stack) if open_kind == kind and i > 0]
             if same:
                 del stack[same[-1]:]
-        stack[-1].setdefault("children", []).append(raw)
+        stack[-1][1].append(node)
         if kind != "text":
-            stack.append(raw)
+            stack.append((kind, node.children))
+    return top
 
 
 def _label_key(label: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", label))
 
 
-def _after(parent: Unit, first: dict[str, Any]) -> str | None:
+def _after(parent: Unit, first: UnitIn) -> str | None:
     """A labelled new unit goes after the last sibling of its kind with a smaller number."""
-    label = first.get("label")
+    label = first.label
     if not label:
         return None
-    before = [child for child in parent.children if child.kind == first["kind"] and child.label
+    before = [child for child in parent.children if child.kind == first.kind and child.label
               and _label_key(child.label) < _label_key(label)]
     return before[-1].uid if before else None
