@@ -34,6 +34,7 @@ from generator.writers.act_txt import render_act_txt
 
 from .conftest import ROOT
 from .fixtureutil import FIXTURE, copy_fixture
+from .test_record_word import edited_docx
 
 D = dt.date
 
@@ -169,3 +170,14 @@ def test_a_heading_line_gives_its_number_and_its_date_in_the_languages_own_words
 def test_a_latin_i_is_read_as_the_kazakh_letter_in_kazakh_only():
     assert DRAFTING["kk"].own_letters("бiрiншi") == "бірінші"
     assert DRAFTING["ru"].own_letters("бiрiншi") == "бiрiншi"
+
+
+def test_an_act_the_record_cannot_hold_is_an_error_naming_the_field(tmp_path):
+    root = copy_fixture(tmp_path)
+    docx = edited_docx(root, tmp_path)
+    result = run("record", "--root", str(root), "--from-docx", str(docx), "--act-number", "",
+                 "--act-date", "2014-05-15", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{docx}:1:1: error: act: 'number': String should have at least 1 character" \
+        in result.output
+    assert not (tmp_path / "out").exists()

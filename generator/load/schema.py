@@ -179,9 +179,12 @@ def _locate(
             pos = node.item_pos[part]
             node = node[part]
             path.append(str(part))
-        elif isinstance(part, str) and isinstance(node, dict) and part not in node:
+        elif isinstance(part, str) and isinstance(node, dict):
+            # A missing field, or a value built in code (no positions): named all the same.
             path.append(part)
-            break
+            if part not in node:
+                break
+            node = node[part]
     return pos, path
 
 
