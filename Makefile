@@ -11,11 +11,12 @@ build: system-deps $(STAMP)
 test: system-deps-test lint
 	$(BIN)/pytest
 
-# Style, types (mypy --strict on generator/) and the import layers of the pipeline.
+# Style, types (mypy --strict on generator/) and the import layers of the pipeline (the
+# import-linter contracts in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m generator.devtools.deps
+	$(BIN)/lint-imports --no-logo
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

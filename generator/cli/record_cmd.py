@@ -9,12 +9,12 @@ from typing import get_args
 
 import click
 
+from ..build.files import write_atomic
 from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule
 from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
 from .common import load_or_exit, print_diagnostics, root_option, stdout
-from .files import write_atomic
 
 
 def _date(value: str | None, what: str) -> dt.date | None:

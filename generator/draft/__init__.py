@@ -16,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 
 from ..consolidate import consolidate
+from ..input import UnitBuilder
 from ..lang import drafting
-from ..load import UnitBuilder
 from ..model import Act, Change, Diagnostics, InputError, Project, Unit, Version
 from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActKind, ActUnit, DraftingLanguage

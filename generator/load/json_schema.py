@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..input.units import UnitIn
 from ..model import LANGS
-from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn, UnitIn
+from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Each kind of file: its schema file name and the model it is generated from.

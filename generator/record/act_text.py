@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..consolidate.apply import own_texts
-from ..load.schema import UnitIn
+from ..input import UnitIn
 from ..model import Act, InForceAfterDays, InForceDate, InForceRule, Unit, Version
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..consolidate import consolidate
+from ..input import UnitIn, validate_model
 from ..lang import drafting
 from ..load.registry import builtin_issuers
-from ..load.schema import ActIn, ChangeIn, UnitIn, validate_model
+from ..load.schema import ActIn, ChangeIn
 from ..model import (
     LANGS,
     Act,

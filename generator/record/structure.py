@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..diff.parts import cell_text
-from ..load.schema import UnitIn
+from ..input import UnitIn
 from ..model import ID_PREFIX, Cell, Language, Unit, label_number
 from ..model.bookmarks import bookmark_name
 from ..model.tables import table_shape

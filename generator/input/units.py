@@ -1,13 +1,16 @@
 """Raw unit mappings → `Unit` trees with full ids, each unit's fields checked for its kind.
 
 Reads: raw YAML values (with positions) of content files and of amendment records' content.
-Writes: `Unit`s, and a diagnostic for every problem. The consolidate stage builds the units of
-a change with it too, since an inserted unit's id depends on where it goes.
+Writes: `Unit`s, and a diagnostic for every problem. `UnitIn` is what a drafter may write for a
+unit. The load stage builds the documents with it, and the consolidate stage the units of a
+change, since an inserted unit's id depends on where it goes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from ..model import (
     ID_PREFIX,
@@ -15,13 +18,33 @@ from ..model import (
     LABEL_REQUIRED,
     REQUIRED_FIELDS,
     TABLE_ROW_KINDS,
+    Cell,
     Diagnostics,
     SourcePos,
+    Strict,
     Unit,
+    UnitKind,
     label_number,
 )
-from .schema import UnitIn, validate_model
-from .yaml_source import pos_of
+from .positions import pos_of
+from .validation import validate_model
+
+
+class UnitIn(Strict):
+    kind: UnitKind
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
+    label: str | None = None
+    heading: str | None = None
+    text: str | None = None
+    stamp: list[str] | None = None
+    position: str | None = None
+    name: str | None = None
+    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
+    widths: list[float] | None = None
+    header: list[list[Cell]] | None = None
+    cells: list[Cell] | None = None
+    # Children are checked one by one by the loader, so each error can name its unit's id.
+    children: list[Any] = Field(default_factory=list)
 
 
 class UnitBuilder:
