@@ -1,4 +1,4 @@
-"""The structure of the codebase: the import contracts, the writer registry, every unit kind
+"""The structure of the codebase: the import contracts, the writer registry, every unit family
 handled.
 
 The import layers are `import-linter` contracts in pyproject.toml (`make lint` runs
@@ -22,8 +22,7 @@ from importlinter.contracts.forbidden import ForbiddenContract
 from importlinter.contracts.layers import LayersContract
 from importlinter.domain.contract import Contract
 
-from generator.lang import LANGUAGES
-from generator.model import UNIT_KINDS, KindVisitor, SourcePos, Unit
+from generator.model import FAMILIES, KINDS, FamilyVisitor, SourcePos, Unit
 from generator.writers import WRITERS, formats
 from generator.writers.shared.templates import PAGE_LAYOUTS, TEMPLATES, PageLayout
 
@@ -133,25 +132,38 @@ def test_every_registered_writer_loads_and_formats_are_unique() -> None:
             assert callable(writer._attribute(writer.preflight)), writer
 
 
-def test_a_visitor_that_forgets_a_kind_fails_when_defined() -> None:
-    with pytest.raises(TypeError, match="handles no unit of kind .*chapter"):
-        class Partial(KindVisitor[str]):
-            def visit_section(self, unit: Unit) -> str:
-                return "section"
+def test_a_visitor_that_forgets_a_family_fails_when_defined() -> None:
+    with pytest.raises(TypeError, match="handles no unit of the family .*stamped"):
+        class Partial(FamilyVisitor[str]):
+            def visit_division(self, unit: Unit) -> str:
+                return "division"
+
+
+def test_a_visitor_that_names_an_unknown_kind_fails_when_defined() -> None:
+    handlers = {f"visit_{family}": lambda self, unit, family=family: family
+                for family in FAMILIES}
+    with pytest.raises(TypeError, match="unknown kind chapterette"):
+        type("Typo", (FamilyVisitor,), {**handlers, "visit_kind_chapterette": handlers[
+            "visit_division"]})
+
+
+def test_a_visitor_dispatches_on_the_family_unless_a_kind_differs() -> None:
+    handlers = {f"visit_{family}": lambda self, unit, family=family: family
+                for family in FAMILIES}
+    visitor = type("Both", (FamilyVisitor,), {
+        **handlers, "visit_kind_preamble": lambda self, unit: "own"})()
+    given = {kind: visitor.visit(Unit(kind, "x", SourcePos("t"))) for kind in KINDS}
+    assert given == {kind: "own" if kind == "preamble" else spec.family
+                     for kind, spec in KINDS.items()}
 
 
 def test_every_layout_of_the_page_has_its_block_in_the_template() -> None:
     template = (TEMPLATES / "document.html.j2").read_text(encoding="utf-8")
     layout = PageLayout()
-    given = {layout.visit(Unit(kind, "x", SourcePos("t"))) for kind in UNIT_KINDS}
+    given = {layout.visit(Unit(kind, "x", SourcePos("t"))) for kind in KINDS}
     assert given == set(PAGE_LAYOUTS)
     for name in given:
-        assert re.search(rf'layout (== |in \([^)]*)"{name}"', template), name
-
-
-@pytest.mark.parametrize("code", list(LANGUAGES))
-def test_every_kind_has_a_word_in_every_language(code: str) -> None:
-    lang = LANGUAGES[code]
-    names = {kind: lang.unit_name(Unit(kind, "x", SourcePos("t"))) for kind in UNIT_KINDS}
-    fallback = lang.unit_name(Unit("no-such-kind", "x", SourcePos("t")))
-    assert [kind for kind, name in names.items() if name == fallback] == []
+        assert re.search(rf'layout == "{name}"', template), name
+    # The families the template asks a unit's kind about are families of the table.
+    asked = re.findall(r'\.family == "(\w+)"', template)
+    assert asked and set(asked) <= set(FAMILIES)

@@ -17,11 +17,21 @@ from dataclasses import dataclass, field
 
 from ..consolidate.apply import own_texts
 from ..input import UnitIn
-from ..model import Act, InForceAfterDays, InForceDate, InForceRule, Unit, Version
+from ..model import (
+    Act,
+    InForceAfterDays,
+    InForceDate,
+    InForceRule,
+    Unit,
+    UnitKind,
+    Version,
+    family_of,
+    spec_of,
+)
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
 from .common import LangChange, probe_act
-from .structure import LABEL, ROW_KINDS, Node, unit_from_texts
+from .structure import LABEL, Node, unit_from_texts
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 ISSUERS = ("government", "president", "ministry")
@@ -281,7 +291,7 @@ class ActReader:
 
     def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> UnitIn:
         parent = self.names.parent(unit.uid)
-        if unit.kind in ROW_KINDS:
+        if spec_of(unit).in_table:
             return self._rows(lines, parent)[0]
         root = Node(unit_from_texts(unit.kind, [lines[0][1]], unit, None, self.grammar))
         root.children = nest(unit.kind, [line for _, line in lines[1:]], self.grammar)
@@ -291,7 +301,7 @@ class ActReader:
         rows = []
         for _, line in lines:
             cells = line.split(" | ")
-            kind = "group" if len(cells) == 1 else "row"
+            kind: UnitKind = "group" if len(cells) == 1 else "row"
             rows.append(unit_from_texts(kind, cells, None, table, self.grammar))
         return rows
 
@@ -349,21 +359,21 @@ class ActReader:
 
 
 def _table_in(unit: Unit) -> Unit | None:
-    if unit.kind == "table":
+    if family_of(unit) == "tabular":
         return unit
-    return next((child for child in unit.children if child.kind == "table"), None)
+    return next((child for child in unit.children if family_of(child) == "tabular"), None)
 
 
-def nest(root_kind: str, lines: list[str], grammar: DraftingLanguage) -> list[Node]:
+def nest(root_kind: UnitKind, lines: list[str], grammar: DraftingLanguage) -> list[Node]:
     """Paragraphs of a quoted wording under a unit of `root_kind`: a labelled one beside the
     last of its kind or under the last labelled one; one without a label under the last
     labelled one."""
     top: list[Node] = []
     # The open units, each with the kind of the units it holds; the root's first.
-    stack: list[tuple[str, list[Node]]] = [(root_kind, top)]
+    stack: list[tuple[UnitKind, list[Node]]] = [(root_kind, top)]
     for line in lines:
         match = LABEL.match(line)
-        kind = "text"
+        kind: UnitKind = "text"
         if match is not None:
             kind = "subpoint" if match.group(1).endswith(")") else (
                 root_kind if root_kind in ("paragraph", "point") else "point")

@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 
 from ..diff.parts import cell_text
 from ..input import UnitIn
-from ..model import ID_PREFIX, Cell, Language, Unit, label_number
+from ..model import KINDS, Cell, Language, Unit, UnitKind, kind_spec, label_number
 from ..model.bookmarks import bookmark_name
 from ..model.tables import table_shape
 from .piece import Piece
 from .writer import written
 
 LABEL = re.compile(r"^(\d+(?:[-.]\d+)*[.)])\s+(.*)$", re.S)
-KIND_OF_PREFIX = {prefix: kind for kind, prefix in ID_PREFIX.items()}
-ROW_KINDS = ("row", "group", "total")
-HEADED = ("section", "subsection", "chapter", "article")
 # A unit's own fields, those of the schema that `Unit` carries as well.
 OWN_FIELDS = tuple(name for name in UnitIn.model_fields if name not in ("kind", "id", "children"))
 
@@ -43,17 +40,18 @@ class Node:
         return self.unit.model_copy(update={"children": [*self.unit.children, *found]})
 
 
-def kind_of_uid(uid: str) -> str | None:
+def kind_of_uid(uid: str) -> UnitKind | None:
+    kind_of_prefix = {spec.prefix: spec.name for spec in KINDS.values()}
     own = uid.rsplit("__", 1)[-1]
     prefix = own.rsplit("_", 1)[0] if "_" in own else own
     while prefix:
-        if prefix in KIND_OF_PREFIX:
-            return KIND_OF_PREFIX[prefix]
+        if prefix in kind_of_prefix:
+            return kind_of_prefix[prefix]
         prefix = prefix.rsplit("_", 1)[0] if "_" in prefix else ""
     return None
 
 
-def inferred_kind(piece: Piece, neighbour: Unit | None) -> str:
+def inferred_kind(piece: Piece, neighbour: Unit | None) -> UnitKind:
     if piece.is_row:
         return "group" if len(piece.new) == 1 else "row"
     match = LABEL.match(piece.new[0])
@@ -68,19 +66,21 @@ def inferred_kind(piece: Piece, neighbour: Unit | None) -> str:
 
 def own_id(kind: str, label: str | None, counters: dict[str, int]) -> str:
     """The id part a unit built from a record would get (see `load.units`)."""
+    prefix = kind_spec(kind).prefix
     if label and label_number(label):
-        return f"{ID_PREFIX[kind]}_{label_number(label)}"
-    return f"{ID_PREFIX[kind]}_{counters.get(kind, 0) + 1}"
+        return f"{prefix}_{label_number(label)}"
+    return f"{prefix}_{counters.get(kind, 0) + 1}"
 
 
-def unit_from_texts(kind: str, texts: list[str], base: Unit | None, table: Unit | None,
-             lang: Language) -> UnitIn:
+def unit_from_texts(kind: UnitKind, texts: list[str], base: Unit | None, table: Unit | None,
+                    lang: Language) -> UnitIn:
     """A unit's own fields from the texts a Word document shows of it."""
-    if kind in ROW_KINDS:
+    spec = kind_spec(kind)
+    if spec.in_table:
         return _row_from_cells(kind, texts, base, table, lang)
     label: str | None = None
     heading: str | None = None
-    if kind in HEADED:
+    if spec.family == "division":
         match = LABEL.match(texts[0])
         if match is not None:
             label, heading = match.group(1), match.group(2)
@@ -89,7 +89,7 @@ def unit_from_texts(kind: str, texts: list[str], base: Unit | None, table: Unit 
         rest = "\n".join(texts[1:]) if len(texts) > 1 else None
         return written(UnitIn, kind=kind, label=label, heading=heading, text=rest)
     text = "\n".join(texts)
-    match = LABEL.match(text) if kind != "text" else None
+    match = LABEL.match(text) if spec.family != "plain" else None
     if base is not None and base.label and text.startswith(base.label.strip() + " "):
         label, text = base.label, text[len(base.label.strip()) + 1:]
     elif match is not None:
@@ -99,9 +99,9 @@ def unit_from_texts(kind: str, texts: list[str], base: Unit | None, table: Unit 
     return written(UnitIn, kind=kind, label=label, heading=heading, text=text)
 
 
-def _row_from_cells(kind: str, cells: list[str], base: Unit | None,
-             table: Unit | None, lang: Language) -> UnitIn:
-    if kind == "group":
+def _row_from_cells(kind: UnitKind, cells: list[str], base: Unit | None,
+                    table: Unit | None, lang: Language) -> UnitIn:
+    if kind_spec(kind).family == "heading_row":
         return written(UnitIn, kind=kind, text=cells[0])
     label: str | None = None
     label_column = table is not None and table_shape(table).label_column
@@ -117,13 +117,13 @@ def _row_from_cells(kind: str, cells: list[str], base: Unit | None,
 
 
 def resolve(name: str, parents: list[str], labels: str | None,
-            counters: dict[str, dict[str, int]]) -> tuple[str, str] | None:
+            counters: dict[str, dict[str, int]]) -> tuple[str, UnitKind] | None:
     """The unit id and kind a bookmark name stands for, under one of the open `parents`."""
     if bookmark_name(name) == name and "__" in name and kind_of_uid(name):
         kind = kind_of_uid(name)
         return (name, kind) if kind else None
     for parent in reversed(parents):
-        for kind in ID_PREFIX:
+        for kind in (spec.name for spec in KINDS.values()):
             uid = f"{parent}__{own_id(kind, labels, counters.get(parent, {}))}"
             if bookmark_name(uid) == name:
                 return uid, kind

@@ -22,7 +22,7 @@ from ..consolidate import consolidate
 from ..diff import compare
 from ..draft import draft_act
 from ..lang import language
-from ..model import Act, Annotated, InputError, Language, Project, Version, short_date
+from ..model import Act, Annotated, InputError, Language, Project, Unit, Version, short_date
 from ..writers import writer
 from ..writers.diff_html import diff_html
 from ..writers.shared.templates import TEMPLATES, Frame, Templates, act_html, document_html
@@ -203,13 +203,13 @@ class Site:
             "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
             "in_force": [short_date(date) for date in dates],
             "rule": history.rule_text(lang, act),
-            "changed": [(item, link(plan.version(lang.code, item.date), item.unit.uid))
+            "changed": [(item, link(plan.version(lang.code, item.date), item.uid))
                         for item in changed],
             "redlines": [(lang.version_heading(date),
                           link(plan.redline(lang.code, previous[date], date)))
                          for date in dates if date in previous],
-            "unit_name": lambda unit: (lang.act_name(self.project.documents[lang.code])
-                                       if unit.kind == "document" else lang.unit_name(unit)),
+            "unit_name": lambda subject: (lang.unit_name(subject) if isinstance(subject, Unit)
+                                          else lang.act_name(subject)),
         }
         context = {**chrome, "facts": facts}
         try:
