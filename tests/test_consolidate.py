@@ -129,8 +129,7 @@ def test_effective_date(rule, published, expected):
 
 def make_act(date: dt.date, number: str = "1", published: dt.date | None = None) -> Act:
     return Act(
-        key=f"government/resolution/{date.isoformat()}/{number}", type="resolution",
-        issuer="government", number=number, date=date, published=published,
+        type="resolution", issuer="government", number=number, date=date, published=published,
         in_force="on_signing", title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=99,
         issuer_names=builtin_issuers().names("government", "resolution"),
     )

@@ -30,8 +30,8 @@ def make_act(
     published: dt.date | None = None,
 ) -> Act:
     return Act(
-        key=f"{issuer}/{act_type}/{date.isoformat()}/{number}", type=act_type, issuer=issuer,
-        number=number, date=date, published=published, in_force="on_signing",
+        type=act_type, issuer=issuer, number=number, date=date, published=published,
+        in_force="on_signing",
         title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=0,
         issuer_names=builtin_issuers().names(issuer, act_type),
     )

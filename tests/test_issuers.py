@@ -49,8 +49,8 @@ TODAY_RU = ("(вводится в действие по истечении де�
 
 def act(issuer: str, act_type: str, number: str, date: dt.date) -> Act:
     return Act(
-        key=f"{issuer}/{act_type}/{date.isoformat()}/{number}", type=act_type, issuer=issuer,
-        number=number, date=date, published=date, in_force="on_signing",
+        type=act_type, issuer=issuer, number=number, date=date, published=date,
+        in_force="on_signing",
         title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=0,
         issuer_names=builtin_issuers().names(issuer, act_type))
 

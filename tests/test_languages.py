@@ -34,13 +34,6 @@ GENERATOR = ROOT / "generator"
 LANG_FOLDER = GENERATOR / "lang"
 TEMPLATES = GENERATOR / "templates"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# The reader of official act texts in `generator/record/` still spells Kazakh and Russian forms
-# (dates, "№", group lines) that belong in the language modules. Each file leaves this list when
-# it asks the languages instead; the list is then removed.
-RECORD_FILES_STILL_SPELLING_WORDS = {
-    "generator/record/act_names.py",
-    "generator/record/act_text.py",
-}
 
 
 def sources() -> Iterator[Path]:
@@ -59,10 +52,8 @@ def test_no_letter_of_a_language_outside_the_language_modules():
         lines = [number for number, line in
                  enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if CYRILLIC.search(line)]
-        if lines and shown not in RECORD_FILES_STILL_SPELLING_WORDS:
+        if lines:
             found[shown] = lines
-        if not lines and shown in RECORD_FILES_STILL_SPELLING_WORDS:
-            found[shown] = "contained now: take it off RECORD_FILES_STILL_SPELLING_WORDS"
     assert not found
 
 
@@ -83,8 +74,6 @@ def test_no_code_outside_the_language_modules_names_a_language():
         shown = path.relative_to(ROOT).as_posix()
         if path.suffix != ".py":
             found += [(shown, word) for word in re.findall(r"\b\w+\b", text) if word in named]
-            continue
-        if shown in RECORD_FILES_STILL_SPELLING_WORDS:
             continue
         tree = ast.parse(text)
         docstrings = _docstrings(tree)

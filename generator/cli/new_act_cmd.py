@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 
 from ..build.files import write_atomic
 from ..lang import codes
+from ..model import ActId
 from . import scaffold
 from .common import err, root_option, stdout
 from .init_cmd import ACT_TYPES
@@ -27,8 +27,7 @@ from .init_cmd import ACT_TYPES
               help="A key of the registry of issuers.")
 def new_act(root: Path, number: str, date: dt.datetime, act_type: str, issuer: str) -> None:
     """Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."""
-    number_part = re.sub(r"[^\w-]+", "-", number).strip("-") or "act"
-    path = root / "amendments" / f"{date.date().isoformat()}-{number_part}.yaml"
+    path = root / "amendments" / f"{ActId(issuer, act_type, date.date(), number).file_stem}.yaml"
     if path.exists():
         err.print(f"error: {path} exists already", markup=False)
         sys.exit(2)

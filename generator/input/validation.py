@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..model import LANGS_CONTEXT, Diagnostics, SourcePos
+from ..model import IN_FORCE_TAGS, LANGS_CONTEXT, Diagnostics, SourcePos
 from .positions import PosDict, PosList, pos_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -39,7 +39,7 @@ def _locate(
     pos = pos_of(raw, None, fallback) or fallback
     path: list[str] = []
     node = raw
-    for part in loc:
+    for part in (part for part in loc if part not in IN_FORCE_TAGS):
         if isinstance(node, PosDict) and isinstance(part, str) and part in node:
             pos = node.pos_of(part)
             node = node[part]
@@ -48,9 +48,12 @@ def _locate(
             pos = node.item_pos[part]
             node = node[part]
             path.append(str(part))
-        elif isinstance(part, str) and isinstance(node, dict) and part not in node:
+        elif isinstance(part, str) and isinstance(node, dict):
+            # A missing field, or a value built in code (no positions): named all the same.
             path.append(part)
-            break
+            if part not in node:
+                break
+            node = node[part]
     return pos, path
 
 

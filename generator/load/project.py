@@ -159,7 +159,6 @@ def _load_amendments(
             continue
         act_pos = pos_of(raw, "act", file_pos)
         act = Act(
-            key=f"{act_in.issuer}/{act_in.type}/{act_in.date.isoformat()}/{act_in.number}",
             type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
             published=act_in.published, in_force=act_in.in_force,
             title=dict(act_in.title), path=shown, order=order,

@@ -9,12 +9,15 @@ module fulfils), `diagnostics`
 
 from .acts import (
     EVERY_LANGUAGE,
+    IN_FORCE_FORMS,
+    IN_FORCE_TAGS,
     LANGS_CONTEXT,
     NAMED_BY_REPUBLIC,
     PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
     Act,
+    ActId,
     ActType,
     Change,
     EditIn,
@@ -25,6 +28,7 @@ from .acts import (
     LangText,
     LangUnits,
     effective_date,
+    given,
 )
 from .annotated import Annotated
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
@@ -78,10 +82,12 @@ __all__ = [
     "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor", "KindSpec", "Subject",
     "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
+    "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
-    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
+    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
+    "relative",
 ]

@@ -77,7 +77,7 @@ class ActText:
 
     @property
     def file_stem(self) -> str:
-        return f"{self.act.date.isoformat()}-{self.act.number}"
+        return self.act.id.file_stem
 
     def instructions(self) -> list[ActLine]:
         return [line for point in self.points for line in point.lines

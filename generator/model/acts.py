@@ -1,18 +1,23 @@
 """Amending acts and their changes, as read from the amendment records.
 
-Reads and writes nothing. An `Act` is one record's act; a `Change` one item of its `changes`,
-with the in-force rule that applies to it and the first day it is in force.
+Reads and writes nothing. An `Act` is one record's act, known by its `ActId`; a `Change` one item
+of its `changes`, with the in-force rule that applies to it and the first day it is in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    Discriminator,
     Field,
     GetJsonSchemaHandler,
+    Tag,
+    TypeAdapter,
     ValidationError,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
@@ -84,6 +89,18 @@ LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
 LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
+def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
+    """The values of the languages given, as a per-language value of `value_type` (`LangText`,
+    `LangUnits`): checked when every language of `langs` is there; with fewer, the value of a
+    record still to be completed (its `todo` says what is missing), which the loader refuses
+    until it is."""
+    if set(langs) <= set(values):
+        checked: dict[str, Any] = TypeAdapter(value_type).validate_python(
+            dict(values), context={LANGS_CONTEXT: tuple(langs)})
+        return checked
+    return dict(values)
+
+
 class InForceDate(Strict):
     date: LegalDate
 
@@ -92,7 +109,35 @@ class InForceAfterDays(Strict):
     after_publication_days: int = Field(ge=1, le=365)
 
 
-InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
+IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+# The forms of a rule, as tags of the union below. A tag stands in the place of an error but
+# names no field a drafter writes (`load.schema` leaves it out of the place it shows).
+IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule")
+
+
+def _rule_form(value: Any) -> str | None:
+    """Which form a rule is written in, so that a wrong rule is told in the terms of its own
+    form; None: in no form."""
+    if value in ("on_signing", "on_publication"):
+        return "keyword"
+    if isinstance(value, InForceDate) or isinstance(value, dict) and "date" in value:
+        return "date_rule"
+    if isinstance(value, InForceAfterDays) or (
+            isinstance(value, dict) and "after_publication_days" in value):
+        return "days_rule"
+    return None
+
+
+# When an act or a change takes effect. The one reading of a rule: the records' `in_force`
+# (through the input schema) and the command line's (`load.schema.in_force_option`).
+InForceRule = Annotated[
+    Annotated[Literal["on_signing", "on_publication"], Tag("keyword")]
+    | Annotated[InForceDate, Tag("date_rule")]
+    | Annotated[InForceAfterDays, Tag("days_rule")],
+    Discriminator(_rule_form, custom_error_type="in_force_rule",
+                  custom_error_message=f"expected {IN_FORCE_FORMS}"),
+]
+
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
 ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
 # Orders are signed by the head of the issuing body: "the order of the Minister of …".
@@ -108,11 +153,37 @@ class EditIn(Strict):
     all: bool = False
 
 
+# What a file name may keep of an act's number; any other run of characters becomes "-".
+_FILE_UNSAFE = re.compile(r"[^\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ActId:
+    """Which act it is, FRBR-style: the work of an issuer, of a type, signed on a day under a
+    number. Every stage names an act through it: the loader, the records, the drafted acts."""
+
+    issuer: str
+    type: str
+    date: dt.date
+    number: str  # a free string: "1169", "231-V", "22/4"
+
+    @property
+    def key(self) -> str:
+        """'government/resolution/2013-11-07/1169': unique among a project's acts."""
+        return f"{self.issuer}/{self.type}/{self.date.isoformat()}/{self.number}"
+
+    @property
+    def file_stem(self) -> str:
+        """'2013-11-07-1169': the name of the act's record and of its drafted files (a number's
+        characters a file name cannot hold, such as "/", become "-")."""
+        number = _FILE_UNSAFE.sub("-", self.number).strip("-") or "act"
+        return f"{self.date.isoformat()}-{number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Act:
     """An amending (or repealing) act, read from one amendment record."""
 
-    key: str
     type: str
     issuer: str
     number: str  # a free string, as printed: "1169", "22-n/k", "231-V"
@@ -134,6 +205,14 @@ class Act:
 
     def pos(self, name: str) -> SourcePos:
         return self.positions.get(name, SourcePos(self.path, 1, 1))
+
+    @property
+    def id(self) -> ActId:
+        return ActId(self.issuer, self.type, self.date, self.number)
+
+    @property
+    def key(self) -> str:
+        return self.id.key
 
 
 @dataclass(slots=True)

@@ -13,6 +13,8 @@ each language is in its module, `generator/lang/<code>_drafting.py`.
 from __future__ import annotations
 
 import abc
+import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -49,11 +51,17 @@ class InstructionForm:
 
 class DraftingLanguage(Language):
     """A language that also drafts amending acts. Abstract: every method below is needed, and
-    `formulas`."""
+    `formulas`, `heading_number` and `date_in_words`."""
 
     # The enacting formula of each issuer family, the part of the issuer key before "_"
     # (ministry_energy and ministry_finance enact alike): "RESOLVES:", "I ORDER:".
     formulas: ClassVar[Mapping[str, str]]
+    # To read a published act back: its own number in its heading line, the group `number` of
+    # this regular expression (after the number sign) ...
+    heading_number: ClassVar[str]
+    # ... and a date in words up to its month, the groups `year` and `day`: the month is found
+    # by writing each month's date back with the grammar.
+    date_in_words: ClassVar[str]
 
     @abc.abstractmethod
     def act_title(self, document: Document, kind: ActKind) -> str:
@@ -106,3 +114,29 @@ class DraftingLanguage(Language):
     def in_force_exception(self, act: Act, point: int, number: int, rule: InForceRule) -> str:
         """A sentence for instruction `number` of point `point` whose own rule differs from the
         act's: 'Sub-point 4) of point 1 of this resolution takes effect …'."""
+
+    # --- Reading an act back (`legalgen record --from-act`) --------------------------------
+
+    def act_number(self, line: str) -> str | None:
+        """The act's own number in a heading line, if the line gives one."""
+        match = re.search(self.heading_number, line)
+        return match.group("number") if match else None
+
+    def dates_in(self, text: str) -> list[dt.date]:
+        """Every date `text` may write in words: each year and day `date_in_words` finds, in
+        every month. A reader keeps the ones the grammar writes back as the text does."""
+        found = sorted({(int(match.group("year")), int(match.group("day")))
+                        for match in re.finditer(self.date_in_words, text)})
+        dates = []
+        for year, day in found:
+            for month in range(1, 13):
+                try:
+                    dates.append(dt.date(year, month, day))
+                except ValueError:
+                    continue
+        return dates
+
+    def own_letters(self, line: str) -> str:
+        """`line` with the look-alike letters of another alphabet, typed by mistake, as this
+        language's own; none by default."""
+        return line
