@@ -277,7 +277,7 @@ def test_every_fixture_act_passes_the_check(number):
     assert not check_act(project, act, texts).items
     for text in texts.values():
         lines = plain_lines(text)
-        assert lines[-1] == text.signatory_position
+        assert lines[-1] == f"{text.signatory_position} {text.shown_name}"
 
 
 def test_the_check_finds_an_instruction_left_out():

@@ -20,6 +20,7 @@ from ..input import UnitBuilder
 from ..lang import drafting
 from ..model import (
     Act,
+    Blank,
     Change,
     Diagnostics,
     InputError,
@@ -29,7 +30,7 @@ from ..model import (
     family_of,
     spec_of,
 )
-from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
+from ..model.act_text import ActBlankLines, ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActKind, ActUnit, DraftingLanguage
 from .quote import quoted_blocks, wrap
 
@@ -54,13 +55,33 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
     points.append(ActPoint(2, _in_force(grammar, act, points[0].lines, changes)))
     reconstructed = any(change.provenance == "reconstructed" for change in changes)
     signatory = (act.signatory or {}).get(lang)
+    blank = (act.blank or {}).get(lang)
+    position = (signatory.position if signatory and signatory.position else
+                blank.position if blank else document.signatory.position)
+    if signatory is not None and signatory.acting:
+        position = grammar.acting(position)
     return ActText(
         lang=grammar, act=act, document=document, title=grammar.act_title(document, kind),
         formula=grammar.enacting_formula(act), points=points,
-        signatory_position=signatory.position if signatory else document.signatory.position,
-        signatory_name=signatory.name if signatory else "",
+        signatory_position=position, signatory_name=signatory.name if signatory else "",
         header_note=grammar.phrase("reconstructed") if reconstructed else None,
+        blank=_blank_lines(grammar, act, blank),
     )
+
+
+def _blank_lines(grammar: DraftingLanguage, act: Act, blank: Blank | None) -> ActBlankLines | None:
+    """The blank's lines with the act's date in the language's forms and its number."""
+    if blank is None:
+        return None
+    sign = grammar.phrase("number_sign")
+    values = {**grammar.date_forms(act.date), "number": act.number, "sign": sign}
+    registration = None
+    if act.registration is not None and blank.registration:
+        registration = blank.registration.format_map(
+            {**grammar.date_forms(act.registration.date), "number": act.registration.number,
+             "sign": sign})
+    return ActBlankLines(tuple(blank.heading), blank.date_line.format_map(values), blank.place,
+                         blank.dated, registration)
 
 
 def text_before(project: Project, changes: list[Change], lang: str) -> Version:
@@ -129,7 +150,8 @@ class Drafter:
         raise InputError(diagnostics)
 
     def groups(self, unit: Unit | None) -> list[Unit]:
-        """The units an instruction on `unit` stands under: its ancestors, tables left out."""
+        """The units an instruction on a unit inside `unit` stands under: its ancestors, tables
+        left out."""
         chain: list[Unit] = []
         while unit is not None:
             if family_of(unit) != "tabular":
@@ -137,9 +159,31 @@ class Drafter:
             unit = self.parents[unit.uid]
         return chain[::-1]
 
+    def holders(self, unit: Unit) -> list[Unit]:
+        """The units an instruction on `unit` itself stands under: those of its parent, and a
+        sub-row's row."""
+        row = self.row_of(unit)
+        return [*self.groups(self.parents[unit.uid]), *([row] if row is not None else [])]
+
+    def row_of(self, unit: Unit) -> Unit | None:
+        """The numbered row a sub-row ("1)" after row "32.") belongs to, as the publisher
+        addresses it: "in row 32: in sub-point 1)"."""
+        if not spec_of(unit).in_table or not unit.label or not unit.label.strip().endswith(")"):
+            return None
+        parent = self.parents[unit.uid]
+        siblings = parent.children if parent is not None else []
+        for sibling in reversed(siblings[:siblings.index(unit)]):
+            label = (sibling.label or "").strip()
+            if family_of(sibling) == "row" and label and not label.endswith(")"):
+                return sibling
+        return None
+
     def named(self, unit: Unit) -> ActUnit:
-        """A unit as instructions name it; a plain paragraph with nothing to name it by, by its
-        place among its siblings of its kind ("the third paragraph")."""
+        """A unit as instructions name it; a sub-row as a sub-point of its row; a plain
+        paragraph with nothing to name it by, by its place among its siblings of its kind ("the
+        third paragraph")."""
+        if self.row_of(unit) is not None:
+            return ActUnit(dataclasses.replace(unit, kind="subpoint"))
         if unit.label or unit.heading or unit.cells or family_of(unit) != "plain":
             return ActUnit(unit)
         parent = self.parents[unit.uid]
@@ -154,20 +198,20 @@ class Drafter:
         unit = self.unit(change.target, change)
         parent = self.parents[unit.uid]
         order = (self.order[unit.uid], 0, change.index)
+        holders = self.holders(unit)
         if change.action == "replace":
             blocks = quoted_blocks(self._built(change, parent), parent, grammar)
-            return [Item(order, self.groups(parent), grammar.replace_instruction(self.named(unit)),
+            return [Item(order, holders, grammar.replace_instruction(self.named(unit)),
                          change, blocks)]
         if change.action == "delete":
-            return [Item(order, self.groups(parent), grammar.delete_instruction(self.named(unit)),
-                         change)]
+            return [Item(order, holders, grammar.delete_instruction(self.named(unit)), change)]
         edits = [(edit.find[grammar.code], edit.replace[grammar.code])
                  for edit in change.edits]
         if len(edits) == 1:
-            return [Item(order, self.groups(parent),
-                         grammar.amend_instruction(self.named(unit), *edits[0]), change)]
+            return [Item(order, holders, grammar.amend_instruction(self.named(unit), *edits[0]),
+                         change)]
         # Several edits of one unit: the unit heads a group, one instruction per edit.
-        return [Item(order, [*self.groups(parent), unit],
+        return [Item(order, [*holders, unit],
                      grammar.amend_instruction(None, find, replace), change)
                 for find, replace in edits]
 
@@ -218,6 +262,11 @@ class Drafter:
                 text += end
             lines.append(ActLine("instruction", text, len(uids), number, quoted,
                                  item.change.index, self._reason(item.change)))
+        # The one instruction of an act is not numbered, unless point 2 names it (a rule of its
+        # own).
+        instructions = [line for line in lines if line.kind == "instruction"]
+        if len(instructions) == 1 and items[0].change.in_force == items[0].change.act.in_force:
+            lines[lines.index(instructions[0])] = dataclasses.replace(instructions[0], number=None)
         return lines
 
     def group_text(self, unit: Unit) -> str:

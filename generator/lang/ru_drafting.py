@@ -8,6 +8,8 @@ words), in the official style: "пункт 3 изложить в следующ�
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
@@ -78,6 +80,11 @@ def _quote(text: str) -> str:
     return f"«{text}»"
 
 
+def _unstopped(heading: str) -> str:
+    """A heading quoted as a unit's name, without its final period."""
+    return heading.removesuffix(".")
+
+
 class RussianDrafting(Russian, DraftingLanguage):
     """Russian, with the grammar of the amending act."""
 
@@ -122,7 +129,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         if unit.label:
             return f"{prefix}{self._named(word, unit.label)}"
         if unit.heading:
-            return f"{prefix}{word} {_quote(plain(unit.heading))}"
+            return f"{prefix}{word} {_quote(_unstopped(plain(unit.heading)))}"
         if unit.cells:
             return f"{prefix}{word} {_quote(plain(str(unit.cells[0])))}"
         if named.position is not None:
@@ -175,3 +182,18 @@ class RussianDrafting(Russian, DraftingLanguage):
         this = {"m": "настоящего", "f": "настоящей", "n": "настоящего"}[words.gender]
         return (f"Подпункт {number}) пункта {point} {this} {words.genitive} "
                 f"{self._takes_effect(rule)}.")
+
+    def date_forms(self, date: dt.date) -> dict[str, str]:
+        """7 ноября 2013 года, in every form of the blank."""
+        words = self.date(date)
+        return {"date": words, "date_on": words, "date_plain": words}
+
+    def acting(self, position: str) -> str:
+        """Премьер-Министр Республики Казахстан → Исполняющий обязанности Премьер-Министра
+        Республики Казахстан: the first word, the holder, in the genitive."""
+        first, _, rest = position.partition(" ")
+        if first.endswith(("ь", "й")):
+            first = first[:-1] + "я"
+        else:
+            first += "а"
+        return f"Исполняющий обязанности {first} {rest}".strip()

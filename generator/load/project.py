@@ -28,7 +28,7 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, project_issuers, unknown_issuer
+from .registry import CONFIG_FILE, Issuers, project_issuers, unknown_issuer
 from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
 from .yaml_source import read_yaml
 
@@ -165,10 +165,13 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            blank=issuers.blank(act_in.issuer, act_in.type, act_in.date),
+            registration=act_in.registration,
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("date", "published", "in_force")},
+                       for name in ("date", "published", "in_force", "registration")},
         )
         _check_publication(act, diagnostics)
+        _check_blank(act, act_pos, diagnostics)
         acts.append(act)
         for index, raw_change in enumerate(raw_changes):
             item_pos = pos_of(raw_changes, index, changes_pos)
@@ -266,6 +269,27 @@ def _check_publication(act: Act, diagnostics: Diagnostics) -> None:
             f"act No {act.number}: published on {act.published}, before it is signed on "
             f"{act.date}",
         )
+
+
+def _check_blank(act: Act, act_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What the drafted act's blank and signature will lack, and a registration that cannot be."""
+    name = f"act No {act.number}"
+    if act.blank is None:
+        diagnostics.info(act_pos, f"{name}: no blank for the issuer '{act.issuer}' and the type "
+                         f"'{act.type}': its drafted act has no heading, date or place lines "
+                         f"(add one under 'blanks' in {CONFIG_FILE}, docs/issuers.md)")
+    if act.signatory is None:
+        diagnostics.info(act_pos, f"{name} names no signatory: its drafted act leaves the name "
+                         "blank (give 'signatory' with the name in every language)")
+    registration = act.registration
+    if registration is None:
+        return
+    if registration.date < act.date:
+        diagnostics.error(act.pos("registration"), f"{name}: registered on {registration.date}, "
+                          f"before it is signed on {act.date}")
+    if act.blank is not None and not all(blank.registration for blank in act.blank.values()):
+        diagnostics.warning(act.pos("registration"), f"{name}: a {act.type} of '{act.issuer}' "
+                            "is not registered: its blank has no registration line")
 
 
 def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:

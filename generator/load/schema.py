@@ -22,6 +22,7 @@ from ..model import (
     LangText,
     LangUnits,
     LegalDate,
+    RegistrationIn,
     Signatory,
     Strict,
 )
@@ -57,6 +58,8 @@ class ActIn(Strict):
     in_force_text: LangText | None = None
     title: LangText
     signatory: LangSignatory | None = None
+    # An order's registration in the register of normative legal acts, printed on its blank.
+    registration: RegistrationIn | None = None
 
     @property
     def id(self) -> ActId:
@@ -98,10 +101,30 @@ class IssuerFormsIn(Strict):
 IssuerIn = Annotated[dict[str, IssuerFormsIn], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
+class BlankFormsIn(Strict):
+    """An act's blank in one language (`generator/load/blanks.yaml` says what each field holds)."""
+
+    heading: list[str] = Field(min_length=1)
+    date_line: str = Field(min_length=1)
+    place: str = ""
+    position: str = Field(min_length=1)
+    registration: str | None = None
+
+
+class BlankIn(Strict):
+    """The blank of an issuer's acts of one type: where the date stands, and its forms in every
+    language."""
+
+    dated: Literal["head", "foot"] = "head"
+    forms: Annotated[dict[str, BlankFormsIn], EVERY_LANGUAGE, PER_LANGUAGE]
+
+
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)
+    # "<issuer>/<type>" → the blank of those acts, added to or replacing the built-in ones.
+    blanks: dict[str, BlankIn] = Field(default_factory=dict)
 
 
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.

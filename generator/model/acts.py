@@ -27,7 +27,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails
 
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Signatory, Strict
+from .document import IssuerName, LegalDate, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 # The key of the validation context that names the project's languages: a per-language value
@@ -86,7 +86,18 @@ PER_LANGUAGE = _PerLanguageSchema()
 # Values in every language of the project, by language code.
 LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
 LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
-LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
+
+
+class ActSignatory(Strict):
+    """Who signed an act, in one language: the name, the position (by default the one of the
+    act's blank) and whether the signatory acts for the holder of that position."""
+
+    name: NonEmptyText
+    position: NonEmptyText | None = None
+    acting: bool = False
+
+
+LangSignatory = Annotated[dict[str, ActSignatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
 def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
@@ -147,6 +158,35 @@ NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
 REPUBLIC = "republic"
 
 
+class RegistrationIn(Strict):
+    """The registration of an order in the register of normative legal acts (the Ministry of
+    Justice's): its number there and the day it was registered."""
+
+    number: NonEmptyText
+    date: LegalDate
+
+
+# Where an act's date and place stand on its blank: under the heading (resolutions, orders,
+# decisions) or under the signature (decrees and laws).
+Dated = Literal["head", "foot"]
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    """The official blank of an act in one language, as the registry of blanks gives it for the
+    act's issuer and type: the heading lines, the date line ({date}, {date_on}, {date_plain}:
+    the date in the language's forms; {number}), the place, the signatory's position, where the
+    date and place stand, and the line of a registration ({date_on}, {number}) if the act is
+    registered."""
+
+    heading: tuple[str, ...]
+    date_line: str
+    place: str
+    position: str
+    dated: Dated = "head"
+    registration: str | None = None
+
+
 class EditIn(Strict):
     find: LangText
     replace: LangText
@@ -199,8 +239,12 @@ class Act:
     # The act's own entry-into-force clause, by language, when its wording is not today's.
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
-    signatory: dict[str, Signatory] | None = None
-    # Where each field of the act stands in its record ("date", "published", "in_force").
+    signatory: dict[str, ActSignatory] | None = None
+    # The act's official blank per language, from the registry of blanks; None: it has none.
+    blank: dict[str, Blank] | None = None
+    # Where the register of normative legal acts has it (orders), as the record gives it.
+    registration: RegistrationIn | None = None
+    # Where each field of the act stands in its record ("date", "published", "in_force", ...).
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 
     def pos(self, name: str) -> SourcePos:

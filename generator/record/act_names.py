@@ -30,8 +30,7 @@ class ActNames:
             self._add(unit)
 
     def _add(self, unit: Unit) -> None:
-        parent = self.drafter.parents[unit.uid]
-        groups = self.groups_of(parent)
+        groups = tuple(item.uid for item in self.drafter.holders(unit))
         if family_of(unit) != "tabular":
             self.group_lines.setdefault((groups, self.drafter.group_text(unit)), unit.uid)
         named = self.drafter.named(unit)

@@ -84,11 +84,14 @@ class ActReader:
             self.grammar.own_letters(normalize(line)) for line in text.splitlines())]
         number, date = None, None
         head = self._next()
-        heading = self.grammar.act_number(self.lines[head]) if head is not None else None
-        # A heading line with the act's own date and number stands above the title, two lines
-        # before the enacting formula.
-        if head is not None and heading is not None and not self._formula_follows():
-            number, date = heading, self._date_in(self.lines[head])
+        # The blank's lines (heading, a line with the act's own date and number, the place)
+        # stand above the title, which is the line before the enacting formula.
+        formulas = {self.grammar.enacting_formula(self._act(issuer)) for issuer in ISSUERS}
+        has_formula = any(line in formulas for line in self.lines)
+        while head is not None and has_formula and not self._formula_follows():
+            heading = self.grammar.act_number(self.lines[head])
+            if heading is not None and number is None:
+                number, date = heading, self._date_in(self.lines[head])
             head = self._next()
         if head is None:
             raise ActSyntaxError(1, 1, "the act has no title")
@@ -166,7 +169,13 @@ class ActReader:
                 try:
                     stack = self._group(index, stack)
                 except ActSyntaxError as exc:
-                    self.errors.append(exc)
+                    # The one instruction of an act stands unnumbered.
+                    single = self._single(index, line, stack) if expected == 1 else None
+                    if single is None:
+                        self.errors.append(exc)
+                    else:
+                        changes.append(single)
+                        expected = 2
                 continue
             if int(match.group(1)) != expected:
                 self.errors.append(ActSyntaxError(index + 1, 1, f"instruction {match.group(1)}) "
@@ -178,6 +187,15 @@ class ActReader:
                 self.errors.append(exc)
                 self._skip_wording(match.group(2))
         raise ActSyntaxError(len(self.lines), 1, "the act ends without point 2 on entry into force")
+
+    def _single(self, index: int, line: str, stack: Groups) -> LangChange | None:
+        """An unnumbered line read as the act's one instruction, if it is one."""
+        at = self.at
+        try:
+            return self._instruction(index, line, stack)
+        except ActSyntaxError:
+            self.at = at
+            return None
 
     def _skip_wording(self, text: str) -> None:
         """After an instruction that could not be read, its wording (if any) is not read as

@@ -18,6 +18,9 @@ from lxml import etree
 
 from .piece import Piece
 
+# The space the writers bind a number with, which a reader reads as a space.
+NO_BREAK_SPACE = "\u00a0"
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DC = "http://purl.org/dc/elements/1.1/"
 OLD_ONLY = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
@@ -142,7 +145,8 @@ def paragraph_texts(p: etree._Element) -> tuple[str, str]:
             old.append(text or "")
         if side != "old" and node.tag != w("delText"):
             new.append(text or "")
-    return "".join(old), "".join(new)
+    # The writers bind numbers with no-break spaces: a reader sees the spaces they stand for.
+    return "".join(old).replace(NO_BREAK_SPACE, " "), "".join(new).replace(NO_BREAK_SPACE, " ")
 
 
 def _side(node: etree._Element, p: etree._Element) -> str:

@@ -15,13 +15,19 @@ from ..consolidate.apply import own_texts, replace_in_unit
 from ..diff.parts import own_parts, row_texts
 from ..model import Language, Unit, family_of, spec_of
 from ..model.tables import table_shape
+from .docx import NO_BREAK_SPACE
 
 Edit = tuple[str, str]
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def shown_texts(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
-    """What a Word document shows of the unit itself: its paragraphs, or a row's cells."""
+    """What a Word document shows of the unit itself: its paragraphs, or a row's cells; its
+    no-break spaces as the spaces they stand for, as `docx.paragraph_texts` reads them."""
+    return [text.replace(NO_BREAK_SPACE, " ") for text in _shown(unit, lang, parent)]
+
+
+def _shown(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
     if spec_of(unit).in_table:
         label_column = parent is not None and table_shape(parent).label_column
         return row_texts(unit, lang, label_column)

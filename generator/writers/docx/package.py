@@ -20,7 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 
 from .styles import STYLES, StyleSpec, doc_defaults_xml, font_table_xml, style_xml
 
@@ -73,23 +73,6 @@ def _adjust_settings(document: DocxDocument, lang_tag: str) -> None:
     for node in settings.findall(qn("w:themeFontLang")):
         node.attrib.clear()
         node.set(qn("w:val"), lang_tag)
-
-
-# Settings that follow w:updateFields in the schema's order.
-SETTINGS_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
-
-
-def update_fields_on_open(document: DocxDocument) -> None:
-    """Ask the word processor to refresh every field (the contents' page numbers) on opening."""
-    settings = document.settings.element
-    flag = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-    settings.insert_element_before(flag, *SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def set_core_properties(document: DocxDocument, *, title: str, subject: str, language: str,

@@ -2,7 +2,8 @@
 
 Reads: HTML text, `print.css`, the page's language and the installed serif font. Writes: PDF
 bytes, the same bytes for the same input (the creation date comes from the HTML's metadata,
-never the clock).
+never the clock), and the page each element id starts on (`anchor_pages`), which the DOCX
+writer prints in its contents.
 
 After `print.css` comes the stylesheet of the page's language (`language_css`): where the
 renderer has no hyphenation patterns for the language, text in table cells and notes is set
@@ -122,11 +123,9 @@ def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
             pdf_object.__class__ = _compressed_once(type(pdf_object))
 
 
-def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, lang: Language,
-                    fetcher: URLFetcher | None = None) -> bytes:
-    """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
-    language and its date, so that the same document gets the same file identifier; `templates`
-    (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
+def _layout(html_text: str, templates: Templates, lang: Language,
+            fetcher: URLFetcher | None = None) -> Document:
+    """The page laid out on the PDF's pages, with `print.css` and the language's own rules."""
     check_font()
     fetcher = fetcher or TemplateFetcher(templates)
     html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
@@ -134,7 +133,25 @@ def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, l
     own = language_css(lang)
     if own:
         stylesheets.append(CSS(string=own, url_fetcher=fetcher))
-    document = html.render(stylesheets=stylesheets)
+    return html.render(stylesheets=stylesheets)
+
+
+def anchor_pages(html_text: str, templates: Templates, lang: Language) -> dict[str, int]:
+    """The number of the PDF page each element id of the page starts on, as the PDF writer
+    paginates it: the page numbers other formats print (the DOCX's contents)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(_layout(html_text, templates, lang).pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, lang: Language,
+                    fetcher: URLFetcher | None = None) -> bytes:
+    """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
+    language and its date, so that the same document gets the same file identifier; `templates`
+    (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
+    document = _layout(html_text, templates, lang, fetcher)
     identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
     data: bytes = document.write_pdf(
         pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),
