@@ -32,6 +32,7 @@ from ..model import (
 )
 from ..model.act_text import ActBlankLines, ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActKind, ActUnit, DraftingLanguage
+from ..model.tables import row_of
 from .quote import quoted_blocks, wrap
 
 __all__ = ["act_changes", "draft_act"]
@@ -168,15 +169,8 @@ class Drafter:
     def row_of(self, unit: Unit) -> Unit | None:
         """The numbered row a sub-row ("1)" after row "32.") belongs to, as the publisher
         addresses it: "in row 32: in sub-point 1)"."""
-        if not spec_of(unit).in_table or not unit.label or not unit.label.strip().endswith(")"):
-            return None
         parent = self.parents[unit.uid]
-        siblings = parent.children if parent is not None else []
-        for sibling in reversed(siblings[:siblings.index(unit)]):
-            label = (sibling.label or "").strip()
-            if family_of(sibling) == "row" and label and not label.endswith(")"):
-                return sibling
-        return None
+        return row_of(unit, parent.children) if parent is not None else None
 
     def named(self, unit: Unit) -> ActUnit:
         """A unit as instructions name it; a sub-row as a sub-point of its row; a plain

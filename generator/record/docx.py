@@ -16,10 +16,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .edits import NO_BREAK_SPACE
 from .piece import Piece
-
-# The space the writers bind a number with, which a reader reads as a space.
-NO_BREAK_SPACE = "\u00a0"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DC = "http://purl.org/dc/elements/1.1/"

@@ -15,7 +15,9 @@ from ..consolidate.apply import own_texts, replace_in_unit
 from ..diff.parts import own_parts, row_texts
 from ..model import Language, Unit, family_of, spec_of
 from ..model.tables import table_shape
-from .docx import NO_BREAK_SPACE
+
+# The space the writers bind a number with, which a reader reads as a space.
+NO_BREAK_SPACE = "\u00a0"
 
 Edit = tuple[str, str]
 _TOKEN = re.compile(r"\s+|[^\s]+")

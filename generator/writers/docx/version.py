@@ -8,9 +8,9 @@ the units with their notes, exclusion texts and reconstruction marks (the reason
 the version's language) — in real Word styles (styles.py), on A4 pages with the PDF's margins:
 the section holding the action plan on landscape pages, table header rows that repeat, numbers
 and amounts right-aligned, the PDF's running head in the header from page 2 on, a PAGE field in
-the footer, a bookmark per unit id and the version's language on every style. Numbers, "№ N"
-and "N-қосымша" are bound as in the PDF (no-break spaces, `w:noBreakHyphen`). Equal input,
-equal bytes.
+the footer, a bookmark per unit id and the version's language on every style. Numbers, the
+number sign with its number and an appendix label ("1-appendix") are bound as in the PDF
+(no-break spaces, `w:noBreakHyphen`). Equal input, equal bytes.
 """
 
 from __future__ import annotations
