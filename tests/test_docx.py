@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import io
 import itertools
+import re
 import shutil
 import subprocess
 import zipfile
@@ -105,8 +106,10 @@ def _body(path: Path):
 
 
 def _text(element) -> str:
-    """The shown text (w:t), without field instructions."""
-    return "".join(node.text or "" for node in element.iter(w("t")))
+    """The shown text (w:t; the no-break hyphens and spaces that bind numbers as the hyphens
+    and spaces they stand for), without field instructions."""
+    return "".join("-" if node.tag == w("noBreakHyphen") else node.text or ""
+                   for node in element.iter(w("t"), w("noBreakHyphen"))).replace("\u00a0", " ")
 
 
 def _style(paragraph) -> str:
@@ -228,7 +231,8 @@ def test_cells_show_the_numbers_as_the_language_writes_them(built):
     for lang in LANGS:
         annotated = _annotated(lang, DATES[-1])
         table = next(u for u in annotated.version.walk() if u.role == "action_plan")
-        expected = [line for row in table.children if row.uid not in annotated.exclusions
+        expected = [line.replace("\u00a0", " ") for row in table.children
+                    if row.uid not in annotated.exclusions
                     for value in row.cells or [] for line in cell_lines(value, annotated.lang)
                     if "–" in line and any(ch.isdigit() for ch in line)]
         docx_table = _tables_by_uid(_body(output(built, lang, DATES[-1], "docx")))[
@@ -309,10 +313,15 @@ def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
     parts = _parts(path)
     sections = _sections(_body(path))
     references = [sect.findall("w:footerReference", NS) for sect, _ in sections]
-    # The first section has the footer; the later ones are linked to it.
-    assert len(references[0]) == 1 and not any(references[1:])
-    footer = next(part for name, part in parts.items() if name.startswith("word/footer"))
-    assert [i.text.strip() for i in footer.iter(w("instrText"))] == ["PAGE"]
+    # The first section has the footer, and its title page's own (with no running head); the
+    # later ones are linked to it.
+    assert sorted(ref.get(w("type")) for ref in references[0]) == ["default", "first"]
+    assert sections[0][0].find("w:titlePg", NS) is not None
+    assert not any(references[1:])
+    footers = [part for name, part in parts.items() if name.startswith("word/footer")]
+    assert len(footers) == 2
+    for footer in footers:
+        assert [i.text.strip() for i in footer.iter(w("instrText"))] == ["PAGE"]
 
 
 # --- contents, bookmarks, references -----------------------------------------------------------
@@ -324,7 +333,10 @@ def test_contents_entries_link_their_units_with_page_fields(built, lang, date):
     entries = [p for p in body.iter(w("p")) if _style(p).startswith("TOC") and
                _style(p) != "TOCHeading"]
     expected = toc_entries(annotated.units, annotated.lang)
-    assert [_text(p).rstrip("\t") for p in entries] == [text for _, _, text in expected]
+    # Each entry: its text, then (after a tab) the page number the field stores (the PDF's).
+    assert len(entries) == len(expected)
+    for p, (_, _, text) in zip(entries, expected, strict=True):
+        assert re.fullmatch(re.escape(text) + r"\d+", _text(p)), _text(p)
     for p, (_, uid, _) in zip(entries, expected, strict=True):
         assert [i.text.split() for i in p.iter(w("instrText"))] == [
             ["PAGEREF", bookmark_name(uid), "\\h"]]
@@ -429,8 +441,11 @@ def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
     # The footer's page number closes every page, the running head opens it.
     assert [page[-1].strip() for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
     head = running_head(annotated)
-    assert all(page[0].strip() == head for page in pages)
-    found = words("\n".join(line for page in pages for line in page[1:-1]))
+    # The title page has no running head; every other page opens with it.
+    assert pages[0][0].strip() != head
+    assert all(page[0].strip() == head for page in pages[1:])
+    found = words("\n".join(line for page in pages[:1] for line in page[:-1]) + "\n" + "\n".join(
+        line for page in pages[1:] for line in page[1:-1]))
     repeats = {}
     for unit in annotated.version.walk():
         if unit.kind == "table" and unit.header:

@@ -44,7 +44,9 @@ def _part(path: Path | bytes, name: str) -> etree._Element:
 
 
 def _texts(node: etree._Element) -> str:
-    return "".join(t.text or "" for t in node.iter(f"{W}t"))
+    """The shown text, a no-break hyphen as a hyphen."""
+    return "".join("-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
+                   for t in node.iter(f"{W}t", f"{W}noBreakHyphen"))
 
 
 def to_pdf(sources: list[Path], work: Path) -> dict[Path, Path]:

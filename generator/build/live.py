@@ -125,7 +125,7 @@ class Preview:
             # Rendered here, not forked: the preview rebuilds in a thread of the server.
             record(self.store, write_site(site, ordered, self.store, InProcess(), first=first))
         except InputError as exc:
-            return [str(item) for item in exc.diagnostics.items]
+            return [str(item) for item in exc.diagnostics.errors]
         except Exception as exc:  # the preview goes on; the page tells what failed
             return [f"error: {type(exc).__name__}: {exc}"]
         return []

@@ -153,6 +153,8 @@ class Russian(Language):
         "in_force_unknown": "дата введения в действие пока не известна",
         "original": "первоначальная редакция",
         "reconstructed_texts": "Реконструированные тексты",
+        "contains_reconstructed": ("Редакция содержит реконструированные тексты (не официальный "
+                                   "текст): они отмечены, причины приведены в конце"),
         "status_repealed": "Утратило силу",
         "page": "стр.",
         "year": "год",
@@ -214,7 +216,8 @@ class Russian(Language):
         return self._named(self._noun(unit).instrumental, unit.label)
 
     def amount_year(self, year: int | str) -> str:
-        return f"{year} год"
+        """2013 год; a span of years in the plural: 2016-2020 годы."""
+        return f"{year} годы" if "-" in str(year) else f"{year} год"
 
     def version_heading(self, date: dt.date) -> str:
         return f"Редакция {self.phrase('in_force_on')} {self.short_date(date)}"

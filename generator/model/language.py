@@ -52,6 +52,7 @@ PhraseKey = Literal[
     "in_force_unknown",  # a pending act whose in-force date is not known yet (no publication)
     "original",          # the version as adopted, in the list of versions
     "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
+    "contains_reconstructed",  # the title page of a version that shows reconstructed wordings
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"

@@ -28,7 +28,7 @@ from .tables import CellContent, grid, table_element, table_row
 
 def render_act_docx(text: ActText) -> bytes:
     lang = text.lang
-    document = new_document(lang.tag)
+    document = new_document(lang.tag, hyphenation=lang.hyphenation)
     set_core_properties(
         document, title=text.title, subject=lang.act_name(text.document), language=lang.tag,
         author=lang.act_name(text.act), identifier=f"{text.document.id}/act/{text.file_stem}",

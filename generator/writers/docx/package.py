@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -20,10 +21,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 
 from .styles import STYLES, StyleSpec, doc_defaults_xml, font_table_xml, style_xml
 
+JUSTIFIED = '<w:jc w:val="both"/>'
+RAGGED = '<w:jc w:val="left"/>'
 # Parts of python-docx's template that the writers have no use for.
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 UNUSED_RELS = {RT.CUSTOM_XML, STYLES_WITH_EFFECTS}
@@ -33,10 +36,18 @@ UNSTABLE_SETTINGS = ("w:savePreviewPicture", "w:rsids", "w:proofState")
 EMPTY_PROPERTIES = ("keywords", "comments", "category", "content_status", "version")
 
 
-def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES) -> DocxDocument:
-    """An empty document in the language `lang_tag` (xx-YY), holding `styles` only."""
+def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES,
+                 hyphenation: bool = True) -> DocxDocument:
+    """An empty document in the language `lang_tag` (xx-YY), holding `styles` only: justified
+    and hyphenated automatically where the language has patterns (`Language.hyphenation`), as
+    the PDF; ragged-right where it has none."""
     document = Document()
+    if not hyphenation:
+        styles = [replace(spec, ppr=spec.ppr.replace(JUSTIFIED, RAGGED)) for spec in styles]
     _prepare_package(document, lang_tag, styles)
+    if hyphenation:
+        document.settings.element.find(qn("w:defaultTabStop")).addnext(
+            parse_xml(f'<w:autoHyphenation {nsdecls("w")} w:val="true"/>'))
     return document
 
 

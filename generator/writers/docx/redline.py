@@ -72,7 +72,7 @@ class _Writer:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.ids = itertools.count(1)
-        self.document: DocxDocument = new_document(diff.lang.tag)
+        self.document: DocxDocument = new_document(diff.lang.tag, hyphenation=diff.lang.hyphenation)
         self.body = self.document.element.body
         self.layout: PageLayout = PORTRAIT
 

@@ -63,7 +63,7 @@ def render_docx(annotated: Annotated, template_dir: Path | None = None) -> bytes
     templates = Templates(template_dir)
     pages = anchor_pages(document_html(annotated, templates), templates, annotated.lang)
     version = annotated.version
-    document = new_document(language_tag(annotated))
+    document = new_document(language_tag(annotated), hyphenation=annotated.lang.hyphenation)
     set_core_properties(
         document, title=annotated.title, subject=annotated.lang.version_heading(version.date),
         language=language_tag(annotated), author=annotated.adoption_line,
@@ -113,6 +113,9 @@ class _DocumentBuilder(FamilyVisitor[None]):
             self._text_paragraph(a.repeal_line, "DocumentLine")
             self._text_paragraph(a.repeal_note.text if a.repeal_note else "", "EditorialNote")
         self._text_paragraph(self.lang.version_heading(a.version.date), "VersionLine")
+        if a.reconstruction_reasons():
+            # The title page says the version shows reconstructed wordings, as the PDF's does.
+            self._text_paragraph(self.lang.phrase("contains_reconstructed"), "DocumentLine")
 
     def _pending(self) -> None:
         if not self.a.pending:

@@ -34,17 +34,24 @@ from .templates import TEMPLATES, Templates
 
 PRINT_CSS = "print.css"
 PDF_VARIANT = "pdf/a-3b"
-# What is set ragged-right in a language without hyphenation patterns: narrow places.
-RAGGED = ("table.table td:not(.number):not(.label)", ".note", ".provenance")
+# What is set ragged-right in a language without hyphenation patterns: every paragraph and cell
+# (justified lines without hyphens leave wide gaps), headings and numbers keep their alignment.
+RAGGED = ("main .unit > p", "main .table-notes p", "main p.excluded", "main .note",
+          "main .provenance", "table.table td:not(.number):not(.label)", ".act .formula",
+          ".act .point", ".act .act-group", ".act .instruction",
+          ".act p.quoted:not(.quoted-heading)")
 
 
 def language_css(lang: Language) -> str:
-    """The print rules of one language: ragged-right narrow places where it cannot be
-    hyphenated (Kazakh: Pyphen has no patterns), nothing where it can."""
+    """The print rules of one language: ragged-right text where it cannot be hyphenated (Kazakh:
+    neither Pyphen nor any maintained package has Kazakh patterns), nothing where it can (the
+    stylesheet justifies and hyphenates)."""
     if lang.hyphenation:
         return ""
     selectors = ", ".join(f"html:lang({lang.code}) {selector}" for selector in RAGGED)
-    return f"{selectors} {{ text-align: left; hyphens: manual; }}\n"
+    # A sheet given to WeasyPrint is a user sheet: its rules override the page's own
+    # stylesheet only when important.
+    return f"{selectors} {{ text-align: left !important; hyphens: manual !important; }}\n"
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
