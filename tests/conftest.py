@@ -1,19 +1,28 @@
-"""What the end-to-end tests of the real content share: one build of every version and format."""
+"""What the tests share: the builds of the sample, its acts and redlines, and LibreOffice's
+conversion of its Word files.
+
+The folders of the session fixtures below are made once per test run (`made_once`): under
+pytest-xdist the first worker that asks makes one, the others wait for it and read the same files.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.sampleutil import grown_sample
+
 REPO = Path(__file__).resolve().parent.parent
-# The sample project the end-to-end tests run on: the repository's own, or a copy of it that a
-# test grew by one act (tests/test_sample_growth.py), whose content the same tests must accept.
-ROOT = Path(os.environ.get("LEGALGEN_SAMPLE_ROOT", REPO))
+# The sample project of the repository, which the end-to-end tests read.
+ROOT = REPO
 DOC = "monotowns-2012-2020"
 
 
@@ -23,9 +32,10 @@ def project_cache_of_the_run(tmp_path_factory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
 
 
-def legalgen(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def legalgen(*args: str, env: dict | None = None,
+             root: Path = ROOT) -> subprocess.CompletedProcess:
     """The installed command line on the real content, in a process of its own."""
-    return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(ROOT)],
+    return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(root)],
                           capture_output=True, text=True, env=env, cwd=REPO, check=False)
 
 
@@ -34,22 +44,135 @@ def output(out: Path, lang: str, date: dt.date | str, ext: str) -> Path:
     return out / lang / day / f"{DOC}.{ext}"
 
 
-@pytest.fixture(scope="session")
-def real_build(tmp_path_factory) -> Path:
-    """HTML, PDF and DOCX of every version in both languages, built once by the command line."""
-    out = tmp_path_factory.mktemp("real-build")
-    # A run that checks the content only (tests/test_sample_growth.py) needs the HTML alone.
-    formats = os.environ.get("LEGALGEN_SAMPLE_FORMATS", "html,pdf,docx")
+def build_every_version(root: Path, out: Path, formats: str) -> None:
     result = legalgen("build", "--format", formats, "--as-of", "all", "--out", str(out),
-                      "--jobs", "2")
+                      "--jobs", "2", root=root)
     assert result.returncode == 0, result.stderr
-    return out
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder `name` of this test run, made by `make` in the first process that asks for it;
+    the other pytest-xdist workers wait for it, then read the same files."""
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, which holds each worker's own
+    with (run / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (run / f"{name}.done").exists():
+            make(run / name)
+            (run / f"{name}.done").touch()
+    return run / name
+
+
+# --- the sample's versions -----------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def real_build_without_pdf(tmp_path_factory) -> Path:
+    """HTML and DOCX of every version of the sample in both languages (seconds to build)."""
+    return made_once(tmp_path_factory, "real-build",
+                     lambda out: build_every_version(ROOT, out, "html,docx"))
+
+
+@pytest.fixture(scope="session")
+def real_build(real_build_without_pdf: Path, tmp_path_factory) -> Path:
+    """Every version in HTML, PDF and DOCX: the PDFs added to the same folder, whose HTML and DOCX
+    the build's cache keeps. The one full build of the sample in a test run."""
+    made_once(tmp_path_factory, "real-build-pdf",
+              lambda _: build_every_version(ROOT, real_build_without_pdf, "html,pdf,docx"))
+    return real_build_without_pdf
+
+
+@pytest.fixture(scope="session", params=["sample", "grown"])
+def sample_root(request, tmp_path_factory) -> Path:
+    """The sample, then a copy of it with one more act (tests/sampleutil.py). The tests of the
+    sample's content and diffs run on both: they pin what the sample's acts do, so a drafter who
+    adds a valid act keeps them green."""
+    if request.param == "sample":
+        return ROOT
+    return made_once(tmp_path_factory, "grown-sample", lambda root: grown_sample(ROOT, root))
+
+
+@pytest.fixture(scope="session")
+def sample_html(sample_root: Path, request, tmp_path_factory) -> Path:
+    """HTML of every version of `sample_root`: the run's build of the sample, or of the copy."""
+    if sample_root == ROOT:
+        return request.getfixturevalue("real_build_without_pdf")
+    return made_once(tmp_path_factory, "grown-build",
+                     lambda out: build_every_version(sample_root, out, "html"))
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The publication site of the real content, without downloads, built once."""
-    out = tmp_path_factory.mktemp("real-site") / "site"
-    result = legalgen("site", "--no-downloads", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    """The publication site of the real content, without downloads."""
+    def make(out: Path) -> None:
+        result = legalgen("site", "--no-downloads", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "real-site", make)
+
+
+# --- acts, redlines and LibreOffice -------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def real_acts(tmp_path_factory) -> Path:
+    """`legalgen act` on every record of the sample: `<lang>/<record>.html|pdf|docx`."""
+    def make(out: Path) -> None:
+        records = sorted(f"amendments/{path.name}"
+                         for path in (ROOT / "amendments").glob("*.yaml"))
+        result = legalgen("act", *records, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "real-acts", make) / "acts"
+
+
+@pytest.fixture(scope="session")
+def real_redlines(tmp_path_factory) -> dict[str, Path]:
+    """The DOCX redline of the sample's whole history (original → latest), by language."""
+    def make(out: Path) -> None:
+        result = legalgen("diff", "--from", "original", "--to", "latest", "--format", "docx",
+                          "--out", str(out))
+        assert result.returncode == 0, result.stderr
+
+    folders = sorted((made_once(tmp_path_factory, "real-redlines", make) / "diff").iterdir())
+    redlines = {}
+    for folder in folders:
+        (redlines[folder.name],) = folder.glob("*.docx")
+    return redlines
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's command: a test that starts LibreOffice asks for it, and so is `full`."""
+    command = shutil.which("soffice")
+    assert command, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
+    return command
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(soffice: str, real_build_without_pdf: Path, real_acts: Path,
+                real_redlines: dict[str, Path], tmp_path_factory) -> dict[Path, Path]:
+    """Every Word file of the sample the tests open in LibreOffice — each version, the redlines
+    of the whole history, each drafted act — converted to PDF by one LibreOffice run with a
+    private profile: the PDF by the DOCX's path."""
+    sources = [*sorted(real_build_without_pdf.glob("*/*/*.docx")),
+               *sorted(real_acts.glob("*/*.docx")), *real_redlines.values()]
+    # Numbered copies: LibreOffice names each PDF after its file, and the stems repeat.
+    names = [f"{number:02d}-{source.stem}" for number, source in enumerate(sources)]
+
+    def convert(work: Path) -> None:
+        (work / "docx").mkdir(parents=True)
+        for source, name in zip(sources, names, strict=True):
+            shutil.copyfile(source, work / "docx" / f"{name}.docx")
+        result = subprocess.run(
+            [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(work / "pdf"),
+             *(str(work / "docx" / f"{name}.docx") for name in names)],
+            capture_output=True, text=True, timeout=900, check=False)
+        assert result.returncode == 0, result.stderr
+        assert "Error" not in result.stdout + result.stderr, result.stdout + result.stderr
+
+    work = made_once(tmp_path_factory, "office", convert)
+    pdfs = {source: work / "pdf" / f"{name}.pdf" for source, name in zip(sources, names,
+                                                                         strict=True)}
+    assert all(pdf.is_file() for pdf in pdfs.values()), sorted(map(str, pdfs.values()))
+    return pdfs
