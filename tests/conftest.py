@@ -1,14 +1,26 @@
-"""What the tests share: the builds of the sample, its acts and redlines, and LibreOffice's
-conversion of its Word files.
+"""What the tests share: the builds of the sample, LibreOffice's conversion of its Word files, and
+the two tiers of the suite.
 
 The folders of the session fixtures below are made once per test run (`made_once`): under
 pytest-xdist the first worker that asks makes one, the others wait for it and read the same files.
+
+Tiers: `make check` runs the tests not marked `full` (`pytest -m "not full"`), `make test` runs
+them all. `pytest_collection_modifyitems` marks a test `full` when it asks, directly or through
+another fixture, for one of FULL_FIXTURES: the sample's PDFs, LibreOffice, the browser. A test
+as slow without them carries `@pytest.mark.full` by hand: one that renders the PDFs of every
+version of a project, or a PDF of hundreds of pages, or builds and installs the package.
+
+Workers (pytest-xdist, `--dist loadgroup`): the tests that read the sample's PDFs (each worker
+parses a PDF once and keeps it, tests/pdfutil.py), those that read LibreOffice's conversions and
+those that drive the browser form a group each (GROUPS), and so do the tests of a module that
+share a module-scoped fixture: one worker does that work while the others run other tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -17,13 +29,46 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
+from generator.consolidate import timeline
+from generator.load import load_project
 from tests.sampleutil import grown_sample
 
 REPO = Path(__file__).resolve().parent.parent
 # The sample project of the repository, which the end-to-end tests read.
 ROOT = REPO
 DOC = "monotowns-2012-2020"
+
+# Every property test draws the same examples on every run: the suite is deterministic.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.load_profile("deterministic")
+
+# A test that asks for one of these (directly or through another fixture) is in the full tier.
+FULL_FIXTURES = {"real_build", "soffice", "browser"}
+# Tests that ask for a fixture on the left (the first one that applies) run on one xdist worker.
+GROUPS = {"real_build": "real-build", "office_pdfs": "office", "browser": "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects and before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & FULL_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.full)
+        group = next((GROUPS[name] for name in GROUPS if name in used), None)
+        if group is None and _uses_a_module_fixture(item):
+            group = item.nodeid.split("::")[0]
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _uses_a_module_fixture(item: pytest.Item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(definitions[-1].scope == "module"
+               for definitions in info.name2fixturedefs.values() if definitions)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -37,6 +82,12 @@ def legalgen(*args: str, env: dict | None = None,
     """The installed command line on the real content, in a process of its own."""
     return subprocess.run([sys.executable, "-m", "generator", *args, "--root", str(root)],
                           capture_output=True, text=True, env=env, cwd=REPO, check=False)
+
+
+@functools.cache
+def sample_dates() -> tuple[dt.date, ...]:
+    """The days of the sample's versions, read once per process for the modules that need them."""
+    return tuple(date for date, _ in timeline(load_project(ROOT)))
 
 
 def output(out: Path, lang: str, date: dt.date | str, ext: str) -> Path:

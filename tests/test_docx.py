@@ -23,7 +23,7 @@ import pytest
 from docx import Document
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.lang.cells import cell_lines
 from generator.load import load_project
 from generator.model import LANGS, Annotated, Unit
@@ -32,11 +32,11 @@ from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
-from tests.conftest import ROOT, legalgen, output
+from tests.conftest import ROOT, legalgen, output, sample_dates
 
 from .textutil import ENDNOTES, HIDDEN, differing_passages, html_words, similarity, words
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -24,19 +24,19 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.load import load_project
 from generator.model import LANGS, Annotated, Unit
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.fonts import FontError
 from generator.writers.shared.pdf import TemplateFetcher
 from generator.writers.shared.templates import TEMPLATES
-from tests.conftest import ROOT, legalgen, output
+from tests.conftest import ROOT, legalgen, output, sample_dates
 from tests.pdfutil import assert_only_the_serif_embedded, pdf_layout, pdf_reader, pdfa_claims
 
 from .textutil import differing_passages, html_tree, similarity, words
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 SAMPLES = [("kk", DATES[-1]), ("ru", DATES[-1]), ("ru", DATES[1])]
 A4 = (595.28, 841.89)

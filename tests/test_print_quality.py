@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.load import load_project
 from generator.model import LANGS, Annotated
 from generator.model.tables import heading_text
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.templates import TEMPLATES, document_html, typeset
 from generator.writers.shared.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, bind
-from tests.conftest import ROOT, output
+from tests.conftest import ROOT, output, sample_dates
 from tests.pdfutil import pdf_layout
 
 from .fixtureutil import FIXTURE
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 MM = 72 / 25.4
 # The page margins of style.css: (top, right, bottom, left) in points.
@@ -213,6 +213,7 @@ def test_every_character_and_cell_stays_inside_the_margins(real_build: Path, lan
     assert not outside, "\n".join(outside[:20])
 
 
+@pytest.mark.full  # lays out a 20,000-letter word on pages of its own
 def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     project = load_project(FIXTURE)
     annotated = annotate(consolidate(project, "kk", project.adoption_date), project)

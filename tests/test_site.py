@@ -11,6 +11,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -139,6 +140,7 @@ def test_the_version_page_switches_language_compares_and_lists_the_versions(real
     assert not tree.xpath("//a[@download]")  # built with --no-downloads
 
 
+@pytest.mark.full  # the PDF and DOCX of every version of the fixture
 def test_downloads_are_the_build_writers_files(tmp_path):
     out, build = tmp_path / "site", tmp_path / "build"
     result = site("--root", str(FIXTURE), "--lang", "kk", "--out", str(out))

@@ -21,7 +21,7 @@ from generator.load import load_project
 from generator.model import LANGS
 from generator.model.diff import CHANGE_PHRASES
 from generator.writers.docx.redline import render_diff_docx
-from tests.conftest import ROOT, output
+from tests.conftest import ROOT, output, sample_dates
 
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
@@ -29,9 +29,7 @@ from .textutil import words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KAZAKH_ONLY = set("әғқңөұүһі")
-LATEST = [date for date, _ in timeline(load_project(ROOT))][-1]
-FIRST = [date for date, _ in timeline(load_project(ROOT))][0]
-EARLIER = [date for date, _ in timeline(load_project(ROOT))][1]
+FIRST, EARLIER, LATEST = sample_dates()[0], sample_dates()[1], sample_dates()[-1]
 
 
 def _part(path: Path | bytes, name: str) -> etree._Element:
