@@ -22,11 +22,12 @@ test: system-deps-test lint
 check: system-deps $(STAMP)
 	LEGALGEN_FUZZ=quick $(BIN)/pytest -n $(TEST_WORKERS) -m "not full" $(PYTEST_ARGS)
 
-# Style, types (mypy --strict on generator/) and the import layers of the pipeline.
+# Style, types (mypy --strict on generator/) and the import layers of the pipeline (the
+# import-linter contracts in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m generator.devtools.deps
+	$(BIN)/lint-imports --no-logo
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -74,7 +74,8 @@ def main_bench() -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         end_to_end = command_in_new_process(out)
-        runs = [command_in_process(out) for _ in range(RUNS)]
+        # A folder of its own each time: in one folder the output store keeps the redlines.
+        runs = [command_in_process(out / f"run-{run}") for run in range(RUNS)]
         breakdown = stages(out)
     print("legalgen diff --from original --to latest (kk, ru; html, docx, json)")
     print(f"  end to end, new process:  {end_to_end:.2f} s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.cli.output_cache import CACHE_FOLDER
+from generator.build.store import CACHE_FOLDER
 
 FIXTURE = Path(__file__).resolve().parent / "fixture"
 DOC_ID = "district-2014-2018"
@@ -42,7 +42,7 @@ def line_of(path: Path, marker: str) -> int:
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    """Every output under `folder` with its bytes; the build cache's records left out."""
+    """Every output under `folder` with its bytes; the output store's records left out."""
     return {str(path.relative_to(folder)): path.read_bytes()
             for path in sorted(folder.rglob("*"))
             if path.is_file() and CACHE_FOLDER not in path.relative_to(folder).parts}

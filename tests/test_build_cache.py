@@ -4,14 +4,24 @@ changed, and what it leaves standing is byte for byte what a forced build writes
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import fingerprint, jobs, main, project_cache
-from generator.cli import output_cache as build_cache
+from generator.build import fingerprint, keys, plan, project_cache
+from generator.build.engine import produce
+from generator.build.executors import Executor
+from generator.build.files import template_dir
+from generator.build.plan import Job
+from generator.build.store import CACHE_FOLDER, OutputStore
+from generator.cli import main
 from generator.load import load_project
 from generator.version import __version__
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
@@ -89,8 +99,8 @@ def test_a_changed_phrase_rewrites_every_output_of_its_language_only(project, tm
                                                                    monkeypatch):
     root, out = project
     # What an edit of generator/lang/ru.py does to the fingerprints (see the test below).
-    real = build_cache.legalgen_fingerprint
-    monkeypatch.setattr(build_cache, "legalgen_fingerprint",
+    real = keys.legalgen_fingerprint
+    monkeypatch.setattr(keys, "legalgen_fingerprint",
                         lambda lang: real(lang) + ("+edited" if lang == "ru" else ""))
     assert written(build(root, out), out) == {name for name in EVERY_OUTPUT
                                               if name.startswith("ru/")}
@@ -100,9 +110,9 @@ def test_a_changed_phrase_rewrites_every_output_of_its_language_only(project, tm
 def test_a_changed_template_rewrites_everything(project, tmp_path, monkeypatch):
     root, out = project
     templates = tmp_path / "templates"
-    shutil.copytree(build_cache.TEMPLATES, templates,
+    shutil.copytree(keys.TEMPLATES, templates,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(build_cache, "TEMPLATES", templates)
+    monkeypatch.setattr(keys, "TEMPLATES", templates)
     assert written(build(root, out), out) == set()
     with (templates / "style.css").open("a", encoding="utf-8") as css:
         css.write("\n.ref { color: inherit; }\n")
@@ -114,7 +124,7 @@ def test_a_template_of_the_project_rewrites_everything_it_overrides(project, tmp
     own = root / "templates"
     own.mkdir()
     (own / "style.css").write_text(
-        (build_cache.TEMPLATES / "style.css").read_text(encoding="utf-8")
+        (keys.TEMPLATES / "style.css").read_text(encoding="utf-8")
         + "\n.note { font-style: italic; }\n", encoding="utf-8")
     assert written(build(root, out), out) == EVERY_OUTPUT
     assert ".note { font-style: italic; }" in (out / f"kk/2016-01-01/{DOC_ID}.html").read_text()
@@ -126,7 +136,7 @@ def test_a_template_of_the_project_rewrites_everything_it_overrides(project, tmp
 
 def test_another_legalgen_rewrites_everything(project, monkeypatch):
     root, out = project
-    monkeypatch.setattr(build_cache, "legalgen_fingerprint", lambda lang: "0.2.0:other-code")
+    monkeypatch.setattr(keys, "legalgen_fingerprint", lambda lang: "0.2.0:other-code")
     assert written(build(root, out), out) == EVERY_OUTPUT
 
 
@@ -153,7 +163,7 @@ def test_legalgen_fingerprint_is_its_version_and_its_code(tmp_path):
                          ids=["empty", "truncated", "other key"])
 def test_a_damaged_record_is_never_trusted(project, tmp_path, damage):
     root, out = project
-    records = sorted((out / build_cache.CACHE_FOLDER).rglob("*.json"))
+    records = sorted((out / CACHE_FOLDER).rglob("*.json"))
     assert len(records) == len(EVERY_OUTPUT)
     records[0].write_bytes(damage)
     assert len(written(build(root, out), out)) == 1
@@ -199,7 +209,50 @@ def test_the_loaded_project_is_kept_only_for_unchanged_input(tmp_path, monkeypat
 def test_the_slowest_outputs_are_written_first(tmp_path):
     project = load_project(FIXTURE)
     dates = [dt.date(2014, 2, 10), dt.date(2016, 1, 1)]
-    cache = build_cache.OutputCache(tmp_path)
-    plan = jobs.plan(project, ["kk", "ru"], dates, ["html", "docx", "pdf"], tmp_path, cache)
-    assert plan.up_to_date == []
-    assert [item.fmt for item in plan.to_write] == ["pdf"] * 4 + ["docx"] * 4 + ["html"] * 4
+    jobs = plan.version_jobs(project, ["kk", "ru"], dates, ["html", "docx", "pdf"],
+                             template_dir(FIXTURE))
+    planned = plan.split(jobs, OutputStore(tmp_path))
+    assert planned.up_to_date == []
+    assert [job.writer.format for job in planned.to_write] == (
+        ["pdf"] * 4 + ["docx"] * 4 + ["html"] * 4)
+
+
+@pytest.mark.parametrize("command", [["diff", "--format", "html,json"],
+                                     ["act", "--format", "html,txt"]], ids=["diff", "act"])
+def test_diffs_and_acts_are_written_only_when_they_change(tmp_path, command):
+    root, out = copy_fixture(tmp_path), tmp_path / "out"
+
+    def run(seed: str) -> subprocess.CompletedProcess[str]:
+        # Each run hashes strings differently, as two runs of the command do.
+        result = subprocess.run([sys.executable, "-m", "generator", *command, "--root", str(root),
+                                 "--out", str(out)], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, check=False)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    first = run("1")
+    paths = [line for line in first.stdout.splitlines() if line.startswith(str(out))]
+    assert paths and first.stderr.splitlines()[-1] == f"0 up to date, {len(paths)} written"
+    again = run("2")
+    assert not [line for line in again.stdout.splitlines() if line.startswith(str(out))]
+    assert again.stderr.splitlines()[-1] == f"{len(paths)} up to date, 0 written"
+
+
+class Pickling:
+    """An executor like a cluster's: each job travels as a pickle and renders elsewhere."""
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
+        for job in reversed(jobs):
+            yield job, pickle.loads(pickle.dumps(job)).render()
+
+
+def test_another_executor_writes_what_the_local_pool_writes(project, tmp_path):
+    root, out = project
+    jobs = plan.version_jobs(load_project(root), ["kk", "ru"],
+                             [dt.date.fromisoformat(day) for day in VERSIONS], ["html"],
+                             template_dir(root))
+    other = tmp_path / "other"
+    executor: Executor = Pickling()
+    report = produce(jobs, OutputStore(other), executor)
+    assert len(report.written) == len(EVERY_OUTPUT)
+    assert outputs(other) == outputs(out)

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.consolidate import timeline
-from generator.load import UnitBuilder, load_project
+from generator.input import UnitBuilder
+from generator.load import load_project
 from generator.model import Diagnostics, Unit
 from generator.model.inline import plain
 from tests.conftest import REPO

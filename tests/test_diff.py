@@ -25,7 +25,7 @@ from generator.consolidate import consolidate, timeline
 from generator.diff import diff_versions, word_diff
 from generator.lang import language
 from generator.load import load_project
-from generator.model import ID_PREFIX, Change, Project, label_number
+from generator.model import Change, Project, kind_spec, label_number
 from generator.writers.diff_html import render_diff_html
 from generator.writers.docx.redline import render_diff_docx
 from generator.writers.docx.version import render_docx
@@ -136,7 +136,7 @@ def inserted_ids(change: Change) -> list[str]:
         own = unit.get("id")
         if own is None:
             assert unit.get("label"), "an inserted unit needs a label or an id to predict its id"
-            own = f"{ID_PREFIX[unit['kind']]}_{label_number(unit['label'])}"
+            own = f"{kind_spec(unit['kind']).prefix}_{label_number(unit['label'])}"
         ids.append(f"{change.target}__{own}")
     return ids
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.build.executors import run_forked
 from generator.cli import main
-from generator.cli.workers import run_forked
 from generator.model import Diagnostics, InputError, SourcePos
 from generator.writers.shared.errors import MachineError
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, files_under

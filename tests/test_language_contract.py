@@ -1,5 +1,6 @@
-"""The language contract: every language gives the closed set of phrase keys and the grammar
-methods of `Language`; the code and the templates ask for nothing else."""
+"""The language contract: every language gives the closed set of phrase keys, a word for every
+unit kind and the grammar methods of `Language`; the code and the templates ask for nothing
+else."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from click.testing import CliRunner
 from generator import model
 from generator.cli import main
 from generator.lang import LANGUAGES, PHRASE_KEYS, Language
+from generator.model import KINDS, SourcePos, Unit
 from generator.model import diff as diff_stage
-from generator.model.language import phrase_problems
+from generator.model.language import phrase_problems, unit_word_problems
 from tests.fixtureutil import FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,8 +88,41 @@ def test_a_language_with_a_missing_or_unknown_phrase_is_refused():
     assert phrase_problems(base) == []
 
 
+def _words_of(code: str) -> dict[str, Any]:
+    lang = LANGUAGES[code]
+    return {"unit_words": dict(lang.unit_words), "unit_word": lang.unit_word}
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_language_gives_every_unit_kind_its_word(code):
+    lang = LANGUAGES[code]
+    assert set(lang.unit_words) == set(KINDS)
+    assert unit_word_problems(lang.unit_words, lang.unit_word) == []
+    names = {kind: lang.unit_name(Unit(kind, "x", SourcePos("t"), label="2.")) for kind in KINDS}
+    assert all(name.strip() for name in names.values())
+    # No stand-in word hides a kind without one.
+    with pytest.raises(LookupError, match="no word for the unit kind 'chapterette'"):
+        lang.unit_name(Unit("chapterette", "x", SourcePos("t")))
+
+
+def test_a_language_without_a_unit_word_is_refused():
+    base = {"code": "xx", "phrases": LANGUAGES["ru"].phrases, **_words_of("ru")}
+    fewer = {kind: word for kind, word in base["unit_words"].items() if kind != "chapter"}
+    with pytest.raises(TypeError, match="no word for the unit kind 'chapter'"):
+        type("Broken", (Language,), {**base, "unit_words": fewer})
+    with pytest.raises(TypeError, match="unknown unit kind 'chapterette'"):
+        type("Broken", (Language,), {**base, "unit_words": {**base["unit_words"],
+                                                            "chapterette": "x"}})
+    with pytest.raises(TypeError, match="the word for 'chapter' is not a Noun"):
+        type("Broken", (Language,), {**base, "unit_words": {**base["unit_words"],
+                                                            "chapter": "глава"}})
+    with pytest.raises(TypeError, match="no type of unit word"):
+        type("Broken", (Language,), {**base, "unit_word": None})
+
+
 def test_a_language_without_every_grammar_method_cannot_be_made():
-    partial = type("Partial", (Language,), {"code": "xx", "phrases": LANGUAGES["ru"].phrases})
+    partial = type("Partial", (Language,), {"code": "xx", "phrases": LANGUAGES["ru"].phrases,
+                                            **_words_of("ru")})
     with pytest.raises(TypeError, match="abstract"):
         partial()
     assert {"note", "exclusion", "repeal_note", "unit_name", "act_name"} <= (

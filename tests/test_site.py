@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.build.live import Preview
 from generator.cli import main
-from generator.cli.live import Preview
 from generator.consolidate import consolidate, timeline
 from generator.load import load_project
 from generator.site import history
+from generator.writers import Writer
 from tests.conftest import DOC, ROOT
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, line_of
 from tests.siteutil import crawl, ids, page
@@ -141,11 +142,15 @@ def test_the_version_page_switches_language_compares_and_lists_the_versions(real
 
 
 @pytest.mark.full  # the PDF and DOCX of every version of the fixture
-def test_downloads_are_the_build_writers_files(tmp_path):
+def test_downloads_are_the_build_writers_files_rendered_once(tmp_path, monkeypatch):
     out, build = tmp_path / "site", tmp_path / "build"
-    result = site("--root", str(FIXTURE), "--lang", "kk", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    last = dates(FIXTURE)[-1]
+    days = dates(FIXTURE)
+    first = site("--root", str(FIXTURE), "--lang", "kk", "--out", str(out), "--jobs", "2")
+    assert first.exit_code == 0, first.output
+    files = sum(1 for path in out.rglob("*") if path.is_file() and ".cache" not in path.parts)
+    assert first.stderr.splitlines()[-1] == (
+        f"0 up to date, {files} written ({2 * len(days)} downloads rendered)")
+    last = days[-1]
     built = CliRunner().invoke(main, ["build", "--root", str(FIXTURE), "--lang", "kk", "--format",
                                       "pdf,docx", "--as-of", last, "--out", str(build)])
     assert built.exit_code == 0, built.output
@@ -157,6 +162,16 @@ def test_downloads_are_the_build_writers_files(tmp_path):
         assert data == (build / "kk" / last / f"{DOC_ID}.{ext}").read_bytes()
     with zipfile.ZipFile(out / "kk" / downloads[1]) as docx:
         assert "word/document.xml" in docx.namelist()
+    # The second run renders nothing and rewrites nothing: every writer would fail here.
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
+
+    def never(*args, **kwargs):
+        raise AssertionError("a download was rendered again")
+    monkeypatch.setattr(Writer, "render", never)
+    again = site("--root", str(FIXTURE), "--lang", "kk", "--out", str(out), "--jobs", "2")
+    assert again.exit_code == 0, again.output
+    assert again.stderr.splitlines()[-1] == f"{files} up to date, 0 written (0 downloads rendered)"
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()} == before
 
 
 def test_a_projects_templates_override_the_sites(tmp_path):

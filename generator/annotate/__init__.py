@@ -13,7 +13,6 @@ import datetime as dt
 from ..lang import language
 from ..memory import collector_paused
 from ..model import (
-    TABLE_ROW_KINDS,
     ActMention,
     Annotated,
     Change,
@@ -22,6 +21,7 @@ from ..model import (
     Project,
     Unit,
     Version,
+    spec_of,
 )
 
 
@@ -59,7 +59,7 @@ def _annotate(version: Version, project: Project) -> Annotated:
         unit = version.index[uid]
         # A table row keeps its label in its own column; the exclusion text fills the rest.
         result.exclusions[uid] = lang.exclusion(
-            unit, mentions_of([event.change]), with_label=unit.kind not in TABLE_ROW_KINDS
+            unit, mentions_of([event.change]), with_label=not spec_of(unit).in_table
         )
     if version.repeal is not None:
         change = version.repeal.change

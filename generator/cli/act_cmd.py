@@ -7,20 +7,24 @@ from pathlib import Path
 
 import click
 
+from ..build.engine import produce
+from ..build.executors import InProcess
+from ..build.plan import act_jobs
+from ..build.store import OutputStore
 from ..draft import draft_act
 from ..draft.check import check_act
 from ..model import LANGS, Act, InputError, Project, relative
+from ..model.act_text import ActText
 from ..writers import formats as writer_formats
-from ..writers import writer
 from .common import (
     check_or_exit,
+    err,
     load_or_exit,
     print_diagnostics,
     root_option,
     split_option,
     stdout,
 )
-from .files import act_path, write_atomic
 
 
 @click.command()
@@ -40,13 +44,9 @@ def act(root: Path, records: tuple[Path, ...], langs: str, formats: str, out: Pa
     format_list = split_option(formats, writer_formats("act"), "format")
     project = load_or_exit(root)
     check_or_exit(project)
-    acts = _chosen(project, root, records)
-    if not check:
-        for fmt in format_list:
-            writer("act", fmt).check_machine()
-    target = out or (root / "build")
+    drafted: list[ActText] = []
     failed = False
-    for item in acts:
+    for item in _chosen(project, root, records):
         try:
             texts = {lang: draft_act(project, item, lang) for lang in lang_list}
         except InputError as exc:
@@ -58,14 +58,16 @@ def act(root: Path, records: tuple[Path, ...], langs: str, formats: str, out: Pa
             failed = failed or bool(problems.errors)
             if not problems.errors:
                 stdout.print(f"{item.path}: ok ({len(texts)} languages)", markup=False)
-            continue
-        for lang, text in texts.items():
-            for fmt in format_list:
-                path = act_path(target, lang, text.file_stem, fmt)
-                write_atomic(path, writer("act", fmt).render(text))
-                stdout.print(str(path), markup=False)
+        drafted.extend(texts.values())
     if failed:
         sys.exit(2)
+    if check:
+        return
+    target = out or (root / "build")
+    report = produce(act_jobs(drafted, format_list), OutputStore(target), InProcess())
+    for path in report.written_under(target):
+        stdout.print(str(path), markup=False)
+    err.print(report.summary(), markup=False)
 
 
 def _chosen(project: Project, root: Path, records: tuple[Path, ...]) -> list[Act]:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from ..build.engine import produce
+from ..build.executors import local_executor
+from ..build.files import template_dir
+from ..build.plan import version_jobs
+from ..build.store import OutputStore
 from ..consolidate import timeline
 from ..model import LANGS, Project
 from ..writers import formats as writer_formats
-from ..writers import writer
-from . import jobs as build_jobs
 from .common import (
     check_or_exit,
     err,
@@ -23,9 +24,7 @@ from .common import (
     split_option,
     stdout,
 )
-from .files import template_dir
-from .output_cache import OutputCache
-from .staging import staged
+from .progress import progress_bar
 
 
 @click.command()
@@ -51,40 +50,13 @@ def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | N
     dates = _dates(project, as_of)
     check_or_exit(project)
     target = out or (root / "build")
-    cache = OutputCache(target, enabled=not force)
-    outputs = build_jobs.plan(project, lang_list, dates, format_list, target, cache)
-    for fmt in dict.fromkeys(item.fmt for item in outputs.to_write):
-        # What a format needs from the machine is checked before anything is written; its
-        # writer is loaded once, here, for every worker.
-        chosen = writer("version", fmt)
-        chosen.check_machine()
-        chosen.load()
-    written = _write(outputs.to_write, target, template_dir(root), jobs or cpu_count())
-    for item, digest in written:
-        cache.record(item.key, digest)
-    for path in sorted(target / item.relative for item, _ in written):
+    jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root))
+    with progress_bar("building") as progress:
+        report = produce(jobs_of_build, OutputStore(target, trust_records=not force),
+                         local_executor(jobs), progress)
+    for path in report.written_under(target):
         stdout.print(str(path), markup=False)
-    err.print(f"{len(outputs.up_to_date)} up to date, {len(written)} written", markup=False)
-
-
-def _write(items: list[build_jobs.Output], target: Path, templates: Path,
-           jobs: int) -> list[tuple[build_jobs.Output, str]]:
-    """Render `items`; nothing reaches `target` unless every one of them was rendered."""
-    if not items:
-        return []
-    written = []
-    with staged(target) as stage, \
-            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                     console=err, transient=True) as progress:
-        task = progress.add_task("building", total=len(items))
-        for item, digest in build_jobs.write_outputs(items, stage, templates, jobs):
-            written.append((item, digest))
-            progress.advance(task)
-    return written
-
-
-def cpu_count() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    err.print(report.summary(), markup=False)
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date]:

@@ -13,11 +13,10 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from ..build.checks import checked
+from ..build.project_cache import load_project_cached
 from ..consolidate import consolidate, resolve_date
 from ..model import Diagnostics, InputError, Project, Version
-from ..validate import validate as validate_project
-from ..writers import charsets
-from .project_cache import load_project_cached
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 3
@@ -73,11 +72,6 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
     except InputError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_INPUT)
-
-
-def checked(project: Project) -> Diagnostics:
-    """Every problem of the project, the characters the outputs cannot set included."""
-    return validate_project(project, charsets())
 
 
 def check_or_exit(project: Project) -> None:

@@ -9,21 +9,24 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from ..build.engine import produce
+from ..build.executors import InProcess
+from ..build.files import template_dir
+from ..build.plan import diff_jobs
+from ..build.store import OutputStore
 from ..diff import diff_versions
 from ..model import LANGS
 from ..model.diff import Diff
 from ..writers import formats as writer_formats
-from ..writers import writer
 from .common import (
     check_or_exit,
+    err,
     load_or_exit,
     parse_date,
     root_option,
     split_option,
     stdout,
 )
-from .files import diff_path, template_dir, write_atomic
-from .staging import final_path, staged
 
 
 @click.command()
@@ -51,20 +54,15 @@ def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | 
         raise click.UsageError(f"--from ({old_date}) is later than --to ({new_date})")
     check_or_exit(project)
     target = out or (root / "build")
-    written: list[Path] = []
-    changed = False
-    with staged(target) as stage:
-        for lang in lang_list:
-            result = diff_versions(project, lang, old_date, new_date)
-            _print_diff_summary(result)
-            for fmt in format_list:
-                path = diff_path(stage, lang, result.from_date, result.to_date, fmt)
-                write_atomic(path, writer("diff", fmt).render(result, template_dir(root)))
-                written.append(final_path(stage, target, path))
-            changed = changed or not result.empty
-    for path in written:
+    results = [diff_versions(project, lang, old_date, new_date) for lang in lang_list]
+    for result in results:
+        _print_diff_summary(result)
+    report = produce(diff_jobs(results, format_list, template_dir(root)), OutputStore(target),
+                     InProcess())
+    for path in report.written_under(target):
         stdout.print(str(path), markup=False)
-    if exit_code and changed:
+    err.print(report.summary(), markup=False)
+    if exit_code and any(not result.empty for result in results):
         sys.exit(1)
 
 

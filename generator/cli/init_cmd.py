@@ -10,12 +10,12 @@ from pathlib import Path
 
 import click
 
+from ..build.files import write_atomic
 from ..load.json_schema import json_schemas
 from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
 from ..model import LANGS, ActType
 from . import scaffold
 from .common import err, stdout
-from .files import write_atomic
 
 ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
+from ..build.files import write_atomic
 from ..model import LANGS
 from . import scaffold
 from .common import err, root_option, stdout
-from .files import write_atomic
 from .init_cmd import ACT_TYPES
 
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import click
 
+from ..build.files import write_atomic
 from ..model import Diagnostics
 from ..record import ActMeta, Record, record_yaml
 from ..record.from_act import record_from_act
 from .common import load_or_exit, print_diagnostics, root_option, stdout
-from .files import write_atomic
 
 DAYS_RULE = "days:"
 

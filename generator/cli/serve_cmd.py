@@ -19,13 +19,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import click
 
+from ..build.files import template_dir
+from ..build.live import Preview
+from ..build.site import default_out
 from ..lang import language
 from ..model import LANGS
 from ..writers.shared.templates import Templates
 from .common import err, root_option, split_option
-from .files import template_dir
-from .live import Preview
-from .site_cmd import default_out
 
 LIVE = "/_legalgen/"
 LIVE_SCRIPT = f'<script src="{LIVE}live.js"></script>'

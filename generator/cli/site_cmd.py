@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
-from ..model import LANGS, Project
-from ..site.pages import Site, SiteOptions
-from ..writers import formats as writer_formats
-from ..writers import writer
-from .common import check_or_exit, load_or_exit, root_option, split_option, stdout
-from .files import template_dir
-from .site_files import SiteFiles
-from .staging import staged
-
-
-def download_formats() -> list[str]:
-    """The version formats a reader downloads beside the page: every writer but HTML's."""
-    return [fmt for fmt in writer_formats("version") if fmt != "html"]
-
-
-def make_site(root: Path, project: Project, langs: list[str], downloads: bool) -> Site:
-    formats = download_formats() if downloads else []
-    for fmt in formats:
-        writer("version", fmt).check_machine()
-    options = SiteOptions(langs=langs, downloads=formats, today=dt.date.today())
-    return Site(project, template_dir(root), options)
-
-
-def default_out(root: Path) -> Path:
-    return root / "build" / "site"
+from ..build.executors import local_executor
+from ..build.site import default_out, make_site, publish_site
+from ..build.store import OutputStore
+from ..model import LANGS
+from .common import check_or_exit, err, load_or_exit, root_option, split_option, stdout
+from .progress import progress_bar
 
 
 @click.command()
@@ -41,17 +21,19 @@ def default_out(root: Path) -> Path:
               help="Output folder [default: ROOT/build/site].")
 @click.option("--downloads/--no-downloads", default=True, show_default=True,
               help="Offer each version's PDF and DOCX (rendering them takes the longest).")
-def site(root: Path, langs: str, out: Path | None, downloads: bool) -> None:
-    """Write the static site: home, every version and redline, every act, search."""
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Downloads rendered at once [default: the number of CPUs].")
+def site(root: Path, langs: str, out: Path | None, downloads: bool, jobs: int | None) -> None:
+    """Write the static site: home, every version and redline, every act, search; a file
+    whose bytes did not change is kept, a download whose version did not change is not
+    rendered again."""
     lang_list = split_option(langs, LANGS, "language")
     project = load_or_exit(root)
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)
     target = out or default_out(root)
-    # Nothing reaches `target` unless every page was made.
-    with staged(target) as stage:
-        files = SiteFiles(stage)
-        count = len(files.write(pages.shared()))
-        for lang in lang_list:
-            count += len(files.write(pages.outputs(lang)))
-    stdout.print(f"{target / 'index.html'} ({count} files)", markup=False)
+    with progress_bar("rendering downloads") as progress:
+        report = publish_site(pages, lang_list, OutputStore(target), local_executor(jobs),
+                              progress)
+    stdout.print(str(target / "index.html"), markup=False)
+    err.print(f"{report.summary()} ({report.rendered} downloads rendered)", markup=False)

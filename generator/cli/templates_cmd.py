@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..build.files import template_dir
 from .common import err, root_option, stdout
-from .files import template_dir
 
 
 @click.command()

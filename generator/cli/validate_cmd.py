@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..build.checks import checked
 from ..consolidate import timeline
 from .common import (
-    checked,
     err,
     load_or_exit,
     print_diagnostics,

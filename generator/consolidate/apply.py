@@ -8,7 +8,7 @@ and for each unit the changes that touched it. Every problem is a diagnostic at 
 
 from __future__ import annotations
 
-from ..load import UnitBuilder
+from ..input import UnitBuilder
 from ..model import Change, Diagnostics, Event, Project, Unit, Version
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 
 from ..annotate import annotate
 from ..consolidate import consolidate
-from ..model import Annotated, Cell, Change, Project, Unit
+from ..model import DOCUMENT, Annotated, Cell, Change, Project, Unit, family_of, spec_of
 from ..model.diff import (
     ADDED,
     EXCLUDED,
@@ -148,7 +148,7 @@ class Comparison:
         document = self.new.version.document
         before, after = head_text(self.old), head_text(self.new)
         return [UnitChange(
-            uid=document.id, kind="document", label=None,
+            uid=document.id, kind=DOCUMENT, label=None,
             name=self.lang.document_name(document.type), change=REPEALED,
             acts=attributions([repeal.change]), before=before or None, after=after,
             ops=word_diff(before, after),
@@ -259,21 +259,23 @@ class Comparison:
             after = self.new.exclusions[pair.uid] if pair.new is not None else None
             self._add(make_line("excluded", before, after, acts), pair.uid)
             return
-        if pair.kind == "table":
+        family = family_of(pair.unit)
+        if family == "tabular":
             self._layout_table(pair, acts)
             return
         old_before, old_after = self._parts(pair.old, depth)
         new_before, new_after = self._parts(pair.new, depth)
         for line in merge_parts(old_before, new_before, acts):
             self._add(line, pair.uid)
-        if pair.kind != "notes":
+        # The notes under a table carry their notes after their paragraphs, as the versions do.
+        if family != "table_notes":
             self._layout_decorations(pair)
         for line in merge_parts(old_after, new_after, acts):
             self._add(line, pair.uid)
-        child_depth = {"attachment": 2, "appendix": 3}.get(pair.kind, depth + 1)
+        child_depth = spec_of(pair.unit).heading_level + 1 if family == "stamped" else depth + 1
         for child in pair.children:
             self._layout(child, child_depth)
-        if pair.kind == "notes":
+        if family == "table_notes":
             self._layout_decorations(pair)
 
     def _parts(self, unit: Unit | None, depth: int) -> tuple[list[Part], list[Part]]:
@@ -337,14 +339,16 @@ class Comparison:
             label = make_cell(row_label(pair.old), row_label(pair.new), acts)
             cells = [label] if label_column else []
             row = Row("excluded", cells + [make_cell(before, after, acts, span)], state, acts)
-        elif pair.kind == "group":
+        elif family_of(pair.unit) == "heading_row":
             before = plain(pair.old.text) if pair.old is not None else None
             after = plain(pair.new.text) if pair.new is not None else None
-            row = Row("group", [make_cell(before, after, acts, block.columns)], state, acts)
+            row = Row(pair.kind, [make_cell(before, after, acts, block.columns)], state, acts,
+                      spec=spec_of(pair.unit))
         else:
             old = row_texts(pair.old, self.lang, label_column) if pair.old is not None else None
             new = row_texts(pair.new, self.lang, label_column) if pair.new is not None else None
-            row = Row(pair.kind, cell_pairs(old, new, acts), state, acts)
+            row = Row(pair.kind, cell_pairs(old, new, acts), state, acts,
+                      spec=spec_of(pair.unit))
         block.rows.append(row)
         if pair.uid not in self.anchors:
             self.anchors.add(pair.uid)

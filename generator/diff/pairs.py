@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..model import Unit
+from ..model import Unit, UnitKind
 
 
 @dataclass(slots=True)
@@ -31,7 +31,7 @@ class Pair:
         return _present(self.new or self.old, self.uid)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> UnitKind:
         return self.unit.kind
 
 

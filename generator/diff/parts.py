@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..lang.cells import cell_lines
-from ..model import Annotated, Cell, Change, KindVisitor, Language, Unit
+from ..model import Annotated, Cell, Change, FamilyVisitor, Language, Unit, family_of, spec_of
 from ..model.diff import Acts, Attribution, DiffCell, Line, Op
 from ..model.inline import plain
 from ..model.tables import heading_text
@@ -35,34 +35,30 @@ def own_parts(unit: Unit, lang: Language, depth: int) -> tuple[list[Part], list[
 PartsAround = tuple[list[Part], list[Part]]
 
 
-class _OwnParts(KindVisitor[PartsAround]):
-    """The lines each kind of unit shows, as the version writers lay them out."""
+class _OwnParts(FamilyVisitor[PartsAround]):
+    """The lines each family of units shows, as the version writers lay them out."""
 
     def __init__(self, lang: Language) -> None:
         self.lang = lang
 
-    def visit_attachment(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_stamped(self, unit: Unit, depth: int) -> PartsAround:
         lines = enumerate(unit.stamp or [])
         stamp = [Part(f"stamp{i}", "stamp", plain(line)) for i, line in lines]
-        level = 1 if unit.kind == "attachment" else 2
+        level = spec_of(unit).heading_level
         return stamp + [Part("heading", "heading", plain(unit.heading), level)], []
 
-    visit_appendix = visit_attachment
-
-    def visit_section(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_division(self, unit: Unit, depth: int) -> PartsAround:
         heading = Part("heading", "heading", plain(heading_text(unit)), min(depth, 6))
         return [heading], ([Part("text", "text", plain(unit.text))] if unit.text else [])
 
-    visit_chapter = visit_subsection = visit_section
-
-    def visit_signature(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_signatory(self, unit: Unit, depth: int) -> PartsAround:
         return [Part("position", "signature", plain(unit.position)),
                 Part("name", "signature", plain(unit.name))], []
 
-    def visit_notes(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_table_notes(self, unit: Unit, depth: int) -> PartsAround:
         return ([Part("text", "table-note", plain(unit.text))] if unit.text else []), []
 
-    def visit_table(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_tabular(self, unit: Unit, depth: int) -> PartsAround:
         return [Part(f"header{i}", "header", " | ".join(cell_text(c, self.lang) for c in line))
                 for i, line in enumerate(unit.header or [])], []
 
@@ -70,14 +66,14 @@ class _OwnParts(KindVisitor[PartsAround]):
         texts = row_texts(unit, self.lang, unit.label is not None)
         return [Part("row", "row", " | ".join(texts))], []
 
-    visit_group = visit_total = visit_row
+    visit_heading_row = visit_row
 
-    def visit_point(self, unit: Unit, depth: int) -> PartsAround:
+    def visit_numbered(self, unit: Unit, depth: int) -> PartsAround:
         label = (unit.label or "").strip()
         main = " ".join(part for part in (label, plain(unit.heading), plain(unit.text)) if part)
         return [Part("main", "text", main)], []
 
-    visit_preamble = visit_paragraph = visit_article = visit_subpoint = visit_text = visit_point
+    visit_plain = visit_numbered
 
 
 def cell_text(cell: Cell, lang: Language) -> str:
@@ -86,7 +82,7 @@ def cell_text(cell: Cell, lang: Language) -> str:
 
 def row_texts(row: Unit, lang: Language, label_column: bool) -> list[str]:
     """A row's cells as text, the label column first when the table has one."""
-    if row.kind == "group":
+    if family_of(row) == "heading_row":
         return [plain(row.text)]
     label = [(row.label or "").strip()] if label_column else []
     return label + [cell_text(cell, lang) for cell in row.cells or []]

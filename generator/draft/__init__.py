@@ -16,9 +16,19 @@ from __future__ import annotations
 import dataclasses
 
 from ..consolidate import consolidate
+from ..input import UnitBuilder
 from ..lang import drafting
-from ..load import UnitBuilder
-from ..model import Act, Change, Diagnostics, InputError, Project, Unit, Version
+from ..model import (
+    Act,
+    Change,
+    Diagnostics,
+    InputError,
+    Project,
+    Unit,
+    Version,
+    family_of,
+    spec_of,
+)
 from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActKind, ActUnit, DraftingLanguage
 from .quote import quoted_blocks, wrap
@@ -122,18 +132,20 @@ class Drafter:
         """The units an instruction on `unit` stands under: its ancestors, tables left out."""
         chain: list[Unit] = []
         while unit is not None:
-            if unit.kind != "table":
+            if family_of(unit) != "tabular":
                 chain.append(unit)
             unit = self.parents[unit.uid]
         return chain[::-1]
 
     def named(self, unit: Unit) -> ActUnit:
-        if unit.label or unit.heading or unit.cells or unit.kind != "text":
+        """A unit as instructions name it; a plain paragraph with nothing to name it by, by its
+        place among its siblings of its kind ("үшінші абзац", "абзац третий")."""
+        if unit.label or unit.heading or unit.cells or family_of(unit) != "plain":
             return ActUnit(unit)
         parent = self.parents[unit.uid]
         siblings = parent.children if parent is not None else self.before.units
-        texts = [s for s in siblings if s.kind == "text"]
-        return ActUnit(unit, texts.index(unit) + 1)
+        alike = [s for s in siblings if s.kind == unit.kind]
+        return ActUnit(unit, alike.index(unit) + 1)
 
     def items(self, change: Change) -> list[Item]:
         grammar = self.grammar
@@ -209,7 +221,10 @@ class Drafter:
         return lines
 
     def group_text(self, unit: Unit) -> str:
-        if unit.kind == "attachment":
+        """The line instructions on units inside `unit` stand under; a part of its own that is
+        not named by its label (the programme the act approved) by its heading."""
+        spec = spec_of(unit)
+        if spec.family == "stamped" and not spec.named_by_label:
             return self.grammar.attachment_group(unit, self.before.document)
         return self.grammar.act_unit(self.named(unit), "locative").rstrip(",") + ":"
 

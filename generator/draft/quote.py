@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 
 from ..lang.cells import cell_lines
-from ..model import TABLE_ROW_KINDS, Language, Unit
+from ..model import Language, Unit, family_of, spec_of
 from ..model.act_text import QuotedBlock, QuotedTable, QuotedText
 from ..model.inline import plain
 from ..model.tables import heading_text, table_shape
@@ -19,8 +19,8 @@ from ..model.tables import heading_text, table_shape
 
 def quoted_blocks(units: list[Unit], parent: Unit | None,
                   lang: Language) -> tuple[QuotedBlock, ...]:
-    if parent is not None and parent.kind == "table" and all(
-            unit.kind in TABLE_ROW_KINDS for unit in units):
+    if parent is not None and family_of(parent) == "tabular" and all(
+            spec_of(unit).in_table for unit in units):
         return (_table(units, parent, lang),)
     blocks: list[QuotedBlock] = []
     for unit in units:
@@ -29,16 +29,18 @@ def quoted_blocks(units: list[Unit], parent: Unit | None,
 
 
 def _paragraphs(unit: Unit, level: int, lang: Language) -> list[QuotedBlock]:
-    if unit.kind == "table":
+    family = family_of(unit)
+    if family == "tabular":
         return [_table(unit.children, unit, lang)]
-    if unit.heading and unit.kind not in ("point",):
+    # A part's or a division's heading is a line of its own; a numbered unit's leads its text.
+    if unit.heading and family in ("stamped", "division"):
         blocks: list[QuotedBlock] = [QuotedText(heading_text(unit), level, heading=True)]
         if unit.text:
             blocks.append(QuotedText(plain(unit.text), level))
     else:
         parts = [unit.label.strip() if unit.label else "", plain(unit.heading),
                  plain(unit.text)]
-        if unit.kind == "signature":
+        if family == "signatory":
             parts = [unit.position or "", unit.name or ""]
         blocks = [QuotedText(" ".join(part for part in parts if part), level)]
     for child in unit.children:
@@ -50,7 +52,7 @@ def _table(rows: list[Unit], table: Unit, lang: Language) -> QuotedTable:
     shape = table_shape(table)
     lines: list[list[list[str]]] = []
     for row in rows:
-        if row.kind == "group":
+        if family_of(row) == "heading_row":
             lines.append([[plain(row.text)]])
             continue
         cells = [[plain(line) for line in cell_lines(cell, lang)] for cell in row.cells or []]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
+from typing import ClassVar
 
 from ..model import (
     Act,
@@ -13,10 +14,12 @@ from ..model import (
     InForceAfterDays,
     InForceDate,
     Language,
+    Subject,
     Unit,
     short_date,
 )
 from ..model.diff import CHANGE_PHRASES
+from ..model.language import kind_word
 from .base import by_issuer, capitalize
 
 BACK_VOWELS = set("аоұыяё")
@@ -118,7 +121,8 @@ def possessive(word: str) -> str:
     return stem + _pick(word, "ы", "і")
 
 
-UNIT_WORDS = {
+# The word of every unit kind; its cases follow from the grammar ("тармаққа", "тармақшамен").
+UNIT_WORDS: dict[str, str] = {
     "paragraph": "тармақ",
     "point": "тармақ",
     "subpoint": "тармақша",
@@ -173,6 +177,8 @@ class Kazakh(Language):
     code = "kk"
     locale = "kk_KZ"
     note_word = "Ескерту."
+    unit_words: ClassVar[dict[str, str]] = UNIT_WORDS
+    unit_word = str
     phrases = {
         "contents": "Мазмұны",
         "pending": "Қолданысқа әлі енгізілмеген өзгерістер",
@@ -228,7 +234,7 @@ class Kazakh(Language):
     # Units
     def unit_name(self, unit: Unit) -> str:
         """3-тармақ, 2-1) тармақша, 1-бөлім, кіші бөлім."""
-        word = UNIT_WORDS.get(unit.kind, "бөлік")
+        word = kind_word(self.unit_words, unit.kind, self.code)
         if not unit.label:
             return word
         label = unit.label.strip()
@@ -270,7 +276,7 @@ class Kazakh(Language):
         act = mention.act
         return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
 
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
     def _acts(self, mentions: Sequence[ActMention]) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
+from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
+from ..model.language import kind_word
 from .kk import (
     ACT_WORDS,
     MONTHS,
-    UNIT_WORDS,
     Kazakh,
     genitive,
     instrumental,
@@ -27,7 +27,6 @@ from .kk import (
     possessive,
 )
 
-ROW_KINDS = {"row", "group", "total"}
 FORMULAS = {
     "government": "Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:",
     "president": "ҚАУЛЫ ЕТЕМІН:",
@@ -113,8 +112,8 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
 
     def _base_name(self, named: ActUnit) -> str:
         unit = named.unit
-        word = UNIT_WORDS.get(unit.kind, "бөлік")
-        if unit.label and unit.kind in ROW_KINDS:
+        word = kind_word(self.unit_words, unit.kind, self.code)
+        if unit.label and spec_of(unit).in_table:
             return f"реттік нөмірі {unit.label.strip().rstrip('.')}-{word}"
         if unit.label:
             return self.unit_name(unit)

@@ -5,22 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from babel.dates import format_date
 
 from ..model import (
+    DOCUMENT,
     Act,
     ActMention,
     Document,
     InForceAfterDays,
     InForceDate,
     Language,
+    Subject,
     Unit,
     label_number,
     short_date,
 )
 from ..model.diff import CHANGE_PHRASES
+from ..model.language import kind_word
 from .base import by_issuer, capitalize
 
 # The cases in which a note names the acts: "в редакции постановления", "внесенными
@@ -30,31 +33,34 @@ Case = Literal["genitive", "instrumental"]
 
 @dataclass(frozen=True, slots=True)
 class Noun:
-    """A noun's forms the notes need: nominative, instrumental; gender m, f or n."""
+    """A unit word in the cases notes and instructions use; gender m, f or n."""
 
     nominative: str
+    accusative: str
+    prepositional: str
     instrumental: str
     gender: str
 
 
-UNIT_NOUNS = {
-    "paragraph": Noun("пункт", "пунктом", "m"),
-    "point": Noun("пункт", "пунктом", "m"),
-    "subpoint": Noun("подпункт", "подпунктом", "m"),
-    "section": Noun("раздел", "разделом", "m"),
-    "subsection": Noun("подраздел", "подразделом", "m"),
-    "appendix": Noun("приложение", "приложением", "n"),
-    "attachment": Noun("приложение", "приложением", "n"),
-    "text": Noun("абзац", "абзацем", "m"),
-    "preamble": Noun("абзац", "абзацем", "m"),
-    "signature": Noun("абзац", "абзацем", "m"),
-    "row": Noun("строка", "строкой", "f"),
-    "group": Noun("строка", "строкой", "f"),
-    "total": Noun("строка", "строкой", "f"),
-    "table": Noun("таблица", "таблицей", "f"),
-    "notes": Noun("примечание", "примечанием", "n"),
-    "article": Noun("статья", "статьей", "f"),
-    "chapter": Noun("глава", "главой", "f"),
+# The word of every unit kind.
+UNIT_NOUNS: dict[str, Noun] = {
+    "paragraph": Noun("пункт", "пункт", "пункте", "пунктом", "m"),
+    "point": Noun("пункт", "пункт", "пункте", "пунктом", "m"),
+    "subpoint": Noun("подпункт", "подпункт", "подпункте", "подпунктом", "m"),
+    "section": Noun("раздел", "раздел", "разделе", "разделом", "m"),
+    "subsection": Noun("подраздел", "подраздел", "подразделе", "подразделом", "m"),
+    "appendix": Noun("приложение", "приложение", "приложении", "приложением", "n"),
+    "attachment": Noun("приложение", "приложение", "приложении", "приложением", "n"),
+    "text": Noun("абзац", "абзац", "абзаце", "абзацем", "m"),
+    "preamble": Noun("абзац", "абзац", "абзаце", "абзацем", "m"),
+    "signature": Noun("абзац", "абзац", "абзаце", "абзацем", "m"),
+    "row": Noun("строка", "строку", "строке", "строкой", "f"),
+    "group": Noun("строка", "строку", "строке", "строкой", "f"),
+    "total": Noun("строка", "строку", "строке", "строкой", "f"),
+    "table": Noun("таблица", "таблицу", "таблице", "таблицей", "f"),
+    "notes": Noun("примечание", "примечание", "примечании", "примечанием", "n"),
+    "article": Noun("статья", "статью", "статье", "статьей", "f"),
+    "chapter": Noun("глава", "главу", "главе", "главой", "f"),
 }
 
 
@@ -126,6 +132,8 @@ class Russian(Language):
     code = "ru"
     locale = "ru_RU"
     note_word = "Сноска."
+    unit_words: ClassVar[dict[str, Noun]] = UNIT_NOUNS
+    unit_word = Noun
     phrases = {
         "contents": "Содержание",
         "pending": "Изменения, не вступившие в силу",
@@ -180,7 +188,7 @@ class Russian(Language):
 
     # Units
     def _noun(self, unit: Unit) -> Noun:
-        return UNIT_NOUNS.get(unit.kind, Noun("часть", "частью", "f"))
+        return kind_word(self.unit_words, unit.kind, self.code)
 
     def _named(self, word: str, label: str | None) -> str:
         """Points lose their dot ('3.' → '3'); sub-points keep the bracket ('2-1)')."""
@@ -228,12 +236,12 @@ class Russian(Language):
         """'…изменения, внесенные: постановлением Правительства РК от … № 279 (…)'."""
         return self._acts([mention], "instrumental")
 
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         """исключен / исключена / исключено; утратил / утратила / утратило силу."""
-        if kind == "document":
+        if kind == DOCUMENT:
             gender = ACT_WORDS[document_type].gender
         else:
-            gender = UNIT_NOUNS.get(kind, Noun("часть", "частью", "f")).gender
+            gender = kind_word(self.unit_words, kind, self.code).gender
         stem = CHANGE_STEMS.get(change)
         if stem is None:
             return self.phrase(CHANGE_PHRASES[change])

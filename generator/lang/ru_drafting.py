@@ -8,14 +8,11 @@ words), in the official style: "пункт 3 изложить в следующ�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit
+from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
 from ..model.inline import plain
 from .ru import ACT_WORDS, Russian, calendar_days_genitive, number_words_genitive
 
-ROW_KINDS = {"row", "group", "total"}
 FORMULAS = {
     "government": "Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:",
     "president": "ПОСТАНОВЛЯЮ:",
@@ -28,36 +25,6 @@ KIND_WORDS: dict[ActKind, str] = {
 THIS = {"m": "Настоящий", "f": "Настоящая", "n": "Настоящее"}
 
 
-@dataclass(frozen=True, slots=True)
-class Forms:
-    """A unit word in the cases instructions use."""
-
-    nominative: str
-    accusative: str
-    prepositional: str
-    instrumental: str
-
-
-UNIT_FORMS = {
-    "paragraph": Forms("пункт", "пункт", "пункте", "пунктом"),
-    "point": Forms("пункт", "пункт", "пункте", "пунктом"),
-    "subpoint": Forms("подпункт", "подпункт", "подпункте", "подпунктом"),
-    "section": Forms("раздел", "раздел", "разделе", "разделом"),
-    "subsection": Forms("подраздел", "подраздел", "подразделе", "подразделом"),
-    "appendix": Forms("приложение", "приложение", "приложении", "приложением"),
-    "attachment": Forms("приложение", "приложение", "приложении", "приложением"),
-    "text": Forms("абзац", "абзац", "абзаце", "абзацем"),
-    "preamble": Forms("абзац", "абзац", "абзаце", "абзацем"),
-    "signature": Forms("абзац", "абзац", "абзаце", "абзацем"),
-    "row": Forms("строка", "строку", "строке", "строкой"),
-    "group": Forms("строка", "строку", "строке", "строкой"),
-    "total": Forms("строка", "строку", "строке", "строкой"),
-    "table": Forms("таблица", "таблицу", "таблице", "таблицей"),
-    "notes": Forms("примечание", "примечание", "примечании", "примечанием"),
-    "article": Forms("статья", "статью", "статье", "статьей"),
-    "chapter": Forms("глава", "главу", "главе", "главой"),
-}
-FALLBACK = Forms("часть", "часть", "части", "частью")
 ORDINALS = ["", "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой",
             "восьмой", "девятый", "десятый", "одиннадцатый", "двенадцатый", "тринадцатый",
             "четырнадцатый", "пятнадцатый", "шестнадцатый", "семнадцатый", "восемнадцатый",
@@ -143,11 +110,11 @@ class RussianDrafting(Russian, DraftingLanguage):
 
     def act_unit(self, named: ActUnit, case: Case) -> str:
         unit = named.unit
-        forms = UNIT_FORMS.get(unit.kind, FALLBACK)
+        forms = self._noun(unit)
         word = {"nominative": forms.nominative, "accusative": forms.accusative,
                 "locative": forms.prepositional, "instrumental": forms.instrumental}[case]
         prefix = "в " if case == "locative" else ""
-        if unit.label and unit.kind in ROW_KINDS:
+        if unit.label and spec_of(unit).in_table:
             return f"{prefix}{word}, порядковый номер {unit.label.strip().rstrip('.')},"
         if unit.label:
             return f"{prefix}{self._named(word, unit.label)}"

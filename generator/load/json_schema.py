@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import LANGS
-from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn, UnitIn
+from ..input.units import UnitIn
+from ..model import LANGS, kind_names
+from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Each kind of file: its schema file name and the model it is generated from.
@@ -45,6 +46,9 @@ def _with_units(schema: dict[str, Any]) -> None:
     defs = schema.setdefault("$defs", {})
     unit_schema = UnitIn.model_json_schema()
     defs.update(unit_schema.pop("$defs", {}))
+    # The kind is checked against the kind table when a unit is read: the schema lists it.
+    unit_schema["properties"]["kind"] = {"enum": list(kind_names()), "title": "Kind",
+                                         "type": "string"}
     unit_schema["properties"]["children"]["items"] = UNIT_REF
     defs["UnitIn"] = unit_schema
     if "units" in schema.get("properties", {}):

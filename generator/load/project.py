@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..input import PosDict, UnitBuilder, pos_of, validate_model
 from ..memory import collector_paused
 from ..model import (
     LANGS,
@@ -27,9 +28,8 @@ from ..model import (
 )
 from .folders import amendment_files, inside_folder
 from .registry import Issuers, project_issuers, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn, validate_model
-from .units import UnitBuilder
-from .yaml_source import PosDict, pos_of, read_yaml
+from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .yaml_source import read_yaml
 
 
 def load_project(root: Path) -> Project:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..input import pos_of, validate_model
 from ..model import (
     LANGS,
     NAMED_BY_REPUBLIC,
@@ -24,8 +25,8 @@ from ..model import (
     SourcePos,
     relative,
 )
-from .schema import ConfigIn, IssuerFormsIn, IssuerIn, validate_model
-from .yaml_source import pos_of, read_yaml
+from .schema import ConfigIn, IssuerFormsIn, IssuerIn
+from .yaml_source import read_yaml
 
 BUILTIN_ISSUERS = Path(__file__).with_name("issuers.yaml")
 CONFIG_FILE = "legalgen.yaml"

@@ -1,21 +1,19 @@
 """The input schema: what a drafter may write in `content/` and `amendments/` (pydantic).
 
-Reads nothing; validates raw YAML values (with their positions) and reports each problem at the
-position of its field. Unknown fields are errors.
+Reads and writes nothing: the models the loader checks raw YAML values against
+(`input.validation`, which reports each problem at the position of its field); a unit's model,
+`UnitIn`, is in `input.units`. Unknown fields are errors.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, create_model
-from pydantic_core import ErrorDetails
+from pydantic import Field, create_model
 
 from ..model import (
     LANGS,
     ActType,
-    Cell,
-    Diagnostics,
     EditIn,
     InForceRule,
     LangSignatory,
@@ -23,30 +21,8 @@ from ..model import (
     LangUnits,
     LegalDate,
     Signatory,
-    SourcePos,
     Strict,
-    UnitKind,
 )
-from .yaml_source import PosDict, PosList, pos_of
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-class UnitIn(Strict):
-    kind: UnitKind
-    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
-    label: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    stamp: list[str] | None = None
-    position: str | None = None
-    name: str | None = None
-    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
-    widths: list[float] | None = None
-    header: list[list[Cell]] | None = None
-    cells: list[Cell] | None = None
-    # Children are checked one by one by the loader, so each error can name its unit's id.
-    children: list[Any] = Field(default_factory=list)
 
 
 class DocumentIn(Strict):
@@ -119,69 +95,3 @@ class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)  # type: ignore[valid-type]
-
-
-def validate_model(
-    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = ""
-) -> ModelT | None:
-    """Validate `raw` against `model`; report each problem at the position of its field."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        for error in exc.errors():
-            pos, loc = _locate(raw, error["loc"], fallback)
-            diagnostics.error(pos, _describe(error, loc, context))
-        return None
-
-
-def _locate(
-    raw: Any, loc: tuple[int | str, ...], fallback: SourcePos
-) -> tuple[SourcePos, list[str]]:
-    pos = pos_of(raw, None, fallback) or fallback
-    path: list[str] = []
-    node = raw
-    for part in loc:
-        if isinstance(node, PosDict) and isinstance(part, str) and part in node:
-            pos = node.pos_of(part)
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, PosList) and isinstance(part, int) and part < len(node):
-            pos = node.item_pos[part]
-            node = node[part]
-            path.append(str(part))
-        elif isinstance(part, str) and isinstance(node, dict) and part not in node:
-            path.append(part)
-            break
-    return pos, path
-
-
-def _describe(error: ErrorDetails, loc: list[str], context: str) -> str:
-    where = ".".join(loc)
-    prefix = f"{context}: " if context else ""
-    if error["type"] == "extra_forbidden":
-        return f"{prefix}unknown field '{loc[-1] if loc else where}'"
-    if error["type"] == "missing" and loc and loc[-1] in LANGS and loc[0] in ("content", "edits"):
-        # A record made from one language's edits leaves the other's wording to be written.
-        return f"{prefix}no {loc[-1]} wording in '{where}' yet: write it"
-    if error["type"] == "missing":
-        return f"{prefix}missing field '{where}'"
-    bad = error.get("input")
-    shown = _shown(bad)
-    if error["type"] in ("literal_error", "enum"):
-        name = loc[-1] if loc else "value"
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{prefix}unknown {name} {shown}; expected one of {expected}"
-    field_part = f"'{where}': " if where else ""
-    if error["type"] == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        return f"{prefix}{field_part}{shown} does not match the pattern {pattern}"
-    found = f" (found {shown})" if shown else ""
-    return f"{prefix}{field_part}{error['msg']}{found}"
-
-
-def _shown(value: Any) -> str:
-    """A scalar input as the drafter wrote it, shortened; mappings and lists are not repeated."""
-    if isinstance(value, dict | list) or value is None:
-        return ""
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…'"

@@ -7,29 +7,13 @@ stages can point a drafter at `path:line:col` for any field. Only YAML's safe ta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
 from .limits import SIZE_VARIABLE, check_limits, max_file_size
-
-
-class PosDict(dict[str, Any]):
-    """A mapping with the position of itself and of each key."""
-
-    pos: SourcePos
-    key_pos: dict[str, SourcePos]
-
-    def pos_of(self, key: str) -> SourcePos:
-        return self.key_pos.get(key, self.pos)
-
-
-class PosList(list[Any]):
-    """A list with the position of itself and of each item."""
-
-    pos: SourcePos
-    item_pos: list[SourcePos]
 
 
 def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
@@ -168,26 +152,3 @@ def _offset_pos(text: str, offset: int, display_path: str) -> SourcePos:
     line_start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return SourcePos(display_path, data.count(b"\n", 0, offset) + 1, column)
-
-
-@overload
-def pos_of(container: Any, key: str | int | None, default: SourcePos) -> SourcePos: ...
-
-
-@overload
-def pos_of(
-    container: Any, key: str | int | None = None, default: None = None
-) -> SourcePos | None: ...
-
-
-def pos_of(
-    container: Any, key: str | int | None = None, default: SourcePos | None = None
-) -> SourcePos | None:
-    """Position of `container[key]` (or of the container), falling back to `default`."""
-    if isinstance(container, PosDict):
-        return container.pos_of(key) if isinstance(key, str) else container.pos
-    if isinstance(container, PosList):
-        if isinstance(key, int) and 0 <= key < len(container.item_pos):
-            return container.item_pos[key]
-        return container.pos
-    return default

@@ -1,6 +1,6 @@
 """The typed model every stage reads and writes: no I/O, no stage logic.
 
-`document` (units, cells), `kinds` (what each unit kind carries), `acts` (acts, changes, in-force
+`document` (units, cells), `kinds` (the table of unit kinds), `acts` (acts, changes, in-force
 rules), `project`, `version` (a consolidated version), `annotated` (its notes), `diff` (two
 versions compared), `language` (the contract every language module fulfils), `diagnostics`
 (problems with their source positions) and `inline` (the markup of unit text).
@@ -42,15 +42,20 @@ from .document import (
     label_number,
 )
 from .kinds import (
-    ID_PREFIX,
-    KIND_FIELDS,
-    LABEL_REQUIRED,
-    REQUIRED_FIELDS,
-    TABLE_ROW_KINDS,
-    TOC_KINDS,
-    UNIT_KINDS,
-    KindVisitor,
+    DOCUMENT,
+    FAMILIES,
+    KINDS,
+    Family,
+    FamilyVisitor,
+    KindSpec,
+    Subject,
     UnitKind,
+    family_of,
+    kind_names,
+    kind_spec,
+    register_kind,
+    spec_of,
+    unregister_kind,
 )
 from .language import ActMention, Language, short_date
 from .project import Project
@@ -58,9 +63,9 @@ from .version import Event, Timeline, Version
 
 __all__ = [
     "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
-    "ID_PREFIX", "KIND_FIELDS", "LABEL_REQUIRED", "REQUIRED_FIELDS", "TABLE_ROW_KINDS",
-    "TOC_KINDS", "UNIT_KINDS", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
-    "KindVisitor",
+    "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor", "KindSpec", "Subject",
+    "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
+    "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",

@@ -17,6 +17,7 @@ from typing import ClassVar
 from .acts import Act
 from .annotated import Annotated
 from .document import Document
+from .kinds import KindSpec, Subject
 from .language import Language, PhraseKey, short_date
 
 # Change kinds of a unit; each has a phrase "diff_<kind>" in every language.
@@ -56,7 +57,7 @@ class UnitChange:
     where the version lacks it; an excluded unit's text after is its exclusion text)."""
 
     uid: str
-    kind: str
+    kind: Subject
     label: str | None
     name: str
     change: str  # added | excluded | reworded | moved | removed | repealed
@@ -93,11 +94,17 @@ class DiffCell:
 
 @dataclass(slots=True)
 class Row:
-    kind: str  # header | group | row | total | excluded | note
+    kind: str  # header | excluded | note, or the kind of the unit the row shows
     cells: list[DiffCell]
     state: str = "equal"
     acts: Acts = ()
     anchor: str | None = None
+    spec: KindSpec | None = None  # the kind of the unit the row shows, if it shows one
+
+    @property
+    def heads_rows(self) -> bool:
+        """A unit's row of text across the table that heads the rows below it."""
+        return self.spec is not None and self.spec.family == "heading_row"
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from .diagnostics import SourcePos
+from .kinds import UnitKind
 
 # The languages of a project, in the order outputs and checks take them. A new language is a
 # code here, its module under `generator/lang/` and its content folder.
@@ -73,7 +74,7 @@ class Signatory(Strict):
 class Unit:
     """One unit of a document in one language, with its full id and source position."""
 
-    kind: str
+    kind: UnitKind
     uid: str
     pos: SourcePos
     label: str | None = None

@@ -13,20 +13,26 @@ The contract has two parts:
   refused when it is defined.
 - **Grammar**: the abstract methods of `Language`, which build the notes, the lines of the
   document head, and the names of units and acts from the model's objects.
+- **Unit words**: the word of every kind of the kind table (`model.kinds`) in `unit_words`, in
+  the form the language's grammar needs; a class that lacks one is refused when it is defined,
+  and no stand-in word ever hides a missing one.
 """
 
 from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, TypeVar, get_args
 
 from babel.numbers import format_decimal
 
 from .acts import Act, InForceDate, InForceRule
 from .document import Document, Unit
+from .kinds import Subject, kind_names
+
+W = TypeVar("W")
 
 # The fixed texts of the outputs, by key. Adding a key here makes every language supply it.
 PhraseKey = Literal[
@@ -105,6 +111,27 @@ def phrase_problems(phrases: Mapping[str, str]) -> list[str]:
     return problems
 
 
+def unit_word_problems(words: Mapping[str, object], word_type: type | None) -> list[str]:
+    """What keeps `words` from giving every kind of the kind table its word of `word_type`."""
+    if word_type is None:
+        return ["no type of unit word (unit_word)"]
+    kinds = kind_names()
+    problems = [f"no word for the unit kind {kind!r}" for kind in kinds if kind not in words]
+    problems += [f"a word for the unknown unit kind {kind!r}" for kind in words
+                 if kind not in kinds]
+    problems += [f"the word for {kind!r} is not a {word_type.__name__}"
+                 for kind, word in words.items() if not isinstance(word, word_type)]
+    return problems
+
+
+def kind_word(words: Mapping[str, W], kind: str, code: str) -> W:
+    """The word of a kind in a language's `unit_words`."""
+    if kind not in words:
+        raise LookupError(f"the language '{code}' has no word for the unit kind '{kind}' "
+                          "(generator.lang.register_unit_words gives one)")
+    return words[kind]
+
+
 class Language(abc.ABC):
     """One language of the outputs. A subclass sets `code`, `locale`, `note_word` and `phrases`
     and implements every abstract method; the registry (`generator.lang.LANGUAGES`) holds one
@@ -118,13 +145,20 @@ class Language(abc.ABC):
     """The word that opens every note: 'Ескерту.'."""
     phrases: ClassVar[Mapping[PhraseKey, str]]
     """Every phrase key, and only those, with its text."""
+    unit_words: ClassVar[MutableMapping[str, Any]]
+    """The word of every unit kind, and only those, of type `unit_word` (Kazakh: the word,
+    whose cases the grammar builds; Russian: a noun with its cases and gender)."""
+    unit_word: ClassVar[type]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """A class that names a language (sets `code`) or its phrases gives every phrase key."""
+        """A class that names a language (sets `code`) or its phrases gives every phrase key
+        and a word for every unit kind."""
         super().__init_subclass__(**kwargs)
         if "code" not in cls.__dict__ and "phrases" not in cls.__dict__:
             return
         problems = phrase_problems(getattr(cls, "phrases", {}))
+        problems += unit_word_problems(getattr(cls, "unit_words", {}),
+                                       getattr(cls, "unit_word", None))
         if problems:
             raise TypeError(f"language {cls.__name__}: {'; '.join(problems)}")
 
@@ -209,9 +243,10 @@ class Language(abc.ABC):
         """An act in the pending notice, as its intro sentence needs it, with its bracket."""
 
     @abc.abstractmethod
-    def change_word(self, change: str, kind: str, document_type: str) -> str:
+    def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         """What became of a unit in a diff ('diff_<change>'), agreeing with the unit's kind
-        ('document' for the document itself, of `document_type`): 'исключена', 'утратило силу'."""
+        (`kinds.DOCUMENT` for the document itself, of `document_type`): 'исключена',
+        'утратило силу'."""
 
     # --- Notes -----------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import AmountsCell, Cell, NumberCell, Unit
+from .kinds import family_of, spec_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,7 @@ class TableShape:
 
 
 def table_shape(table: Unit) -> TableShape:
-    rows = [c for c in table.children if c.kind in ("row", "total")]
+    rows = [c for c in table.children if family_of(c) == "row"]
     label_column = any(row.label for row in rows) or table.role in ("action_plan", "towns")
     widest = max((len(row.cells or []) for row in rows), default=0) + (1 if label_column else 0)
     header = max((len(line) for line in table.header or []), default=0)
@@ -25,9 +26,10 @@ def table_shape(table: Unit) -> TableShape:
 
 
 def heading_text(unit: Unit) -> str:
-    """'1. Бағдарламаның паспорты' — the label (if any) and the heading."""
+    """'1. Бағдарламаның паспорты' — the label (if any) and the heading; the label of a unit
+    named by it ("Приложение 1") is its name, not part of its heading line."""
     label = unit.label.strip() if unit.label else ""
-    if unit.kind == "appendix":
+    if spec_of(unit).named_by_label:
         label = ""
     return f"{label} {unit.heading or ''}".strip()
 

@@ -9,7 +9,7 @@ writes (`draft.Drafter`), so that a name means one unit in its place.
 from __future__ import annotations
 
 from ..draft import Drafter
-from ..model import Unit, Version
+from ..model import Unit, Version, family_of
 from ..model.drafting import ActUnit, Case, DraftingLanguage
 
 CASES: tuple[Case, ...] = ("nominative", "locative", "instrumental", "accusative")
@@ -31,7 +31,7 @@ class ActNames:
     def _add(self, unit: Unit) -> None:
         parent = self.drafter.parents[unit.uid]
         groups = self.groups_of(parent)
-        if unit.kind != "table":
+        if family_of(unit) != "tabular":
             self.group_lines.setdefault((groups, self.drafter.group_text(unit)), unit.uid)
         named = self.drafter.named(unit)
         for case in CASES:

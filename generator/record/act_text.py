@@ -16,11 +16,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..consolidate.apply import own_texts
-from ..model import Act, InForceAfterDays, InForceDate, InForceRule, Unit, Version
+from ..model import (
+    Act,
+    InForceAfterDays,
+    InForceDate,
+    InForceRule,
+    Unit,
+    UnitKind,
+    Version,
+    family_of,
+    spec_of,
+)
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
 from .common import probe_act
-from .structure import LABEL, ROW_KINDS, raw_unit
+from .structure import LABEL, raw_unit
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 ISSUERS = ("government", "president", "ministry")
@@ -290,7 +300,7 @@ class ActReader:
 
     def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> Any:
         parent = self.names.parent(unit.uid)
-        if unit.kind in ROW_KINDS:
+        if spec_of(unit).in_table:
             return self._rows(lines, parent)[0]
         root = raw_unit(unit.kind, [lines[0][1]], unit, None, self.grammar)
         nest(root, [line for _, line in lines[1:]], self.grammar)
@@ -300,7 +310,7 @@ class ActReader:
         rows = []
         for _, line in lines:
             cells = line.split(" | ")
-            kind = "group" if len(cells) == 1 else "row"
+            kind: UnitKind = "group" if len(cells) == 1 else "row"
             rows.append(raw_unit(kind, cells, None, table, self.grammar))
         return rows
 
@@ -368,9 +378,9 @@ def _year_days(text: str) -> set[tuple[int, int]]:
 
 
 def _table_in(unit: Unit) -> Unit | None:
-    if unit.kind == "table":
+    if family_of(unit) == "tabular":
         return unit
-    return next((child for child in unit.children if child.kind == "table"), None)
+    return next((child for child in unit.children if family_of(child) == "tabular"), None)
 
 
 def nest(root: dict[str, Any], lines: list[str], grammar: DraftingLanguage) -> None:
@@ -379,7 +389,7 @@ def nest(root: dict[str, Any], lines: list[str], grammar: DraftingLanguage) -> N
     stack: list[dict[str, Any]] = [root]
     for line in lines:
         match = LABEL.match(line)
-        kind = "text"
+        kind: UnitKind = "text"
         if match is not None:
             kind = "subpoint" if match.group(1).endswith(")") else (
                 root["kind"] if root["kind"] in ("paragraph", "point") else "point")

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from ..consolidate.apply import own_texts, replace_in_unit
 from ..diff.parts import own_parts, row_texts
-from ..model import Language, Unit
+from ..model import Language, Unit, family_of, spec_of
 from ..model.tables import table_shape
 
 Edit = tuple[str, str]
@@ -22,12 +22,12 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 def shown_texts(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
     """What a Word document shows of the unit itself: its paragraphs, or a row's cells."""
-    if unit.kind in ("row", "group", "total"):
+    if spec_of(unit).in_table:
         label_column = parent is not None and table_shape(parent).label_column
         return row_texts(unit, lang, label_column)
-    if unit.kind == "table":
+    if family_of(unit) == "tabular":
         return [cell for line in own_parts(unit, lang, 0)[0] for cell in line.text.split(" | ")]
-    if unit.kind == "signature":
+    if family_of(unit) == "signatory":
         return [f"{unit.position or ''}\t{unit.name or ''}"]
     before, after = own_parts(unit, lang, 0)
     return [part.text for part in before + after]

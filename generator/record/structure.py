@@ -12,28 +12,26 @@ import re
 from typing import Any
 
 from ..diff.parts import cell_text
-from ..model import ID_PREFIX, Language, Unit, label_number
+from ..model import KINDS, Language, Unit, UnitKind, kind_spec, label_number
 from ..model.bookmarks import bookmark_name
 from ..model.tables import table_shape
 from .piece import Piece
 
 LABEL = re.compile(r"^(\d+(?:[-.]\d+)*[.)])\s+(.*)$", re.S)
-KIND_OF_PREFIX = {prefix: kind for kind, prefix in ID_PREFIX.items()}
-ROW_KINDS = ("row", "group", "total")
-HEADED = ("section", "subsection", "chapter", "article")
 
 
-def kind_of_uid(uid: str) -> str | None:
+def kind_of_uid(uid: str) -> UnitKind | None:
+    kind_of_prefix = {spec.prefix: spec.name for spec in KINDS.values()}
     own = uid.rsplit("__", 1)[-1]
     prefix = own.rsplit("_", 1)[0] if "_" in own else own
     while prefix:
-        if prefix in KIND_OF_PREFIX:
-            return KIND_OF_PREFIX[prefix]
+        if prefix in kind_of_prefix:
+            return kind_of_prefix[prefix]
         prefix = prefix.rsplit("_", 1)[0] if "_" in prefix else ""
     return None
 
 
-def inferred_kind(piece: Piece, neighbour: Unit | None) -> str:
+def inferred_kind(piece: Piece, neighbour: Unit | None) -> UnitKind:
     if piece.is_row:
         return "group" if len(piece.new) == 1 else "row"
     match = LABEL.match(piece.new[0])
@@ -48,18 +46,20 @@ def inferred_kind(piece: Piece, neighbour: Unit | None) -> str:
 
 def own_id(kind: str, label: str | None, counters: dict[str, int]) -> str:
     """The id part a unit built from a record would get (see `load.units`)."""
+    prefix = kind_spec(kind).prefix
     if label and label_number(label):
-        return f"{ID_PREFIX[kind]}_{label_number(label)}"
-    return f"{ID_PREFIX[kind]}_{counters.get(kind, 0) + 1}"
+        return f"{prefix}_{label_number(label)}"
+    return f"{prefix}_{counters.get(kind, 0) + 1}"
 
 
-def raw_unit(kind: str, texts: list[str], base: Unit | None, table: Unit | None,
+def raw_unit(kind: UnitKind, texts: list[str], base: Unit | None, table: Unit | None,
              lang: Language) -> dict[str, Any]:
     """A unit's own fields from the texts a Word document shows of it."""
     raw: dict[str, Any] = {"kind": kind}
-    if kind in ROW_KINDS:
+    spec = kind_spec(kind)
+    if spec.in_table:
         return _raw_row(raw, texts, base, table, lang)
-    if kind in HEADED:
+    if spec.family == "division":
         match = LABEL.match(texts[0])
         if match is not None:
             raw["label"], raw["heading"] = match.group(1), match.group(2)
@@ -69,7 +69,7 @@ def raw_unit(kind: str, texts: list[str], base: Unit | None, table: Unit | None,
             raw["text"] = "\n".join(texts[1:])
         return raw
     text = "\n".join(texts)
-    match = LABEL.match(text) if kind != "text" else None
+    match = LABEL.match(text) if spec.family != "plain" else None
     if base is not None and base.label and text.startswith(base.label.strip() + " "):
         raw["label"], text = base.label, text[len(base.label.strip()) + 1:]
     elif match is not None:
@@ -82,7 +82,7 @@ def raw_unit(kind: str, texts: list[str], base: Unit | None, table: Unit | None,
 
 def _raw_row(raw: dict[str, Any], cells: list[str], base: Unit | None,
              table: Unit | None, lang: Language) -> dict[str, Any]:
-    if raw["kind"] == "group":
+    if kind_spec(raw["kind"]).family == "heading_row":
         raw["text"] = cells[0]
         return raw
     label_column = table is not None and table_shape(table).label_column
@@ -99,13 +99,13 @@ def _raw_row(raw: dict[str, Any], cells: list[str], base: Unit | None,
 
 
 def resolve(name: str, parents: list[str], labels: str | None,
-            counters: dict[str, dict[str, int]]) -> tuple[str, str] | None:
+            counters: dict[str, dict[str, int]]) -> tuple[str, UnitKind] | None:
     """The unit id and kind a bookmark name stands for, under one of the open `parents`."""
     if bookmark_name(name) == name and "__" in name and kind_of_uid(name):
         kind = kind_of_uid(name)
         return (name, kind) if kind else None
     for parent in reversed(parents):
-        for kind in ID_PREFIX:
+        for kind in (spec.name for spec in KINDS.values()):
             uid = f"{parent}__{own_id(kind, labels, counters.get(parent, {}))}"
             if bookmark_name(uid) == name:
                 return uid, kind

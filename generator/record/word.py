@@ -13,18 +13,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Language, Unit, Version
+from ..model import Family, Language, Unit, UnitKind, Version, family_of, spec_of
 from ..model.bookmarks import names_to_ids
 from .edits import Edit, shown_texts, similarity, word_edits
 from .piece import Piece
-from .structure import ROW_KINDS, inferred_kind, raw_unit, resolve, to_raw
+from .structure import inferred_kind, raw_unit, resolve, to_raw
 
 # Paragraph styles of what the generator writes around the units: never a unit's own text.
 DECORATIONS = {"EditorialNote", "ReconstructionMark", "ExcludedUnit", "TOCHeading", "TOC1",
                "TOC2", "TOC3", "NoticeHeading", "ListBullet", "DocumentStatus", "Title",
                "VersionLine", "DocumentLine"}
-REPLACEABLE = {"paragraph", "point", "subpoint", "text", "preamble", "article", "section",
-               "subsection", "chapter", "row", "group", "total"}
+# The families of units a new wording replaces as a whole where most of it changed (not the
+# parts under a stamp, tables, their notes and the signature).
+REPLACEABLE: frozenset[Family] = frozenset({"division", "numbered", "plain", "row",
+                                            "heading_row"})
 MOSTLY_CHANGED = 0.5
 
 
@@ -138,7 +140,7 @@ class WordReader:
         if self._all_removed(unit.uid):
             self.result.changes.append(Found("delete", unit.uid, number))
             return
-        if unit.kind in REPLACEABLE and self._rewritten(unit):
+        if family_of(unit) in REPLACEABLE and self._rewritten(unit):
             self._replace(unit, number)
             return
         if old != new:
@@ -179,7 +181,7 @@ class WordReader:
 
     def _amend(self, unit: Unit, parent: Unit | None, new: list[str], number: int) -> None:
         edits = word_edits(unit, self.lang, parent, new)
-        if edits is None and unit.kind in REPLACEABLE:
+        if edits is None and family_of(unit) in REPLACEABLE:
             self._replace(unit, number)
         elif edits is None:
             self.result.errors.append((number, f"the change of {unit.uid} cannot be written "
@@ -240,7 +242,7 @@ class WordReader:
         return uid or ""
 
     def _identify(self, piece: Piece, neighbour: Unit | None, open_uids: list[str],
-                  counters: dict[str, dict[str, int]]) -> tuple[str | None, str]:
+                  counters: dict[str, dict[str, int]]) -> tuple[str | None, UnitKind]:
         kind = inferred_kind(piece, neighbour)
         label = raw_unit(kind, piece.new, None, None, self.lang).get("label")
         for name in piece.bookmarks:
@@ -250,8 +252,8 @@ class WordReader:
         return None, kind
 
     def _table_of(self, unit: Unit) -> Unit | None:
-        parent = self.parents[unit.uid] if unit.kind in ROW_KINDS else None
-        return parent if parent is not None and parent.kind == "table" else None
+        parent = self.parents[unit.uid] if spec_of(unit).in_table else None
+        return parent if parent is not None and family_of(parent) == "tabular" else None
 
     # New units outside a replaced one
 
@@ -323,4 +325,4 @@ def _texts(unit: Unit, pieces: list[Piece], side: str) -> list[str]:
     """A unit's texts in its paragraphs; a signature is one line, as the version shows it, where
     a redline gives its position and name a paragraph each."""
     texts = [text for piece in pieces for text in getattr(piece, side)]
-    return ["\t".join(texts)] if unit.kind == "signature" and texts else texts
+    return ["\t".join(texts)] if family_of(unit) == "signatory" and texts else texts

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..consolidate import pending_changes, timeline
-from ..model import Act, ActMention, Language, Project, Unit, Version
+from ..model import Act, ActMention, Document, Language, Project, Unit, Version
 from ..model.diff import ADDED, EXCLUDED, REPEALED, REWORDED
 from ..model.inline import plain
 
@@ -77,15 +77,22 @@ def pending_acts(project: Project, today: dt.date) -> list[tuple[Act, dt.date | 
 
 @dataclass(frozen=True, slots=True)
 class ChangedUnit:
-    """A unit an act changed, in the version where the change took effect."""
+    """A unit an act changed, in the version where the change took effect, or the document
+    itself, which the act repealed."""
 
-    unit: Unit
+    subject: Unit | Document
     kind: str  # a change kind of the diff: reworded, added, excluded, repealed
     date: dt.date
 
     @property
+    def uid(self) -> str:
+        return self.subject.uid if isinstance(self.subject, Unit) else self.subject.id
+
+    @property
     def excerpt(self) -> str:
-        words = unit_text(self.unit).split()
+        text = unit_text(self.subject) if isinstance(self.subject, Unit) else plain(
+            self.subject.title)
+        words = text.split()
         return " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
 
 
@@ -113,9 +120,7 @@ def changed_units(project: Project, act: Act,
 
 
 def _repealed(version: Version, date: dt.date) -> ChangedUnit:
-    document = version.document
-    head = Unit("document", document.id, version.units[0].pos, text=document.title)
-    return ChangedUnit(head, REPEALED, date)
+    return ChangedUnit(version.document, REPEALED, date)
 
 
 def unit_text(unit: Unit) -> str:

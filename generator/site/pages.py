@@ -1,10 +1,10 @@
 """Site stage: a project → every page of its publication site, in memory.
 
 Reads: a `Project`, through consolidate, annotate, diff and draft (the site re-derives nothing),
-and the project's templates. Writes nothing: it yields `Output`s — a site path, a digest of
-what the output is made from, and how to make its bytes — which the command line writes
-(skipping an output whose digest did not change, for the live preview). The version, redline
-and act pages are the HTML writers' own pages inside the site's frame
+and the project's templates. Writes nothing: it yields `Page`s — a site path and its bytes — and
+`Download`s — a site path, a version and a format —, which the build engine writes (a page only
+when its bytes changed) and renders (a download only when its version or its writer changed).
+The version, redline and act pages are the HTML writers' own pages inside the site's frame
 (`templates/site/*.html.j2` extend `document.html.j2`, `diff.html.j2`, `act.html.j2`); the
 downloads are the registered version writers' files.
 """
@@ -12,10 +12,8 @@ downloads are the registered version writers' files.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,7 @@ from ..consolidate import consolidate
 from ..diff import compare
 from ..draft import draft_act
 from ..lang import language
-from ..model import Act, Annotated, InputError, Language, Project, Version, short_date
+from ..model import Act, Annotated, InputError, Language, Project, Unit, Version, short_date
 from ..writers import writer
 from ..writers.diff_html import diff_html
 from ..writers.shared.templates import TEMPLATES, Frame, Templates, act_html, document_html
@@ -35,20 +33,23 @@ ASSET_FILES = {plan.SITE_CSS: "site/site.css", plan.SITE_JS: "site/site.js"}
 
 
 @dataclass(frozen=True, slots=True)
-class Output:
-    """One file of the site: `key` changes whenever its bytes may; `make` gives them."""
+class Page:
+    """A file of the site made here: its site path and its bytes."""
 
     path: str
-    key: str
-    make: Callable[[], bytes]
+    data: bytes
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A version's file in one format, which the version writer of that format renders."""
+
+    path: str
+    annotated: Annotated
+    format: str
 
 
-def _ready(path: str, data: bytes) -> Output:
-    return Output(path, _digest(data), lambda: data)
+Output = Page | Download
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +99,17 @@ class Site:
 
     # --- Pages -----------------------------------------------------------------------------
 
-    def shared(self) -> Iterator[Output]:
+    def shared(self) -> Iterator[Page]:
         """The landing page and the assets, which belong to no language."""
         for path, name in ASSET_FILES.items():
             found = self.templates.find(name) or TEMPLATES / name
-            yield _ready(path, found.read_bytes())
+            yield Page(path, found.read_bytes())
         page = plan.LANDING
         titles = [(language(code), self.project.documents[code].title,
                    plan.href(page, plan.home(code))) for code in self.options.langs]
         lang = language(self.options.langs[0])
-        yield _ready(page, self._render("site/landing.html.j2", titles=titles, lang=lang,
-                                        css=plan.SITE_CSS))
+        yield Page(page, self._render("site/landing.html.j2", titles=titles, lang=lang,
+                                      css=plan.SITE_CSS))
 
     def outputs(self, lang_code: str, first: Collection[str] = ()) -> Iterator[Output]:
         """Every page of one language, each as soon as it is made: the versions (those named
@@ -116,12 +117,10 @@ class Site:
         then redlines, acts, search, and the downloads last."""
         lang = language(lang_code)
         versions: dict[dt.date, Annotated] = {}
-        pages: dict[dt.date, Output] = {}
         for step in sorted(self.steps, key=lambda s: plan.version(lang_code, s.date) not in first):
             versions[step.date] = annotate(consolidate(self.project, lang_code, step.date),
                                            self.project)
-            pages[step.date] = self.version_page(versions[step.date], step)
-            yield pages[step.date]
+            yield self.version_page(versions[step.date], step)
         versions = {step.date: versions[step.date] for step in self.steps}
         yield self.home(lang, versions)
         for step in self.steps:
@@ -134,15 +133,15 @@ class Site:
         yield self.search_page(lang)
         index = index_script(latest, plan.href(plan.search(lang_code),
                                                plan.version(lang_code, latest.version.date)))
-        yield _ready(plan.search_index(lang_code), index.encode("utf-8"))
-        for date, page in pages.items():
-            yield from self.downloads(versions[date], page.key)
+        yield Page(plan.search_index(lang_code), index.encode("utf-8"))
+        for annotated in versions.values():
+            yield from self.downloads(annotated)
 
-    def home(self, lang: Language, versions: dict[dt.date, Annotated]) -> Output:
+    def home(self, lang: Language, versions: dict[dt.date, Annotated]) -> Page:
         page = plan.home(lang.code)
         latest = versions[self.steps[-1].date]
         link = self.chrome(lang, page)["site"]["link"]
-        return _ready(page, self._render(
+        return Page(page, self._render(
             "site/home.html.j2", **self.chrome(lang, page, plan.home), lang=lang,
             a=latest, status=history.status(self.project, latest.version, self.options.today),
             steps=self.steps,
@@ -154,7 +153,7 @@ class Site:
             short_date=short_date,
         ))
 
-    def version_page(self, annotated: Annotated, step: history.Step) -> Output:
+    def version_page(self, annotated: Annotated, step: history.Step) -> Page:
         code = annotated.lang.code
         page = plan.version(code, step.date)
         chrome = self.chrome(annotated.lang, page, lambda other: plan.version(other, step.date))
@@ -162,25 +161,25 @@ class Site:
         tools = {
             "previous": link(plan.redline(code, step.previous, step.date))
             if step.previous else None,
-            "downloads": [(fmt.upper(), link(plan.download(code, step.date,
-                                                           self.project.doc_id, fmt)))
+            "downloads": [(fmt.upper(), link(self.download_path(code, step.date, fmt)))
                           for fmt in self.options.downloads],
             "versions": [(short_date(other.date), link(plan.version(code, other.date)),
                           other.date == step.date) for other in self.steps],
         }
         frame = Frame("site/version.html.j2", {**chrome, "tools": tools},
                       self.act_links(code, page))
-        return _ready(page, document_html(annotated, self.templates, frame).encode("utf-8"))
+        return Page(page, document_html(annotated, self.templates, frame).encode("utf-8"))
 
-    def downloads(self, annotated: Annotated, key: str) -> Iterator[Output]:
-        """The version's files; remade only when its page changed (the same annotated text)."""
+    def downloads(self, annotated: Annotated) -> Iterator[Download]:
+        """The version's files, in every format offered."""
         version = annotated.version
         for fmt in self.options.downloads:
-            path = plan.download(version.lang, version.date, self.project.doc_id, fmt)
-            render = partial(writer("version", fmt).render, annotated, self.template_dir)
-            yield Output(path, f"{fmt}:{key}", render)
+            yield Download(self.download_path(version.lang, version.date, fmt), annotated, fmt)
 
-    def redline_page(self, old: Annotated, new: Annotated) -> Output:
+    def download_path(self, lang: str, date: dt.date, fmt: str) -> str:
+        return plan.download(lang, date, self.project.doc_id, writer("version", fmt).extension)
+
+    def redline_page(self, old: Annotated, new: Annotated) -> Page:
         code = new.lang.code
         old_date, new_date = old.version.date, new.version.date
         page = plan.redline(code, old_date, new_date)
@@ -191,9 +190,9 @@ class Site:
                     for date in (old_date, new_date)]
         frame = Frame("site/diff.html.j2", {**chrome, "versions": versions})
         html = diff_html(compare(old, new), self.templates, frame)
-        return _ready(page, html.encode("utf-8"))
+        return Page(page, html.encode("utf-8"))
 
-    def act_page(self, lang: Language, act: Act, versions: dict[dt.date, Version]) -> Output:
+    def act_page(self, lang: Language, act: Act, versions: dict[dt.date, Version]) -> Page:
         page = plan.act_page(lang.code, act)
         chrome = self.chrome(lang, page, lambda other: plan.act_page(other, act))
         link = chrome["site"]["link"]
@@ -204,25 +203,25 @@ class Site:
             "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
             "in_force": [short_date(date) for date in dates],
             "rule": history.rule_text(lang, act),
-            "changed": [(item, link(plan.version(lang.code, item.date), item.unit.uid))
+            "changed": [(item, link(plan.version(lang.code, item.date), item.uid))
                         for item in changed],
             "redlines": [(lang.version_heading(date),
                           link(plan.redline(lang.code, previous[date], date)))
                          for date in dates if date in previous],
-            "unit_name": lambda unit: (lang.act_name(self.project.documents[lang.code])
-                                       if unit.kind == "document" else lang.unit_name(unit)),
+            "unit_name": lambda subject: (lang.unit_name(subject) if isinstance(subject, Unit)
+                                          else lang.act_name(subject)),
         }
         context = {**chrome, "facts": facts}
         try:
             text = draft_act(self.project, act, lang.code)
         except InputError:
             # An act the draft stage cannot word (yet) still has its page, without its text.
-            return _ready(page, self._render("site/act-facts.html.j2", lang=lang, **context))
+            return Page(page, self._render("site/act-facts.html.j2", lang=lang, **context))
         html = act_html(text, self.templates, Frame("site/act.html.j2", context))
-        return _ready(page, html.encode("utf-8"))
+        return Page(page, html.encode("utf-8"))
 
-    def search_page(self, lang: Language) -> Output:
+    def search_page(self, lang: Language) -> Page:
         page = plan.search(lang.code)
-        return _ready(page, self._render(
+        return Page(page, self._render(
             "site/search.html.j2", **self.chrome(lang, page, plan.search), lang=lang,
             index=plan.href(page, plan.search_index(lang.code))))

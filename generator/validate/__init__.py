@@ -7,7 +7,7 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 from __future__ import annotations
 
 from ..consolidate import check_all_versions
-from ..load import UnitBuilder
+from ..input import UnitBuilder
 from ..model import LANGS, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..load import UnitBuilder
+from ..input import UnitBuilder
 from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
 

@@ -11,7 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..consolidate import consolidate_quietly, timeline
-from ..model import AmountsCell, Cell, Change, Diagnostics, NumberCell, Project, Unit, Version
+from ..model import (
+    AmountsCell,
+    Cell,
+    Change,
+    Diagnostics,
+    NumberCell,
+    Project,
+    Unit,
+    Version,
+    family_of,
+    spec_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +92,11 @@ def _mismatches(units: list[Unit]) -> list[Mismatch]:
     found: list[Mismatch] = []
     for top in units:
         for table in top.walk():
-            if table.kind != "table":
+            if family_of(table) != "tabular":
                 continue
-            rows = [c for c in table.children if c.kind == "row" and c.cells]
-            for total in (c for c in table.children if c.kind == "total"):
+            rows = [c for c in table.children
+                    if family_of(c) == "row" and not spec_of(c).sums_rows and c.cells]
+            for total in (c for c in table.children if spec_of(c).sums_rows):
                 summed = [row for row in rows if _matches_filters(row, total)]
                 for column, value in enumerate(total.cells or []):
                     found += _column_mismatches(total, column, value, summed)

@@ -6,7 +6,9 @@ only the model, the language modules and `writers.shared`. Each entry names its 
 is imported when the format is used, so that a command loads only the writers it runs;
 `preflight` names a function that checks the machine (a font, say) before anything is written
 and raises `MachineError` when it cannot work. A `templated` writer reads templates and takes the
-project's templates folder as `template_dir`.
+project's templates folder as `template_dir`. Each entry also says what the build engine needs to
+know of its files: their extension, and the libraries whose versions change their bytes (so that
+an upgraded library renders them again).
 """
 
 from __future__ import annotations
@@ -20,14 +22,19 @@ from typing import Any, Literal
 from ..model.charset import Charset
 
 Subject = Literal["version", "diff", "act"]
+# Every output's numbers and dates are formatted by Babel, in the language modules.
+LANGUAGE_LIBRARIES = ("babel",)
 
 
 @dataclass(frozen=True, slots=True)
 class Writer:
-    format: str  # also the file extension
+    format: str  # the name `--format` takes
     subject: Subject
     module: str  # relative to this package
     function: str
+    extension: str  # of the files it writes
+    # The distributions whose versions change the bytes it writes (`pip` names).
+    libraries: tuple[str, ...] = LANGUAGE_LIBRARIES
     preflight: str | None = None
     templated: bool = False
     # `module.function` under this package giving the characters the format can set, for
@@ -62,19 +69,23 @@ class Writer:
             self._attribute(self.preflight)()
 
 
+_HTML = (*LANGUAGE_LIBRARIES, "jinja2")
+_PDF = (*_HTML, "weasyprint", "pydyf")
+_DOCX = (*LANGUAGE_LIBRARIES, "python-docx", "lxml")
+
 WRITERS: tuple[Writer, ...] = (
-    Writer("html", "version", "html", "render_html", templated=True),
-    Writer("pdf", "version", "pdf", "render_pdf", preflight="check_font", templated=True,
-           charset="shared.fonts.font_coverage"),
-    Writer("docx", "version", "docx.version", "render_docx"),
-    Writer("html", "diff", "diff_html", "render_diff_html", templated=True),
-    Writer("docx", "diff", "docx.redline", "render_diff_docx"),
-    Writer("json", "diff", "diff_json", "render_diff_json"),
-    Writer("html", "act", "act_html", "render_act_html", templated=True),
-    Writer("txt", "act", "act_txt", "render_act_txt"),
-    Writer("pdf", "act", "act_pdf", "render_act_pdf", preflight="check_font", templated=True,
-           charset="shared.fonts.font_coverage"),
-    Writer("docx", "act", "docx.act", "render_act_docx"),
+    Writer("html", "version", "html", "render_html", "html", _HTML, templated=True),
+    Writer("pdf", "version", "pdf", "render_pdf", "pdf", _PDF, preflight="check_font",
+           templated=True, charset="shared.fonts.font_coverage"),
+    Writer("docx", "version", "docx.version", "render_docx", "docx", _DOCX),
+    Writer("html", "diff", "diff_html", "render_diff_html", "html", _HTML, templated=True),
+    Writer("docx", "diff", "docx.redline", "render_diff_docx", "docx", _DOCX),
+    Writer("json", "diff", "diff_json", "render_diff_json", "json"),
+    Writer("html", "act", "act_html", "render_act_html", "html", _HTML, templated=True),
+    Writer("txt", "act", "act_txt", "render_act_txt", "txt"),
+    Writer("pdf", "act", "act_pdf", "render_act_pdf", "pdf", _PDF, preflight="check_font",
+           templated=True, charset="shared.fonts.font_coverage"),
+    Writer("docx", "act", "docx.act", "render_act_docx", "docx", _DOCX),
 )
 
 

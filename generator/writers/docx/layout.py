@@ -21,7 +21,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 
-from ...model import Unit
+from ...model import Unit, family_of
 from .oxml import field, paragraph, run
 from .styles import PORTRAIT, PageLayout
 
@@ -34,12 +34,12 @@ PAGE_PART_REFERENCES = ("w:headerReference", "w:footerReference")
 
 
 def is_landscape_table(unit: Unit) -> bool:
-    return unit.kind == "table" and unit.role in LANDSCAPE_ROLES
+    return family_of(unit) == "tabular" and unit.role in LANDSCAPE_ROLES
 
 
 def wants_landscape(unit: Unit) -> bool:
-    """A landscape table, or the section holding one: its heading and notes go with it."""
-    if unit.kind in ("section", "subsection"):
+    """A landscape table, or the division holding one: its heading and notes go with it."""
+    if family_of(unit) == "division":
         return any(is_landscape_table(child) for child in unit.children)
     return is_landscape_table(unit)
 

@@ -59,11 +59,8 @@ ROLE_STYLES = {
     "cell": "TableText",
     "text": "BodyText",
 }
-# Cell text of header and group rows is a table heading; of total rows, strong.
-HEADING_ROWS = {"header", "group"}
 # Relative widths of the summary's columns: unit, change, acts, in-force days.
 SUMMARY_WIDTHS = (22.0, 14.0, 46.0, 18.0)
-STRONG_ROWS = {"total"}
 
 
 def render_diff_docx(diff: Diff) -> bytes:
@@ -197,19 +194,22 @@ class _Writer:
         if row.state != "equal":
             mark = self._revision("w:ins" if row.state == "inserted" else "w:del", row.acts)
         cells: list[CellContent] = []
+        # Cell text of the header and of heading rows is a table heading; of a row of sums,
+        # strong.
+        strong = row.spec is not None and row.spec.sums_rows
         for index, cell in enumerate(row.cells):
-            style = "TableHeading" if row.kind in HEADING_ROWS else None
+            style = "TableHeading" if row.kind == "header" or row.heads_rows else None
             if row.kind == "excluded" and index == len(row.cells) - 1:
                 style = ROLE_STYLES["excluded"]
             # A cell keeps its last paragraph mark: only the ones before it may come and go.
             paragraphs = [
                 self._paragraph(line, style if line.role == "cell" else None,
                                 mark_state=number < len(cell.lines) - 1,
-                                strong=row.kind in STRONG_ROWS)
+                                strong=strong)
                 for number, line in enumerate(cell.lines)
             ]
-            if row.kind == "group":
-                # A group row keeps with the first row of its group.
+            if row.heads_rows:
+                # A heading row keeps with the first row it heads.
                 for p in paragraphs:
                     p.get_or_add_pPr().keepNext_val = True
             cells.append((paragraphs, cell.span))

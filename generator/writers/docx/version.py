@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ...lang.cells import cell_lines
-from ...model import Annotated, Cell, KindVisitor, Unit
+from ...model import Annotated, Cell, FamilyVisitor, Unit, family_of, spec_of
 from ...model.bookmarks import bookmark_name
 from ...model.inline import spans
 from ...model.tables import TableShape, heading_text, table_shape
@@ -60,7 +60,7 @@ def render_docx(annotated: Annotated) -> bytes:
     return save(document, version.date)
 
 
-class _DocumentBuilder(KindVisitor[None]):
+class _DocumentBuilder(FamilyVisitor[None]):
     """Walks the annotated version in the order of the HTML template and appends to the body."""
 
     def __init__(self, document: DocxDocument, annotated: Annotated) -> None:
@@ -175,54 +175,50 @@ class _DocumentBuilder(KindVisitor[None]):
         else:
             self.visit(unit, depth, add)
 
-    # One method per kind of unit (KindVisitor checks that none is missing)
+    # One method per family of units (FamilyVisitor checks that none is missing)
 
-    def visit_attachment(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_stamped(self, unit: Unit, depth: int, add: Add) -> None:
         self._stamped(unit, add)
 
-    visit_appendix = visit_attachment
-
-    def visit_section(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_division(self, unit: Unit, depth: int, add: Add) -> None:
         self._section(unit, depth, add)
 
-    visit_chapter = visit_subsection = visit_section
-
-    def visit_table(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_tabular(self, unit: Unit, depth: int, add: Add) -> None:
         self._table(unit)
 
-    def visit_signature(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_signatory(self, unit: Unit, depth: int, add: Add) -> None:
         self._signature(unit, add)
 
-    def visit_notes(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_table_notes(self, unit: Unit, depth: int, add: Add) -> None:
         self._table_notes(unit, depth, add)
 
-    def visit_point(self, unit: Unit, depth: int, add: Add) -> None:
+    def visit_numbered(self, unit: Unit, depth: int, add: Add) -> None:
         self._text_unit(unit, depth, add, "BodyText")
 
-    visit_paragraph = visit_subpoint = visit_text = visit_article = visit_point
+    visit_plain = visit_numbered
 
-    def visit_preamble(self, unit: Unit, depth: int, add: Add) -> None:
+    def _flush(self, unit: Unit, depth: int, add: Add) -> None:
         self._text_unit(unit, depth, add, "Normal")
 
-    # Rows belong to their table; one standing elsewhere reads as a plain paragraph.
-    visit_group = visit_row = visit_total = visit_preamble
+    # The preamble stands flush, unlike the body's paragraphs. Rows belong to their table; one
+    # standing elsewhere reads as a flush paragraph.
+    visit_kind_preamble = visit_row = visit_heading_row = _flush
 
     def _stamped(self, unit: Unit, add: Add) -> None:
         """The programme (Heading 1) or an appendix (Heading 2) under its approval stamp."""
+        level = spec_of(unit).heading_level
         first = None
         for line in unit.stamp or []:
             p = self._text_paragraph(line, "ApprovalStamp", add)
             first = first if first is not None else p
-        heading = self._text_paragraph(unit.heading or "", "Heading1" if unit.kind == "attachment"
-                                       else "Heading2", add)
+        heading = self._text_paragraph(unit.heading or "", f"Heading{level}", add)
         opening = first if first is not None else heading
         # The programme and each appendix open a new page, as in the PDF.
         opening.get_or_add_pPr().pageBreakBefore_val = True
         self._bookmark(opening, unit.uid)
         self._notes(unit, add)
-        child_depth = 2 if unit.kind == "attachment" else 3
         for child in unit.children:
-            self._unit(child, child_depth, add)
+            self._unit(child, level + 1, add)
 
     def _section(self, unit: Unit, depth: int, add: Add) -> None:
         heading = self._text_paragraph(heading_text(unit), f"Heading{min(depth, 6)}", add)
@@ -304,14 +300,14 @@ class _DocumentBuilder(KindVisitor[None]):
             cells = [(self._plain_cell(row.label or "", "TableLabel"), 1)] if label_cells else []
             cells.append((self._plain_cell(self.a.exclusions[row.uid], "ExcludedUnit"),
                           shape.columns - label_cells))
-        elif row.kind == "group":
+        elif family_of(row) == "heading_row":
             p = paragraph("TableHeading")
             # A group row keeps with the first row of its group.
             p.get_or_add_pPr().keepNext_val = True
             self._inline(p, row.text)
             cells = [([p], shape.columns)]
         else:
-            bold_all = row.kind == "total"
+            bold_all = spec_of(row).sums_rows
             cells = [(self._plain_cell(row.label or "", "TableLabel", bold_all), 1)] \
                 if label_cells else []
             for index, value in enumerate(row.cells or []):

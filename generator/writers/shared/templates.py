@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import TOC_KINDS, Annotated, Cell, KindVisitor, Language, Unit, short_date
+from ...model import Annotated, Cell, FamilyVisitor, Language, Unit, short_date, spec_of
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
@@ -156,7 +156,7 @@ def inline_html(text: str | None) -> Markup:
 def contents_text(unit: Unit, lang: Language) -> str:
     """A unit's line in the table of contents and the bookmarks: its heading line, an appendix
     led by its name ("1-қосымша. …", "Приложение 1. …"), which its heading does not repeat."""
-    if unit.kind != "appendix":
+    if not spec_of(unit).named_by_label:
         return heading_text(unit)
     name = lang.unit_name(unit)
     return f"{name[:1].upper()}{name[1:]}. {unit.heading or ''}".strip()
@@ -167,53 +167,39 @@ def toc_entries(units: list[Unit], lang: Language,
     """(depth, id, text) of the resolution's parts worth a bookmark."""
     entries = []
     for unit in units:
-        if unit.kind in TOC_KINDS:
+        if spec_of(unit).in_contents:
             entries.append((depth, unit.uid, contents_text(unit, lang)))
             entries.extend(toc_entries(unit.children, lang, depth + 1))
     return entries
 
 
-class PageLayout(KindVisitor[str]):
-    """The block of `document.html.j2` that lays out each kind of unit."""
+class PageLayout(FamilyVisitor[str]):
+    """The block of `document.html.j2` that lays out each family of units."""
 
-    def visit_attachment(self, unit: Unit) -> str:
-        return "attachment"
+    def visit_stamped(self, unit: Unit) -> str:
+        return "stamped"
 
-    def visit_appendix(self, unit: Unit) -> str:
-        return "appendix"
+    def visit_division(self, unit: Unit) -> str:
+        return "division"
 
-    def visit_chapter(self, unit: Unit) -> str:
-        return "section"
-
-    def visit_section(self, unit: Unit) -> str:
-        return "section"
-
-    def visit_subsection(self, unit: Unit) -> str:
-        return "section"
-
-    def visit_table(self, unit: Unit) -> str:
+    def visit_tabular(self, unit: Unit) -> str:
         return "table"
 
-    def visit_signature(self, unit: Unit) -> str:
+    def visit_signatory(self, unit: Unit) -> str:
         return "signature"
 
-    def visit_notes(self, unit: Unit) -> str:
-        return "notes"
+    def visit_table_notes(self, unit: Unit) -> str:
+        return "table_notes"
 
     def _text(self, unit: Unit) -> str:
         return "text"
 
-    visit_preamble = visit_paragraph = visit_article = visit_point = _text
-    visit_subpoint = visit_text = _text
-
-    def _row(self, unit: Unit) -> str:
-        # Rows belong to their table, whose block lays them out.
-        return "row"
-
-    visit_group = visit_row = visit_total = _row
+    # Rows belong to their table, whose block lays them out; one standing elsewhere reads as a
+    # paragraph.
+    visit_numbered = visit_plain = visit_row = visit_heading_row = _text
 
 
-PAGE_LAYOUTS = ("attachment", "appendix", "section", "table", "signature", "notes", "text", "row")
+PAGE_LAYOUTS = ("stamped", "division", "table", "signature", "table_notes", "text")
 
 
 def document_html(annotated: Annotated, templates: Templates | None = None,
@@ -245,6 +231,7 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
         contents_text=lambda unit: contents_text(unit, lang),
         is_numeric=is_numeric,
         layout_of=layout.visit,
+        spec_of=spec_of,
     )
 
 

@@ -1,10 +1,11 @@
 """The live preview behind `legalgen serve --watch`: rebuild what an edit touched, tell the pages.
 
 Reads: the project's files (content/, amendments/, templates/, legalgen.yaml), polled for
-changes. Writes: the site's files that changed (`SiteFiles`), and a state for each page — a
-stamp that moves when its file is rewritten or the project's errors change — which the open page
-polls to reload itself as soon as its own file is new. While the project has errors the pages
-show them (`path:line:col: error: ...`) with a link to the last good text, which stays on disk.
+changes. Writes: the site's files that changed, through the site's output store (a download only
+when its version changed), and a state for each page — a stamp that moves when its file is
+rewritten or the project's errors change — which the open page polls to reload itself as soon
+as its own file is new. While the project has errors the pages show them (`path:line:col:
+error: ...`) with a link to the last good text, which stays on disk.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from ..load import load_project
 from ..model import InputError
-from .common import checked
-from .site_cmd import make_site
-from .site_files import SiteFiles
+from .checks import checked
+from .engine import record
+from .executors import InProcess
+from .site import make_site, write_site
+from .store import OutputStore
 
 # What a project's pages are made of, relative to its root.
 WATCHED = ("content", "amendments", "templates", "legalgen.yaml")
@@ -72,7 +75,7 @@ class Preview:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.files = SiteFiles(self.out)
+        self.store = OutputStore(self.out)
         self.seen: Fingerprint = {}
         self.polled: dict[str, float] = {}  # each page a browser has open: when it last asked
 
@@ -87,7 +90,7 @@ class Preview:
         with self.lock:
             errors, round_ = list(self.errors), self.error_round
             self.polled[page] = time.monotonic()
-        return {"stamp": f"{self.files.rewrites.get(page, 0)}.{round_}", "errors": errors}
+        return {"stamp": f"{self.store.rewrites.get(page, 0)}.{round_}", "errors": errors}
 
     def _publish(self, errors: list[str]) -> None:
         with self.lock:
@@ -116,11 +119,11 @@ class Preview:
             if diagnostics.errors:
                 return [str(item) for item in diagnostics.errors]
             site = make_site(self.root, project, self.langs, self.downloads)
-            self.files.write(site.shared())
             first = self.open_pages()
-            for lang in sorted(langs, key=lambda code: not any(p.startswith(f"{code}/")
-                                                               for p in first)):
-                self.files.write(site.outputs(lang, first))
+            ordered = sorted(langs, key=lambda code: not any(p.startswith(f"{code}/")
+                                                             for p in first))
+            # Rendered here, not forked: the preview rebuilds in a thread of the server.
+            record(self.store, write_site(site, ordered, self.store, InProcess(), first=first))
         except InputError as exc:
             return [str(item) for item in exc.diagnostics.items]
         except Exception as exc:  # the preview goes on; the page tells what failed

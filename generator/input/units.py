@@ -1,27 +1,64 @@
 """Raw unit mappings → `Unit` trees with full ids, each unit's fields checked for its kind.
 
 Reads: raw YAML values (with positions) of content files and of amendment records' content.
-Writes: `Unit`s, and a diagnostic for every problem. The consolidate stage builds the units of
-a change with it too, since an inserted unit's id depends on where it goes.
+Writes: `Unit`s, and a diagnostic for every problem. `UnitIn` is what a drafter may write for a
+unit. The load stage builds the documents with it, and the consolidate stage the units of a
+change, since an inserted unit's id depends on where it goes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal, cast
+
+from pydantic import Field, PlainValidator
+from pydantic_core import PydanticCustomError
 
 from ..model import (
-    ID_PREFIX,
-    KIND_FIELDS,
-    LABEL_REQUIRED,
-    REQUIRED_FIELDS,
-    TABLE_ROW_KINDS,
+    KINDS,
+    Cell,
     Diagnostics,
     SourcePos,
+    Strict,
     Unit,
+    UnitKind,
+    kind_names,
+    kind_spec,
     label_number,
 )
-from .schema import UnitIn, validate_model
-from .yaml_source import pos_of
+from .positions import pos_of
+from .validation import validate_model
+
+
+def _known_kind(value: Any) -> UnitKind:
+    """A kind of the kind table as it is when the unit is read (a kind added at run time too),
+    refused as pydantic refuses a value outside a Literal."""
+    names = kind_names()
+    if isinstance(value, str) and value in names:
+        return cast(UnitKind, value)
+    quoted = [repr(name) for name in names]
+    expected = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    raise PydanticCustomError("literal_error", "Input should be {expected}",
+                              {"expected": expected})
+
+
+KindName = Annotated[UnitKind, PlainValidator(_known_kind, json_schema_input_type=str)]
+
+
+class UnitIn(Strict):
+    kind: KindName
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
+    label: str | None = None
+    heading: str | None = None
+    text: str | None = None
+    stamp: list[str] | None = None
+    position: str | None = None
+    name: str | None = None
+    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
+    widths: list[float] | None = None
+    header: list[list[Cell]] | None = None
+    cells: list[Cell] | None = None
+    # Children are checked one by one by the loader, so each error can name its unit's id.
+    children: list[Any] = Field(default_factory=list)
 
 
 class UnitBuilder:
@@ -80,7 +117,8 @@ class UnitBuilder:
         given = raw.get("id")
         if isinstance(given, str):
             return given
-        prefix = ID_PREFIX.get(kind, str(kind))
+        known = KINDS.get(kind)
+        prefix = known.prefix if known is not None else kind
         label = raw.get("label")
         if isinstance(label, str) and label_number(label):
             return f"{prefix}_{label_number(label)}"
@@ -89,7 +127,8 @@ class UnitBuilder:
 
     def _check_fields(self, spec: UnitIn, raw: dict[str, Any], uid: str, pos: SourcePos) -> None:
         given = {name for name in spec.model_fields_set if getattr(spec, name) is not None}
-        allowed = KIND_FIELDS[spec.kind] | {"kind", "id", "label", "children"}
+        kind = kind_spec(spec.kind)
+        allowed = {*kind.fields, "kind", "id", "label", "children"}
         for name in sorted(given - allowed):
             self.diagnostics.error(
                 pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
@@ -98,18 +137,23 @@ class UnitBuilder:
             value = getattr(spec, name)
             if isinstance(value, str) and not value.strip():
                 self.diagnostics.error(pos_of(raw, name, pos), f"unit {uid}: '{name}' is blank")
-        for name in sorted(REQUIRED_FIELDS.get(spec.kind, set()) - given):
+        for name in sorted(set(kind.required) - given):
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
-        if spec.kind in LABEL_REQUIRED and not spec.label:
+        if kind.label_required and not spec.label:
             self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
-        if spec.kind == "table":
-            for child in spec.children:
-                kind = child.get("kind") if isinstance(child, dict) else None
-                # A kind that is not a word is reported by the child's own check.
-                if isinstance(kind, str) and kind not in TABLE_ROW_KINDS:
-                    self.diagnostics.error(
-                        pos_of(child, "kind", pos),
-                        f"unit {uid}: a table holds only group, row and total units",
-                    )
+        if kind.family == "tabular":
+            self._check_rows(spec, pos, uid)
+
+    def _check_rows(self, spec: UnitIn, pos: SourcePos, uid: str) -> None:
+        rows = [name for name in kind_names() if kind_spec(name).in_table]
+        for child in spec.children:
+            kind = child.get("kind") if isinstance(child, dict) else None
+            # A kind that is not a word is reported by the child's own check.
+            if isinstance(kind, str) and kind not in rows:
+                self.diagnostics.error(
+                    pos_of(child, "kind", pos),
+                    f"unit {uid}: a {spec.kind} holds only {', '.join(rows[:-1])} and "
+                    f"{rows[-1]} units",
+                )
 
 

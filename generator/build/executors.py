@@ -1,15 +1,23 @@
-"""Build workers: each task runs in a fork of the command's process, a few at a time.
+"""Executors: what renders the build's jobs, each (document, subject, language, format) → bytes.
 
-Reads and writes nothing itself. A worker is forked from the main thread when its task starts,
-so it shares (copy-on-write) everything the command already holds; it sends back its result or
-its exception, and ends. The first failure stops the other workers and is raised in the command.
-On Linux the kernel kills a worker when the command's process dies (even by `kill -9`); as a
-second guard, and elsewhere, a thread of the worker watches its parent's id.
+Reads and writes nothing itself: a job's bytes go back to the engine, which writes them. An
+`Executor` takes the jobs to render and yields each with its bytes as it is done; the first
+failure ends the others and is raised. `InProcess` renders one after another in the command's
+process; `ForkedPool`, the local pool, renders each job in a fork of it, a few at a time.
+
+A worker is forked from the main thread when its job starts, so it shares (copy-on-write)
+everything the command already holds — the versions and the writers' libraries, loaded once —
+and a render's garbage ends with its process; it sends back its bytes or its exception, and
+ends. On Linux the kernel kills a worker when the command's process dies (even by `kill -9`); as
+a second guard, and elsewhere, a thread of the worker watches its parent's id. Another engine (a
+cluster's) implements `Executor` the same way: a job pickles, and renders anywhere legalgen is
+installed.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -21,14 +29,58 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..writers.shared.errors import MachineError
+from .plan import Job
 
 PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5
 
 T = TypeVar("T")
+
+
+class Executor(Protocol):
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
+        """Render every job; yield each with its bytes as it is done, in any order. The first
+        failure stops the jobs still running and is raised here."""
+        ...
+
+
+class InProcess:
+    """One job after another, in this process."""
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
+        for job in jobs:
+            yield job, job.render()
+
+
+class ForkedPool:
+    """The local pool: each job in a fork of this process, `workers` at a time, in the order
+    given (the engine gives the slowest first)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
+        if self.workers <= 1 or len(jobs) <= 1:
+            yield from InProcess().run(jobs)
+            return
+        # What the command holds lives as long as it: keep the collector off its pages, which
+        # the forked workers then share with this process instead of copying.
+        gc.freeze()
+        for index, data in run_forked([job.render for job in jobs], self.workers):
+            yield jobs[index], data
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def local_executor(workers: int | None = None) -> Executor:
+    """The forked pool of `workers` (default: every CPU), or this process alone for one."""
+    count = workers or cpu_count()
+    return ForkedPool(count) if count > 1 else InProcess()
 
 
 def die_with_parent(parent: int) -> None:

@@ -1,12 +1,13 @@
 """Where outputs go and how they are written: beside the target, then renamed into place.
 
-Reads nothing; writes files. A failed or interrupted write never leaves a truncated file and
-never removes the last good output.
+Reads an output's bytes to hash them; writes files. A failed or interrupted write never leaves a
+truncated file and never removes the last good output.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -68,3 +69,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 def act_path(out: Path, lang: str, stem: str, ext: str) -> Path:
     """build/acts/<lang>/<act-date>-<number>.<ext>."""
     return out / "acts" / lang / f"{stem}.{ext}"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes; None when there is no file to read."""
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return None

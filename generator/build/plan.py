@@ -1,0 +1,129 @@
+"""Planning: every output a command asks for, as a job with its place and its key.
+
+Reads: a `Project` (consolidated and annotated here, once per version and language), the diffs
+and drafted acts a command made. Writes nothing: it gives `Job`s — one
+output each: a writer applied to its subject (a version, a comparison or an act) in one
+language and format, the file's place under the output folder, and its key — and splits them
+into those the output store already holds and those to render, the slowest formats first.
+
+Consolidating and annotating take milliseconds; rendering (PDF above all) takes seconds. So the
+versions are made once, in the command's process, and only what the store lacks is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..annotate import annotate
+from ..consolidate import consolidate
+from ..model import Annotated, Project
+from ..model.act_text import ActText
+from ..model.diff import Diff
+from ..writers import Writer, writer
+from .files import act_path, diff_path, output_path
+from .keys import UNREAD_BY_VERSION_WRITERS, output_key, subject_fingerprint, templates_fingerprint
+from .store import OutputStore
+
+# The slowest formats are rendered first, so that no worker is left with a long job at the end.
+SLOWEST_FIRST = ("pdf", "docx")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One output: (document, version | comparison | act, language, format) → bytes."""
+
+    path: Path  # the output's place under the output folder
+    key: str  # everything its bytes depend on (`keys.output_key`)
+    writer: Writer
+    subject: Annotated | Diff | ActText
+    template_dir: Path | None  # the project's templates, for a templated writer
+
+    def render(self) -> bytes:
+        return self.writer.render(self.subject, self.template_dir)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    up_to_date: list[Job]
+    to_write: list[Job]
+
+
+class Keys:
+    """The keys of one command's jobs: the templates hashed once, each subject once."""
+
+    def __init__(self, template_dir: Path | None) -> None:
+        self.template_dir = template_dir
+        self.templates = templates_fingerprint(template_dir)
+        self.subjects: dict[int, str] = {}
+
+    def job(self, chosen: Writer, lang: str, subject: Annotated | Diff | ActText,
+            path: Path) -> Job:
+        if id(subject) not in self.subjects:
+            unread = UNREAD_BY_VERSION_WRITERS if isinstance(subject, Annotated) else {}
+            self.subjects[id(subject)] = subject_fingerprint(subject, unread)
+        key = output_key(chosen, lang, self.subjects[id(subject)], self.templates)
+        return Job(path, key, chosen, subject, self.template_dir)
+
+
+def version_jobs(project: Project, langs: list[str], dates: list[dt.date], formats: list[str],
+                 template_dir: Path) -> list[Job]:
+    """Every chosen version in every chosen language and format."""
+    keys = Keys(template_dir)
+    jobs = []
+    for date in dates:
+        for lang in langs:
+            annotated = annotate(consolidate(project, lang, date), project)
+            for fmt in formats:
+                chosen = writer("version", fmt)
+                path = output_path(Path(), lang, date.isoformat(), project.doc_id,
+                                   chosen.extension)
+                jobs.append(keys.job(chosen, lang, annotated, path))
+    return jobs
+
+
+def diff_jobs(diffs: Iterable[Diff], formats: list[str], template_dir: Path) -> list[Job]:
+    """Each comparison in every chosen format."""
+    keys = Keys(template_dir)
+    jobs = []
+    for result in diffs:
+        for fmt in formats:
+            chosen = writer("diff", fmt)
+            path = diff_path(Path(), result.lang.code, result.from_date, result.to_date,
+                             chosen.extension)
+            jobs.append(keys.job(chosen, result.lang.code, result, path))
+    return jobs
+
+
+def act_jobs(texts: Iterable[ActText], formats: list[str]) -> list[Job]:
+    """Each drafted act in every chosen format; an act is drafted with the built-in templates."""
+    keys = Keys(None)
+    jobs = []
+    for text in texts:
+        for fmt in formats:
+            chosen = writer("act", fmt)
+            path = act_path(Path(), text.lang.code, text.file_stem, chosen.extension)
+            jobs.append(keys.job(chosen, text.lang.code, text, path))
+    return jobs
+
+
+def split(jobs: list[Job], store: OutputStore) -> Plan:
+    """The jobs whose output the store already holds, and the rest, slowest first."""
+    current: list[Job] = []
+    stale: list[Job] = []
+    for job in jobs:
+        (current if store.is_current(job.key, job.path) else stale).append(job)
+    stale.sort(key=_slowness)
+    return Plan(current, stale)
+
+
+def _slowness(job: Job) -> int:
+    fmt = job.writer.format
+    return SLOWEST_FIRST.index(fmt) if fmt in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+
+def writers_of(jobs: Iterable[Job]) -> list[Writer]:
+    return list(dict.fromkeys(job.writer for job in jobs))
+

@@ -1,0 +1,46 @@
+"""The build engine's progress as a bar on stderr, for the commands that render outputs.
+
+Reads and writes nothing but the terminal; the bar goes once the outputs are rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+from .common import err
+
+
+class _Bar:
+    """The engine's progress as a bar on stderr, shown from the first output to render."""
+
+    def __init__(self, description: str) -> None:
+        self.description = description
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        if total:
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                                MofNCompleteColumn(), console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.description, total=total)
+
+    def advance(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[_Bar]:
+    bar = _Bar(description)
+    try:
+        yield bar
+    finally:
+        bar.stop()

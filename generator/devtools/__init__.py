@@ -1,1 +1,0 @@
-"""Checks of the codebase itself, run by `make lint`."""

@@ -1,0 +1,15 @@
+"""The input layer, under the stages: what a drafter writes, before it is the model.
+
+Reads nothing from disk: the load stage reads the files. `positions` (raw YAML values that know
+their place), `validation` (raw values checked against pydantic models, each problem at its
+field), `units` (`UnitIn`, what a unit may hold, and `UnitBuilder`: raw unit mappings → `Unit`
+trees with full ids). The load stage builds the documents with it; the consolidate stage builds
+the units a change inserts or replaces, since their ids depend on where they go; the validate
+and draft stages read the units of a record's change.
+"""
+
+from .positions import PosDict, PosList, pos_of
+from .units import UnitBuilder, UnitIn
+from .validation import validate_model
+
+__all__ = ["PosDict", "PosList", "UnitBuilder", "UnitIn", "pos_of", "validate_model"]
