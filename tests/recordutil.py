@@ -14,9 +14,12 @@ from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.diff import compare
 from generator.draft import act_changes
-from generator.model import LANGS, Act, Project
+from generator.lang import codes
+from generator.model import Act, Project
 from generator.model.inline import plain
 from generator.writers.docx.redline import render_diff_docx
+
+LANGS = codes()
 
 
 def without_record(source: Path, act: Act, folder: Path) -> Path:
@@ -62,7 +65,7 @@ def unit_texts(project: Project, lang: str, date: dt.date) -> list[tuple[object,
 
 def notes_by_unit(project: Project, lang: str, date: dt.date) -> dict[str, list[str]]:
     annotated = annotate(consolidate(project, lang, date), project)
-    return {uid: list(notes) for uid, notes in annotated.notes.items() if notes}
+    return {uid: [note.text for note in notes] for uid, notes in annotated.notes.items() if notes}
 
 
 def same_versions(original: Project, imported: Project) -> list[str]:

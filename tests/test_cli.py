@@ -231,11 +231,11 @@ def test_html_structure(built, project, lang, date):
     assert all(href[1:] in ids for href in toc)
     annotated = annotate(version, project)
     shown = [" ".join(p.text_content().split()) for p in tree.xpath("//*[@class='note']")]
-    expected = [note for notes in annotated.notes.values() for note in notes]
+    expected = [note.text for notes in annotated.notes.values() for note in notes]
     assert expected and set(expected) <= set(shown)
     text = " ".join(html_text(built / lang / date / f"{DOC_ID}.html").split())
     for exclusion in annotated.exclusions.values():
-        assert exclusion in text
+        assert exclusion.text in text
 
 
 def test_html_pending_notice(built):

@@ -31,6 +31,7 @@ from generator.model import (
     effective_date,
 )
 from tests.fixtureutil import FIXTURE, copy_fixture
+from tests.noteutil import texts
 
 D = dt.date
 ADOPTED = D(2014, 2, 10)
@@ -128,8 +129,7 @@ def test_effective_date(rule, published, expected):
 
 def make_act(date: dt.date, number: str = "1", published: dt.date | None = None) -> Act:
     return Act(
-        key=f"government/resolution/{date.isoformat()}/{number}", type="resolution",
-        issuer="government", number=number, date=date, published=published,
+        type="resolution", issuer="government", number=number, date=date, published=published,
         in_force="on_signing", title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=99,
         issuer_names=builtin_issuers().names("government", "resolution"),
     )
@@ -352,18 +352,18 @@ def test_pending_changes_are_listed_not_shown(project):
     version = version_at(project, D(2014, 12, 25))
     assert "Экономика және бюджеттік жоспарлау" in version.index["para_4"].text
     assert f"{SUBSEC}__point_3" not in version.excluded
-    assert annotate(version, project).pending == [
+    assert [item.text for item in annotate(version, project).pending] == [
         "ҚР Үкіметінің 15.08.2014 № 845 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы",
         "ҚР Үкіметінің 20.12.2014 № 1310 (01.01.2015 бастап қолданысқа енгізіледі) қаулысы",
     ]
     ru = annotate(version_at(project, D(2014, 12, 25), "ru"), project)
     # "В настоящей редакции не отражены изменения, внесенные:" + the instrumental.
-    assert ru.pending[0] == (
+    assert ru.pending[0].text == (
         "постановлением Правительства РК от 15.08.2014 № 845 (вводится в действие с 01.01.2015)"
     )
     # A bracket that gives no date is followed by the day the act takes effect.
     before_1020 = annotate(version_at(project, D(2014, 11, 10)), project)
-    assert before_1020.pending[0] == (
+    assert before_1020.pending[0].text == (
         "ҚР Үкіметінің 28.10.2014 № 1020 (алғашқы ресми жарияланған күнінен кейін күнтізбелік "
         "он күн өткен соң қолданысқа енгізіледі) қаулысы — 16.11.2014 бастап қолданысқа енгізіледі"
     )
@@ -445,24 +445,24 @@ def latest(project):
 
 @pytest.mark.parametrize(("lang", "expected"), [("kk", KK_NOTES), ("ru", RU_NOTES)])
 def test_notes_of_the_latest_version(latest, lang, expected):
-    assert latest[lang].notes == expected
+    assert texts(latest[lang].notes) == expected
 
 
 def test_exclusions_and_repeal_notes_of_the_latest_version(latest):
     kk, ru = latest["kk"], latest["ru"]
-    assert kk.exclusions == {
+    assert {uid: note.text for uid, note in kk.exclusions.items()} == {
         ROW_3: f"Алып тасталды - {KK_ACT['1020']}.",
         f"{SUBSEC}__point_3": f"3. Алып тасталды - {KK_ACT['845']}.",
     }
-    assert ru.exclusions == {
+    assert {uid: note.text for uid, note in ru.exclusions.items()} == {
         ROW_3: f"Исключена {RU_ACT['1020']}.",
         f"{SUBSEC}__point_3": f"3. Исключен {RU_ACT['845']}.",
     }
-    assert kk.repeal_note == (
+    assert kk.repeal_note is not None and kk.repeal_note.text == (
         "Ескерту. Күші жойылды - ҚР Үкіметінің 29.12.2015 № 1200 (01.01.2016 бастап "
         "қолданысқа енгізіледі) қаулысымен."
     )
-    assert ru.repeal_note == (
+    assert ru.repeal_note is not None and ru.repeal_note.text == (
         "Сноска. Утратило силу постановлением Правительства РК от 29.12.2015 № 1200 (вводится в "
         "действие с 01.01.2016)."
     )
@@ -482,7 +482,7 @@ def test_note_on_moves_the_note_to_the_enclosing_unit(project, latest):
     bare = dataclasses.replace(project, changes=[
         dataclasses.replace(c, note_on=None) if c is change else c for c in project.changes
     ])
-    bare_notes = annotate(version_at(bare, LATEST), bare).notes
+    bare_notes = texts(annotate(version_at(bare, LATEST), bare).notes)
     assert bare_notes[POINT_2] == [
         f"Ескерту. 2-тармаққа өзгеріс енгізілді - {KK_ACT['1020']}."
     ]
@@ -494,7 +494,7 @@ def test_note_on_moves_the_note_to_the_enclosing_unit(project, latest):
 
 def test_notes_grow_with_the_versions(project):
     def notes(date):
-        return annotate(version_at(project, date), project).notes
+        return texts(annotate(version_at(project, date), project).notes)
 
     assert notes(ADOPTED) == {}
     assert set(notes(D(2014, 5, 20))) == {"para_3", "att_1__sec_3", f"{POINT_2}__subpoint_2-1"}
@@ -665,11 +665,11 @@ def test_a_change_to_an_unlabelled_row_is_noted_on_its_section_with_the_others(t
     ), encoding="utf-8")
     project = load_project(root)
     kk, ru = (annotate(version_at(project, D(2014, 7, 1), lang), project) for lang in ("kk", "ru"))
-    assert kk.notes["att_1__sec_1"] == [
+    assert texts(kk.notes)["att_1__sec_1"] == [
         "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 01.06.2014 № 600, 10.06.2014 "
         "№ 610 қаулыларымен."
     ]
-    assert ru.notes["att_1__sec_1"] == [
+    assert texts(ru.notes)["att_1__sec_1"] == [
         "Сноска. Раздел 1 с изменениями, внесенными постановлениями Правительства РК от "
         "01.06.2014 № 600; от 10.06.2014 № 610."
     ]
@@ -680,7 +680,7 @@ def test_a_change_to_an_unlabelled_row_is_noted_on_its_section_with_the_others(t
         "    action: amend\n", "    action: amend\n    note_on: att_1__sec_1__passport__row_5\n"),
         encoding="utf-8")
     project = load_project(root)
-    notes = annotate(version_at(project, D(2014, 7, 1)), project).notes
+    notes = texts(annotate(version_at(project, D(2014, 7, 1)), project).notes)
     assert notes["att_1__sec_1__passport__row_5"] == [
         "Ескерту. Жолға өзгеріс енгізілді - ҚР Үкіметінің 10.06.2014 № 610 қаулысымен."]
     assert notes["att_1__sec_1"] == [

@@ -241,7 +241,7 @@ def _unit_pairs(project) -> list[tuple[str, str, str]]:
     pairs = [(uid, unit_text(unit), unit_text(ru[uid])) for uid, unit in kk.items()]
     for change in project.changes:
         for edit in change.edits:
-            pairs.append((change.where, edit.replace.kk.lower(), edit.replace.ru.lower()))
+            pairs.append((change.where, edit.replace["kk"].lower(), edit.replace["ru"].lower()))
         if change.content:
             built = {}
             for lang in ("kk", "ru"):

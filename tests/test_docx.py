@@ -24,9 +24,10 @@ from docx import Document
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
+from generator.lang import codes
 from generator.lang.cells import cell_lines
 from generator.load import load_project
-from generator.model import LANGS, Annotated, Unit
+from generator.model import Annotated, Unit
 from generator.model.inline import plain
 from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
@@ -35,6 +36,8 @@ from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output, sample_dates
 
 from .textutil import ENDNOTES, HIDDEN, differing_passages, html_words, similarity, words
+
+LANGS = codes()
 
 DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
@@ -238,8 +241,8 @@ def test_real_word_styles_in_use(built, lang, date):
     assert table_styles == {"LegalTable", "ActionPlanTable"}
     # The note style holds exactly the generated notes ("Ескерту. ..." / "Сноска. ...").
     notes = sorted(_text(p) for p in body.iter(w("p")) if _style(p) == "EditorialNote")
-    expected = [n for uid_notes in annotated.notes.values() for n in uid_notes]
-    expected += [annotated.repeal_note] if annotated.repeal_note else []
+    expected = [n.text for uid_notes in annotated.notes.values() for n in uid_notes]
+    expected += [annotated.repeal_note.text] if annotated.repeal_note else []
     assert notes == sorted(expected)
     assert all(note.startswith(annotated.lang.note_word) for note in notes)
     heading1 = [_text(p) for p in body.iter(w("p")) if _style(p) == "Heading1"]

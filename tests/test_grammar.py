@@ -16,6 +16,7 @@ from generator.lang.kk import Kazakh
 from generator.lang.ru import Russian, past
 from generator.load.registry import builtin_issuers
 from generator.model import Act, Document, InForceAfterDays, InForceDate, Signatory, SourcePos, Unit
+from tests.noteutil import exclusion, note, repeal_note
 
 KK = language("kk")
 RU = language("ru")
@@ -29,8 +30,8 @@ def make_act(
     published: dt.date | None = None,
 ) -> Act:
     return Act(
-        key=f"{issuer}/{act_type}/{date.isoformat()}/{number}", type=act_type, issuer=issuer,
-        number=number, date=date, published=published, in_force="on_signing",
+        type=act_type, issuer=issuer, number=number, date=date, published=published,
+        in_force="on_signing",
         title={"kk": "", "ru": ""}, path="amendments/test.yaml", order=0,
         issuer_names=builtin_issuers().names(issuer, act_type),
     )
@@ -49,7 +50,7 @@ TEN_DAYS = InForceAfterDays(after_publication_days=10)
 
 
 def signed(act: Act) -> ActMention:
-    return ActMention(act, "on_signing")
+    return ActMention.of(act, "on_signing")
 
 
 # --- SPEC's table of notes -------------------------------------------------------------------
@@ -58,10 +59,10 @@ def signed(act: Act) -> ActMention:
 def test_replaced_paragraph_note():
     unit = make_unit("paragraph", "3.")
     mentions = [signed(ACT_1169)]
-    assert KK.note("replace", unit, mentions) == (
+    assert note(KK, "replace", unit, mentions) == (
         "Ескерту. 3-тармақ жаңа редакцияда - ҚР Үкіметінің 07.11.2013 № 1169 қаулысымен."
     )
-    assert RU.note("replace", unit, mentions) == (
+    assert note(RU, "replace", unit, mentions) == (
         "Сноска. Пункт 3 в редакции постановления Правительства РК от 07.11.2013 № 1169."
     )
 
@@ -69,10 +70,10 @@ def test_replaced_paragraph_note():
 def test_amended_section_note():
     unit = make_unit("section", "1.")
     mentions = [signed(ACT_1169)]
-    assert KK.note("amend", unit, mentions) == (
+    assert note(KK, "amend", unit, mentions) == (
         "Ескерту. 1-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 07.11.2013 № 1169 қаулысымен."
     )
-    assert RU.note("amend", unit, mentions) == (
+    assert note(RU, "amend", unit, mentions) == (
         "Сноска. Раздел 1 с изменениями, внесенными постановлением Правительства РК "
         "от 07.11.2013 № 1169."
     )
@@ -88,13 +89,13 @@ CLAUSE_1154 = {
 
 def test_subsection_note_of_two_acts_with_brackets():
     unit = make_unit("subsection")
-    mentions = [ActMention(ACT_1154, TEN_DAYS, CLAUSE_1154), ActMention(ACT_279, FROM_2015)]
-    assert KK.note("amend", unit, mentions) == (
+    mentions = [ActMention.of(ACT_1154, TEN_DAYS, CLAUSE_1154), ActMention.of(ACT_279, FROM_2015)]
+    assert note(KK, "amend", unit, mentions) == (
         "Ескерту. Кіші бөлімге өзгеріс енгізілді - ҚР Үкіметінің 30.10.2014 № 1154 "
         "(алғашқы ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа "
         "енгізіледі), 31.03.2014 № 279 (01.01.2015 бастап қолданысқа енгізіледі) қаулыларымен."
     )
-    assert RU.note("amend", unit, mentions) == (
+    assert note(RU, "amend", unit, mentions) == (
         "Сноска. Подраздел с изменениями, внесенными постановлениями Правительства РК "
         "от 30.10.2014 № 1154 (вводится в действие по истечении десяти календарных дней после "
         "дня его первого официального опубликования); от 31.03.2014 № 279 (вводится в действие "
@@ -104,24 +105,24 @@ def test_subsection_note_of_two_acts_with_brackets():
 
 def test_excluded_point():
     unit = make_unit("point", "6.")
-    mentions = [ActMention(ACT_279, FROM_2015)]
-    assert KK.exclusion(unit, mentions) == (
+    mentions = [ActMention.of(ACT_279, FROM_2015)]
+    assert exclusion(KK, unit, mentions) == (
         "6. Алып тасталды - ҚР Үкіметінің 31.03.2014 № 279 "
         "(01.01.2015 бастап қолданысқа енгізіледі) қаулысымен."
     )
-    assert RU.exclusion(unit, mentions) == (
+    assert exclusion(RU, unit, mentions) == (
         "6. Исключен постановлением Правительства РК от 31.03.2014 № 279 "
         "(вводится в действие с 01.01.2015)."
     )
 
 
 def test_repeal_note():
-    mentions = [ActMention(ACT_728, FROM_2015)]
-    assert KK.repeal_note(mentions, "resolution") == (
+    mentions = [ActMention.of(ACT_728, FROM_2015)]
+    assert repeal_note(KK, mentions, "resolution") == (
         "Ескерту. Күші жойылды - ҚР Үкіметінің 28.06.2014 № 728 "
         "(01.01.2015 бастап қолданысқа енгізіледі) қаулысымен."
     )
-    assert RU.repeal_note(mentions, "resolution") == (
+    assert repeal_note(RU, mentions, "resolution") == (
         "Сноска. Утратило силу постановлением Правительства РК от 28.06.2014 № 728 "
         "(вводится в действие с 01.01.2015)."
     )
@@ -188,8 +189,8 @@ def test_dative(word, expected):
     ],
 )
 def test_dative_through_notes(kind, label, expected):
-    note = KK.note("amend", make_unit(kind, label), [signed(ACT_1169)])
-    assert note.startswith(f"Ескерту. {expected} өзгеріс енгізілді - ҚР Үкіметінің")
+    text = note(KK, "amend", make_unit(kind, label), [signed(ACT_1169)])
+    assert text.startswith(f"Ескерту. {expected} өзгеріс енгізілді - ҚР Үкіметінің")
 
 
 @pytest.mark.parametrize(
@@ -212,11 +213,11 @@ def test_insert_notes():
     parent = make_unit("point", "2.", "point_2")
     new = make_unit("subpoint", "2-1)", "point_2__subpoint_2-1")
     mentions = [signed(ACT_1169)]
-    assert KK.note("insert", new, mentions, inserted=new, parent=parent) == (
+    assert note(KK, "insert", new, mentions, inserted=new, parent=parent) == (
         "Ескерту. 2-тармақ 2-1) тармақшамен толықтырылды - ҚР Үкіметінің 07.11.2013 № 1169 "
         "қаулысымен."
     )
-    assert RU.note("insert", new, mentions, inserted=new, parent=parent) == (
+    assert note(RU, "insert", new, mentions, inserted=new, parent=parent) == (
         "Сноска. Пункт 2 дополнен подпунктом 2-1) в соответствии с постановлением "
         "Правительства РК от 07.11.2013 № 1169."
     )
@@ -225,18 +226,18 @@ def test_insert_notes():
 def test_insert_notes_agree_with_the_parent():
     mentions = [signed(ACT_1169)]
     chapter, article = make_unit("chapter", "2."), make_unit("article", "5-1.")
-    assert "2-тарау 5-1-баппен толықтырылды" in KK.note(
-        "insert", article, mentions, inserted=article, parent=chapter
+    assert "2-тарау 5-1-баппен толықтырылды" in note(
+        KK, "insert", article, mentions, inserted=article, parent=chapter
     )
-    assert "Глава 2 дополнена статьей 5-1 в соответствии" in RU.note(
-        "insert", article, mentions, inserted=article, parent=chapter
+    assert "Глава 2 дополнена статьей 5-1 в соответствии" in note(
+        RU, "insert", article, mentions, inserted=article, parent=chapter
     )
     appendix, text = make_unit("appendix", "1"), make_unit("text")
-    assert "Приложение 1 дополнено абзацем в соответствии" in RU.note(
-        "insert", text, mentions, inserted=text, parent=appendix
+    assert "Приложение 1 дополнено абзацем в соответствии" in note(
+        RU, "insert", text, mentions, inserted=text, parent=appendix
     )
-    assert "1-қосымша абзацпен толықтырылды" in KK.note(
-        "insert", text, mentions, inserted=text, parent=appendix
+    assert "1-қосымша абзацпен толықтырылды" in note(
+        KK, "insert", text, mentions, inserted=text, parent=appendix
     )
 
 
@@ -260,19 +261,19 @@ def test_act_words_in_notes_of_one_and_several_acts():
     law_2 = make_act("275-V", dt.date(2015, 1, 10), "law", "parliament")
     decree = make_act("1030", dt.date(2015, 3, 2), "decree", "president")
     unit = make_unit("article", "4.")
-    assert KK.note("amend", unit, [signed(law_1)]).endswith(
+    assert note(KK, "amend", unit, [signed(law_1)]).endswith(
         "- ҚР 29.12.2014 № 269-V Заңымен."
     )
-    assert KK.note("amend", unit, [signed(law_1), signed(law_2)]).endswith(
+    assert note(KK, "amend", unit, [signed(law_1), signed(law_2)]).endswith(
         "- ҚР 29.12.2014 № 269-V, 10.01.2015 № 275-V Заңдарымен."
     )
-    assert KK.note("replace", unit, [signed(decree)]) == (
+    assert note(KK, "replace", unit, [signed(decree)]) == (
         "Ескерту. 4-бап жаңа редакцияда - ҚР Президентінің 02.03.2015 № 1030 Жарлығымен."
     )
-    assert RU.note("replace", unit, [signed(decree)]) == (
+    assert note(RU, "replace", unit, [signed(decree)]) == (
         "Сноска. Статья 4 в редакции Указа Президента РК от 02.03.2015 № 1030."
     )
-    assert RU.note("amend", unit, [signed(law_1), signed(law_2)]) == (
+    assert note(RU, "amend", unit, [signed(law_1), signed(law_2)]) == (
         "Сноска. Статья 4 с изменениями, внесенными Законами РК от 29.12.2014 № 269-V; "
         "от 10.01.2015 № 275-V."
     )
@@ -280,13 +281,13 @@ def test_act_words_in_notes_of_one_and_several_acts():
 
 def test_note_of_acts_of_different_kinds():
     law = make_act("269-V", dt.date(2014, 12, 29), "law", "parliament")
-    mentions = [signed(ACT_1169), signed(law), ActMention(ACT_279, FROM_2015)]
-    assert KK.note("amend", make_unit("section", "7."), mentions) == (
+    mentions = [signed(ACT_1169), signed(law), ActMention.of(ACT_279, FROM_2015)]
+    assert note(KK, "amend", make_unit("section", "7."), mentions) == (
         "Ескерту. 7-бөлімге өзгеріс енгізілді - ҚР Үкіметінің 07.11.2013 № 1169 қаулысымен, "
         "ҚР 29.12.2014 № 269-V Заңымен, ҚР Үкіметінің 31.03.2014 № 279 "
         "(01.01.2015 бастап қолданысқа енгізіледі) қаулысымен."
     )
-    assert RU.note("amend", make_unit("section", "7."), mentions) == (
+    assert note(RU, "amend", make_unit("section", "7."), mentions) == (
         "Сноска. Раздел 7 с изменениями, внесенными постановлением Правительства РК "
         "от 07.11.2013 № 1169; Законом РК от 29.12.2014 № 269-V; постановлением Правительства "
         "РК от 31.03.2014 № 279 (вводится в действие с 01.01.2015)."
@@ -315,21 +316,21 @@ def test_issuers_in_the_genitive():
     ],
 )
 def test_exclusion_agrees_with_the_unit(kind, label, expected):
-    text = RU.exclusion(make_unit(kind, label), [signed(ACT_1169)])
+    text = exclusion(RU, make_unit(kind, label), [signed(ACT_1169)])
     assert text.startswith(expected + "постановлением Правительства РК от 07.11.2013 № 1169")
 
 
 def test_exclusion_of_a_table_row_without_its_label():
     row = make_unit("row", "10.")
-    assert RU.exclusion(row, [signed(ACT_1169)], with_label=False).startswith("Исключена ")
-    assert KK.exclusion(row, [signed(ACT_1169)], with_label=False).startswith("Алып тасталды")
+    assert exclusion(RU, row, [signed(ACT_1169)], with_label=False).startswith("Исключена ")
+    assert exclusion(KK, row, [signed(ACT_1169)], with_label=False).startswith("Алып тасталды")
 
 
 def test_lost_force_agrees_with_the_act():
     mentions = [signed(ACT_728)]
-    assert RU.repeal_note(mentions, "resolution").startswith("Сноска. Утратило силу ")
-    assert RU.repeal_note(mentions, "law").startswith("Сноска. Утратил силу ")
-    assert RU.repeal_note(mentions, "decree").startswith("Сноска. Утратил силу ")
+    assert repeal_note(RU, mentions, "resolution").startswith("Сноска. Утратило силу ")
+    assert repeal_note(RU, mentions, "law").startswith("Сноска. Утратил силу ")
+    assert repeal_note(RU, mentions, "decree").startswith("Сноска. Утратил силу ")
     assert [past("Утратил", g) for g in "mfn"] == ["Утратил", "Утратила", "Утратило"]
     assert [past("Исключен", g) for g in "mfn"] == ["Исключен", "Исключена", "Исключено"]
 
@@ -346,7 +347,7 @@ def test_lost_force_agrees_with_the_act():
     ],
 )
 def test_after_publication_brackets(days, kk_words, ru_words):
-    mention = ActMention(ACT_1154, InForceAfterDays(after_publication_days=days))
+    mention = ActMention.of(ACT_1154, InForceAfterDays(after_publication_days=days))
     assert KK.in_force_bracket(mention) == (
         f"(алғашқы ресми жарияланған күнінен кейін {kk_words} өткен соң қолданысқа енгізіледі)"
     )
@@ -357,10 +358,10 @@ def test_after_publication_brackets(days, kk_words, ru_words):
 
 
 def test_date_and_publication_brackets():
-    on_date = ActMention(ACT_279, FROM_2015)
+    on_date = ActMention.of(ACT_279, FROM_2015)
     assert KK.in_force_bracket(on_date) == "(01.01.2015 бастап қолданысқа енгізіледі)"
     assert RU.in_force_bracket(on_date) == "(вводится в действие с 01.01.2015)"
-    published = ActMention(ACT_1154, "on_publication")
+    published = ActMention.of(ACT_1154, "on_publication")
     assert KK.in_force_bracket(published) == (
         "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
     )

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import model
 from generator.cli import main
-from generator.lang import LANGUAGES, PHRASE_KEYS, Language
+from generator.lang import LANGUAGES, PHRASE_KEYS, Language, codes, register
 from generator.model import KINDS, SourcePos, Unit
 from generator.model import diff as diff_stage
 from generator.model.language import phrase_problems, unit_word_problems
@@ -131,10 +130,13 @@ def test_a_language_without_every_grammar_method_cannot_be_made():
 
 
 def test_the_registry_is_the_list_of_languages():
-    assert tuple(LANGUAGES) == model.LANGS
+    assert codes() == tuple(LANGUAGES)
+    assert codes()[:2] == ("kk", "ru")
     for code, lang in LANGUAGES.items():
         assert isinstance(lang, Language)
         assert lang.code == code
+    with pytest.raises(ValueError, match="'kk' is registered already"):
+        register(LANGUAGES["kk"])
 
 
 class Recorder:
@@ -163,5 +165,5 @@ def test_callers_ask_languages_only_for_the_contract(monkeypatch, tmp_path):
     ):
         result = runner.invoke(main, [*args, "--root", str(FIXTURE)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    assert {"phrase", "note", "act_name", "unit_name", "code"} <= asked
+    assert {"phrase", "note_words", "act_name", "unit_name", "code"} <= asked
     assert asked <= CONTRACT, sorted(asked - CONTRACT)

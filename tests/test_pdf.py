@@ -25,8 +25,9 @@ from weasyprint import HTML
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS, Annotated, Unit
+from generator.model import Annotated, Unit
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.fonts import FontError
 from generator.writers.shared.pdf import TemplateFetcher
@@ -35,6 +36,8 @@ from tests.conftest import ROOT, legalgen, output, sample_dates
 from tests.pdfutil import assert_only_the_serif_embedded, pdf_layout, pdf_reader, pdfa_claims
 
 from .textutil import differing_passages, html_tree, similarity, words
+
+LANGS = codes()
 
 DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]

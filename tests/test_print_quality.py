@@ -15,8 +15,9 @@ import pytest
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
+from generator.lang import codes, language
 from generator.load import load_project
-from generator.model import LANGS, Annotated
+from generator.model import Annotated
 from generator.model.tables import heading_text
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.templates import TEMPLATES, document_html, typeset
@@ -25,6 +26,8 @@ from tests.conftest import ROOT, output, sample_dates
 from tests.pdfutil import pdf_layout
 
 from .fixtureutil import FIXTURE
+
+LANGS = codes()
 
 DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
@@ -241,12 +244,13 @@ def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     ("07.11.2013 № 1169", "07.11.2013 №\u00a01169"),
 ])
 def test_bind_joins_numbers_units_and_labels(text: str, bound: str) -> None:
-    assert bind(text) == bound
-    assert bind(text).replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-") == text
+    kazakh = language("kk")
+    assert bind(text, kazakh) == bound
+    assert bind(text, kazakh).replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-") == text
 
 
 def test_typeset_wraps_pieces_in_no_wrap_spans_and_escapes() -> None:
-    assert str(typeset("<b> 6 000,0 млн.")) == (
+    assert str(typeset("<b> 6 000,0 млн.", language("kk"))) == (
         '&lt;b&gt; <span class="nobr">6 000,0 млн.</span>')
 
 

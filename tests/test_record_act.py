@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from generator.consolidate import consolidate
 from generator.draft import draft_act
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS, Project
+from generator.model import Project
+from generator.record import ActOptions
 from generator.record.from_act import record_from_act
 from generator.record.writer import record_yaml
 from generator.writers.act_txt import render_act_txt
@@ -24,8 +26,9 @@ from .conftest import ROOT
 from .fixtureutil import FIXTURE
 from .recordutil import command, record_cli, same_versions, without_record
 
+LANGS = codes()
+
 SAMPLE = load_project(ROOT)
-OPTIONS = {"type": "resolution", "issuer": "government", "in_force": None, "published": None}
 
 
 def act_files(project: Project, number: str, folder: Path) -> list[Path]:
@@ -154,7 +157,7 @@ def test_generated_records_on_the_fixture_come_back_from_their_act(changes, tmp_
     original = load_project(root)
     files = act_files(original, "77", folder)
     (root / "amendments" / "generated.yaml").unlink()
-    options = {**OPTIONS, "number": "77", "date": dt.date(2014, 3, 3)}
+    options = ActOptions(number="77", date=dt.date(2014, 3, 3))
     result, diagnostics = record_from_act(load_project(root), files, options)
     assert result is not None, [str(item) for item in diagnostics.items]
     assert result.todo == []

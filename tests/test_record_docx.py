@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS
 
 from .conftest import ROOT
 from .recordutil import notes_by_unit, record_cli, redlines, same_versions, without_record
+
+LANGS = codes()
 
 SAMPLE_ACTS = ["1169", "279", "728", "1154"]
 

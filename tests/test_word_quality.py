@@ -17,8 +17,8 @@ from lxml import etree
 
 from generator.consolidate import timeline
 from generator.diff import diff_versions
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS
 from generator.model.diff import CHANGE_PHRASES
 from generator.writers.docx.redline import render_diff_docx
 from tests.conftest import ROOT, output, sample_dates
@@ -26,6 +26,8 @@ from tests.conftest import ROOT, output, sample_dates
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
 from .textutil import words
+
+LANGS = codes()
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KAZAKH_ONLY = set("әғқңөұүһі")

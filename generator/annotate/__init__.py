@@ -1,14 +1,14 @@
 """Annotate stage: a consolidated `Version` → the words a reader sees around its text.
 
 Reads: a `Version` and its language module.
-Writes: an `Annotated` version — for each unit its notes ("Ескерту. …" / "Сноска. …"), the
-exclusion text of each excluded unit, the repeal note and lines, the pending-changes notice, and
-the marks on units whose shown wording is a reconstruction. Writers print these strings as given.
+Writes: an `Annotated` version — for each unit its notes, the exclusion text of each excluded
+unit, the repeal note and lines, the pending-changes notice, and the marks on units whose shown
+wording is a reconstruction. Each note is first its facts (`NoteFacts`: the units, the operation,
+the acts with their identities and in-force rules), then the language's words for them;
+writers print the words as given.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from ..lang import language
 from ..memory import collector_paused
@@ -18,25 +18,49 @@ from ..model import (
     Change,
     Event,
     Language,
+    Note,
+    NoteFacts,
+    NoteOperation,
+    PendingFacts,
     Project,
     Unit,
+    UnitRef,
     Version,
     spec_of,
 )
 
-
-def mentions_of(changes: list[Change]) -> list[ActMention]:
-    """One mention per act, ordered by in-force date, then signing date."""
-    return [mention for mention, _ in dated_mentions(changes)]
+# The events whose note stands under the unit they are about.
+UNIT_OPERATIONS: dict[str, NoteOperation] = {"replace": "replace", "amend": "amend"}
 
 
-def dated_mentions(changes: list[Change]) -> list[tuple[ActMention, dt.date | None]]:
-    """Each act once, with the day its first change takes effect (None: not known yet)."""
+def first_changes(changes: list[Change]) -> list[Change]:
+    """Each act's first change, ordered by in-force date, then signing date."""
     firsts: dict[str, Change] = {}
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
-    return [(ActMention(c.act, c.in_force, c.in_force_text), c.effective)
-            for c in firsts.values()]
+    return list(firsts.values())
+
+
+def mention(change: Change) -> ActMention:
+    """The act of `change` as a note names it, with the change's in-force rule."""
+    return ActMention.of(change.act, change.in_force, change.in_force_text)
+
+
+def mentions_of(changes: list[Change]) -> tuple[ActMention, ...]:
+    """One mention per act, ordered by in-force date, then signing date."""
+    return tuple(mention(change) for change in first_changes(changes))
+
+
+def note_facts(operation: NoteOperation, units: list[Unit], changes: list[Change],
+               document_type: str, added: Unit | None = None) -> NoteFacts:
+    """What a note about `units` (none: the document) says the acts of `changes` did."""
+    return NoteFacts(operation, tuple(UnitRef.of(unit) for unit in units), mentions_of(changes),
+                     document_type, UnitRef.of(added) if added is not None else None)
+
+
+def pending_facts(changes: list[Change]) -> list[PendingFacts]:
+    """The acts of the pending notice, each with the day its first change takes effect."""
+    return [PendingFacts(mention(change), change.effective) for change in first_changes(changes)]
 
 
 def annotate(version: Version, project: Project) -> Annotated:
@@ -57,37 +81,42 @@ def _annotate(version: Version, project: Project) -> Annotated:
             result.notes[uid] = _notes(lang, unit, events, version)
     for uid, event in version.excluded.items():
         unit = version.index[uid]
+        facts = note_facts("exclude", [unit], [event.change], document.type)
         # A table row keeps its label in its own column; the exclusion text fills the rest.
-        result.exclusions[uid] = lang.exclusion(
-            unit, mentions_of([event.change]), with_label=not spec_of(unit).in_table
-        )
+        result.exclusions[uid] = Note(
+            facts, lang.note_words(facts, with_label=not spec_of(unit).in_table))
     if version.repeal is not None:
         change = version.repeal.change
         result.status = lang.phrase("status_repealed")
         result.repeal_line = lang.repeal_line(change.act, document.type)
-        result.repeal_note = lang.repeal_note(mentions_of([change]), document.type)
-    result.pending = [
-        lang.pending_item(mention, in_force)
-        for mention, in_force in dated_mentions(version.pending)
-    ]
+        facts = note_facts("repeal", [], [change], document.type)
+        result.repeal_note = Note(facts, lang.note_words(facts))
+    result.pending = [Note(facts, lang.pending_item(facts))
+                      for facts in pending_facts(version.pending)]
     result.reconstructed = _reconstructed(version, project, lang.code)
     return result
 
 
 def _notes(
     lang: Language, unit: Unit, events: list[Event], version: Version
-) -> list[str]:
+) -> list[Note]:
     """One note per operation (and per inserted unit), in the order they first happened."""
     groups: dict[tuple[str, str], list[Event]] = {}
     for event in events:
         key = (event.operation, event.inserted.uid if event.inserted else "")
         groups.setdefault(key, []).append(event)
     notes = []
+    document_type = version.document.type
     for (operation, _), group in groups.items():
-        mentions = mentions_of([e.change for e in group])
+        changes = [e.change for e in group]
         inserted = group[0].inserted
-        parent = _parent(version, inserted.uid) if inserted is not None else None
-        notes.append(lang.note(operation, unit, mentions, inserted=inserted, parent=parent))
+        if operation == "insert" and inserted is not None:
+            parent = _parent(version, inserted.uid)
+            holders = [parent] if parent is not None else []
+            facts = note_facts("insert", holders, changes, document_type, added=inserted)
+        else:
+            facts = note_facts(UNIT_OPERATIONS[operation], [unit], changes, document_type)
+        notes.append(Note(facts, lang.note_words(facts)))
     return notes
 
 

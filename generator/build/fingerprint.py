@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model import LANGS
+from ..lang import codes
 from ..version import __version__
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def _sources(package: Path) -> list[tuple[Path, bytes]]:
 
 
 def _combined(sources: list[tuple[Path, bytes]], lang: str | None) -> str:
-    others = [code for code in LANGS if code != lang] if lang is not None else []
+    others = [code for code in codes() if code != lang] if lang is not None else []
     return _digest((relative, data) for relative, data in sources
                    if not any(_of_language(relative, code) for code in others))
 

@@ -19,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..lang import codes
 from ..load import load_project
 from ..load.limits import SIZE_VARIABLE
 from ..load.registry import CONFIG_FILE
@@ -37,15 +38,15 @@ def cache_folder() -> Path:
 
 
 def input_key(root: Path) -> str:
-    """A hash of every input file's place and bytes, of the size limit, of legalgen and of this
-    Python."""
+    """A hash of every input file's place and bytes, of the size limit, of legalgen, of the
+    registered languages and of this Python."""
     files = [path for folder in INPUT_FOLDERS for path in sorted((root / folder).rglob("*"))
              if path.is_file()]
     config = root / CONFIG_FILE
     if config.is_file():
         files.append(config)
     parts = (legalgen_fingerprint(), sys.version, os.environ.get(SIZE_VARIABLE, ""),
-             digest_files(files, root))
+             ",".join(codes()), digest_files(files, root))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -13,12 +13,14 @@ from ..build.plan import act_jobs
 from ..build.store import OutputStore
 from ..draft import draft_act
 from ..draft.check import check_act
-from ..model import LANGS, Act, InputError, Project, relative
+from ..model import Act, InputError, Project, relative
 from ..model.act_text import ActText
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
+    chosen_langs,
     err,
+    lang_option,
     load_or_exit,
     print_diagnostics,
     root_option,
@@ -30,17 +32,17 @@ from .common import (
 @click.command()
 @root_option
 @click.argument("records", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--format", "formats", default=",".join(writer_formats("act")), show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build].")
 @click.option("--check", is_flag=True,
               help="Check that every change of each record is in its act and in the diff of "
                    "the versions before and after it; write nothing.")
-def act(root: Path, records: tuple[Path, ...], langs: str, formats: str, out: Path | None,
+def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, out: Path | None,
         check: bool) -> None:
     """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     format_list = split_option(formats, writer_formats("act"), "format")
     project = load_or_exit(root)
     check_or_exit(project)

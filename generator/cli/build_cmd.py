@@ -13,11 +13,13 @@ from ..build.files import template_dir
 from ..build.plan import version_jobs
 from ..build.store import OutputStore
 from ..consolidate import timeline
-from ..model import LANGS, Project
+from ..model import Project
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
+    chosen_langs,
     err,
+    lang_option,
     load_or_exit,
     parse_date,
     root_option,
@@ -29,7 +31,7 @@ from .progress import progress_bar
 
 @click.command()
 @root_option
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--format", "formats", default=None,
               help="Comma-separated formats [default: every available one].")
 @click.option("--as-of", "as_of", default="latest", show_default=True,
@@ -39,11 +41,11 @@ from .progress import progress_bar
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Outputs rendered at once [default: the number of CPUs].")
 @click.option("--force", is_flag=True, help="Render every output, whatever the cache says.")
-def build(root: Path, langs: str, formats: str | None, as_of: str, out: Path | None,
+def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: Path | None,
           jobs: int | None, force: bool) -> None:
     """Write every chosen version, language and format under build/; outputs whose input did
     not change since they were written are kept."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
     project = load_or_exit(root)

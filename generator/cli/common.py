@@ -16,6 +16,7 @@ from rich.console import Console
 from ..build.checks import checked
 from ..build.project_cache import load_project_cached
 from ..consolidate import consolidate, resolve_date
+from ..lang import codes
 from ..model import Diagnostics, InputError, Project, Version
 
 EXIT_INPUT = 2
@@ -34,6 +35,26 @@ def split_option(value: str, allowed: tuple[str, ...] | list[str], what: str) ->
             f"unknown {what} '{','.join(unknown) or value}'; choose from {', '.join(allowed)}"
         )
     return items
+
+
+def chosen_langs(value: str | None) -> list[str]:
+    """The languages `--lang` names (comma-separated), or every language when it names none."""
+    return split_option(value, codes(), "language") if value else list(codes())
+
+
+def chosen_lang(value: str | None) -> str:
+    """The one language `--lang` names, or the first language when it names none."""
+    langs = chosen_langs(value)
+    if value is None:
+        return langs[0]
+    if len(langs) > 1:
+        raise click.UsageError(f"give one language, not '{value}'")
+    return langs[0]
+
+
+# `--lang` of the commands that write outputs: some languages, or every one.
+lang_option = click.option("--lang", "langs", default=None,
+                           help="The languages, comma-separated [default: every language].")
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:

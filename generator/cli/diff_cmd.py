@@ -15,12 +15,13 @@ from ..build.files import template_dir
 from ..build.plan import diff_jobs
 from ..build.store import OutputStore
 from ..diff import diff_versions
-from ..model import LANGS
 from ..model.diff import Diff
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
+    chosen_langs,
     err,
+    lang_option,
     load_or_exit,
     parse_date,
     root_option,
@@ -35,17 +36,17 @@ from .common import (
               help="The earlier version: YYYY-MM-DD, original or latest.")
 @click.option("--to", "to", default="latest", show_default=True,
               help="The later version: YYYY-MM-DD or latest.")
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--format", "formats", default=",".join(writer_formats("diff")),
               show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build].")
 @click.option("--exit-code", "exit_code", is_flag=True,
               help="Exit with 1 when the versions differ.")
-def diff(root: Path, from_: str, to: str, langs: str, formats: str, out: Path | None,
+def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: Path | None,
          exit_code: bool) -> None:
     """Compare two versions: write redlines under build/diff/ and print the changed units."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     format_list = split_option(formats, writer_formats("diff"), "format")
     project = load_or_exit(root)
     old_date = parse_date(project, from_)

@@ -6,14 +6,16 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..build.files import write_atomic
+from ..lang import LANGUAGES, codes
 from ..load.json_schema import json_schemas
 from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
-from ..model import LANGS, ActType
+from ..model import ActType
 from . import scaffold
 from .common import err, stdout
 
@@ -30,7 +32,7 @@ def write_schemas(root: Path, issuers: list[str],
                   folder: str = scaffold.SCHEMAS_DIR) -> list[Path]:
     """Write the JSON Schemas into `root/folder`; `issuers` are the keys acts may name."""
     written = []
-    for name, schema in json_schemas(issuers).items():
+    for name, schema in json_schemas(issuers, codes()).items():
         path = root / folder / name
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         write_atomic(path, text.encode("utf-8"))
@@ -38,10 +40,18 @@ def write_schemas(root: Path, issuers: list[str],
     return written
 
 
+def title_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`--title-<code>` for every language, its default the language's example title."""
+    for lang in reversed(LANGUAGES.values()):
+        command = click.option(f"--title-{lang.code}", f"title_{lang.code}",
+                               default=lang.starter.title, show_default=True,
+                               help=f"The document's title in {lang.code}.")(command)
+    return command
+
+
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--title-kk", default="Бағдарлама", show_default=True)
-@click.option("--title-ru", default="Программа", show_default=True)
+@title_options
 @click.option("--type", "act_type", type=click.Choice(ACT_TYPES), default="resolution",
               show_default=True)
 @click.option("--issuer", default="government", show_default=True,
@@ -50,8 +60,8 @@ def write_schemas(root: Path, issuers: list[str],
 @click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="The adoption date, YYYY-MM-DD [default: today].")
 @click.option("--id", "doc_id", default=None, help="The document id [default: from DIRECTORY].")
-def init(directory: Path, title_kk: str, title_ru: str, act_type: str, issuer: str,
-         number: str, date: dt.datetime | None, doc_id: str | None) -> None:
+def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.datetime | None,
+         doc_id: str | None, **titles: str) -> None:
     """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
     an example amendment record, JSON Schemas, .gitignore and a README."""
     if directory.exists() and any(directory.iterdir()):
@@ -63,16 +73,16 @@ def init(directory: Path, title_kk: str, title_ru: str, act_type: str, issuer: s
         sys.exit(2)
     programme = scaffold.Programme(
         doc_id=doc_id or slug(directory.resolve().name),
-        titles=dict(zip(LANGS, (title_kk, title_ru), strict=True)), act_type=act_type,
+        titles={code: titles[f"title_{code}"] for code in codes()}, act_type=act_type,
         issuer=issuer, number=number, date=(date.date() if date else dt.date.today()))
     files = {
-        CONFIG_FILE: scaffold.config(),
+        CONFIG_FILE: scaffold.config(codes()),
         ".gitignore": "build/\n",
         "README.md": scaffold.readme(programme),
         f"amendments/{programme.date + dt.timedelta(days=30)}-example.yaml":
-            scaffold.example_record(programme, LANGS),
+            scaffold.example_record(programme, codes()),
     }
-    for lang in LANGS:
+    for lang in codes():
         files[f"content/{lang}/manifest.yaml"] = scaffold.manifest(programme, lang)
         files[f"content/{lang}/{scaffold.CONTENT_FILE}"] = scaffold.content(programme, lang)
     for name, text in files.items():

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from ..build.files import write_atomic
-from ..model import LANGS
+from ..lang import codes
+from ..model import ActId
 from . import scaffold
 from .common import err, root_option, stdout
 from .init_cmd import ACT_TYPES
@@ -18,7 +18,7 @@ from .init_cmd import ACT_TYPES
 
 @click.command("new-act")
 @root_option
-@click.option("--number", required=True, help='The act\'s number as printed: "1169", "22-н/қ".')
+@click.option("--number", required=True, help='The act\'s number as printed: "1169", "231-V".')
 @click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), required=True,
               help="The signing date, YYYY-MM-DD.")
 @click.option("--type", "act_type", type=click.Choice(ACT_TYPES), default="resolution",
@@ -27,11 +27,10 @@ from .init_cmd import ACT_TYPES
               help="A key of the registry of issuers.")
 def new_act(root: Path, number: str, date: dt.datetime, act_type: str, issuer: str) -> None:
     """Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."""
-    number_part = re.sub(r"[^\w-]+", "-", number).strip("-") or "act"
-    path = root / "amendments" / f"{date.date().isoformat()}-{number_part}.yaml"
+    path = root / "amendments" / f"{ActId(issuer, act_type, date.date(), number).file_stem}.yaml"
     if path.exists():
         err.print(f"error: {path} exists already", markup=False)
         sys.exit(2)
-    text = scaffold.record_skeleton(act_type, issuer, number, date.date(), LANGS)
+    text = scaffold.record_skeleton(act_type, issuer, number, date.date(), codes())
     write_atomic(path, text.encode("utf-8"))
     stdout.print(str(path), markup=False)

@@ -6,27 +6,27 @@ from pathlib import Path
 
 import click
 
-from ..model import LANGS, Event, Unit
+from ..model import Event, Unit
 from ..model.inline import plain
 from .common import (
+    chosen_lang,
     consolidated_or_exit,
     load_or_exit,
     parse_date,
     root_option,
-    split_option,
     stdout,
 )
 
 
 @click.command()
 @root_option
-@click.option("--lang", default=LANGS[0], show_default=True)
+@click.option("--lang", default=None, help="The language [default: the first language].")
 @click.option("--as-of", "as_of", default="original", show_default=True)
-def outline(root: Path, lang: str, as_of: str) -> None:
+def outline(root: Path, lang: str | None, as_of: str) -> None:
     """Print the unit tree: id, kind, label, first words."""
-    split_option(lang, LANGS, "language")
+    code = chosen_lang(lang)
     project = load_or_exit(root)
-    version = consolidated_or_exit(project, lang, parse_date(project, as_of))
+    version = consolidated_or_exit(project, code, parse_date(project, as_of))
     for unit in version.units:
         _print_outline(unit, 0, version.excluded)
 

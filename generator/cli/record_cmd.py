@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import get_args
 
 import click
 
 from ..build.files import write_atomic
-from ..model import Diagnostics
-from ..record import ActMeta, Record, record_yaml
+from ..load.schema import IN_FORCE_OPTION, in_force_option
+from ..model import ActType, Diagnostics, InForceRule
+from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
 from .common import load_or_exit, print_diagnostics, root_option, stdout
-
-DAYS_RULE = "days:"
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -27,13 +26,11 @@ def _date(value: str | None, what: str) -> dt.date | None:
         raise click.UsageError(f"{what} '{value}' is no date (YYYY-MM-DD)") from None
 
 
-def _rule(value: str) -> Any:
-    """on_signing | on_publication | YYYY-MM-DD | days:N (N days after publication)."""
-    if value in ("on_signing", "on_publication"):
-        return value
-    if value.startswith(DAYS_RULE) and value[len(DAYS_RULE):].isdigit():
-        return {"after_publication_days": int(value[len(DAYS_RULE):])}
-    return {"date": _date(value, "--in-force")}
+def _rule(value: str) -> InForceRule:
+    try:
+        return in_force_option(value)
+    except ValueError as exc:
+        raise click.UsageError(f"--in-force {exc}") from None
 
 
 @click.command()
@@ -49,37 +46,36 @@ def _rule(value: str) -> Any:
 @click.option("--act-date", default=None, help="The act's date (else from the act's title).")
 @click.option("--published", default=None, help="The day the act was first published.")
 @click.option("--in-force", default=None,
-              help="on_signing, on_publication, a date or days:N [default: from the act's final "
-                   "point, else on_signing].")
-@click.option("--type", "act_type", default="resolution", show_default=True)
+              help=f"{IN_FORCE_OPTION} (N days after publication) [default: from the act's "
+                   "final point, else on_signing].")
+@click.option("--type", "act_type", type=click.Choice(get_args(ActType)), default="resolution",
+              show_default=True)
 @click.option("--issuer", default="government", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the record [default: ROOT/amendments].")
 def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
            act_number: str | None, act_date: str | None, published: str | None,
-           in_force: str | None, act_type: str, issuer: str, out: Path | None) -> None:
+           in_force: str | None, act_type: ActType, issuer: str, out: Path | None) -> None:
     """Write the amendment record of an act from edited Word documents or from its text."""
     if bool(docx_files) == bool(act_files):
         raise click.UsageError("give --from-docx or --from-act (one file per language)")
-    project = load_or_exit(root)
-    options = {"number": act_number, "date": _date(act_date, "--act-date"),
-               "published": _date(published, "--published"),
-               "in_force": _rule(in_force) if in_force else None,
-               "type": act_type, "issuer": issuer}
+    options = ActOptions(type=act_type, issuer=issuer, number=act_number,
+                         date=_date(act_date, "--act-date"),
+                         published=_date(published, "--published"),
+                         in_force=_rule(in_force) if in_force else None)
     result: Record | None
     if docx_files:
-        if act_number is None or options["date"] is None:
+        if options.number is None or options.date is None:
             raise click.UsageError("--from-docx needs --act-number and --act-date")
-        meta = ActMeta(number=act_number, date=options["date"],  # type: ignore[arg-type]
-                       in_force=options["in_force"] or "on_signing",
-                       published=options["published"],  # type: ignore[arg-type]
-                       type=act_type, issuer=issuer)
+        act = probe_act(act_type, issuer, options.number, options.date, options.published,
+                        options.in_force or "on_signing")
+        project = load_or_exit(root)
         # Reading Word files loads lxml: only this branch pays for it (and `--help` never does).
         from ..record.from_word import record_from_word
 
-        result, diagnostics = record_from_word(project, meta, list(docx_files))
+        result, diagnostics = record_from_word(project, act, list(docx_files))
     else:
-        result, diagnostics = record_from_act(project, list(act_files), options)
+        result, diagnostics = record_from_act(load_or_exit(root), list(act_files), options)
     _finish(result, diagnostics, out or root / "amendments")
 
 

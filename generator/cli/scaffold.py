@@ -1,8 +1,9 @@
 """The files of a new programme and of a new amendment record, as text.
 
-Reads nothing; `init_cmd` and `new_act_cmd` write what these functions return. Every YAML file
-starts with a `yaml-language-server` modeline naming its JSON Schema under `schemas/`, so that
-editors complete and check it. Values are written as JSON strings, which YAML reads as they are.
+Reads the example texts of each language (`Language.starter`); `init_cmd` and `new_act_cmd`
+write what these functions return. Every YAML file starts with a `yaml-language-server` modeline
+naming its JSON Schema under `schemas/`, so that editors complete and check it. Values are
+written as JSON strings, which YAML reads as they are.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from ..lang import language
 from ..load.json_schema import FILES
-from ..model import LANGS
 
 SCHEMAS_DIR = "schemas"
 CONTENT_FILE = "01-programme.yaml"
@@ -43,17 +44,8 @@ class Programme:
         return self.date.year + 1
 
 
-# The one point of the new programme, and the example record's change to it, by language.
-POINT = {"kk": "Осы Бағдарлама {year} жылы іске асырылады.",
-         "ru": "Настоящая Программа реализуется в {year} году."}
-SECTION = {"kk": "Жалпы ережелер", "ru": "Общие положения"}
-SIGNATORY = {"kk": ("Лауазымы", "Т. Аты-жөні"), "ru": ("Должность", "И. Фамилия")}
-EXAMPLE_TITLE = {"kk": "Бағдарламаға өзгеріс енгізу туралы (мысал)",
-                 "ru": "О внесении изменения в Программу (пример)"}
-
-
 def manifest(programme: Programme, lang: str) -> str:
-    position, name = SIGNATORY[lang]
+    starter = language(lang).starter
     return (
         modeline("manifest", 2)
         + "document:\n"
@@ -63,13 +55,14 @@ def manifest(programme: Programme, lang: str) -> str:
         f"  number: {quoted(programme.number)}\n"
         f"  date: {programme.date.isoformat()}\n"
         f"  title: {quoted(programme.titles[lang])}\n"
-        f"  signatory: {{position: {quoted(position)}, name: {quoted(name)}}}\n"
+        f"  signatory: {{position: {quoted(starter.position)}, name: {quoted(starter.name)}}}\n"
         "files:                          # the content files, in reading order\n"
         f"  - {CONTENT_FILE}\n"
     )
 
 
 def content(programme: Programme, lang: str) -> str:
+    starter = language(lang).starter
     return (
         modeline("content", 2)
         + "# The text as adopted. Ids: this section is sec_1, its point sec_1__point_1\n"
@@ -77,18 +70,19 @@ def content(programme: Programme, lang: str) -> str:
         "units:\n"
         "  - kind: section\n"
         '    label: "1."\n'
-        f"    heading: {quoted(SECTION[lang])}\n"
+        f"    heading: {quoted(starter.section)}\n"
         "    children:\n"
         "      - kind: point\n"
         '        label: "1."\n'
-        f"        text: {quoted(POINT[lang].format(year=programme.year))}\n"
+        f"        text: {quoted(starter.point.format(year=programme.year))}\n"
     )
 
 
 def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
     """A valid record of an act that amends the programme's one point: replace or delete it."""
     date = programme.date + dt.timedelta(days=30)
-    title = "\n".join(f"    {lang}: {quoted(EXAMPLE_TITLE[lang])}" for lang in langs)
+    title = "\n".join(f"    {lang}: {quoted(language(lang).starter.example_act)}"
+                      for lang in langs)
     find = ", ".join(f"{lang}: {quoted(str(programme.year))}" for lang in langs)
     replace = ", ".join(f"{lang}: {quoted(str(programme.year + 1))}" for lang in langs)
     return (
@@ -115,21 +109,21 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
     )
 
 
-def config() -> str:
+def config(langs: tuple[str, ...]) -> str:
+    names = "".join(f"#     {lang}: {{short: {language(lang).starter.issuer}}}\n" for lang in langs)
     return (
         modeline("config", 0)
         + "# Settings of this programme.\n"
         "#\n"
         "# issuers: the issuers the built-in registry lacks, in the genitive (docs/issuers.md):\n"
         "#   akimat_zhanaozen:\n"
-        "#     kk: {short: Жаңаөзен қаласы әкімдігінің}\n"
-        "#     ru: {short: акимата города Жанаозен}\n"
+        f"{names}"
         "issuers: {}\n"
     )
 
 
 def readme(programme: Programme) -> str:
-    return f"""# {programme.titles[LANGS[0]]}
+    return f"""# {next(iter(programme.titles.values()))}
 
 A programme kept with legalgen: the text as adopted in `content/<lang>/`, one record per
 amending act in `amendments/`.
@@ -150,6 +144,7 @@ amending act in `amendments/`.
 def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
                     langs: tuple[str, ...]) -> str:
     title = "\n".join(f'    {lang}: ""' for lang in langs)
+    each = ", ".join(f"{lang}: ..." for lang in langs)
     return (
         modeline("amendment", 1)
         + "act:\n"
@@ -159,14 +154,14 @@ def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
         f"  date: {date.isoformat()}\n"
         "  in_force: on_signing\n"
         "  # published: YYYY-MM-DD      # needed by on_publication and after_publication_days\n"
-        "  # in_force_text: {kk: ..., ru: ...}   # the act's own clause, if not today's wording\n"
+        f"  # in_force_text: {{{each}}}   # the act's own clause, if not today's wording\n"
         "  title:\n"
         f"{title}\n"
         "# One item per change, in the act's order (docs/record-format.md):\n"
         "#   - target: sec_1__point_1\n"
         "#     action: amend\n"
         "#     edits:\n"
-        "#       - find: {kk: ..., ru: ...}\n"
-        "#         replace: {kk: ..., ru: ...}\n"
+        f"#       - find: {{{each}}}\n"
+        f"#         replace: {{{each}}}\n"
         "changes: []\n"
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..lang import codes
 from ..load.registry import project_issuers
 from ..model import Diagnostics
 from .common import print_diagnostics, root_option, stdout
@@ -22,7 +23,7 @@ def schema(root: Path, out: Path | None) -> None:
     """Write the JSON Schemas of content files, manifests, amendment records and legalgen.yaml,
     with the issuers of the registry and of legalgen.yaml."""
     diagnostics = Diagnostics()
-    issuers = project_issuers(root, diagnostics)
+    issuers = project_issuers(root, diagnostics, codes())
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(2)

@@ -23,9 +23,8 @@ from ..build.files import template_dir
 from ..build.live import Preview
 from ..build.site import default_out
 from ..lang import language
-from ..model import LANGS
 from ..writers.shared.templates import Templates
-from .common import err, root_option, split_option
+from .common import chosen_langs, err, lang_option, root_option
 
 LIVE = "/_legalgen/"
 LIVE_SCRIPT = f'<script src="{LIVE}live.js"></script>'
@@ -103,16 +102,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 @click.command()
 @root_option
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build/site].")
 @click.option("--watch", is_flag=True, help="Rebuild what an edit touches and reload the page.")
 @click.option("--downloads/--no-downloads", default=False, show_default=True,
               help="Also make each version's PDF and DOCX (remade when the version changes).")
-def serve(root: Path, port: int, langs: str, out: Path | None, watch: bool,
+def serve(root: Path, port: int, langs: str | None, out: Path | None, watch: bool,
           downloads: bool) -> None:
     """Serve the site on 127.0.0.1 (Ctrl-C stops it)."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     target = (out or default_out(root)).absolute()
     preview = Preview(root, target, lang_list, downloads)
     preview.refresh()

@@ -9,25 +9,33 @@ import click
 from ..build.executors import local_executor
 from ..build.site import default_out, make_site, publish_site
 from ..build.store import OutputStore
-from ..model import LANGS
-from .common import check_or_exit, err, load_or_exit, root_option, split_option, stdout
+from .common import (
+    check_or_exit,
+    chosen_langs,
+    err,
+    lang_option,
+    load_or_exit,
+    root_option,
+    stdout,
+)
 from .progress import progress_bar
 
 
 @click.command()
 @root_option
-@click.option("--lang", "langs", default=",".join(LANGS), show_default=True)
+@lang_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build/site].")
 @click.option("--downloads/--no-downloads", default=True, show_default=True,
               help="Offer each version's PDF and DOCX (rendering them takes the longest).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Downloads rendered at once [default: the number of CPUs].")
-def site(root: Path, langs: str, out: Path | None, downloads: bool, jobs: int | None) -> None:
+def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
+         jobs: int | None) -> None:
     """Write the static site: home, every version and redline, every act, search; a file
     whose bytes did not change is kept, a download whose version did not change is not
     rendered again."""
-    lang_list = split_option(langs, LANGS, "language")
+    lang_list = chosen_langs(langs)
     project = load_or_exit(root)
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)

@@ -22,7 +22,7 @@ from .common import (
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option("--verbose", is_flag=True, help="Also list the files set aside (editor backups).")
 def validate(root: Path, strict: bool, verbose: bool) -> None:
-    """Check content, amendment records and kk/ru parity; print every problem."""
+    """Check content, amendment records and the parity of the languages; print every problem."""
     project = load_or_exit(root)
     if verbose:
         for shown in project.ignored:

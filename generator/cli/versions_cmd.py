@@ -10,11 +10,12 @@ from typing import Any
 
 import click
 
-from ..annotate import dated_mentions
+from ..annotate import first_changes
 from ..consolidate import pending_changes, timeline
 from ..lang import language
-from ..model import LANGS, Act, ActMention, InForceRule, Language, Project
+from ..model import Act, ActMention, Change, InForceRule, Language, Project
 from .common import (
+    chosen_lang,
     load_or_exit,
     root_option,
     stdout,
@@ -23,19 +24,19 @@ from .common import (
 
 @click.command()
 @root_option
-@click.option("--lang", "lang_code", type=click.Choice(LANGS), default=LANGS[0],
-              show_default=True, help="The language of the names and words.")
+@click.option("--lang", "lang_code", default=None,
+              help="The language of the names and words [default: the first language].")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def versions(root: Path, lang_code: str, as_json: bool) -> None:
+def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
     project = load_or_exit(root)
-    lang = language(lang_code)
+    lang = language(chosen_lang(lang_code))
     if as_json:
         entries = [
             {"date": date.isoformat(),
              "acts": [_act_json(lang, act, act.in_force, date) for act in acts],
-             "pending": [_act_json(lang, m.act, m.rule, in_force)
-                         for m, in_force in _pending(project, date)]}
+             "pending": [_act_json(lang, c.act, c.in_force, c.effective)
+                         for c in _pending(project, date)]}
             for date, acts in timeline(project)
         ]
         click.echo(json.dumps({"document": project.doc_id, "lang": lang.code,
@@ -44,16 +45,17 @@ def versions(root: Path, lang_code: str, as_json: bool) -> None:
     for date, acts in timeline(project):
         names = "; ".join(lang.act_name(act) for act in acts) or lang.phrase("original")
         pending = "; ".join(
-            f"{lang.act_name(m.act)} — "
-            + (lang.in_force_from(in_force) if in_force else lang.phrase("in_force_unknown"))
-            for m, in_force in _pending(project, date)
+            f"{lang.act_name(c.act)} — "
+            + (lang.in_force_from(c.effective) if c.effective else lang.phrase("in_force_unknown"))
+            for c in _pending(project, date)
         )
         tail = f"  ({lang.phrase('pending')}: {pending})" if pending else ""
         stdout.print(f"{date.isoformat()}  {names}{tail}", markup=False)
 
 
-def _pending(project: Project, date: dt.date) -> list[tuple[ActMention, dt.date | None]]:
-    return dated_mentions(pending_changes(project, date))
+def _pending(project: Project, date: dt.date) -> list[Change]:
+    """Each pending act's first change."""
+    return first_changes(pending_changes(project, date))
 
 
 def _act_json(lang: Language, act: Act, rule: InForceRule,
@@ -63,4 +65,4 @@ def _act_json(lang: Language, act: Act, rule: InForceRule,
             "issuer": act.issuer, "file": act.path, "name": lang.act_name(act),
             "in_force": in_force.isoformat() if in_force else None,
             "rule": rule if isinstance(rule, str) else rule.model_dump(mode="json"),
-            "rule_text": lang.in_force_bracket(ActMention(act, rule)) or None}
+            "rule_text": lang.in_force_bracket(ActMention.of(act, rule)) or None}

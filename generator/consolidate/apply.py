@@ -98,7 +98,7 @@ class Applier:
 
         `note_on` names it; otherwise a unit with neither label nor heading (a passport row,
         a plain paragraph) is noted on its nearest enclosing unit that has one, as the
-        official texts do ("1-бөлімге өзгеріс енгізілді")."""
+        official texts do ("section 1 was changed")."""
         if change.note_on is None:
             named = self._named_ancestor(fallback)
             return (named, True) if named is not None else (fallback, False)
@@ -153,7 +153,7 @@ class Applier:
         target = self._own(target)
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
-            find, replace = getattr(edit.find, lang), getattr(edit.replace, lang)
+            find, replace = edit.find[lang], edit.replace[lang]
             count = count_in_unit(target, find)
             if count == 0:
                 self.diagnostics.error(

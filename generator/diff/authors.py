@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from ..model import Change, PerLanguage
+from ..model import Change
 from ..model.diff import Acts, Block, Line, Op
 from .parts import attributions
 
@@ -50,10 +50,8 @@ def _made_by(change: Change, kind: str, lang: str) -> list[str]:
     compared word by word with its replacement."""
     fragments = []
     for edit in change.edits:
-        find: PerLanguage = edit.find
-        replace: PerLanguage = edit.replace
-        before = find.in_lang(lang).split()
-        after = replace.in_lang(lang).split()
+        before = edit.find[lang].split()
+        after = edit.replace[lang].split()
         matcher = SequenceMatcher(None, before, after, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag != "equal":

@@ -18,7 +18,7 @@ import datetime as dt
 
 from ..annotate import annotate
 from ..consolidate import consolidate
-from ..model import DOCUMENT, Annotated, Cell, Change, Project, Unit, family_of, spec_of
+from ..model import DOCUMENT, Annotated, Cell, Change, Note, Project, Unit, family_of, spec_of
 from ..model.diff import (
     ADDED,
     EXCLUDED,
@@ -176,7 +176,7 @@ class Comparison:
         if new_pair is None:
             after = None
         elif uid in self.new.version.excluded:
-            after = self.new.exclusions[uid]
+            after = self.new.exclusions[uid].text
         else:
             after = self._block_text(new_pair, "new", whole)
         return UnitChange(
@@ -224,7 +224,7 @@ class Comparison:
             ("title", old.title, new.title),
             ("adoption", old.adoption_line, new.adoption_line),
             ("repeal-line", old.repeal_line, new.repeal_line),
-            ("repeal-note", old.repeal_note, new.repeal_note),
+            ("repeal-note", _text(old.repeal_note), _text(new.repeal_note)),
         ):
             if before is None and after is None:
                 continue
@@ -237,7 +237,7 @@ class Comparison:
             if not annotated.pending:
                 return []
             lang = annotated.lang
-            items = [Part(text, "pending-item", text) for text in annotated.pending]
+            items = [Part(item.text, "pending-item", item.text) for item in annotated.pending]
             return [Part("pending", "pending-heading", lang.phrase("pending"), 2),
                     Part("intro", "pending-intro", lang.phrase("pending_intro")), *items]
 
@@ -255,8 +255,8 @@ class Comparison:
             return
         acts = self.owner_acts.get(pair.owner or "", ())
         if old_excluded or new_excluded:
-            before = self.old.exclusions[pair.uid] if pair.old is not None else None
-            after = self.new.exclusions[pair.uid] if pair.new is not None else None
+            before = self.old.exclusions[pair.uid].text if pair.old is not None else None
+            after = self.new.exclusions[pair.uid].text if pair.new is not None else None
             self._add(make_line("excluded", before, after, acts), pair.uid)
             return
         family = family_of(pair.unit)
@@ -333,8 +333,8 @@ class Comparison:
         acts = self.owner_acts.get(pair.owner or "", ())
         state = presence(pair.old, pair.new)
         if old_excluded or new_excluded:
-            before = self.old.exclusions[pair.uid] if pair.old is not None else None
-            after = self.new.exclusions[pair.uid] if pair.new is not None else None
+            before = self.old.exclusions[pair.uid].text if pair.old is not None else None
+            after = self.new.exclusions[pair.uid].text if pair.new is not None else None
             span = block.columns - (1 if label_column else 0)
             label = make_cell(row_label(pair.old), row_label(pair.new), acts)
             cells = [label] if label_column else []
@@ -360,3 +360,7 @@ class Comparison:
             lines = merge_parts(old_notes, new_notes, host_acts)
             note_state = presence(old_notes or None, new_notes or None)
             block.rows.append(Row("note", [DiffCell(lines, block.columns)], note_state, host_acts))
+
+
+def _text(note: Note | None) -> str | None:
+    return note.text if note is not None else None

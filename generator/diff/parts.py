@@ -170,9 +170,10 @@ def decorations(annotated: Annotated, uid: str) -> list[Part]:
               annotated.lang.phrase("reconstructed"))
         for _ in annotated.reconstructed.get(uid, [])
     ]
-    return marks + [Part(note, "note", note) for note in annotated.notes.get(uid, [])]
+    return marks + [Part(note.text, "note", note.text) for note in annotated.notes.get(uid, [])]
 
 
 def head_text(annotated: Annotated) -> str:
-    lines = (annotated.status, annotated.repeal_line, annotated.repeal_note)
+    note = annotated.repeal_note.text if annotated.repeal_note is not None else None
+    lines = (annotated.status, annotated.repeal_line, note)
     return "\n".join(line for line in lines if line)

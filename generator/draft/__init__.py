@@ -139,7 +139,7 @@ class Drafter:
 
     def named(self, unit: Unit) -> ActUnit:
         """A unit as instructions name it; a plain paragraph with nothing to name it by, by its
-        place among its siblings of its kind ("үшінші абзац", "абзац третий")."""
+        place among its siblings of its kind ("the third paragraph")."""
         if unit.label or unit.heading or unit.cells or family_of(unit) != "plain":
             return ActUnit(unit)
         parent = self.parents[unit.uid]
@@ -161,7 +161,7 @@ class Drafter:
         if change.action == "delete":
             return [Item(order, self.groups(parent), grammar.delete_instruction(self.named(unit)),
                          change)]
-        edits = [(str(getattr(edit.find, grammar.code)), str(getattr(edit.replace, grammar.code)))
+        edits = [(edit.find[grammar.code], edit.replace[grammar.code])
                  for edit in change.edits]
         if len(edits) == 1:
             return [Item(order, self.groups(parent),

@@ -43,7 +43,7 @@ def _check_text(text: ActText, changes: list[Change], lang: str,
         if change.index not in carried:
             diagnostics.error(change.pos, f"{change.where}: no instruction of the act ({lang})")
         for edit in change.edits:
-            for wording in (getattr(edit.find, lang), getattr(edit.replace, lang)):
+            for wording in (edit.find[lang], edit.replace[lang]):
                 if f"«{wording}»" not in whole:
                     diagnostics.error(change.pos, f"{change.where}: the act ({lang}) does not "
                                       f"quote «{wording}»")

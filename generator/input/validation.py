@@ -6,27 +6,30 @@ in words a drafter reads ("unknown field 'lable'", "no ru wording in 'content.ru
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..model import LANGS, Diagnostics, SourcePos
+from ..model import IN_FORCE_TAGS, LANGS_CONTEXT, Diagnostics, SourcePos
 from .positions import PosDict, PosList, pos_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def validate_model(
-    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = ""
+    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = "",
+    langs: Sequence[str] | None = None,
 ) -> ModelT | None:
-    """Validate `raw` against `model`; report each problem at the position of its field."""
+    """Validate `raw` against `model`, its per-language values in each of `langs` (when given);
+    report each problem at the position of its field."""
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context={LANGS_CONTEXT: langs} if langs else None)
     except ValidationError as exc:
         for error in exc.errors():
             pos, loc = _locate(raw, error["loc"], fallback)
-            diagnostics.error(pos, _describe(error, loc, context))
+            diagnostics.error(pos, _describe(error, loc, context, langs or ()))
         return None
 
 
@@ -36,7 +39,7 @@ def _locate(
     pos = pos_of(raw, None, fallback) or fallback
     path: list[str] = []
     node = raw
-    for part in loc:
+    for part in (part for part in loc if part not in IN_FORCE_TAGS):
         if isinstance(node, PosDict) and isinstance(part, str) and part in node:
             pos = node.pos_of(part)
             node = node[part]
@@ -45,18 +48,21 @@ def _locate(
             pos = node.item_pos[part]
             node = node[part]
             path.append(str(part))
-        elif isinstance(part, str) and isinstance(node, dict) and part not in node:
+        elif isinstance(part, str) and isinstance(node, dict):
+            # A missing field, or a value built in code (no positions): named all the same.
             path.append(part)
-            break
+            if part not in node:
+                break
+            node = node[part]
     return pos, path
 
 
-def _describe(error: ErrorDetails, loc: list[str], context: str) -> str:
+def _describe(error: ErrorDetails, loc: list[str], context: str, langs: Sequence[str]) -> str:
     where = ".".join(loc)
     prefix = f"{context}: " if context else ""
     if error["type"] == "extra_forbidden":
         return f"{prefix}unknown field '{loc[-1] if loc else where}'"
-    if error["type"] == "missing" and loc and loc[-1] in LANGS and loc[0] in ("content", "edits"):
+    if error["type"] == "missing" and loc and loc[-1] in langs and loc[0] in ("content", "edits"):
         # A record made from one language's edits leaves the other's wording to be written.
         return f"{prefix}no {loc[-1]} wording in '{where}' yet: write it"
     if error["type"] == "missing":

@@ -1,28 +1,39 @@
 """Everything language-specific, one module per language, and the registry of the languages.
 
-`LANGUAGES` holds one instance of each language module (with its drafting grammar,
-`DRAFTING` the same instances as drafting languages), in the order of `generator.model.LANGS`
-(the model lists the codes; it cannot import this package, which imports the model).
+`LANGUAGES` holds one instance of each registered language, in the order outputs and checks
+take them; `DRAFTING` those that also draft amending acts (a `DraftingLanguage`). Kazakh and
+Russian are registered here; `register` adds another — from a module of this package or from a
+program that uses legalgen — and from then on every stage follows it: the languages of a
+project, the per-language fields of its records, the checks, the command line's defaults.
 `register_unit_words` gives a unit kind added to the kind table at run time its word in every
 language.
 """
 
 from collections.abc import Mapping
 
-from ..model import KINDS, LANGS, ActMention, Language
+from ..model import KINDS, ActMention, Language
 from ..model.drafting import DraftingLanguage
 from ..model.kinds import BUILT_IN_KINDS
 from ..model.language import PHRASE_KEYS, PhraseKey
 from .kk_drafting import KazakhDrafting
 from .ru_drafting import RussianDrafting
 
-# Each language with its note grammar (`kk.py`) and its drafting grammar (`kk_drafting.py`).
-DRAFTING: dict[str, DraftingLanguage] = {
-    language.code: language for language in (KazakhDrafting(), RussianDrafting())
-}
-LANGUAGES: dict[str, Language] = dict(DRAFTING)
-if tuple(LANGUAGES) != LANGS:
-    raise RuntimeError(f"the language modules {tuple(LANGUAGES)} differ from LANGS {LANGS}")
+LANGUAGES: dict[str, Language] = {}
+DRAFTING: dict[str, DraftingLanguage] = {}
+
+
+def register(language: Language) -> None:
+    """Add `language` to the languages of every project, after those registered before it."""
+    if language.code in LANGUAGES:
+        raise ValueError(f"the language '{language.code}' is registered already")
+    LANGUAGES[language.code] = language
+    if isinstance(language, DraftingLanguage):
+        DRAFTING[language.code] = language
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of the registered languages, in their order: ('kk', 'ru')."""
+    return tuple(LANGUAGES)
 
 
 def register_unit_words(kind: str, words: Mapping[str, object]) -> None:
@@ -57,8 +68,15 @@ def language(code: str) -> Language:
 
 def drafting(code: str) -> DraftingLanguage:
     """The language with the grammar of amending acts."""
-    return DRAFTING[code]
+    found = DRAFTING.get(code)
+    if found is None:
+        raise LookupError(f"the language '{code}' has no grammar of amending acts")
+    return found
 
 
-__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "drafting",
-           "PHRASE_KEYS", "PhraseKey", "language", "register_unit_words", "unregister_unit_words"]
+register(KazakhDrafting())
+register(RussianDrafting())
+
+__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
+           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "register", "register_unit_words",
+           "unregister_unit_words"]

@@ -16,11 +16,11 @@ from ..model import (
     Language,
     Subject,
     Unit,
-    short_date,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import kind_word
-from .base import by_issuer, capitalize
+from ..model.language import StarterTexts, kind_word
+from ..model.notes import NoteFacts, UnitRef, Words, joined, words
+from .base import act_reference, by_issuer, capitalize, with_bracket
 
 BACK_VOWELS = set("аоұыяё")
 FRONT_VOWELS = set("әөүіеэ")
@@ -32,6 +32,10 @@ VOICELESS = set("кқпстфхцчшщбвгд")
 LIQUIDS = set("рйу")
 NASALS_AND_VOICED = set("лмнңзж")
 VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+
+
+# Kazakh is written with the Russian alphabet and nine letters of its own.
+RUSSIAN_ALPHABET = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
 
 
 @cache
@@ -177,6 +181,16 @@ class Kazakh(Language):
     code = "kk"
     locale = "kk_KZ"
     note_word = "Ескерту."
+    characters = RUSSIAN_ALPHABET + "ӘәҒғҚқҢңӨөҰұҮүҺһІі" + "«»№"
+    amount_units = ("млн", "млрд", "мың")
+    # Pyphen has no Kazakh patterns.
+    hyphenation = False
+    starter = StarterTexts(
+        title="Бағдарлама", section="Жалпы ережелер",
+        point="Осы Бағдарлама {year} жылы іске асырылады.", position="Лауазымы",
+        name="Т. Аты-жөні", example_act="Бағдарламаға өзгеріс енгізу туралы (мысал)",
+        issuer="Жаңаөзен қаласы әкімдігінің",
+    )
     unit_words: ClassVar[dict[str, str]] = UNIT_WORDS
     unit_word = str
     phrases = {
@@ -192,6 +206,7 @@ class Kazakh(Language):
         "status_repealed": "Күшін жойған",
         "page": "бет",
         "year": "жыл",
+        "number_sign": "№",
         "diff_title": "Редакцияларды салыстыру",
         "diff_summary": "Өзгерген бірліктер",
         "diff_unit": "Бірлік",
@@ -232,7 +247,7 @@ class Kazakh(Language):
         return f"{date.year} жылғы {date.day} {attributive_locative(MONTHS[date.month - 1])}"
 
     # Units
-    def unit_name(self, unit: Unit) -> str:
+    def unit_name(self, unit: Unit | UnitRef) -> str:
         """3-тармақ, 2-1) тармақша, 1-бөлім, кіші бөлім."""
         word = kind_word(self.unit_words, unit.kind, self.code)
         if not unit.label:
@@ -246,10 +261,10 @@ class Kazakh(Language):
         return f"{year} жыл"
 
     def version_heading(self, date: dt.date) -> str:
-        return f"{short_date(date)} {self.phrase('in_force_on')} редакция"
+        return f"{self.short_date(date)} {self.phrase('in_force_on')} редакция"
 
     # Acts
-    def act_word(self, act: Act | Document, count: int = 1) -> str:
+    def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
         word = ACT_WORDS[act.type]
         return instrumental(possessive(plural(word) if count > 1 else word))
 
@@ -258,7 +273,7 @@ class Kazakh(Language):
             return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
-            return f"({short_date(rule.date)} бастап қолданысқа енгізіледі)"
+            return f"({self.short_date(rule.date)} бастап қолданысқа енгізіледі)"
         if isinstance(rule, InForceAfterDays):
             # Today's wording; an act worded otherwise gives its clause in `in_force_text`.
             days = number_words(rule.after_publication_days)
@@ -269,35 +284,33 @@ class Kazakh(Language):
         return ""
 
     def in_force_from(self, date: dt.date) -> str:
-        return f"{short_date(date)} бастап қолданысқа енгізіледі"
+        return f"{self.short_date(date)} бастап қолданысқа енгізіледі"
 
-    def pending_act(self, mention: ActMention) -> str:
+    def pending_act(self, mention: ActMention) -> Words:
         """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
-        act = mention.act
-        return f"{self.issuer(act)} {self._numbered(mention)} {possessive(ACT_WORDS[act.type])}"
+        return words(f"{self.issuer(mention)} ", self._numbered(mention),
+                     f" {possessive(ACT_WORDS[mention.type])}")
 
     def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
-    def _acts(self, mentions: Sequence[ActMention]) -> str:
+    def _acts(self, mentions: Sequence[ActMention]) -> Words:
         """Acts of one issuer and type share the issuer and the (plural) act word."""
-        return ", ".join(self._act_group(group) for group in by_issuer(mentions))
+        return joined(", ", (self._act_group(group) for group in by_issuer(mentions)))
 
-    def _act_group(self, group: list[ActMention]) -> str:
+    def _act_group(self, group: list[ActMention]) -> Words:
         """The bracket stands right after each act's number, before the act word, as Adilet
         prints it: "№ 728 (01.01.2015 бастап ...) қаулысымен"."""
-        first = group[0].act
-        items = ", ".join(self._numbered(mention) for mention in group)
-        return f"{self.issuer(first)} {items} {self.act_word(first, len(group))}"
+        first = group[0]
+        items = joined(", ", (self._numbered(mention) for mention in group))
+        return words(f"{self.issuer(first)} ", items, f" {self.act_word(first, len(group))}")
 
-    def _numbered(self, mention: ActMention) -> str:
-        bracket = self.in_force_bracket(mention)
-        item = f"{short_date(mention.act.date)} № {mention.act.number}"
-        return f"{item} {bracket}" if bracket else item
+    def _numbered(self, mention: ActMention) -> Words:
+        return words(act_reference(self, mention), with_bracket(self, mention))
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
-        return (f"{self.issuer(act)} {short_date(act.date)} № {act.number} "
+        return (f"{self.issuer(act)} {self.short_date(act.date)} № {act.number} "
                 f"{possessive(ACT_WORDS[act.type])}")
 
     def document_name(self, document_type: str) -> str:
@@ -305,27 +318,27 @@ class Kazakh(Language):
         return capitalize(ACT_WORDS[document_type])
 
     # Notes
-    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
-             inserted: Unit | None = None, parent: Unit | None = None) -> str:
-        acts = self._acts(mentions)
-        if operation == "replace":
-            return f"{self.note_word} {capitalize(self.unit_name(unit))} жаңа редакцияда - {acts}."
-        if operation == "amend":
-            return (f"{self.note_word} {capitalize(dative(self.unit_name(unit)))} өзгеріс "
-                    f"енгізілді - {acts}.")
-        if operation == "insert" and inserted is not None:
-            holder = self.unit_name(parent) if parent is not None else "Қаулы"
-            return (f"{self.note_word} {capitalize(holder)} "
-                    f"{instrumental(self.unit_name(inserted))} толықтырылды - {acts}.")
-        raise ValueError(operation)
+    def note(self, facts: NoteFacts) -> Words:
+        acts = self._acts(facts.acts)
+        if facts.operation == "replace":
+            unit = capitalize(self.unit_name(facts.units[0]))
+            return words(f"{self.note_word} {unit} жаңа редакцияда - ", acts, ".")
+        if facts.operation == "amend":
+            unit = capitalize(dative(self.unit_name(facts.units[0])))
+            return words(f"{self.note_word} {unit} өзгеріс енгізілді - ", acts, ".")
+        if facts.operation == "insert" and facts.added is not None:
+            holder = self.unit_name(facts.units[0]) if facts.units else "Қаулы"
+            return words(f"{self.note_word} {capitalize(holder)} "
+                         f"{instrumental(self.unit_name(facts.added))} толықтырылды - ", acts, ".")
+        raise ValueError(facts.operation)
 
-    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
-                  with_label: bool = True) -> str:
+    def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
+        unit = facts.units[0]
         label = f"{unit.label.strip()} " if unit.label and with_label else ""
-        return f"{label}Алып тасталды - {self._acts(mentions)}."
+        return words(f"{label}Алып тасталды - ", self._acts(facts.acts), ".")
 
-    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
-        return f"{self.note_word} Күші жойылды - {self._acts(mentions)}."
+    def repeal_note(self, facts: NoteFacts) -> Words:
+        return words(f"{self.note_word} Күші жойылды - ", self._acts(facts.acts), ".")
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:

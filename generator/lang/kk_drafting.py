@@ -9,6 +9,7 @@ dates, numbers in words), in the official style: "3-тармақ мынадай 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Act, Document, InForceAfterDays, InForceDate, InForceRule, Unit, spec_of
 from ..model.drafting import ActKind, ActUnit, Case, DraftingLanguage, InstructionForm
@@ -84,6 +85,13 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
     """Kazakh, with the grammar of the amending act."""
 
     formulas = FORMULAS
+    # "... 2013 жылғы 7 қарашадағы № 1169 қаулысы"
+    heading_number = r"№\s*(?P<number>\S+)"
+    date_in_words = r"(?P<year>\d{4}) жылғы (?P<day>\d{1,2}) "
+
+    def own_letters(self, line: str) -> str:
+        """A Latin i typed beside Cyrillic letters is the Kazakh і."""
+        return re.sub(r"(?<=[\u0400-\u04ff])i|i(?=[\u0400-\u04ff])", "і", line)
 
     def _document(self, document: Document) -> str:
         """Қазақстан Республикасы Үкіметінің 2012 жылғы 25 мамырдағы № 683 қаулысы."""

@@ -20,11 +20,11 @@ from ..model import (
     Subject,
     Unit,
     label_number,
-    short_date,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import kind_word
-from .base import by_issuer, capitalize
+from ..model.language import StarterTexts, kind_word
+from ..model.notes import NoteFacts, UnitRef, Words, joined, words
+from .base import act_reference, by_issuer, capitalize, with_bracket
 
 # The cases in which a note names the acts: "в редакции постановления", "внесенными
 # постановлением".
@@ -132,6 +132,15 @@ class Russian(Language):
     code = "ru"
     locale = "ru_RU"
     note_word = "Сноска."
+    characters = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё" + "«»№"
+    amount_units = ("млн", "млрд", "тысяча", "тысячи", "тысяч", "тыс")
+    hyphenation = True
+    starter = StarterTexts(
+        title="Программа", section="Общие положения",
+        point="Настоящая Программа реализуется в {year} году.", position="Должность",
+        name="И. Фамилия", example_act="О внесении изменения в Программу (пример)",
+        issuer="акимата города Жанаозен",
+    )
     unit_words: ClassVar[dict[str, Noun]] = UNIT_NOUNS
     unit_word = Noun
     phrases = {
@@ -147,6 +156,7 @@ class Russian(Language):
         "status_repealed": "Утратило силу",
         "page": "стр.",
         "year": "год",
+        "number_sign": "№",
         "diff_title": "Сравнение редакций",
         "diff_summary": "Измененные структурные единицы",
         "diff_unit": "Единица",
@@ -187,7 +197,7 @@ class Russian(Language):
         return f"{format_date(date, 'd MMMM y', locale=self.locale)} года"
 
     # Units
-    def _noun(self, unit: Unit) -> Noun:
+    def _noun(self, unit: Unit | UnitRef) -> Noun:
         return kind_word(self.unit_words, unit.kind, self.code)
 
     def _named(self, word: str, label: str | None) -> str:
@@ -197,20 +207,20 @@ class Russian(Language):
         label = label.strip()
         return f"{word} {label if label.endswith(')') else label_number(label)}"
 
-    def unit_name(self, unit: Unit) -> str:
+    def unit_name(self, unit: Unit | UnitRef) -> str:
         return self._named(self._noun(unit).nominative, unit.label)
 
-    def _unit_instrumental(self, unit: Unit) -> str:
+    def _unit_instrumental(self, unit: Unit | UnitRef) -> str:
         return self._named(self._noun(unit).instrumental, unit.label)
 
     def amount_year(self, year: int | str) -> str:
         return f"{year} год"
 
     def version_heading(self, date: dt.date) -> str:
-        return f"Редакция {self.phrase('in_force_on')} {short_date(date)}"
+        return f"Редакция {self.phrase('in_force_on')} {self.short_date(date)}"
 
     # Acts
-    def act_word(self, act: Act | Document, count: int = 1) -> str:
+    def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
         words = ACT_WORDS[act.type]
         return words.instrumental_plural if count > 1 else words.instrumental
 
@@ -219,7 +229,7 @@ class Russian(Language):
             return f"({mention.in_force_text[self.code]})"
         rule = mention.rule
         if isinstance(rule, InForceDate):
-            return f"(вводится в действие с {short_date(rule.date)})"
+            return f"(вводится в действие с {self.short_date(rule.date)})"
         if isinstance(rule, InForceAfterDays):
             days = rule.after_publication_days
             return (f"(вводится в действие по истечении {number_words_genitive(days)} "
@@ -230,9 +240,9 @@ class Russian(Language):
         return ""
 
     def in_force_from(self, date: dt.date) -> str:
-        return f"вводится в действие с {short_date(date)}"
+        return f"вводится в действие с {self.short_date(date)}"
 
-    def pending_act(self, mention: ActMention) -> str:
+    def pending_act(self, mention: ActMention) -> Words:
         """'…изменения, внесенные: постановлением Правительства РК от … № 279 (…)'."""
         return self._acts([mention], "instrumental")
 
@@ -247,63 +257,60 @@ class Russian(Language):
             return self.phrase(CHANGE_PHRASES[change])
         return stem.format(past=PAST_ENDINGS[gender])
 
-    def _dated(self, mention: ActMention) -> str:
-        bracket = self.in_force_bracket(mention)
-        item = f"от {short_date(mention.act.date)} № {mention.act.number}"
-        return f"{item} {bracket}" if bracket else item
+    def _dated(self, mention: ActMention) -> Words:
+        return words("от ", act_reference(self, mention), with_bracket(self, mention))
 
-    def _acts(self, mentions: Sequence[ActMention], case: Case) -> str:
+    def _acts(self, mentions: Sequence[ActMention], case: Case) -> Words:
         """постановлением Правительства РК от …; several: постановлениями … от …; от …."""
-        return "; ".join(self._act_group(group, case) for group in by_issuer(mentions))
+        return joined("; ", (self._act_group(group, case) for group in by_issuer(mentions)))
 
-    def _act_group(self, group: list[ActMention], case: Case) -> str:
-        first = group[0].act
-        words = ACT_WORDS[first.type]
+    def _act_group(self, group: list[ActMention], case: Case) -> Words:
+        first = group[0]
+        words_of_act = ACT_WORDS[first.type]
         if case == "genitive":
-            word = words.genitive_plural if len(group) > 1 else words.genitive
+            word = words_of_act.genitive_plural if len(group) > 1 else words_of_act.genitive
         else:
             word = self.act_word(first, len(group))
-        dated = "; ".join(self._dated(mention) for mention in group)
-        return f"{word} {self.issuer(first)} {dated}"
+        dated = joined("; ", (self._dated(mention) for mention in group))
+        return words(f"{word} {self.issuer(first)} ", dated)
 
     def act_name(self, act: Act | Document) -> str:
         """Постановление Правительства РК от 07.11.2013 № 1169 — an act named on its own."""
         word = capitalize(ACT_WORDS[act.type].nominative)
-        return f"{word} {self.issuer(act)} от {short_date(act.date)} № {act.number}"
+        return f"{word} {self.issuer(act)} от {self.short_date(act.date)} № {act.number}"
 
     def document_name(self, document_type: str) -> str:
         """Постановление, Закон — the document itself, as a changed unit is named."""
         return capitalize(ACT_WORDS[document_type].nominative)
 
     # Notes
-    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
-             inserted: Unit | None = None, parent: Unit | None = None) -> str:
-        if operation == "replace":
-            return (f"{self.note_word} {capitalize(self.unit_name(unit))} в редакции "
-                    f"{self._acts(mentions, 'genitive')}.")
-        if operation == "amend":
-            return (f"{self.note_word} {capitalize(self.unit_name(unit))} с изменениями, "
-                    f"внесенными {self._acts(mentions, 'instrumental')}.")
-        if operation == "insert" and inserted is not None:
-            if parent is not None:
-                holder, gender = self.unit_name(parent), self._noun(parent).gender
+    def note(self, facts: NoteFacts) -> Words:
+        if facts.operation == "replace":
+            return words(f"{self.note_word} {capitalize(self.unit_name(facts.units[0]))} в "
+                         "редакции ", self._acts(facts.acts, "genitive"), ".")
+        if facts.operation == "amend":
+            return words(f"{self.note_word} {capitalize(self.unit_name(facts.units[0]))} с "
+                         "изменениями, внесенными ", self._acts(facts.acts, "instrumental"), ".")
+        if facts.operation == "insert" and facts.added is not None:
+            if facts.units:
+                holder, gender = self.unit_name(facts.units[0]), self._noun(facts.units[0]).gender
             else:
                 holder, gender = "постановление", "n"
-            return (f"{self.note_word} {capitalize(holder)} {past('дополнен', gender)} "
-                    f"{self._unit_instrumental(inserted)} в соответствии с "
-                    f"{self._acts(mentions, 'instrumental')}.")
-        raise ValueError(operation)
+            return words(f"{self.note_word} {capitalize(holder)} {past('дополнен', gender)} "
+                         f"{self._unit_instrumental(facts.added)} в соответствии с ",
+                         self._acts(facts.acts, "instrumental"), ".")
+        raise ValueError(facts.operation)
 
-    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
-                  with_label: bool = True) -> str:
+    def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
+        unit = facts.units[0]
         label = f"{unit.label.strip()} " if unit.label and with_label else ""
         verb = past("Исключен", self._noun(unit).gender)
-        return f"{label}{verb} {self._acts(mentions, 'instrumental')}."
+        return words(f"{label}{verb} ", self._acts(facts.acts, "instrumental"), ".")
 
-    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
-        gender = ACT_WORDS[document_type].gender
-        return (f"{self.note_word} {past('Утратил', gender)} силу "
-                f"{self._acts(mentions, 'instrumental')}.")
+    def repeal_note(self, facts: NoteFacts) -> Words:
+        gender = ACT_WORDS[facts.document_type].gender
+        return words(f"{self.note_word} {past('Утратил', gender)} силу ",
+                     self._acts(facts.acts, "instrumental"), ".")
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:

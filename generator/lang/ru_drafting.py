@@ -82,6 +82,9 @@ class RussianDrafting(Russian, DraftingLanguage):
     """Russian, with the grammar of the amending act."""
 
     formulas = FORMULAS
+    # "... от 7 ноября 2013 года № 1169"
+    heading_number = r"№\s*(?P<number>\S+)"
+    date_in_words = r"(?P<day>\d{1,2}) \S+ (?P<year>\d{4}) года"
 
     def _document(self, document: Document, case: str) -> str:
         """постановление Правительства Республики Казахстан от 25 мая 2012 года № 683."""

@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..input.units import UnitIn
-from ..model import LANGS, kind_names
+from ..model import kind_names
+from ..model.acts import PER_LANGUAGE_SCHEMA
 from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,13 +29,15 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
 UNIT_REF = {"$ref": "#/$defs/UnitIn"}
 
 
-def json_schemas(issuers: list[str]) -> dict[str, dict[str, Any]]:
-    """File name → schema; `issuers` are the keys an act or document may name."""
+def json_schemas(issuers: list[str], langs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """File name → schema; `issuers` are the keys an act or document may name, `langs` the
+    languages every per-language value gives."""
     schemas = {}
     for kind, (name, model) in FILES.items():
         schema = model.model_json_schema()
         if kind in ("content", "amendment"):
             _with_units(schema)
+        _with_languages(schema, langs)
         _with_issuers(schema, issuers)
         schemas[name] = {"$schema": DIALECT, "$id": name, **schema}
     return schemas
@@ -53,10 +56,29 @@ def _with_units(schema: dict[str, Any]) -> None:
     defs["UnitIn"] = unit_schema
     if "units" in schema.get("properties", {}):
         schema["properties"]["units"]["items"] = UNIT_REF
-    if "LangUnits" in defs:
-        one_or_more = {"anyOf": [UNIT_REF, {"type": "array", "items": UNIT_REF}]}
-        for code in LANGS:
-            defs["LangUnits"]["properties"][code] = copy.deepcopy(one_or_more)
+    content = schema.get("$defs", {}).get("ChangeIn", {}).get("properties", {}).get("content")
+    for option in (content or {}).get("anyOf", []):
+        if option.get(PER_LANGUAGE_SCHEMA):
+            option["additionalProperties"] = {
+                "anyOf": [UNIT_REF, {"type": "array", "items": UNIT_REF}]}
+
+
+def _with_languages(node: Any, langs: tuple[str, ...]) -> None:
+    """Every per-language value (marked by the model) as an object with one required property
+    per language and no other."""
+    if isinstance(node, list):
+        for item in node:
+            _with_languages(item, langs)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        _with_languages(value, langs)
+    if node.pop(PER_LANGUAGE_SCHEMA, False):
+        value_schema = node.pop("additionalProperties", {})
+        node["properties"] = {code: copy.deepcopy(value_schema) for code in langs}
+        node["required"] = list(langs)
+        node["additionalProperties"] = False
 
 
 def _with_issuers(schema: dict[str, Any], issuers: list[str]) -> None:

@@ -1,9 +1,11 @@
 """Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
 
 Reads: the manifest and content files of each language, every amendment record.
-Writes: a `Project` — one `Document` (unit tree with full ids and source positions) per language
-and the list of `Act`s with their `Change`s. Every problem found is collected; the stage fails
-with `InputError` only after reading everything it can.
+Writes: a `Project` — its languages (the registered ones, `generator.lang`), one `Document` (unit
+tree with full ids and source positions) per language and the list of `Act`s with their
+`Change`s; every per-language value of a record is given in each of those languages. Every
+problem found is collected; the stage fails with `InputError` only after reading everything it
+can.
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..input import PosDict, UnitBuilder, pos_of, validate_model
+from ..lang import codes
 from ..memory import collector_paused
 from ..model import (
-    LANGS,
     Act,
     Change,
     Diagnostics,
     Document,
-    PerLanguage,
     Project,
     SourcePos,
     Unit,
@@ -40,16 +41,17 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
-    issuers = project_issuers(root, diagnostics)
+    langs = codes()
+    issuers = project_issuers(root, diagnostics, langs)
     documents: dict[str, Document] = {}
-    for lang in LANGS:
+    for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
     records, ignored = amendment_files(root, diagnostics)
-    acts, changes = _load_amendments(root, records, issuers, diagnostics)
+    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
     diagnostics.raise_if_errors()
-    return Project(root, documents, acts, changes, diagnostics, ignored)
+    return Project(root, langs, documents, acts, changes, diagnostics, ignored)
 
 
 def _load_document(
@@ -107,9 +109,14 @@ def _load_document(
             for node in unit.walk():
                 by_uid[node.uid] = node
     doc = manifest.document
+    issuer_pos = pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1))
     if doc.issuer not in issuers:
-        diagnostics.error(pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1)),
-                          unknown_issuer(doc.issuer))
+        diagnostics.error(issuer_pos, unknown_issuer(doc.issuer))
+        return None
+    # Told once, at the manifest of the language the issuer has no names in.
+    lacking = issuers.lacking(doc.issuer, doc.type, (lang,))
+    if lacking is not None:
+        diagnostics.error(issuer_pos, lacking)
         return None
     return Document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
@@ -119,7 +126,8 @@ def _load_document(
 
 
 def _load_amendments(
-    root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics
+    root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics,
+    langs: tuple[str, ...],
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
@@ -130,10 +138,11 @@ def _load_amendments(
             continue
         file_pos = pos_of(raw, None, SourcePos(shown, 1, 1))
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
-            validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record")
+            validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record", langs)
             continue
         _report_todo(raw, file_pos, diagnostics)
-        act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act")
+        act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act",
+                                langs)
         raw_changes = raw["changes"]
         changes_pos = pos_of(raw, "changes", file_pos)
         if not isinstance(raw_changes, list) or not raw_changes:
@@ -144,16 +153,18 @@ def _load_amendments(
         if act_in.issuer not in issuers:
             diagnostics.error(pos_of(raw["act"], "issuer", file_pos), unknown_issuer(act_in.issuer))
             continue
+        lacking = issuers.lacking(act_in.issuer, act_in.type, langs)
+        if lacking is not None:
+            diagnostics.error(pos_of(raw["act"], "issuer", file_pos), lacking)
+            continue
         act_pos = pos_of(raw, "act", file_pos)
         act = Act(
-            key=f"{act_in.issuer}/{act_in.type}/{act_in.date.isoformat()}/{act_in.number}",
             type=act_in.type, issuer=act_in.issuer, number=act_in.number, date=act_in.date,
             published=act_in.published, in_force=act_in.in_force,
-            title=_texts(act_in.title), path=shown, order=order,
+            title=dict(act_in.title), path=shown, order=order,
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
-            signatory=({code: act_in.signatory.in_lang(code) for code in LANGS}
-                       if act_in.signatory is not None else None),
+            signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
             positions={name: pos_of(raw["act"], name, act_pos)
                        for name in ("date", "published", "in_force")},
         )
@@ -161,19 +172,15 @@ def _load_amendments(
         acts.append(act)
         for index, raw_change in enumerate(raw_changes):
             item_pos = pos_of(raw_changes, index, changes_pos)
-            change = _load_change(act, index, raw_change, item_pos, diagnostics)
+            change = _load_change(act, index, raw_change, item_pos, diagnostics, langs)
             if change is not None:
                 changes.append(change)
     _check_duplicate_acts(acts, diagnostics)
     return acts, changes
 
 
-def _texts(value: PerLanguage) -> dict[str, str]:
-    return {code: value.in_lang(code) for code in LANGS}
-
-
-def _optional_texts(value: PerLanguage | None) -> dict[str, str] | None:
-    return None if value is None else _texts(value)
+def _optional_texts(value: dict[str, str] | None) -> dict[str, str] | None:
+    return None if value is None else dict(value)
 
 
 def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
@@ -189,11 +196,12 @@ def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnost
 
 
 def _load_change(
-    act: Act, index: int, raw: Any, pos: SourcePos, diagnostics: Diagnostics
+    act: Act, index: int, raw: Any, pos: SourcePos, diagnostics: Diagnostics,
+    langs: tuple[str, ...],
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
     context = f"change {index + 1} (target {target})"
-    spec = validate_model(ChangeIn, raw, diagnostics, pos, context)
+    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, langs)
     if spec is None:
         return None
     rule = spec.in_force or act.in_force
@@ -211,30 +219,28 @@ def _load_change(
             f"{context}: takes effect on {effective}, before act No {act.number} is signed "
             f"on {act.date}",
         )
-    _check_change_shape(spec, raw, pos, context, diagnostics)
+    _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
     if spec.content is not None:
-        content = {code: raw["content"][code] for code in LANGS}
+        content = {code: raw["content"][code] for code in langs}
     return Change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
         provenance=spec.provenance,
-        reason=_per_lang(spec.reason) if spec.reason is not None else None,
+        reason=_optional_texts(spec.reason),
         in_force_text=in_force_text,
     )
 
 
-def _per_lang(value: PerLanguage) -> dict[str, str]:
-    return {code: value.in_lang(code) for code in LANGS}
-
-
 def _check_change_shape(
-    spec: ChangeIn, raw: PosDict, pos: SourcePos, context: str, diagnostics: Diagnostics
+    spec: ChangeIn, raw: PosDict, pos: SourcePos, context: str, diagnostics: Diagnostics,
+    langs: tuple[str, ...],
 ) -> None:
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
-        diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in kk and ru")
+        diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in "
+                               f"{' and '.join(langs)}")
     if not needs_content and spec.content is not None:
         diagnostics.error(
             pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"

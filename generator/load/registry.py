@@ -2,7 +2,7 @@
 
 Reads: `generator/load/issuers.yaml` (shipped with the package) and the project's optional
 `legalgen.yaml`. Writes: `Issuers`, which gives the names an act's issuer signs it with, in
-every language — the minister for an order, the Republic for a law.
+every language it has names in — the minister for an order, the Republic for a law.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter
 
 from ..input import pos_of, validate_model
 from ..model import (
-    LANGS,
     NAMED_BY_REPUBLIC,
     REPUBLIC,
     SIGNED_BY_HEAD,
@@ -37,9 +37,9 @@ EXPANDED = {"ministries": ("ministry",), "agencies": ("agency",),
 
 @dataclass(frozen=True, slots=True)
 class Issuers:
-    """Every issuer an act may name, by key, with its forms in every language."""
+    """Every issuer an act may name, by key, with its forms in the languages it has them in."""
 
-    forms: dict[str, Any]  # key → IssuerIn
+    forms: dict[str, dict[str, IssuerFormsIn]]  # key → language → forms
 
     def __contains__(self, key: str) -> bool:
         return key in self.forms
@@ -48,10 +48,20 @@ class Issuers:
         """How issuer `key` signs an act of `act_type`, by language."""
         if act_type in NAMED_BY_REPUBLIC:
             key = REPUBLIC
-        issuer = self.forms[key]
-        return {code: _name(getattr(issuer, code), act_type) for code in LANGS}
+        return {code: _name(forms, act_type) for code, forms in self.forms[key].items()}
 
-    def with_additions(self, additions: dict[str, Any]) -> Issuers:
+    def lacking(self, key: str, act_type: str, langs: tuple[str, ...]) -> str | None:
+        """Why issuer `key` cannot name an act of `act_type` in every one of `langs`, if it
+        cannot: the languages it has no names in."""
+        missing = [code for code in langs if code not in self.names(key, act_type)]
+        if not missing:
+            return None
+        named = REPUBLIC if act_type in NAMED_BY_REPUBLIC else key
+        return (f"the issuer '{named}' has no names in {', '.join(missing)}: give them under "
+                f"'issuers' in {CONFIG_FILE} (docs/issuers.md)")
+
+    def with_additions(self, additions: dict[str, dict[str, IssuerFormsIn]]) -> Issuers:
+
         return Issuers({**self.forms, **additions})
 
 
@@ -74,13 +84,15 @@ def builtin_issuers() -> Issuers:
             for pattern_name in pattern_names:
                 pattern = data["patterns"][pattern_name]
                 raw[f"{pattern_name}_{entry_key}"] = {
-                    code: {form: text.format(name=entry[code]) for form, text in
-                           pattern[code].items()} for code in LANGS}
-    return Issuers({key: IssuerIn.model_validate(value) for key, value in raw.items()})
+                    code: {form: text.format(name=entry[code]) for form, text in forms.items()}
+                    for code, forms in pattern.items() if code in entry}
+    adapter: TypeAdapter[dict[str, dict[str, IssuerFormsIn]]] = TypeAdapter(dict[str, IssuerIn])
+    return Issuers(adapter.validate_python(raw))
 
 
-def project_issuers(root: Path, diagnostics: Diagnostics) -> Issuers:
-    """The built-in issuers and those the project's legalgen.yaml adds."""
+def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
+    """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
+    `langs`."""
     path = root / CONFIG_FILE
     if not path.exists():
         return builtin_issuers()
@@ -89,7 +101,7 @@ def project_issuers(root: Path, diagnostics: Diagnostics) -> Issuers:
     if raw is None:
         return builtin_issuers()
     config = validate_model(ConfigIn, raw, diagnostics, pos_of(raw, None, SourcePos(shown, 1, 1)),
-                            CONFIG_FILE)
+                            CONFIG_FILE, langs)
     if config is None:
         return builtin_issuers()
     return builtin_issuers().with_additions(config.issuers)

@@ -7,12 +7,14 @@ Reads and writes nothing: the models the loader checks raw YAML values against
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import Field, TypeAdapter, ValidationError
 
 from ..model import (
-    LANGS,
+    EVERY_LANGUAGE,
+    PER_LANGUAGE,
+    ActId,
     ActType,
     EditIn,
     InForceRule,
@@ -52,24 +54,29 @@ class ActIn(Strict):
     date: LegalDate
     published: LegalDate | None = None
     in_force: InForceRule = "on_signing"
-    in_force_text: LangText | None = None  # type: ignore[valid-type]
-    title: LangText  # type: ignore[valid-type]  # built from LANGS at import time
-    signatory: LangSignatory | None = None  # type: ignore[valid-type]
+    in_force_text: LangText | None = None
+    title: LangText
+    signatory: LangSignatory | None = None
+
+    @property
+    def id(self) -> ActId:
+        return ActId(self.issuer, self.type, self.date, self.number)
 
 
 class ChangeIn(Strict):
+    # In the order a drafter writes them, which `legalgen record` keeps.
     target: str = Field(min_length=1)
     action: Literal["replace", "amend", "insert", "delete", "repeal"]
-    content: LangUnits | None = None  # type: ignore[valid-type]
-    edits: list[EditIn] | None = None
     after: str | None = None
     before: str | None = None
     in_force: InForceRule | None = None
+    in_force_text: LangText | None = None
     note_on: str | None = None
-    in_force_text: LangText | None = None  # type: ignore[valid-type]
+    edits: list[EditIn] | None = None
+    content: LangUnits | None = None
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
-    reason: LangText | None = None  # type: ignore[valid-type]
+    reason: LangText | None = None
 
 
 class AmendmentIn(Strict):
@@ -86,12 +93,35 @@ class IssuerFormsIn(Strict):
     head_long: str | None = None
 
 
-_ISSUER_FIELDS: dict[str, Any] = {code: (IssuerFormsIn, ...) for code in LANGS}
-# An issuer's forms in every language of `LANGS`.
-IssuerIn = create_model("IssuerIn", __base__=Strict, **_ISSUER_FIELDS)
+# An issuer's forms by language: a project's issuer gives every language of the project; the
+# built-in registry may lack a language, which an act of that issuer then reports.
+IssuerIn = Annotated[dict[str, IssuerFormsIn], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
-    issuers: dict[str, IssuerIn] = Field(default_factory=dict)  # type: ignore[valid-type]
+    issuers: dict[str, IssuerIn] = Field(default_factory=dict)
+
+
+# The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.
+IN_FORCE_OPTION = "on_signing, on_publication, YYYY-MM-DD or days:N"
+DAYS_OPTION = "days:"
+_IN_FORCE: TypeAdapter[InForceRule] = TypeAdapter(InForceRule)
+
+
+def in_force_option(text: str) -> InForceRule:
+    """A rule as the command line writes it: on_signing, on_publication, a date or days:N (N
+    days after publication); ValueError says what is wrong with it."""
+    raw: object = text
+    if text.startswith(DAYS_OPTION):
+        raw = {"after_publication_days": text.removeprefix(DAYS_OPTION)}
+    elif text[:1].isdigit():
+        raw = {"date": text}
+    try:
+        return _IN_FORCE.validate_python(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] == "in_force_rule":
+            raise ValueError(f"'{text}' is no rule: expected {IN_FORCE_OPTION}") from None
+        raise ValueError(f"'{text}': {error['msg']}") from None

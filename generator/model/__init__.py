@@ -1,16 +1,23 @@
 """The typed model every stage reads and writes: no I/O, no stage logic.
 
 `document` (units, cells), `kinds` (the table of unit kinds), `acts` (acts, changes, in-force
-rules), `project`, `version` (a consolidated version), `annotated` (its notes), `diff` (two
-versions compared), `language` (the contract every language module fulfils), `diagnostics`
+rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
+`annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
+module fulfils), `diagnostics`
 (problems with their source positions) and `inline` (the markup of unit text).
 """
 
 from .acts import (
+    EVERY_LANGUAGE,
+    IN_FORCE_FORMS,
+    IN_FORCE_TAGS,
+    LANGS_CONTEXT,
     NAMED_BY_REPUBLIC,
+    PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
     Act,
+    ActId,
     ActType,
     Change,
     EditIn,
@@ -20,14 +27,13 @@ from .acts import (
     LangSignatory,
     LangText,
     LangUnits,
-    PerLanguage,
     effective_date,
+    given,
 )
 from .annotated import Annotated
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
 from .document import (
     FIRST_DATE,
-    LANGS,
     LAST_DATE,
     AmountEntry,
     AmountsCell,
@@ -57,19 +63,31 @@ from .kinds import (
     spec_of,
     unregister_kind,
 )
-from .language import ActMention, Language, short_date
+from .language import Language
+from .notes import (
+    ActMention,
+    Note,
+    NoteFacts,
+    NoteOperation,
+    PendingFacts,
+    Segment,
+    UnitRef,
+    Words,
+)
 from .project import Project
 from .version import Event, Timeline, Version
 
 __all__ = [
-    "FIRST_DATE", "LANGS", "LAST_DATE", "LegalDate",
+    "EVERY_LANGUAGE", "FIRST_DATE", "LANGS_CONTEXT", "PER_LANGUAGE", "LAST_DATE", "LegalDate",
     "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor", "KindSpec", "Subject",
     "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
+    "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
     "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
-    "Language", "NumberCell", "PerLanguage", "Project", "Signatory", "SourcePos", "Strict",
-    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "label_number", "relative",
-    "short_date",
+    "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
+    "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
+    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
+    "relative",
 ]

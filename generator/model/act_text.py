@@ -38,7 +38,7 @@ QuotedBlock = QuotedText | QuotedTable
 
 @dataclass(frozen=True, slots=True)
 class ActLine:
-    """One line of point 1: a unit the following instructions are grouped under ("2-бөлімде:"),
+    """One line of point 1: a unit the following instructions are grouped under ("in section 2:"),
     or an instruction, numbered "1)" and followed by its quoted wording, if it has one."""
 
     kind: str  # group | instruction
@@ -77,7 +77,7 @@ class ActText:
 
     @property
     def file_stem(self) -> str:
-        return f"{self.act.date.isoformat()}-{self.act.number}"
+        return self.act.id.file_stem
 
     def instructions(self) -> list[ActLine]:
         return [line for point in self.points for line in point.lines

@@ -1,39 +1,104 @@
 """Amending acts and their changes, as read from the amendment records.
 
-Reads and writes nothing. An `Act` is one record's act; a `Change` one item of its `changes`,
-with the in-force rule that applies to it and the first day it is in force.
+Reads and writes nothing. An `Act` is one record's act, known by its `ActId`; a `Change` one item
+of its `changes`, with the in-force rule that applies to it and the first day it is in force.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, create_model
+from pydantic import (
+    Discriminator,
+    Field,
+    GetJsonSchemaHandler,
+    Tag,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, InitErrorDetails
 
 from .diagnostics import SourcePos
-from .document import LANGS, IssuerName, LegalDate, Signatory, Strict
+from .document import IssuerName, LegalDate, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
+# The key of the validation context that names the project's languages: a per-language value
+# then has one entry for each of them, no more and no fewer (a value made in code: any).
+LANGS_CONTEXT = "langs"
+# The mark of a per-language value in the JSON Schemas, which fill in the project's languages.
+PER_LANGUAGE_SCHEMA = "x-per-language"
 
 
-class PerLanguage(Strict):
-    """A value in every language of the project: one field per code of `LANGS`."""
+def _in_every_language(value: Any, handler: ValidatorFunctionWrapHandler,
+                       info: ValidationInfo) -> Any:
+    """A mapping from language code to value, with every language of the context and no other;
+    each problem (a value, a missing or an unknown language) is told at its language's key."""
+    langs = (info.context or {}).get(LANGS_CONTEXT)
+    problems: list[InitErrorDetails] = []
+    try:
+        result = handler(value)
+    except ValidationError as exc:
+        if langs is None or not isinstance(value, dict):
+            raise
+        result, problems = None, [_again(error) for error in exc.errors()]
+    if langs is None or not isinstance(value, dict):
+        return result
+    problems += [InitErrorDetails(type="missing", loc=(code,), input=value)
+                 for code in langs if code not in value]
+    problems += [InitErrorDetails(type="extra_forbidden", loc=(key,), input=value[key])
+                 for key in value if key not in langs]
+    if problems:
+        order = {code: index for index, code in enumerate(langs)}
+        problems.sort(key=lambda problem: order.get(str(problem["loc"][0]), len(order)))
+        raise ValidationError.from_exception_data("per-language value", problems)
+    return result
 
-    def in_lang(self, code: str) -> Any:
-        return getattr(self, code)
+
+def _again(error: Any) -> InitErrorDetails:
+    """A validation error as it can be raised again, with the others of the same value."""
+    details = InitErrorDetails(type=error["type"], loc=error["loc"], input=error["input"])
+    if "ctx" in error:
+        details["ctx"] = error["ctx"]
+    return details
 
 
-def _per_language(name: str, value: Any) -> type[PerLanguage]:
-    """A model with one required field per language, so a new language needs no change here."""
-    fields: dict[str, Any] = {code: (value, ...) for code in LANGS}
-    return create_model(name, __base__=PerLanguage, **fields)
+class _PerLanguageSchema:
+    """Marks a per-language value in the JSON Schema (see `PER_LANGUAGE_SCHEMA`)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema[PER_LANGUAGE_SCHEMA] = True
+        return schema
 
 
-LangText = _per_language("LangText", NonEmptyText)
-LangUnits = _per_language("LangUnits", Any)
-LangSignatory = _per_language("LangSignatory", Signatory)
+# The metadata of a per-language value: `Annotated[dict[str, T], EVERY_LANGUAGE, PER_LANGUAGE]`.
+EVERY_LANGUAGE = WrapValidator(_in_every_language)
+PER_LANGUAGE = _PerLanguageSchema()
+# Values in every language of the project, by language code.
+LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
+LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
+LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
+
+
+def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
+    """The values of the languages given, as a per-language value of `value_type` (`LangText`,
+    `LangUnits`): checked when every language of `langs` is there; with fewer, the value of a
+    record still to be completed (its `todo` says what is missing), which the loader refuses
+    until it is."""
+    if set(langs) <= set(values):
+        checked: dict[str, Any] = TypeAdapter(value_type).validate_python(
+            dict(values), context={LANGS_CONTEXT: tuple(langs)})
+        return checked
+    return dict(values)
 
 
 class InForceDate(Strict):
@@ -44,30 +109,84 @@ class InForceAfterDays(Strict):
     after_publication_days: int = Field(ge=1, le=365)
 
 
-InForceRule = Literal["on_signing", "on_publication"] | InForceDate | InForceAfterDays
+IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+# The forms of a rule, as tags of the union below. A tag stands in the place of an error but
+# names no field a drafter writes (`load.schema` leaves it out of the place it shows).
+IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule")
+
+
+def _rule_form(value: Any) -> str | None:
+    """Which form a rule is written in, so that a wrong rule is told in the terms of its own
+    form; None: in no form."""
+    if value in ("on_signing", "on_publication"):
+        return "keyword"
+    if isinstance(value, InForceDate) or isinstance(value, dict) and "date" in value:
+        return "date_rule"
+    if isinstance(value, InForceAfterDays) or (
+            isinstance(value, dict) and "after_publication_days" in value):
+        return "days_rule"
+    return None
+
+
+# When an act or a change takes effect. The one reading of a rule: the records' `in_force`
+# (through the input schema) and the command line's (`load.schema.in_force_option`).
+InForceRule = Annotated[
+    Annotated[Literal["on_signing", "on_publication"], Tag("keyword")]
+    | Annotated[InForceDate, Tag("date_rule")]
+    | Annotated[InForceAfterDays, Tag("days_rule")],
+    Discriminator(_rule_form, custom_error_type="in_force_rule",
+                  custom_error_message=f"expected {IN_FORCE_FORMS}"),
+]
+
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
 ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
-# Orders are signed by the head of the issuing body: "министрінің бұйрығы", "приказ Министра".
+# Orders are signed by the head of the issuing body: "the order of the Minister of …".
 SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
-# Laws and codes are named by the Republic, whoever adopted them: "ҚР ... Заңымен", "Законом РК".
+# Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
 NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
 REPUBLIC = "republic"
 
 
 class EditIn(Strict):
-    find: LangText  # type: ignore[valid-type]  # built from LANGS at import time
-    replace: LangText  # type: ignore[valid-type]
+    find: LangText
+    replace: LangText
     all: bool = False
+
+
+# What a file name may keep of an act's number; any other run of characters becomes "-".
+_FILE_UNSAFE = re.compile(r"[^\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ActId:
+    """Which act it is, FRBR-style: the work of an issuer, of a type, signed on a day under a
+    number. Every stage names an act through it: the loader, the records, the drafted acts."""
+
+    issuer: str
+    type: str
+    date: dt.date
+    number: str  # a free string: "1169", "231-V", "22/4"
+
+    @property
+    def key(self) -> str:
+        """'government/resolution/2013-11-07/1169': unique among a project's acts."""
+        return f"{self.issuer}/{self.type}/{self.date.isoformat()}/{self.number}"
+
+    @property
+    def file_stem(self) -> str:
+        """'2013-11-07-1169': the name of the act's record and of its drafted files (a number's
+        characters a file name cannot hold, such as "/", become "-")."""
+        number = _FILE_UNSAFE.sub("-", self.number).strip("-") or "act"
+        return f"{self.date.isoformat()}-{number}"
 
 
 @dataclass(frozen=True, slots=True)
 class Act:
     """An amending (or repealing) act, read from one amendment record."""
 
-    key: str
     type: str
     issuer: str
-    number: str  # a free string: "1169", "22-н/қ", "231-V"
+    number: str  # a free string, as printed: "1169", "22-n/k", "231-V"
     date: dt.date
     published: dt.date | None
     in_force: InForceRule
@@ -86,6 +205,14 @@ class Act:
 
     def pos(self, name: str) -> SourcePos:
         return self.positions.get(name, SourcePos(self.path, 1, 1))
+
+    @property
+    def id(self) -> ActId:
+        return ActId(self.issuer, self.type, self.date, self.number)
+
+    @property
+    def key(self) -> str:
+        return self.id.key
 
 
 @dataclass(slots=True)

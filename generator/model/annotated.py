@@ -1,8 +1,9 @@
 """An annotated version: the consolidated text with every word a reader sees around it.
 
-Reads and writes nothing. The annotate stage fills it in the version's language; the writers
-print its strings as given and ask its `lang` only for the words of their own layout (headings
-of the notice, the contents, numbers in cells).
+Reads and writes nothing. The annotate stage fills it in the version's language: each note, the
+exclusion texts, the repeal note and the items of the pending notice as a `Note` (its facts and
+its words as segments). The writers print those words and the lines as given, and ask its `lang`
+only for the words of their own layout (headings of the notice, the contents, numbers in cells).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .document import Unit
 from .language import Language
+from .notes import Note
 from .version import Version
 
 
@@ -20,13 +22,13 @@ class Annotated:
     lang: Language
     title: str
     adoption_line: str
-    notes: dict[str, list[str]] = field(default_factory=dict)
-    exclusions: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, list[Note]] = field(default_factory=dict)
+    exclusions: dict[str, Note] = field(default_factory=dict)
     reconstructed: dict[str, list[str]] = field(default_factory=dict)
     status: str | None = None
     repeal_line: str | None = None
-    repeal_note: str | None = None
-    pending: list[str] = field(default_factory=list)
+    repeal_note: Note | None = None
+    pending: list[Note] = field(default_factory=list)
 
     @property
     def units(self) -> list[Unit]:

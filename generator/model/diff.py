@@ -18,7 +18,7 @@ from .acts import Act
 from .annotated import Annotated
 from .document import Document
 from .kinds import KindSpec, Subject
-from .language import Language, PhraseKey, short_date
+from .language import Language, PhraseKey
 
 # Change kinds of a unit; each has a phrase "diff_<kind>" in every language.
 ADDED, EXCLUDED, REWORDED, MOVED, REMOVED, REPEALED = (
@@ -147,8 +147,8 @@ class Diff:
 
     @property
     def title(self) -> str:
-        return (f"{self.lang.phrase('diff_title')}: {short_date(self.from_date)} – "
-                f"{short_date(self.to_date)}")
+        return (f"{self.lang.phrase('diff_title')}: {self.lang.short_date(self.from_date)} – "
+                f"{self.lang.short_date(self.to_date)}")
 
     def act_names(self, acts: Acts) -> list[str]:
         return [self.lang.act_name(item.act) for item in acts]
@@ -163,5 +163,5 @@ class Diff:
         return f" — {self.lang.in_force_from(item.in_force)}"
 
     def change_word(self, change: UnitChange) -> str:
-        """What became of a unit, agreeing with it: 'строка 24 — исключена'."""
+        """What became of a unit, agreeing with it in gender where the language has it."""
         return self.lang.change_word(change.change, change.kind, self.document.type)

@@ -17,11 +17,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from .diagnostics import SourcePos
 from .kinds import UnitKind
 
-# The languages of a project, in the order outputs and checks take them. A new language is a
-# code here, its module under `generator/lang/` and its content folder.
-LANGS: tuple[str, ...] = ("kk", "ru")
-
-
 # The dates a project may give: every output holds them, and an in-force date a year and a day
 # later (the longest in-force rule) still fits in Python's calendar, which ends with 9999.
 # (Zip entries, which hold only 1980–2107, are clamped.)
@@ -127,8 +122,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class IssuerName:
-    """An issuer in the genitive in one language: in notes ('ҚР Үкіметінің') and in full
-    ('Қазақстан Республикасы Үкіметінің'), as it signs one act."""
+    """An issuer in the genitive in one language: in notes ('of the Government of the RK') and
+    in full ('of the Government of the Republic of Kazakhstan'), as it signs one act."""
 
     short: str
     long: str

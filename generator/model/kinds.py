@@ -42,7 +42,7 @@ UnitKind = Literal[
 Family = Literal[
     "stamped",      # a part of its own under an approval stamp, opening a page: its heading,
                     # then what it holds
-    "division",     # a heading line ("1. Паспорт"), an optional text, then what it holds
+    "division",     # a heading line ("1. Passport"), an optional text, then what it holds
     "numbered",     # one paragraph led by its label (and a heading), then what it holds
     "plain",        # one paragraph without a label of its own, named by its place
     "signatory",    # the position and name that sign the document
@@ -74,7 +74,7 @@ class KindSpec:
     label_required: bool = False
     in_contents: bool = False  # opens a part the table of contents and the bookmarks list
     heading_level: int = 0  # a stamped part: 1 the text the act approves, 2 an appendix to it
-    # Named by its kind word and label ("Приложение 1") in the contents, its label left out of
+    # Named by its kind word and label ("Appendix 1") in the contents, its label left out of
     # its heading line; otherwise a part is named by its heading.
     named_by_label: bool = False
     sums_rows: bool = False  # a row whose cells are the sums of the table's rows, printed bold

@@ -1,18 +1,23 @@
 """The language contract: what every language module provides to the stages and writers.
 
-A language module (`generator/lang/<code>.py`) owns all wording: unit words and their cases, act
-words, issuers, the note sentences, in-force brackets, dates and numbers, and the phrases of the
-outputs. The annotate stage, the diff, the command line and the writers ask it through the
-methods declared here and nothing else; none of them holds a word of Kazakh or Russian. The
-contract lives with the model because the annotated version and the diff carry their language.
+A language module (`generator/lang/<code>.py`) owns all wording and every form: unit words and
+their cases, act words, the note sentences, in-force brackets, dates in words and in figures,
+numbers, the number sign, the words of amount units, the letters the font must have, whether the
+printed text can be hyphenated, the example texts of a new programme, and the phrases of the
+outputs. The annotate stage, the diff, the command line and the writers ask it through what is
+declared here and nothing else; none of them holds a word of any language. The contract lives
+with the model because the annotated version and the diff carry their language.
 
-The contract has two parts:
+The contract has three parts:
 
+- **Attributes**: `code`, `locale`, `note_word`, `characters`, `amount_units`, `hyphenation`,
+  `starter` (class attributes every language sets).
 - **Phrases**: the fixed texts of the outputs, a closed set of keys (`PhraseKey`). Each language
   class gives every key in its `phrases` mapping, no more and no fewer; a class that does not is
   refused when it is defined.
-- **Grammar**: the abstract methods of `Language`, which build the notes, the lines of the
-  document head, and the names of units and acts from the model's objects.
+- **Grammar**: the abstract methods of `Language`, which word the notes from their facts
+  (`generator/model/notes.py`, into segments), the lines of the document head, and the names of
+  units and acts from the model's objects.
 - **Unit words**: the word of every kind of the kind table (`model.kinds`) in `unit_words`, in
   the form the language's grammar needs; a class that lacks one is refused when it is defined,
   and no stand-in word ever hides a missing one.
@@ -22,15 +27,16 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar, get_args
 
 from babel.numbers import format_decimal
 
-from .acts import Act, InForceDate, InForceRule
+from .acts import Act, InForceDate
 from .document import Document, Unit
 from .kinds import Subject, kind_names
+from .notes import ActMention, NoteFacts, PendingFacts, UnitRef, Words, words
 
 W = TypeVar("W")
 
@@ -49,6 +55,7 @@ PhraseKey = Literal[
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"
+    "number_sign",       # the sign before an act's number, and the heading of a number column
     # The comparison of two versions
     "diff_title",
     "diff_summary",
@@ -90,18 +97,17 @@ PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
 
 
 @dataclass(frozen=True, slots=True)
-class ActMention:
-    """An act as a note names it: the act, the in-force rule of the change and, when the act
-    words it otherwise than today, its own entry-into-force clause by language."""
+class StarterTexts:
+    """The example wording `legalgen init` writes into a new programme in one language, for the
+    drafter to replace."""
 
-    act: Act
-    rule: InForceRule
-    in_force_text: Mapping[str, str] | None = None
-
-
-def short_date(date: dt.date) -> str:
-    """Dates in notes and act names, in every language: 07.11.2013."""
-    return date.strftime("%d.%m.%Y")
+    title: str          # the programme's title when none is given
+    section: str        # the heading of its one section
+    point: str          # its one point; `{year}` is the year the point names
+    position: str       # the signatory's position
+    name: str           # the signatory's name
+    example_act: str    # the title of the example amending act
+    issuer: str         # an issuer in the genitive, as the example in legalgen.yaml names it
 
 
 def phrase_problems(phrases: Mapping[str, str]) -> list[str]:
@@ -133,8 +139,8 @@ def kind_word(words: Mapping[str, W], kind: str, code: str) -> W:
 
 
 class Language(abc.ABC):
-    """One language of the outputs. A subclass sets `code`, `locale`, `note_word` and `phrases`
-    and implements every abstract method; the registry (`generator.lang.LANGUAGES`) holds one
+    """One language of the outputs. A subclass sets the class attributes below and implements
+    every abstract method; the registry (`generator.lang.register`, `LANGUAGES`) holds one
     instance of each."""
 
     code: ClassVar[str]
@@ -142,9 +148,20 @@ class Language(abc.ABC):
     locale: ClassVar[str]
     """The Babel locale of dates and numbers: 'kk_KZ'."""
     note_word: ClassVar[str]
-    """The word that opens every note: 'Ескерту.'."""
+    """The word that opens every note: 'Note.'."""
     phrases: ClassVar[Mapping[PhraseKey, str]]
     """Every phrase key, and only those, with its text."""
+    characters: ClassVar[str]
+    """Every letter and sign the language's words are written with beyond the ASCII ones: its
+    alphabet, its quotation marks, its number sign. The PDF's font must have a glyph for each."""
+    amount_units: ClassVar[tuple[str, ...]]
+    """The words of units written after an amount ('million'), each kept on one line with its
+    number; a dot after one is part of it."""
+    starter: ClassVar[StarterTexts]
+    """The example texts of a new programme."""
+    hyphenation: ClassVar[bool]
+    """Whether the PDF renderer has hyphenation patterns for the language (Pyphen's); without
+    them, justified text in narrow places is set ragged-right instead."""
     unit_words: ClassVar[MutableMapping[str, Any]]
     """The word of every unit kind, and only those, of type `unit_word` (Kazakh: the word,
     whose cases the grammar builds; Russian: a noun with its cases and gender)."""
@@ -170,18 +187,32 @@ class Language(abc.ABC):
         return self.locale.replace("_", "-")
 
     def phrase(self, key: PhraseKey) -> str:
-        """A fixed text of the outputs: phrase("contents") → 'Мазмұны'."""
+        """A fixed text of the outputs: phrase("contents") → 'Contents'."""
         return self.phrases[key]
+
+    def short_date(self, date: dt.date) -> str:
+        """A date in figures, as notes, act names and version lines print it: the publisher's
+        day.month.year, the same in Kazakh and Russian; a language may print it otherwise."""
+        return date.strftime("%d.%m.%Y")
 
     def number(self, value: float | int) -> str:
         """Amounts keep one decimal ('6 000,0'); counts have none ('64 316')."""
         pattern = "#,##0.0" if isinstance(value, float) else "#,##0"
         return format_decimal(value, format=pattern, locale=self.locale)
 
-    def pending_item(self, mention: ActMention, in_force: dt.date | None) -> str:
+    def pending_item(self, facts: PendingFacts) -> Words:
         """An act of the pending notice: its name and in-force bracket, then the day it takes
         effect where the bracket does not give it, or that this day is not known yet."""
-        return f"{self.pending_act(mention)}{self.in_force_tail(mention, in_force)}"
+        return words(self.pending_act(facts.act), self.in_force_tail(facts.act, facts.in_force))
+
+    def note_words(self, facts: NoteFacts, with_label: bool = True) -> Words:
+        """The words of any note's facts: an exclusion text (after the unit's label unless
+        `with_label` is False), the repeal note, or the note under a unit."""
+        if facts.operation == "exclude":
+            return self.exclusion(facts, with_label)
+        if facts.operation == "repeal":
+            return self.repeal_note(facts)
+        return self.note(facts)
 
     def in_force_tail(self, mention: ActMention, in_force: dt.date | None) -> str:
         """' — 16.11.2014 …' after an act whose rule does not itself give the date."""
@@ -195,40 +226,41 @@ class Language(abc.ABC):
 
     @abc.abstractmethod
     def date(self, date: dt.date) -> str:
-        """A date in words, as the document head writes it: '25 мая 2012 года'."""
+        """A date in words, as the document head writes it: '25 May 2012'."""
 
     @abc.abstractmethod
-    def unit_name(self, unit: Unit) -> str:
-        """A unit as a note names it, in the nominative: '3-тармақ', 'пункт 3'."""
+    def unit_name(self, unit: Unit | UnitRef) -> str:
+        """A unit as a note names it, in the nominative: 'point 3'."""
 
     @abc.abstractmethod
     def amount_year(self, year: int | str) -> str:
-        """The year of an amount in a table cell: '2013 жыл'."""
+        """The year of an amount in a table cell: '2013 year'."""
 
     @abc.abstractmethod
     def version_heading(self, date: dt.date) -> str:
-        """The line that dates a version: 'Редакция по состоянию на 01.01.2015'."""
+        """The line that dates a version: 'Version as in force on 01.01.2015'."""
 
     # --- Acts ------------------------------------------------------------------------------
 
-    def issuer(self, act: Act | Document, long: bool = False) -> str:
-        """The issuer of an act in the genitive, short ('ҚР Үкіметінің') or in full, as the
-        registry of issuers names it in this language."""
+    def issuer(self, act: Act | Document | ActMention, long: bool = False) -> str:
+        """The issuer of an act in the genitive, short ('of the Government of the RK') or in
+        full, as the registry of issuers names it in this language."""
         name = act.issuer_names[self.code]
         return name.long if long else name.short
 
     @abc.abstractmethod
-    def act_word(self, act: Act | Document, count: int = 1) -> str:
+    def act_word(self, act: Act | Document | ActMention, count: int = 1) -> str:
         """The act word as a note names the acts that made a change, in the plural when
-        `count` > 1: 'қаулысымен', 'постановлениями'."""
+        `count` > 1: 'by the resolution', 'by the resolutions'."""
 
     @abc.abstractmethod
     def act_name(self, act: Act | Document) -> str:
-        """An act named on its own: 'Постановление Правительства РК от 07.11.2013 № 1169'."""
+        """An act named on its own: 'Resolution of the Government of the RK of 07.11.2013
+        No 1169'."""
 
     @abc.abstractmethod
     def document_name(self, document_type: str) -> str:
-        """The document itself, as a changed unit is named: 'Қаулы', 'Закон'."""
+        """The document itself, as a changed unit is named: 'Resolution', 'Law'."""
 
     @abc.abstractmethod
     def in_force_bracket(self, mention: ActMention) -> str:
@@ -236,35 +268,32 @@ class Language(abc.ABC):
 
     @abc.abstractmethod
     def in_force_from(self, date: dt.date) -> str:
-        """The day an act takes effect, on its own: 'вводится в действие с 16.11.2014'."""
+        """The day an act takes effect, on its own: 'takes effect on 16.11.2014'."""
 
     @abc.abstractmethod
-    def pending_act(self, mention: ActMention) -> str:
+    def pending_act(self, mention: ActMention) -> Words:
         """An act in the pending notice, as its intro sentence needs it, with its bracket."""
 
     @abc.abstractmethod
     def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         """What became of a unit in a diff ('diff_<change>'), agreeing with the unit's kind
-        (`kinds.DOCUMENT` for the document itself, of `document_type`): 'исключена',
-        'утратило силу'."""
+        (`kinds.DOCUMENT` for the document itself, of `document_type`): 'excluded', 'lost
+        force'."""
 
-    # --- Notes -----------------------------------------------------------------------------
-
-    @abc.abstractmethod
-    def note(self, operation: str, unit: Unit, mentions: Sequence[ActMention],
-             inserted: Unit | None = None, parent: Unit | None = None) -> str:
-        """The note under `unit` for the acts that replaced ('replace'), changed ('amend') or
-        filled it with `inserted` ('insert'; `parent` is the unit that received it, None for the
-        document)."""
+    # --- Notes: each from its facts alone ---------------------------------------------------
 
     @abc.abstractmethod
-    def exclusion(self, unit: Unit, mentions: Sequence[ActMention],
-                  with_label: bool = True) -> str:
+    def note(self, facts: NoteFacts) -> Words:
+        """The note under a unit the acts replaced ('replace') or changed ('amend'), or under the
+        unit an insert added (`facts.added`) to `facts.units` (none: the document)."""
+
+    @abc.abstractmethod
+    def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
         """The text that stands for an excluded unit, after its label unless `with_label` is
         False."""
 
     @abc.abstractmethod
-    def repeal_note(self, mentions: Sequence[ActMention], document_type: str) -> str:
+    def repeal_note(self, facts: NoteFacts) -> Words:
         """The note under the head of a repealed document."""
 
     # --- Lines of the document head --------------------------------------------------------

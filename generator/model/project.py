@@ -17,6 +17,8 @@ from .document import Document
 @dataclass(slots=True)
 class Project:
     root: Path
+    # The project's languages, in the order outputs and checks take them: the registered ones.
+    langs: tuple[str, ...]
     documents: dict[str, Document]
     acts: list[Act]
     changes: list[Change]

@@ -26,8 +26,8 @@ def table_shape(table: Unit) -> TableShape:
 
 
 def heading_text(unit: Unit) -> str:
-    """'1. Бағдарламаның паспорты' — the label (if any) and the heading; the label of a unit
-    named by it ("Приложение 1") is its name, not part of its heading line."""
+    """'1. The programme's passport' — the label (if any) and the heading; the label of a unit
+    named by it ("Appendix 1") is its name, not part of its heading line."""
     label = unit.label.strip() if unit.label else ""
     if spec_of(unit).named_by_label:
         label = ""

@@ -1,9 +1,10 @@
 """The names an amending act gives the units of the text it amends, read backwards.
 
 Reads the version an act amends and the language's drafting grammar. Writes lookups from what an
-act says to unit ids: each group line ("2-бөлімде:", "в разделе 2:") and each unit name in every
-case an instruction uses, keyed by the groups they stand under — the same names the draft stage
-writes (`draft.Drafter`), so that a name means one unit in its place.
+act says to unit ids: each group line (the units an instruction stands under, "in section 2:")
+and each unit name in every case an instruction uses, keyed by the groups they stand under —
+the same names the draft stage writes (`draft.Drafter`), so that a name means one unit in its
+place.
 """
 
 from __future__ import annotations

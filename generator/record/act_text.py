@@ -3,9 +3,10 @@
 Reads the text of an act in the official instruction style (as `legalgen act --format txt`
 writes it, or as published: one paragraph a line) and the version it amends. Writes the act's
 metadata (title, issuer from the enacting formula, in-force rule from the final point, number and
-date from a heading line "… № 1169 …" when there is one) and `LangChange`s: each numbered
+date from the heading line above the title when there is one) and `LangChange`s: each numbered
 instruction one change, its unit found by the name the act gives it under the groups above it,
-its quoted wording read into units. Every line it cannot read is an error with its line number.
+its quoted wording read into units. Every word, date form and number sign it reads by comes from
+the language's drafting grammar. Every line it cannot read is an error with its line number.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..consolidate.apply import own_texts
+from ..input import UnitIn
 from ..model import (
     Act,
     InForceAfterDays,
@@ -29,13 +30,12 @@ from ..model import (
 )
 from ..model.drafting import ActKind, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
-from .common import probe_act
-from .structure import LABEL, raw_unit
+from .common import LangChange, probe_act
+from .structure import LABEL, Node, unit_from_texts
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 ISSUERS = ("government", "president", "ministry")
 KINDS: tuple[ActKind, ...] = ("changes", "changes_and_additions", "repeal")
-HEADING_NUMBER = re.compile(r"№\s*(\S+)")
 MAX_DAYS = 90
 
 
@@ -52,14 +52,14 @@ class ParsedAct:
     in_force: InForceRule
     number: str | None
     date: dt.date | None
-    changes: list[dict[str, Any]]
+    changes: list[LangChange]
     errors: list[ActSyntaxError] = field(default_factory=list)
 
 
 def normalize(line: str) -> str:
-    """Dashes inside numbers as hyphens, Latin i between Cyrillic letters as і, spaces single."""
+    """Dashes inside numbers as hyphens, spaces single (a language's own letters are its
+    grammar's: `own_letters`)."""
     line = re.sub(r"(?<=\d)[–—](?=\d)", "-", line)
-    line = re.sub(r"(?<=[\u0400-\u04ff])i|i(?=[\u0400-\u04ff])", "і", line)
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()
 
 
@@ -80,15 +80,15 @@ class ActReader:
     def read(self, text: str) -> ParsedAct:
         # The header note of a reconstruction says nothing the record keeps.
         note = self.grammar.phrase("reconstructed")
-        self.lines = ["" if line == note else line
-                      for line in (normalize(line) for line in text.splitlines())]
+        self.lines = ["" if line == note else line for line in (
+            self.grammar.own_letters(normalize(line)) for line in text.splitlines())]
         number, date = None, None
         head = self._next()
-        heading = HEADING_NUMBER.search(self.lines[head]) if head is not None else None
+        heading = self.grammar.act_number(self.lines[head]) if head is not None else None
         # A heading line with the act's own date and number stands above the title, two lines
         # before the enacting formula.
         if head is not None and heading is not None and not self._formula_follows():
-            number, date = heading.group(1), self._date_in(self.lines[head])
+            number, date = heading, self._date_in(self.lines[head])
             head = self._next()
         if head is None:
             raise ActSyntaxError(1, 1, "the act has no title")
@@ -96,8 +96,8 @@ class ActReader:
         try:
             issuer = self._formula()
             kind = self._first_point()
-            changes = [{"action": "repeal", "target": self.version.document.id,
-                        "number": self.at}] if kind == "repeal" else self._instructions()
+            changes = [LangChange("repeal", self.version.document.id, self.at)] \
+                if kind == "repeal" else self._instructions()
             rule = self._final_point(changes)
         except ActSyntaxError as exc:
             # Every problem found before the one that ends the reading, in line order.
@@ -113,17 +113,9 @@ class ActReader:
                    for issuer in ISSUERS)
 
     def _date_in(self, line: str) -> dt.date | None:
-        """The date of a heading line "… 2013 жылғы 7 қарашадағы № 1169 …" as the language
-        writes dates."""
-        for year, day in _year_days(line + " "):
-            for month in range(1, 13):
-                try:
-                    date = dt.date(year, month, day)
-                except ValueError:
-                    continue
-                if self.grammar.date(date) in line:
-                    return date
-        return None
+        """The date of a heading line, as the language writes the dates of acts."""
+        return next((date for date in self.grammar.dates_in(line + " ")
+                     if self.grammar.date(date) in line), None)
 
     def _next(self) -> int | None:
         while self.at < len(self.lines) and not self.lines[self.at]:
@@ -160,9 +152,9 @@ class ActReader:
 
     # Point 1
 
-    def _instructions(self) -> list[dict[str, Any]]:
+    def _instructions(self) -> list[LangChange]:
         stack: Groups = ()
-        changes: list[dict[str, Any]] = []
+        changes: list[LangChange] = []
         expected = 1
         while (index := self._next()) is not None:
             line = self.lines[index]
@@ -207,7 +199,7 @@ class ActReader:
                                  f"version of {self.version.date}")
         return found
 
-    def _instruction(self, index: int, text: str, stack: Groups) -> dict[str, Any]:
+    def _instruction(self, index: int, text: str, stack: Groups) -> LangChange:
         col = len(self.lines[index]) - len(text) + 1
         for form in self.grammar.instruction_forms():
             found = self._form(form, text, stack)
@@ -247,8 +239,9 @@ class ActReader:
         return None
 
     def _change(self, index: int, form: InstructionForm, uid: str | None, match: re.Match[str],
-                stack: Groups) -> dict[str, Any]:
-        change: dict[str, Any] = {"action": form.action, "number": index + 1}
+                stack: Groups) -> LangChange:
+        if form.action == "insert":
+            return self._insertion(index, uid, stack)
         if form.action == "amend":
             target = uid or (stack[-1] if stack else None)
             if target is None:
@@ -260,15 +253,13 @@ class ActReader:
                 raise ActSyntaxError(index + 1, self.lines[index].find("«") + 1,
                                      f"«{find}» occurs {count} times in {target}, not once")
             self.texts[target] = [text.replace(find, replace) for text in texts]
-            change.update(target=target, edits=[(find, replace)])
-        elif form.action == "delete":
-            change["target"] = uid
-        elif form.action == "replace":
-            unit = self.names.units[uid or ""]
-            change.update(target=uid, content=self._replacement(unit, self._quote(index)))
-        else:
-            change.update(self._insertion(index, uid, stack))
-        return change
+            return LangChange("amend", target, index + 1, edits=[(find, replace)])
+        # A deletion or replacement always names its unit (`unit_optional` is False).
+        unit = self.names.units[uid or ""]
+        if form.action == "delete":
+            return LangChange("delete", unit.uid, index + 1)
+        return LangChange("replace", unit.uid, index + 1,
+                          content=self._replacement(unit, self._quote(index)))
 
     # Quoted wordings
 
@@ -298,48 +289,48 @@ class ActReader:
         lines[-1] = (last_no, re.sub(r"»[;.]?$", "", last))
         return lines
 
-    def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> Any:
+    def _replacement(self, unit: Unit, lines: list[tuple[int, str]]) -> UnitIn:
         parent = self.names.parent(unit.uid)
         if spec_of(unit).in_table:
             return self._rows(lines, parent)[0]
-        root = raw_unit(unit.kind, [lines[0][1]], unit, None, self.grammar)
-        nest(root, [line for _, line in lines[1:]], self.grammar)
-        return root
+        root = Node(unit_from_texts(unit.kind, [lines[0][1]], unit, None, self.grammar))
+        root.children = nest(unit.kind, [line for _, line in lines[1:]], self.grammar)
+        return root.built()
 
-    def _rows(self, lines: list[tuple[int, str]], table: Unit | None) -> list[dict[str, Any]]:
+    def _rows(self, lines: list[tuple[int, str]], table: Unit | None) -> list[UnitIn]:
         rows = []
         for _, line in lines:
             cells = line.split(" | ")
             kind: UnitKind = "group" if len(cells) == 1 else "row"
-            rows.append(raw_unit(kind, cells, None, table, self.grammar))
+            rows.append(unit_from_texts(kind, cells, None, table, self.grammar))
         return rows
 
-    def _insertion(self, index: int, host: str | None, stack: Groups) -> dict[str, Any]:
+    def _insertion(self, index: int, host: str | None, stack: Groups) -> LangChange:
         parent_uid = host or (stack[-1] if stack else None)
         parent = self.names.units.get(parent_uid or "")
         lines = self._quote(index)
         table = _table_in(parent) if parent is not None else None
         if table is not None and " | " in lines[0][1]:
-            content: list[dict[str, Any]] = self._rows(lines, table)
+            content = self._rows(lines, table)
             parent = table
         else:
-            holder: dict[str, Any] = {"kind": parent.kind if parent is not None else "text"}
-            nest(holder, [line for _, line in lines], self.grammar)
-            content = holder.get("children", [])
+            kind = parent.kind if parent is not None else "text"
+            content = [node.built() for node in nest(kind, [line for _, line in lines],
+                                                     self.grammar)]
         target = parent.uid if parent is not None else self.version.document.id
         after = _after(parent, content[0]) if parent is not None and content else None
-        return {"target": target, "after": after,
-                "content": content[0] if len(content) == 1 else content}
+        return LangChange("insert", target, index + 1, after=after,
+                          content=content[0] if len(content) == 1 else content)
 
     # Point 2
 
-    def _final_point(self, changes: list[dict[str, Any]]) -> InForceRule:
+    def _final_point(self, changes: list[LangChange]) -> InForceRule:
         index = self._next()
         if index is None or not self.lines[index].startswith("2. "):
             raise ActSyntaxError(index + 1 if index is not None else len(self.lines), 1,
                                  "expected point 2 on entry into force")
         text = self.lines[index][3:]
-        candidates = _rules(text)
+        candidates = self._rules(text)
         act = self._act()
         main = next((rule for rule in candidates
                      if text.startswith(self.grammar.in_force_point(act, rule))), None)
@@ -354,27 +345,17 @@ class ActReader:
             if found is None:
                 raise ActSyntaxError(index + 1, len(self.lines[index]) - len(rest) + 1,
                                      "a sentence on entry into force the act does not know")
-            numbered[found[0]]["in_force"] = found[1]
+            numbered[found[0]].in_force = found[1]
             rest = rest[len(self.grammar.in_force_exception(act, 1, *found)):].strip()
         return main
 
-
-def _rules(text: str) -> list[InForceRule]:
-    rules: list[InForceRule] = ["on_signing", "on_publication"]
-    rules += [InForceAfterDays(after_publication_days=days) for days in range(1, MAX_DAYS + 1)]
-    for year, day in _year_days(text):
-        for month in range(1, 13):
-            try:
-                rules.append(InForceDate(date=dt.date(year, month, day)))
-            except ValueError:
-                continue
-    return rules
-
-
-def _year_days(text: str) -> set[tuple[int, int]]:
-    found = {(int(y), int(d)) for y, d in re.findall(r"(\d{4}) жылғы (\d{1,2}) ", text)}
-    found |= {(int(y), int(d)) for d, y in re.findall(r"(\d{1,2}) \S+ (\d{4}) года", text)}
-    return found
+    def _rules(self, text: str) -> list[InForceRule]:
+        """The rules point 2 may state: every form, with each date the text may name."""
+        rules: list[InForceRule] = ["on_signing", "on_publication"]
+        rules += [InForceAfterDays(after_publication_days=days)
+                  for days in range(1, MAX_DAYS + 1)]
+        rules += [InForceDate(date=date) for date in self.grammar.dates_in(text)]
+        return rules
 
 
 def _table_in(unit: Unit) -> Unit | None:
@@ -383,35 +364,39 @@ def _table_in(unit: Unit) -> Unit | None:
     return next((child for child in unit.children if family_of(child) == "tabular"), None)
 
 
-def nest(root: dict[str, Any], lines: list[str], grammar: DraftingLanguage) -> None:
-    """Paragraphs of a quoted wording under `root`: a labelled one beside the last of its kind
-    or under the last labelled one; one without a label under the last labelled one."""
-    stack: list[dict[str, Any]] = [root]
+def nest(root_kind: UnitKind, lines: list[str], grammar: DraftingLanguage) -> list[Node]:
+    """Paragraphs of a quoted wording under a unit of `root_kind`: a labelled one beside the
+    last of its kind or under the last labelled one; one without a label under the last
+    labelled one."""
+    top: list[Node] = []
+    # The open units, each with the kind of the units it holds; the root's first.
+    stack: list[tuple[UnitKind, list[Node]]] = [(root_kind, top)]
     for line in lines:
         match = LABEL.match(line)
         kind: UnitKind = "text"
         if match is not None:
             kind = "subpoint" if match.group(1).endswith(")") else (
-                root["kind"] if root["kind"] in ("paragraph", "point") else "point")
-        raw = raw_unit(kind, [line], None, None, grammar)
+                root_kind if root_kind in ("paragraph", "point") else "point")
+        node = Node(unit_from_texts(kind, [line], None, None, grammar))
         if kind != "text":
-            same = [i for i, item in enumerate(stack) if item["kind"] == kind and i > 0]
+            same = [i for i, (open_kind, _) in enumerate(stack) if open_kind == kind and i > 0]
             if same:
                 del stack[same[-1]:]
-        stack[-1].setdefault("children", []).append(raw)
+        stack[-1][1].append(node)
         if kind != "text":
-            stack.append(raw)
+            stack.append((kind, node.children))
+    return top
 
 
 def _label_key(label: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", label))
 
 
-def _after(parent: Unit, first: dict[str, Any]) -> str | None:
+def _after(parent: Unit, first: UnitIn) -> str | None:
     """A labelled new unit goes after the last sibling of its kind with a smaller number."""
-    label = first.get("label")
+    label = first.label
     if not label:
         return None
-    before = [child for child in parent.children if child.kind == first["kind"] and child.label
+    before = [child for child in parent.children if child.kind == first.kind and child.label
               and _label_key(child.label) < _label_key(label)]
     return before[-1].uid if before else None

@@ -1,5 +1,6 @@
-"""What both importers share: the version edits were made on, the act's drafted title, and the
-changes of each language merged into one list with a to-do for a language not given.
+"""What both importers share: the act as the command line or the act's text gives it, the version
+edits were made on, the act's drafted title, and the changes of each language merged into the
+record's changes, with a to-do for a language not given.
 """
 
 from __future__ import annotations
@@ -7,78 +8,116 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..consolidate import consolidate
-from ..lang import drafting
+from ..input import UnitIn, validate_model
+from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
-from ..model import LANGS, Act, InForceAfterDays, InForceDate, Project, Version, effective_date
+from ..load.schema import ActIn, ChangeIn
+from ..model import (
+    Act,
+    ActType,
+    Diagnostics,
+    EditIn,
+    InForceRule,
+    LangText,
+    LangUnits,
+    Project,
+    SourcePos,
+    Version,
+    effective_date,
+    given,
+)
 from ..model.drafting import ActKind
-from .writer import ActMeta
+from .edits import Edit
+from .writer import written
 
 _IDENTIFIER = re.compile(r"@(\d{4}-\d{2}-\d{2})(?:__\d{4}-\d{2}-\d{2})?$")
 
 
-def in_force_rule(value: Any) -> Any:
-    """The record's value of an in-force rule as the model's rule."""
-    if isinstance(value, dict) and "date" in value:
-        return InForceDate(date=value["date"])
-    if isinstance(value, dict):
-        return InForceAfterDays(after_publication_days=value["after_publication_days"])
-    return value
+@dataclass(frozen=True, slots=True)
+class ActOptions:
+    """What the command line says of the act; an act's text may give its number, date, issuer
+    and rule instead."""
+
+    type: ActType = "resolution"
+    issuer: str = "government"
+    number: str | None = None
+    date: dt.date | None = None
+    published: dt.date | None = None
+    in_force: InForceRule | None = None
+
+
+@dataclass(slots=True)
+class LangChange:
+    """One change found in one language, with the paragraph of the Word document or the line
+    of the act that shows it."""
+
+    action: str
+    target: str
+    number: int
+    after: str | None = None
+    before: str | None = None
+    content: UnitIn | list[UnitIn] | None = None
+    edits: list[Edit] = field(default_factory=list)
+    in_force: InForceRule | None = None
 
 
 def probe_act(act_type: str, issuer: str, number: str = "", date: dt.date = dt.date.min,
-              published: dt.date | None = None, in_force: Any = "on_signing") -> Act:
-    """An act known only by what a record or an act text says of it, named as the built-in
-    registry of issuers names its issuer (a family of issuers, such as "ministry", which only
-    the enacting formula needs, has no names)."""
+              published: dt.date | None = None, in_force: InForceRule = "on_signing") -> Act:
+    """An act known only by what the command line or an act text says of it, named as the
+    built-in registry of issuers names its issuer (a family of issuers, such as "ministry",
+    which only the enacting formula needs, has no names)."""
     registry = builtin_issuers()
     names = registry.names(issuer, act_type) if issuer in registry else {}
-    return Act(key="", type=act_type, issuer=issuer, number=number, date=date,
-               published=published, in_force=in_force, title={}, path="", order=0,
-               issuer_names=names)
+    return Act(type=act_type, issuer=issuer, number=number, date=date, published=published,
+               in_force=in_force, title={}, path="", order=0, issuer_names=names)
 
 
-def first_day(meta: ActMeta) -> dt.date:
-    act = probe_act(meta.type, meta.issuer, meta.number, meta.date, meta.published,
-                    in_force_rule(meta.in_force))
-    return effective_date(act, act.in_force) or meta.date
+def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics,
+           pos: SourcePos) -> ActIn | None:
+    """The record's act: what is known of it and its title in the languages given; a value
+    the record cannot hold (an empty number, a date out of range) is an error at `pos`."""
+    return validate_model(ActIn, {name: value for name, value in {
+        "type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,
+        "published": act.published, "in_force": act.in_force,
+        "title": given(LangText, titles, codes())}.items() if value is not None},
+        diagnostics, pos, "act")
 
 
-def amended_version(project: Project, meta: ActMeta, lang: str,
-                    identifier: str = "") -> Version:
+def first_day(act: Act) -> dt.date:
+    return effective_date(act, act.in_force) or act.date
+
+
+def amended_version(project: Project, act: Act, lang: str, identifier: str = "") -> Version:
     """The version the edits were made on: the date in a document's identifier, or the day
     before the act takes effect; the act's own record (if there is one) left out."""
     match = _IDENTIFIER.search(identifier)
     date = dt.date.fromisoformat(match.group(1)) if match else \
-        first_day(meta) - dt.timedelta(days=1)
+        first_day(act) - dt.timedelta(days=1)
     date = max(date, project.adoption_date)
-    key = f"{meta.issuer}/{meta.type}/{meta.date.isoformat()}/{meta.number}"
-    others = [change for change in project.changes if change.act.key != key]
+    others = [change for change in project.changes if change.act.key != act.key]
     return consolidate(dataclasses.replace(project, changes=others), lang, date)
 
 
-def drafted_titles(project: Project, changes: list[dict[str, Any]]) -> dict[str, str]:
+def drafted_titles(project: Project, changes: list[ChangeIn]) -> dict[str, str]:
     """The act's title as the drafting grammar writes it for these changes."""
-    actions = {change["action"] for change in changes}
+    actions = {change.action for change in changes}
     kind: ActKind = "repeal" if "repeal" in actions else (
         "changes_and_additions" if "insert" in actions else "changes")
-    return {code: drafting(code).act_title(project.documents[code], kind) for code in LANGS}
+    return {code: drafting(code).act_title(project.documents[code], kind)
+            for code in project.langs}
 
 
-# One change in one language: (action, target, after, before, content, edits, number).
-LangChange = dict[str, Any]
-
-
-def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[dict[str, Any]], list[str]]:
+def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[ChangeIn], list[str]]:
     """The changes of every language as one list; a language that lacks a change leaves a
     to-do for it. Changes pair by action, target and place."""
-    given = [code for code in LANGS if code in found]
-    first = given[0]
-    pools = {code: list(found[code]) for code in given[1:]}
-    merged: list[dict[str, Any]] = []
-    todo: list[str] = []
+    present = [code for code in codes() if code in found]
+    first = present[0]
+    pools = {code: list(found[code]) for code in present[1:]}
+    merged: list[dict[str, LangChange]] = []
     for item in found[first]:
         parts = {first: item}
         for code, pool in pools.items():
@@ -86,50 +125,54 @@ def merge_languages(found: dict[str, list[LangChange]]) -> tuple[list[dict[str, 
             if match is not None:
                 pool.remove(match)
                 parts[code] = match
-        merged.append(_combined(item, parts))
+        merged.append(parts)
     for code, pool in pools.items():
-        for item in pool:
-            merged.append(_combined(item, {code: item}))
-    for number, change in enumerate(merged, 1):
-        langs = change.pop("_langs")
-        # A deletion or repeal says the same in every language: nothing to write.
-        worded = change["action"] in ("replace", "insert", "amend")
-        missing = [code for code in LANGS if code not in langs and worded]
-        for index, edit in enumerate(change.get("edits") or [], 1):
-            missing += [f"{code} (edit {index})" for code in LANGS
-                        if code not in edit["find"] and code not in missing]
-        for code in missing:
-            todo.append(f"change {number} ({change['action']} {change['target']}): "
-                        f"write its {code} wording")
-    return merged, todo
+        merged += [{code: item} for item in pool]
+    changes = [_combined(parts) for parts in merged]
+    todo = [item for number, parts in enumerate(merged, 1) for item in _todo(number, parts)]
+    return changes, todo
 
 
-def _key(item: LangChange) -> tuple[Any, ...]:
-    return item["action"], item["target"], item.get("after"), item.get("before")
+def _key(item: LangChange) -> tuple[str, str, str | None, str | None]:
+    return item.action, item.target, item.after, item.before
 
 
-def _combined(item: LangChange, parts: dict[str, LangChange]) -> dict[str, Any]:
-    change: dict[str, Any] = {key: item.get(key) for key in ("target", "action", "after",
-                                                              "before")}
-    change["_langs"] = set(parts)
-    if item.get("in_force") is not None:
-        change["in_force"] = item["in_force"]
-    if item["action"] in ("replace", "insert"):
-        change["content"] = {code: part["content"] for code, part in parts.items()}
-    if item["action"] == "amend":
-        change["edits"] = _paired_edits(parts)
-    return change
+def _combined(parts: dict[str, LangChange]) -> ChangeIn:
+    item = next(iter(parts.values()))
+    content = None
+    if item.action in ("replace", "insert"):
+        content = given(LangUnits, {code: part.content for code, part in parts.items()}, codes())
+    edits = _paired_edits(parts) if item.action == "amend" else None
+    return written(ChangeIn, target=item.target, action=item.action, after=item.after,
+                   before=item.before, in_force=item.in_force, edits=edits, content=content)
 
 
-def _paired_edits(parts: dict[str, LangChange]) -> list[dict[str, Any]]:
+def _paired_edits(parts: dict[str, LangChange]) -> list[EditIn]:
     """Edits paired in order; where the languages count a different number of edits, the
     surplus of one language stands alone and is left to do in the other."""
-    count = max(len(part["edits"]) for part in parts.values())
+    count = max(len(part.edits) for part in parts.values())
     edits = []
     for index in range(count):
-        find = {code: part["edits"][index][0] for code, part in parts.items()
-                if index < len(part["edits"])}
-        replace = {code: part["edits"][index][1] for code, part in parts.items()
-                   if index < len(part["edits"])}
-        edits.append({"find": find, "replace": replace})
+        pairs = {code: part.edits[index] for code, part in parts.items()
+                 if index < len(part.edits)}
+        finds = {code: find for code, (find, _) in pairs.items()}
+        replaces = {code: new for code, (_, new) in pairs.items()}
+        edits.append(EditIn(find=given(LangText, finds, codes()),
+                            replace=given(LangText, replaces, codes())))
     return edits
+
+
+def _todo(number: int, parts: dict[str, LangChange]) -> list[str]:
+    """What a drafter still has to write of change `number`: the wording of a language that
+    lacks the change, or lacks one of its edits. A deletion or repeal says the same in every
+    language: nothing to write."""
+    item = next(iter(parts.values()))
+    if item.action not in ("replace", "insert", "amend"):
+        return []
+    missing = [code for code in codes() if code not in parts]
+    count = max(len(part.edits) for part in parts.values())
+    for index in range(count):
+        missing += [f"{code} (edit {index + 1})" for code in codes()
+                    if code in parts and index >= len(parts[code].edits)]
+    return [f"change {number} ({item.action} {item.target}): write its {code} wording"
+            for code in missing]

@@ -8,19 +8,18 @@ a `Record` and the diagnostics, each problem at its line of the act.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from ..consolidate import consolidate
 from ..lang import DRAFTING
-from ..model import Diagnostics, InForceAfterDays, InForceDate, Project, SourcePos, Version
+from ..model import Act, Diagnostics, Project, SourcePos, Version
 from ..model.drafting import DraftingLanguage
 from .act_text import ISSUERS, ActReader, ActSyntaxError, normalize
-from .common import amended_version, merge_languages, probe_act
-from .writer import ActMeta, Record
+from .common import ActOptions, LangChange, act_in, amended_version, merge_languages, probe_act
+from .writer import Record, new_record
 
 
 def record_from_act(project: Project, files: list[Path],
-                    options: dict[str, Any]) -> tuple[Record | None, Diagnostics]:
+                    options: ActOptions) -> tuple[Record | None, Diagnostics]:
     diagnostics = Diagnostics()
     texts: dict[str, tuple[Path, str]] = {}
     for path in files:
@@ -39,30 +38,38 @@ def record_from_act(project: Project, files: list[Path],
             texts[code] = (path, text)
     if diagnostics.errors:
         return None, diagnostics
-    meta = _meta(options, texts, project, diagnostics)
-    if meta is None:
+    act = _act(options, texts, project, diagnostics)
+    if act is None:
         return None, diagnostics
-    found: dict[str, list[dict[str, Any]]] = {}
+    found: dict[str, list[LangChange]] = {}
+    titles: dict[str, str] = {}
     for code, (path, text) in texts.items():
-        version = amended_version(project, meta, code)
+        version = amended_version(project, act, code)
         try:
-            parsed = ActReader(DRAFTING[code], version, meta.type).read(text)
+            parsed = ActReader(DRAFTING[code], version, act.type).read(text)
         except ActSyntaxError as exc:
             diagnostics.error(SourcePos(str(path), exc.line, exc.col), str(exc))
             continue
         for error in parsed.errors:
             diagnostics.error(SourcePos(str(path), error.line, error.col), str(error))
-        meta.title[code] = parsed.title
-        found[code] = [_lang_change(change) for change in parsed.changes]
+        titles[code] = parsed.title
+        found[code] = parsed.changes
     if diagnostics.errors:
         return None, diagnostics
     changes, todo = merge_languages(found)
-    return Record(meta, changes, todo), diagnostics
+    first = SourcePos(str(next(iter(texts.values()))[0]), 1, 1)
+    if not changes:
+        diagnostics.error(first, "the act makes no change: point 1 gives no instruction")
+        return None, diagnostics
+    recorded = act_in(act, titles, diagnostics, first)
+    if recorded is None:
+        return None, diagnostics
+    return new_record(recorded, changes, todo), diagnostics
 
 
 def _language(text: str) -> str | None:
-    lines = {normalize(line) for line in text.splitlines()}
     for code, grammar in DRAFTING.items():
+        lines = {grammar.own_letters(normalize(line)) for line in text.splitlines()}
         if any(_formula(grammar, issuer) in lines for issuer in ISSUERS):
             return code
     return None
@@ -72,43 +79,27 @@ def _formula(grammar: DraftingLanguage, issuer: str) -> str:
     return grammar.enacting_formula(probe_act("resolution", issuer))
 
 
-def _meta(options: dict[str, Any], texts: dict[str, tuple[Path, str]], project: Project,
-          diagnostics: Diagnostics) -> ActMeta | None:
+def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Project,
+         diagnostics: Diagnostics) -> Act | None:
     """The act's number, date and rule: the options, else the act's heading and final point
     (read once the version is known: a first pass with the options' or heading's date)."""
     code, (path, text) = next(iter(texts.items()))
-    probe = ActReader(DRAFTING[code], _adopted(project, code), options["type"])
+    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type)
     try:
         heading = probe.read(text)
     except ActSyntaxError:
         heading = None
-    number = options["number"] or (heading.number if heading else None)
-    date = options["date"] or (heading.date if heading else None)
+    number = options.number or (heading.number if heading else None)
+    date = options.date or (heading.date if heading else None)
     if number is None or date is None:
         diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
-                          "a heading line (… № N …) nor given (--act-number, --act-date)")
+                          "a heading line above its title nor given (--act-number, --act-date)")
         return None
-    rule: Any = options["in_force"] or (_rule_value(heading.in_force) if heading else
-                                        "on_signing")
-    return ActMeta(number=number, date=date, in_force=rule, published=options["published"],
-                   type=options["type"], issuer=heading.issuer if heading else options["issuer"])
+    rule = options.in_force or (heading.in_force if heading else "on_signing")
+    return probe_act(options.type, heading.issuer if heading else options.issuer, number, date,
+                     options.published, rule)
 
 
 def _adopted(project: Project, code: str) -> Version:
     """The text as adopted: enough to read the heading, formula and final point."""
     return consolidate(project, code, project.adoption_date)
-
-
-def _rule_value(rule: Any) -> Any:
-    if isinstance(rule, InForceDate):
-        return {"date": rule.date}
-    if isinstance(rule, InForceAfterDays):
-        return {"after_publication_days": rule.after_publication_days}
-    return rule
-
-
-def _lang_change(change: dict[str, Any]) -> dict[str, Any]:
-    item = dict(change)
-    if "in_force" in item:
-        item["in_force"] = _rule_value(item["in_force"])
-    return item

@@ -1,8 +1,8 @@
 """`record --from-docx`: edited Word documents → a record.
 
 Reads each DOCX (its language from its core properties, the version it shows from its
-identifier) and the project; writes a `Record` and the diagnostics: problems as
-`path:paragraph:1: error:`, edits outside units as warnings.
+identifier), the project and the act as the command line gives it; writes a `Record` and the
+diagnostics: problems as `path:paragraph:1: error:`, edits outside units as warnings.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lang import LANGUAGES
-from ..model import Diagnostics, Project, SourcePos
-from .common import amended_version, drafted_titles, merge_languages
+from ..model import Act, Diagnostics, Project, SourcePos
+from .common import LangChange, act_in, amended_version, drafted_titles, merge_languages
 from .docx import DocxError, read_docx
-from .word import Found, WordReader
-from .writer import ActMeta, Record
+from .word import WordReader
+from .writer import Record, new_record
 
 
-def record_from_word(project: Project, meta: ActMeta,
+def record_from_word(project: Project, act: Act,
                      files: list[Path]) -> tuple[Record | None, Diagnostics]:
     diagnostics = Diagnostics()
-    found: dict[str, list[dict[str, object]]] = {}
+    found: dict[str, list[LangChange]] = {}
     for path in files:
         shown = str(path)
         try:
@@ -37,22 +37,25 @@ def record_from_word(project: Project, meta: ActMeta,
         if code in found:
             diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")
             continue
-        version = amended_version(project, meta, code, word.identifier)
+        version = amended_version(project, act, code, word.identifier)
         reading = WordReader(version, LANGUAGES[code]).read(word.pieces)
         for number, message in reading.errors:
             diagnostics.error(SourcePos(shown, number, 1), f"paragraph {number}: {message}")
         for number, message in reading.ignored:
             diagnostics.warning(SourcePos(shown, number, 1),
                                 f"paragraph {number}: {message}: ignored")
-        found[code] = [_as_dict(item) for item in reading.changes]
+        found[code] = reading.changes
     if diagnostics.errors or not found:
         return None, diagnostics
     changes, todo = merge_languages(found)
     if not changes:
         diagnostics.error(SourcePos(str(files[0]), 1, 1), "no tracked change in any unit")
         return None, diagnostics
-    meta.title = meta.title or drafted_titles(project, changes)
-    return Record(meta, changes, todo), diagnostics
+    recorded = act_in(act, drafted_titles(project, changes), diagnostics,
+                      SourcePos(str(files[0]), 1, 1))
+    if recorded is None:
+        return None, diagnostics
+    return new_record(recorded, changes, todo), diagnostics
 
 
 def _language(tag: str) -> str | None:
@@ -60,8 +63,3 @@ def _language(tag: str) -> str | None:
         if tag.lower() in (language.tag.lower(), code):
             return code
     return None
-
-
-def _as_dict(item: Found) -> dict[str, object]:
-    return {"action": item.action, "target": item.target, "after": item.after,
-            "before": item.before, "content": item.content, "edits": item.edits}

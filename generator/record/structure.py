@@ -1,23 +1,43 @@
 """Units rebuilt from the paragraphs of a Word document: their kind, label, fields, children.
 
-Reads `Piece`s and the units of the version they were edited from. Writes raw units (the
-mappings of a record's `content`): the kind and id of a paragraph come from its bookmark when it
-has one (a unit id, or a name that a candidate id under an open unit gives), else from its label
-("2-1)" a sub-point, "7." a point or paragraph like its neighbour, none a paragraph of text).
+Reads `Piece`s and the units of the version they were edited from. Writes the units of a
+record's `content` as the input schema's `UnitIn`: the kind and id of a paragraph come from its
+bookmark when it has one (a unit id, or a name that a candidate id under an open unit gives),
+else from its label ("2-1)" a sub-point, "7." a point or paragraph like its neighbour, none a
+paragraph of text). A `Node` holds a unit while the units under it are still being found.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass, field
 
 from ..diff.parts import cell_text
-from ..model import KINDS, Language, Unit, UnitKind, kind_spec, label_number
+from ..input import UnitIn
+from ..model import KINDS, Cell, Language, Unit, UnitKind, kind_spec, label_number
 from ..model.bookmarks import bookmark_name
 from ..model.tables import table_shape
 from .piece import Piece
+from .writer import written
 
 LABEL = re.compile(r"^(\d+(?:[-.]\d+)*[.)])\s+(.*)$", re.S)
+# A unit's own fields, those of the schema that `Unit` carries as well.
+OWN_FIELDS = tuple(name for name in UnitIn.model_fields if name not in ("kind", "id", "children"))
+
+
+@dataclass(slots=True)
+class Node:
+    """A unit of a record being rebuilt, and the units found under it so far."""
+
+    unit: UnitIn
+    children: list[Node] = field(default_factory=list)
+
+    def built(self) -> UnitIn:
+        """The unit with what it held and what was found under it."""
+        if not self.children:
+            return self.unit
+        found = [child.built() for child in self.children]
+        return self.unit.model_copy(update={"children": [*self.unit.children, *found]})
 
 
 def kind_of_uid(uid: str) -> UnitKind | None:
@@ -52,50 +72,48 @@ def own_id(kind: str, label: str | None, counters: dict[str, int]) -> str:
     return f"{prefix}_{counters.get(kind, 0) + 1}"
 
 
-def raw_unit(kind: UnitKind, texts: list[str], base: Unit | None, table: Unit | None,
-             lang: Language) -> dict[str, Any]:
+def unit_from_texts(kind: UnitKind, texts: list[str], base: Unit | None, table: Unit | None,
+                    lang: Language) -> UnitIn:
     """A unit's own fields from the texts a Word document shows of it."""
-    raw: dict[str, Any] = {"kind": kind}
     spec = kind_spec(kind)
     if spec.in_table:
-        return _raw_row(raw, texts, base, table, lang)
+        return _row_from_cells(kind, texts, base, table, lang)
+    label: str | None = None
+    heading: str | None = None
     if spec.family == "division":
         match = LABEL.match(texts[0])
         if match is not None:
-            raw["label"], raw["heading"] = match.group(1), match.group(2)
+            label, heading = match.group(1), match.group(2)
         else:
-            raw["heading"] = texts[0]
-        if len(texts) > 1:
-            raw["text"] = "\n".join(texts[1:])
-        return raw
+            heading = texts[0]
+        rest = "\n".join(texts[1:]) if len(texts) > 1 else None
+        return written(UnitIn, kind=kind, label=label, heading=heading, text=rest)
     text = "\n".join(texts)
     match = LABEL.match(text) if spec.family != "plain" else None
     if base is not None and base.label and text.startswith(base.label.strip() + " "):
-        raw["label"], text = base.label, text[len(base.label.strip()) + 1:]
+        label, text = base.label, text[len(base.label.strip()) + 1:]
     elif match is not None:
-        raw["label"], text = match.group(1), match.group(2)
+        label, text = match.group(1), match.group(2)
     if base is not None and base.heading and text.startswith(base.heading + " "):
-        raw["heading"], text = base.heading, text[len(base.heading) + 1:]
-    raw["text"] = text
-    return raw
+        heading, text = base.heading, text[len(base.heading) + 1:]
+    return written(UnitIn, kind=kind, label=label, heading=heading, text=text)
 
 
-def _raw_row(raw: dict[str, Any], cells: list[str], base: Unit | None,
-             table: Unit | None, lang: Language) -> dict[str, Any]:
-    if kind_spec(raw["kind"]).family == "heading_row":
-        raw["text"] = cells[0]
-        return raw
+def _row_from_cells(kind: UnitKind, cells: list[str], base: Unit | None,
+                    table: Unit | None, lang: Language) -> UnitIn:
+    if kind_spec(kind).family == "heading_row":
+        return written(UnitIn, kind=kind, text=cells[0])
+    label: str | None = None
     label_column = table is not None and table_shape(table).label_column
     if label_column:
-        label, cells = cells[0], cells[1:]
-        if label:
-            raw["label"] = label
+        label, cells = cells[0] or None, cells[1:]
     old_cells = base.cells if base is not None and base.cells else []
     # A number or amounts cell shown as it was keeps its value; any other cell is its text.
-    raw["cells"] = [_plain(old_cells[index]) if index < len(old_cells) and not isinstance(
-        old_cells[index], str) and cell_text(old_cells[index], lang) == text else text
+    new_cells: list[Cell] = [
+        old_cells[index] if index < len(old_cells) and not isinstance(old_cells[index], str)
+        and cell_text(old_cells[index], lang) == text else text
         for index, text in enumerate(cells)]
-    return raw
+    return written(UnitIn, kind=kind, label=label, cells=new_cells)
 
 
 def resolve(name: str, parents: list[str], labels: str | None,
@@ -112,35 +130,18 @@ def resolve(name: str, parents: list[str], labels: str | None,
     return None
 
 
-def to_raw(unit: Unit) -> dict[str, Any]:
+def as_input(unit: Unit) -> UnitIn:
     """A unit of a version as a record's content writes it; ids only where they differ from
     the ones the content would give."""
-    raw: dict[str, Any] = {"kind": unit.kind}
-    for name in ("label", "heading", "text", "stamp", "position", "name", "role", "widths",
-                 "header", "cells"):
-        value = getattr(unit, name)
-        if value is not None:
-            raw[name] = _plain(value)
     counters: dict[str, int] = {}
     children = []
     for child in unit.children:
-        child_raw = to_raw(child)
         default = own_id(child.kind, child.label, counters)
         if not (child.label and label_number(child.label)):
             counters[child.kind] = counters.get(child.kind, 0) + 1
+        written_child = as_input(child)
         if child.own_id != default:
-            child_raw = {"kind": child.kind, "id": child.own_id,
-                         **{k: v for k, v in child_raw.items() if k != "kind"}}
-        children.append(child_raw)
-    if children:
-        raw["children"] = children
-    return raw
-
-
-def _plain(value: Any) -> Any:
-    """Pydantic cells as the mappings a record holds."""
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if hasattr(value, "model_dump"):
-        return value.model_dump(exclude_none=True)
-    return value
+            written_child = written_child.model_copy(update={"id": child.own_id})
+        children.append(written_child)
+    fields = {name: getattr(unit, name) for name in OWN_FIELDS}
+    return written(UnitIn, kind=unit.kind, **fields, children=children or None)

@@ -1,23 +1,24 @@
 """Word edits → the changes of one language: which units a tracked-changes document touched.
 
 Reads the `Piece`s of a document (`docx.read_docx`) and the version it was edited from. Writes
-`Found` changes in document order: `amend` with word edits, `replace` where most of a unit (with
-what it holds) changed, `insert` with `after`/`before` for new paragraphs and rows, `delete` for
-units whose text was removed, `repeal` for a repeal line added to the head. Edits outside units
-(the head, the pending notice, notes) are reported by paragraph number and left out.
+the `LangChange`s of its language in document order: `amend` with word edits, `replace` where
+most of a unit (with what it holds) changed, `insert` with `after`/`before` for new paragraphs
+and rows, `delete` for units whose text was removed, `repeal` for a repeal line added to the
+head. Edits outside units (the head, the pending notice, notes) are reported by paragraph number
+and left out.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import Family, Language, Unit, UnitKind, Version, family_of, spec_of
 from ..model.bookmarks import names_to_ids
-from .edits import Edit, shown_texts, similarity, word_edits
+from .common import LangChange
+from .edits import shown_texts, similarity, word_edits
 from .piece import Piece
-from .structure import inferred_kind, raw_unit, resolve, to_raw
+from .structure import Node, as_input, inferred_kind, resolve, unit_from_texts
 
 # Paragraph styles of what the generator writes around the units: never a unit's own text.
 DECORATIONS = {"EditorialNote", "ReconstructionMark", "ExcludedUnit", "TOCHeading", "TOC1",
@@ -30,22 +31,13 @@ REPLACEABLE: frozenset[Family] = frozenset({"division", "numbered", "plain", "ro
 MOSTLY_CHANGED = 0.5
 
 
-@dataclass(slots=True)
-class Found:
-    """One change of one language, with the paragraph number that shows it."""
-
-    action: str
-    target: str
-    number: int
-    after: str | None = None
-    before: str | None = None
-    content: Any = None
-    edits: list[Edit] = field(default_factory=list)
+# Where the units found under each open unit go: the children of its `Node`.
+Holders = dict[str, list[Node]]
 
 
 @dataclass(slots=True)
 class Reading:
-    changes: list[Found]
+    changes: list[LangChange]
     ignored: list[tuple[int, str]]
     errors: list[tuple[int, str]]
 
@@ -107,7 +99,8 @@ class WordReader:
             return
         if current is None and piece.style == "DocumentLine" and piece.state == "inserted" \
                 and self.version.repeal is None:
-            self.result.changes.append(Found("repeal", self.version.document.id, piece.number))
+            self.result.changes.append(LangChange("repeal", self.version.document.id,
+                                                  piece.number))
             return
         where = "the head of the document" if current is None else "a note or mark"
         self.result.ignored.append((piece.number, f"an edit in {where}"))
@@ -138,7 +131,7 @@ class WordReader:
         old = _texts(unit, pieces, "old")
         number = pieces[0].number if pieces else 0
         if self._all_removed(unit.uid):
-            self.result.changes.append(Found("delete", unit.uid, number))
+            self.result.changes.append(LangChange("delete", unit.uid, number))
             return
         if family_of(unit) in REPLACEABLE and self._rewritten(unit):
             self._replace(unit, number)
@@ -187,15 +180,15 @@ class WordReader:
             self.result.errors.append((number, f"the change of {unit.uid} cannot be written "
                                                "as word edits (a label or a number changed)"))
         else:
-            self.result.changes.append(Found("amend", unit.uid, number, edits=edits))
+            self.result.changes.append(LangChange("amend", unit.uid, number, edits=edits))
 
     def _replace(self, unit: Unit, number: int) -> None:
         """The unit's new wording with everything it now holds, as one `replace`."""
         inside = self._subtree(unit)
         self.replaced |= inside
         table = self._table_of(unit)
-        root = raw_unit(unit.kind, self._new_texts(unit.uid), unit, table, self.lang)
-        nodes: dict[str, dict[str, Any]] = {unit.uid: root}
+        root = Node(unit_from_texts(unit.kind, self._new_texts(unit.uid), unit, table, self.lang))
+        nodes: Holders = {unit.uid: root.children}
         counters: dict[str, dict[str, int]] = {unit.uid: {}}
         for uid in sorted(inside - {unit.uid}, key=self.order.__getitem__):
             self._keep_or_drop(uid, nodes, counters)
@@ -203,33 +196,35 @@ class WordReader:
                 self._place_new(piece, self.units[uid], nodes, counters, unit.uid)
         for _, piece in [item for item in self.inserted if item[0] == unit.uid]:
             self._place_new(piece, unit, nodes, counters, unit.uid)
-        self.result.changes.append(Found("replace", unit.uid, number, content=root))
+        self.result.changes.append(LangChange("replace", unit.uid, number,
+                                              content=root.built()))
 
     def _new_texts(self, uid: str) -> list[str]:
         return _texts(self.units[uid], self.slots.get(uid, []), "new")
 
-    def _keep_or_drop(self, uid: str, nodes: dict[str, dict[str, Any]],
+    def _keep_or_drop(self, uid: str, nodes: Holders,
                       counters: dict[str, dict[str, int]]) -> None:
         pieces = self.slots.get(uid, [])
         if self._all_removed(uid):
             return
         unit = self.units[uid]
         parent = self.parents[uid]
-        raw = raw_unit(unit.kind, self._new_texts(uid), unit, self._table_of(unit), self.lang) \
-            if pieces else to_raw(unit)
-        self._attach(uid, raw, parent.uid if parent is not None else "", nodes, counters)
+        kept = unit_from_texts(unit.kind, self._new_texts(uid), unit, self._table_of(unit),
+                               self.lang) if pieces else as_input(unit)
+        self._attach(uid, Node(kept), parent.uid if parent is not None else "", nodes, counters)
 
-    def _attach(self, uid: str, raw: dict[str, Any], parent_uid: str,
-                nodes: dict[str, dict[str, Any]], counters: dict[str, dict[str, int]]) -> None:
-        holder = nodes.get(parent_uid) or next(iter(nodes.values()))
-        holder.setdefault("children", []).append(raw)
-        nodes[uid] = raw
+    def _attach(self, uid: str, node: Node, parent_uid: str, nodes: Holders,
+                counters: dict[str, dict[str, int]]) -> None:
+        # A unit whose parent was dropped goes under the unit being rebuilt.
+        holder = nodes[parent_uid] if parent_uid in nodes else next(iter(nodes.values()))
+        holder.append(node)
+        nodes[uid] = node.children
         counters.setdefault(uid, {})
-        if "label" not in raw:
+        if node.unit.label is None:
             bucket = counters.setdefault(parent_uid, {})
-            bucket[raw["kind"]] = bucket.get(raw["kind"], 0) + 1
+            bucket[node.unit.kind] = bucket.get(node.unit.kind, 0) + 1
 
-    def _place_new(self, piece: Piece, neighbour: Unit, nodes: dict[str, dict[str, Any]],
+    def _place_new(self, piece: Piece, neighbour: Unit, nodes: Holders,
                    counters: dict[str, dict[str, int]], root: str) -> str:
         """A new paragraph placed by its bookmark (or under the unit it follows)."""
         uid, kind = self._identify(piece, neighbour, list(nodes), counters)
@@ -237,14 +232,15 @@ class WordReader:
         if parent_uid not in nodes:
             parent_uid = root
         table = self._table_of(neighbour) if piece.is_row else None
-        raw = raw_unit(kind, piece.new, None, table, self.lang)
-        self._attach(uid or f"{parent_uid}__new{piece.number}", raw, parent_uid, nodes, counters)
+        new = unit_from_texts(kind, piece.new, None, table, self.lang)
+        self._attach(uid or f"{parent_uid}__new{piece.number}", Node(new), parent_uid, nodes,
+                     counters)
         return uid or ""
 
     def _identify(self, piece: Piece, neighbour: Unit | None, open_uids: list[str],
                   counters: dict[str, dict[str, int]]) -> tuple[str | None, UnitKind]:
         kind = inferred_kind(piece, neighbour)
-        label = raw_unit(kind, piece.new, None, None, self.lang).get("label")
+        label = unit_from_texts(kind, piece.new, None, None, self.lang).label
         for name in piece.bookmarks:
             found = resolve(name, open_uids, label, counters)
             if found is not None:
@@ -277,17 +273,18 @@ class WordReader:
             node = self.parents[node.uid]
         uid, kind = self._identify(pieces[0], neighbour, chain, self._base_counters(chain))
         parent_uid = uid.rsplit("__", 1)[0] if uid else self._inferred_parent(neighbour, kind)
-        holder: dict[str, Any] = {"kind": "holder"}
-        nodes: dict[str, dict[str, Any]] = {parent_uid: holder}
+        holder: list[Node] = []
+        nodes: Holders = {parent_uid: holder}
         counters = self._base_counters([parent_uid])
         for piece in pieces:
             self._place_new(piece, neighbour, nodes, counters, parent_uid)
         after, before = self._anchor(neighbour, parent_uid)
-        content: list[dict[str, Any]] = holder.get("children", [])
+        content = [node.built() for node in holder]
         target = parent_uid or self.version.document.id
-        self.result.changes.append(Found("insert", target, pieces[0].number, after=after,
-                                         before=before,
-                                         content=content[0] if len(content) == 1 else content))
+        self.result.changes.append(LangChange("insert", target, pieces[0].number, after=after,
+                                              before=before,
+                                              content=content[0] if len(content) == 1
+                                              else content))
 
     def _base_counters(self, uids: list[str]) -> dict[str, dict[str, int]]:
         counters: dict[str, dict[str, int]] = {}

@@ -1,82 +1,48 @@
-"""The amendment record as YAML: the layout of `docs/content-format.md`, keys in a fixed order.
+"""The amendment record as YAML, written from the input models the loader reads it back with.
 
-Reads a `Record` (act metadata and the changes found, per language). Writes its YAML text: `act`
-then `changes`, each change's keys in the order a drafter writes them, and a `todo` list naming
-what a drafter still has to fill in (a language whose wording is missing). A record with a
-`todo` list does not validate until the list is gone and the wordings are there.
+Reads a `Record`: an `AmendmentIn` (the act, the changes) and a `todo` list naming what a
+drafter still has to fill in (a language whose wording is missing). Writes its YAML text: `act`
+then `changes` then `todo`, the keys in the order of the models' fields (the order a drafter
+writes them), each model with exactly the fields the record set. A record with a `todo` list
+does not load until the list is gone and the wordings are there.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 import yaml
+from pydantic import BaseModel, Field
 
-from ..model import LANGS
+from ..load.schema import ActIn, AmendmentIn, ChangeIn
 
-ACT_KEYS = ("type", "issuer", "number", "date", "published", "in_force", "title")
-CHANGE_KEYS = ("target", "action", "after", "before", "in_force", "note_on", "edits", "content",
-               "provenance", "reason")
-UNIT_KEYS = ("kind", "id", "label", "heading", "text", "stamp", "position", "name", "role",
-             "widths", "header", "cells", "children")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-@dataclass(slots=True)
-class ActMeta:
-    number: str
-    date: dt.date
-    in_force: Any = "on_signing"
-    published: dt.date | None = None
-    type: str = "resolution"
-    issuer: str = "government"
-    title: dict[str, str] = field(default_factory=dict)
+class Record(AmendmentIn):
+    """An amendment record as `legalgen record` writes it."""
 
-
-@dataclass(slots=True)
-class Record:
-    act: ActMeta
-    changes: list[dict[str, Any]]
-    todo: list[str] = field(default_factory=list)
+    todo: list[str] = Field(default_factory=list)
 
     @property
     def file_name(self) -> str:
-        return f"{self.act.date.isoformat()}-{self.act.number}.yaml"
+        return f"{self.act.id.file_stem}.yaml"
 
 
-def record_data(record: Record) -> dict[str, Any]:
-    act = record.act
-    values = {"type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,
-              "published": act.published, "in_force": act.in_force,
-              "title": {code: act.title[code] for code in LANGS if code in act.title}}
-    data: dict[str, Any] = {
-        "act": {key: values[key] for key in ACT_KEYS if values[key] is not None},
-        "changes": [_ordered(change, CHANGE_KEYS) for change in record.changes],
-    }
-    if record.todo:
-        data["todo"] = list(record.todo)
-    return data
+def new_record(act: ActIn, changes: list[ChangeIn], todo: list[str]) -> Record:
+    """The record of `act`; its `todo` list written only when there is something to do."""
+    if todo:
+        return Record(act=act, changes=changes, todo=todo)
+    return Record(act=act, changes=changes)
 
 
-def _ordered(change: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    out = {key: change[key] for key in keys if change.get(key) is not None}
-    if "content" in out:
-        out["content"] = {code: _unit_order(value) for code, value in out["content"].items()}
-    return out
-
-
-def _unit_order(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_unit_order(item) for item in value]
-    if isinstance(value, dict) and "kind" in value:
-        ordered = {key: value[key] for key in UNIT_KEYS if key in value}
-        if "children" in ordered:
-            ordered["children"] = _unit_order(ordered["children"])
-        return ordered
-    return value
+def written(model: type[ModelT], **fields: object) -> ModelT:
+    """`model` checked with the fields that have a value. A record writes exactly the fields it
+    sets, so a field without a value stays unset rather than set to None."""
+    return model.model_validate({name: value for name, value in fields.items()
+                                 if value is not None})
 
 
 def record_yaml(record: Record) -> str:
-    return yaml.safe_dump(record_data(record), allow_unicode=True, sort_keys=False, width=100,
-                          default_flow_style=False)
+    return yaml.safe_dump(record.model_dump(exclude_unset=True), allow_unicode=True,
+                          sort_keys=False, width=100, default_flow_style=False)

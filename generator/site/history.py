@@ -132,5 +132,5 @@ def unit_text(unit: Unit) -> str:
 
 def rule_text(lang: Language, act: Act) -> str:
     """The act's in-force rule as its notes print it, without the brackets; "" on signing."""
-    bracket = lang.in_force_bracket(ActMention(act, act.in_force, act.in_force_text))
+    bracket = lang.in_force_bracket(ActMention.of(act, act.in_force, act.in_force_text))
     return bracket.strip().removeprefix("(").removesuffix(")")

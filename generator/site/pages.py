@@ -21,8 +21,9 @@ from ..annotate import annotate
 from ..consolidate import consolidate
 from ..diff import compare
 from ..draft import draft_act
-from ..lang import language
-from ..model import Act, Annotated, InputError, Language, Project, Unit, Version, short_date
+from ..lang import DRAFTING, language
+from ..model import Act, Annotated, InputError, Language, Project, Unit, Version
+from ..model.act_text import ActText
 from ..writers import writer
 from ..writers.diff_html import diff_html
 from ..writers.shared.templates import TEMPLATES, Frame, Templates, act_html, document_html
@@ -90,9 +91,8 @@ class Site:
         }}
 
     def act_links(self, lang: str, page: str) -> dict[str, str]:
-        """Each act as a note names it ("07.11.2013 № 1169") → its page, from `page`."""
-        return {f"{short_date(act.date)} № {act.number}":
-                plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
+        """Each act by its key → its page, from `page`: notes link the words naming an act."""
+        return {act.key: plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
 
     def _render(self, template: str, **context: Any) -> bytes:
         return self.env.get_template(template).render(**context).encode("utf-8")
@@ -150,7 +150,7 @@ class Site:
             act_link=lambda act: link(plan.act_page(lang.code, act)),
             pending=history.pending_acts(self.project, self.options.today),
             acts=sorted(self.project.acts, key=lambda act: (act.date, act.order)),
-            short_date=short_date,
+            short_date=lang.short_date,
         ))
 
     def version_page(self, annotated: Annotated, step: history.Step) -> Page:
@@ -163,8 +163,9 @@ class Site:
             if step.previous else None,
             "downloads": [(fmt.upper(), link(self.download_path(code, step.date, fmt)))
                           for fmt in self.options.downloads],
-            "versions": [(short_date(other.date), link(plan.version(code, other.date)),
-                          other.date == step.date) for other in self.steps],
+            "versions": [(annotated.lang.short_date(other.date),
+                          link(plan.version(code, other.date)), other.date == step.date)
+                         for other in self.steps],
         }
         frame = Frame("site/version.html.j2", {**chrome, "tools": tools},
                       self.act_links(code, page))
@@ -201,7 +202,7 @@ class Site:
         previous = {step.date: step.previous for step in self.steps if step.previous}
         facts = {
             "act": act, "name": lang.act_name(act), "title": act.title.get(lang.code, ""),
-            "in_force": [short_date(date) for date in dates],
+            "in_force": [lang.short_date(date) for date in dates],
             "rule": history.rule_text(lang, act),
             "changed": [(item, link(plan.version(lang.code, item.date), item.uid))
                         for item in changed],
@@ -212,13 +213,21 @@ class Site:
                                           else lang.act_name(subject)),
         }
         context = {**chrome, "facts": facts}
-        try:
-            text = draft_act(self.project, act, lang.code)
-        except InputError:
-            # An act the draft stage cannot word (yet) still has its page, without its text.
+        text = self._drafted(act, lang)
+        if text is None:
             return Page(page, self._render("site/act-facts.html.j2", lang=lang, **context))
         html = act_html(text, self.templates, Frame("site/act.html.j2", context))
         return Page(page, html.encode("utf-8"))
+
+    def _drafted(self, act: Act, lang: Language) -> ActText | None:
+        """The act's text, or None: an act the draft stage cannot word (yet), or a language
+        without a grammar of amending acts, still has its page, without its text."""
+        if lang.code not in DRAFTING:
+            return None
+        try:
+            return draft_act(self.project, act, lang.code)
+        except InputError:
+            return None
 
     def search_page(self, lang: Language) -> Page:
         page = plan.search(lang.code)

@@ -33,7 +33,7 @@ def _add(units: list[Unit], annotated: Annotated, result: list[list[str]]) -> No
 
 
 def _name(unit: Unit, lang: Language) -> str:
-    """What a result is called: the unit's name ("23-жол", "пункт 6"), its heading after it."""
+    """What a result is called: the unit's name ("point 6"), its heading after it."""
     heading = plain(unit.heading)
     return f"{lang.unit_name(unit)}. {heading}" if heading else lang.unit_name(unit)
 

@@ -1,5 +1,5 @@
-"""Checks beyond loading: kk/ru parity and numbers, the document's lifecycle, every version
-consolidating cleanly, table totals.
+"""Checks beyond loading: parity of the languages and their numbers, the document's lifecycle,
+every version consolidating cleanly, table totals.
 
 Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothing else.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..consolidate import check_all_versions
 from ..input import UnitBuilder
-from ..model import LANGS, Diagnostics, Project, Unit
+from ..model import Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
@@ -44,10 +44,11 @@ def _shape(unit: Unit) -> tuple[str, str, int, tuple[int, ...], int]:
 
 
 def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
-    if set(project.documents) != set(LANGS):
+    langs = project.langs
+    if set(project.documents) != set(langs):
         return
-    first = project.documents[LANGS[0]]
-    for code in LANGS[1:]:
+    first = project.documents[langs[0]]
+    for code in langs[1:]:
         other = project.documents[code]
         for name in ("id", "type", "issuer", "number", "date"):
             if getattr(first, name) != getattr(other, name):
@@ -117,17 +118,18 @@ def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
     for change in project.changes:
-        check_edit_numbers(change, LANGS, diagnostics)
+        check_edit_numbers(change, project.langs, diagnostics)
         if not change.content:
             continue
         built = {}
-        for lang in LANGS:
+        for lang in project.langs:
             raw = change.content[lang]
             raws = raw if isinstance(raw, list) else [raw]
             local = Diagnostics()
             built[lang] = UnitBuilder(local).build_children(raws, change.target, change.pos)
         local = Diagnostics()
-        for code in LANGS[1:]:
-            compare_trees(built[LANGS[0]], built[code], local, code)
+        first, *others = project.langs
+        for code in others:
+            compare_trees(built[first], built[code], local, code)
         for item in local.errors:
             diagnostics.error(item.pos, f"{change.where}: content: {item.message}")

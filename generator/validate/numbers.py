@@ -94,6 +94,6 @@ def check_edit_numbers(change: Change, langs: tuple[str, ...],
 
 def _edit_delta(edit: EditIn, lang: str) -> tuple[Counter[str], Counter[str]]:
     """The numbers an edit removes and those it adds, in one language."""
-    old = text_numbers(getattr(edit.find, lang))
-    new = text_numbers(getattr(edit.replace, lang))
+    old = text_numbers(edit.find[lang])
+    new = text_numbers(edit.replace[lang])
     return old - new, new - old

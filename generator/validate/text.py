@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..input import UnitBuilder
-from ..model import LANGS, AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
+from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
 
 Text = tuple[SourcePos, str, str]  # where, what (unit and field), the text
@@ -47,9 +47,9 @@ def project_texts(project: Project) -> Iterator[Text]:
         for code, reason in (change.reason or {}).items():
             yield change.pos, f"{change.where}: 'reason.{code}'", reason
         for edit in change.edits:
-            for code in LANGS:
+            for code in project.langs:
                 for part in (edit.find, edit.replace):
-                    yield change.pos, f"{change.where}: edit", getattr(part, code)
+                    yield change.pos, f"{change.where}: edit", part[code]
         for raw in change.content.values():
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):

@@ -88,7 +88,7 @@ def _yearly(value: Cell) -> dict[str, float]:
 def _mismatches(units: list[Unit]) -> list[Mismatch]:
     """A total row equals the sum of the table's rows, column by column (and year by year for
     amounts per year). Its texts after the first name which rows it sums: a total whose source
-    column reads "Республикалық бюджет" sums the rows financed from it."""
+    column reads "republican budget" sums the rows financed from it."""
     found: list[Mismatch] = []
     for top in units:
         for table in top.walk():

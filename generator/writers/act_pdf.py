@@ -20,4 +20,4 @@ __all__ = ["check_font", "render_act_pdf"]
 def render_act_pdf(text: ActText, template_dir: Path | None = None) -> bytes:
     templates = Templates(template_dir)
     key = f"{text.document.id}/act/{text.lang.code}/{text.file_stem}"
-    return render_html_pdf(act_html(text, templates), key, templates)
+    return render_html_pdf(act_html(text, templates), key, templates, text.lang)

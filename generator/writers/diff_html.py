@@ -39,7 +39,7 @@ def render_diff_html(diff: Diff, template_dir: Path | None = None) -> bytes:
 def diff_html(diff: Diff, templates: Templates, frame: Frame | None = None) -> str:
     """The diff page (`diff.html.j2`), or that page inside a frame."""
     env = templates.environment()
-    template, framing = framed(frame, "diff.html.j2")
+    template, framing = framed(frame, "diff.html.j2", diff.lang)
 
     def names(acts: Acts) -> str:
         return "; ".join(diff.act_names(acts))
@@ -55,5 +55,6 @@ def diff_html(diff: Diff, templates: Templates, frame: Frame | None = None) -> s
         summary=summary,
         names=names,
         ops=lambda line: ops_html(line, names(line.acts)),
-        numbers=lambda acts: ", ".join(f"№ {item.act.number}" for item in acts),
+        numbers=lambda acts: ", ".join(f"{diff.lang.phrase('number_sign')} {item.act.number}"
+                                       for item in acts),
     )

@@ -33,4 +33,4 @@ def render_pdf(annotated: Annotated, template_dir: Path | None = None,
     `fetcher` (by default one that serves those templates only) loads every resource."""
     templates = Templates(template_dir)
     return render_html_pdf(document_html(annotated, templates), identifier_key(annotated),
-                           templates, fetcher)
+                           templates, annotated.lang, fetcher)

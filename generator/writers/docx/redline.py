@@ -23,7 +23,6 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from ...model import short_date
 from ...model.diff import CHANGE_PHRASES, Acts, Block, Diff, Line, Row, TableBlock
 from .layout import body_section, break_section, landscape_uids, page_setup
 from .oxml import bookmark, element, paragraph, run
@@ -108,7 +107,7 @@ class _Writer:
         table.append(table_row([(_cell(text, "TableHeading"), 1) for text in titles], columns,
                                header=True))
         for change in diff.changes:
-            days = [short_date(item.in_force) for item in change.acts if item.in_force]
+            days = [lang.short_date(item.in_force) for item in change.acts if item.in_force]
             texts = [change.name, lang.phrase(CHANGE_PHRASES[change.change]),
                      "; ".join(diff.act_names(change.acts)), ", ".join(days)]
             table.append(table_row([(_cell(text, "TableText"), 1) for text in texts], columns))

@@ -114,7 +114,7 @@ STYLES: list[StyleSpec] = [
     _heading(5, 24),
     _heading(6, 24),
     StyleSpec("BodyText", "Body Text", ppr='<w:ind w:firstLine="300"/>'),
-    # The "Ескерту." / "Сноска." paragraphs, set apart as `.note` is in the HTML.
+    # The editorial notes (led by the language's `note_word`), set apart as `.note` is in the HTML.
     StyleSpec("EditorialNote", "Editorial Note", next="Normal", extra="<w:qFormat/>",
               ppr=('<w:pBdr><w:left w:val="single" w:sz="16" w:space="5" w:color="888888"/>'
                    '</w:pBdr><w:ind w:left="400"/>'),

@@ -97,7 +97,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         self._text_paragraph(a.adoption_line, "DocumentLine")
         if a.repeal_line:
             self._text_paragraph(a.repeal_line, "DocumentLine")
-            self._text_paragraph(a.repeal_note or "", "EditorialNote")
+            self._text_paragraph(a.repeal_note.text if a.repeal_note else "", "EditorialNote")
         self._text_paragraph(self.lang.version_heading(a.version.date), "VersionLine")
 
     def _pending(self) -> None:
@@ -106,7 +106,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         self._text_paragraph(self.lang.phrase("pending"), "NoticeHeading")
         self._text_paragraph(self.lang.phrase("pending_intro"), "Normal")
         for item in self.a.pending:
-            self._text_paragraph(item, "ListBullet")
+            self._text_paragraph(item.text, "ListBullet")
 
     def _contents(self) -> None:
         """The contents: entries in the TOC styles linked to the units' bookmarks, each ending in
@@ -160,13 +160,13 @@ class _DocumentBuilder(FamilyVisitor[None]):
                 run = Run(p.r_lst[0], Paragraph(p, self.document))
                 self.document.add_comment(run, text=reason, author=AUTHOR, initials=None)
         for note in self.a.notes.get(unit.uid, []):
-            self._text_paragraph(note, "EditorialNote", add)
+            self._text_paragraph(note.text, "EditorialNote", add)
 
     # Units
 
     def _unit(self, unit: Unit, depth: int, add: Add) -> None:
         if unit.uid in self.a.exclusions:
-            p = self._text_paragraph(self.a.exclusions[unit.uid], "ExcludedUnit", add)
+            p = self._text_paragraph(self.a.exclusions[unit.uid].text, "ExcludedUnit", add)
             self._bookmark(p, unit.uid)
         elif self.layout is PORTRAIT and wants_landscape(unit):
             self._break_section(LANDSCAPE)
@@ -239,7 +239,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         self._notes(unit, add)
 
     def _table_notes(self, unit: Unit, depth: int, add: Add) -> None:
-        """Notes under a table ('Ескертпе: ...'): its own text, then its paragraphs."""
+        """Notes under a table ('Note: ...'): its own text, then its paragraphs."""
         added: list[CT_P] = []
 
         def add_and_keep(p: CT_P) -> None:
@@ -298,7 +298,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         cells: list[CellContent]
         if row.uid in self.a.exclusions:
             cells = [(self._plain_cell(row.label or "", "TableLabel"), 1)] if label_cells else []
-            cells.append((self._plain_cell(self.a.exclusions[row.uid], "ExcludedUnit"),
+            cells.append((self._plain_cell(self.a.exclusions[row.uid].text, "ExcludedUnit"),
                           shape.columns - label_cells))
         elif family_of(row) == "heading_row":
             p = paragraph("TableHeading")

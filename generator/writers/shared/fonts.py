@@ -1,8 +1,8 @@
 """The serif font of the printed outputs: found through fontconfig, checked, and its coverage.
 
-Reads: what `fc-match` answers for each style, and the font files' character maps (fontTools).
-Writes nothing. Imports no renderer, so that `validate` can learn which characters the PDF can
-set without loading WeasyPrint.
+Reads: what `fc-match` answers for each style, the font files' character maps (fontTools) and the
+characters of every language (`Language.characters`). Writes nothing. Imports no renderer, so
+that `validate` can learn which characters the PDF can set without loading WeasyPrint.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ import subprocess
 
 from fontTools.ttLib import TTFont
 
+from ...lang import LANGUAGES
 from ...model.charset import Charset
 from .errors import MachineError
 
 FONT_FAMILY = "Liberation Serif"
 FONT_PACKAGE = "fonts-liberation2"
-# The letters Kazakh adds to the Russian alphabet, then the Russian alphabet itself.
-KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
-RUSSIAN_LETTERS = "".join(chr(code) for code in range(0x410, 0x450)) + "Ёё"
-PROBE_TEXT = KAZAKH_LETTERS + RUSSIAN_LETTERS + " 0123456789 № – «» *"
+# What every text holds besides its language's characters: digits, the dash of amount lines, the
+# mark of an amount.
+COMMON_CHARACTERS = "0123456789–*"
 # The styles the stylesheets use: body text, headings, notes.
 FONT_STYLES = ("Regular", "Bold", "Italic", "Bold Italic")
 
@@ -35,14 +35,25 @@ def missing_font_message(detail: str) -> str:
             f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
 
 
-@functools.cache
+def probe_text() -> str:
+    """Every character the outputs of every language need, each once, in a fixed order."""
+    wanted = "".join(language.characters for language in LANGUAGES.values()) + COMMON_CHARACTERS
+    return "".join(dict.fromkeys(wanted))
+
+
 def font_coverage() -> Charset:
-    """The characters every style of the serif has a glyph for; `FontError` if it is missing."""
+    """The characters every style of the serif has a glyph for; `FontError` if it is missing or
+    lacks a character of a language."""
+    return _coverage(probe_text())
+
+
+@functools.cache
+def _coverage(probe: str) -> Charset:
     codepoints: set[int] | None = None
     for style in FONT_STYLES:
         path = _font_file(style)
         cmap = set(TTFont(path, lazy=True).getBestCmap())
-        missing = [char for char in PROBE_TEXT if not char.isspace() and ord(char) not in cmap]
+        missing = [char for char in probe if not char.isspace() and ord(char) not in cmap]
         if missing:
             raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
         codepoints = cmap if codepoints is None else codepoints & cmap

@@ -1,7 +1,12 @@
 """What the PDF writers share: HTML → PDF/A-3b through WeasyPrint, the font checks, the fetcher.
 
-Reads: HTML text, `print.css` and the installed serif font. Writes: PDF bytes, the same bytes for
-the same input (the creation date comes from the HTML's metadata, never the clock).
+Reads: HTML text, `print.css`, the page's language and the installed serif font. Writes: PDF
+bytes, the same bytes for the same input (the creation date comes from the HTML's metadata,
+never the clock).
+
+After `print.css` comes the stylesheet of the page's language (`language_css`): where the
+renderer has no hyphenation patterns for the language, text in table cells and notes is set
+ragged-right instead of justified, so that a narrow column shows no wide gaps.
 
 WeasyPrint may read only files of the templates folders (the project's own `templates/`, then
 the built-in one): every other URL (http, file:// elsewhere, data:) is refused. The serif font is
@@ -22,11 +27,23 @@ import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
+from ...model import Language
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
 from .templates import TEMPLATES, Templates
 
 PRINT_CSS = "print.css"
 PDF_VARIANT = "pdf/a-3b"
+# What is set ragged-right in a language without hyphenation patterns: narrow places.
+RAGGED = ("table.table td:not(.number):not(.label)", ".note", ".provenance")
+
+
+def language_css(lang: Language) -> str:
+    """The print rules of one language: ragged-right narrow places where it cannot be
+    hyphenated (Kazakh: Pyphen has no patterns), nothing where it can."""
+    if lang.hyphenation:
+        return ""
+    selectors = ", ".join(f"html:lang({lang.code}) {selector}" for selector in RAGGED)
+    return f"{selectors} {{ text-align: left; hyphens: manual; }}\n"
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
@@ -105,16 +122,19 @@ def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
             pdf_object.__class__ = _compressed_once(type(pdf_object))
 
 
-def render_html_pdf(html_text: str, identifier_key: str, templates: Templates,
+def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, lang: Language,
                     fetcher: URLFetcher | None = None) -> bytes:
-    """The PDF/A-3b of a page of HTML; `identifier_key` names the document, its language and
-    its date, so that the same document gets the same file identifier; `templates` (with the
-    project's folder first) serve the stylesheets, or `fetcher` when one is given."""
+    """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
+    language and its date, so that the same document gets the same file identifier; `templates`
+    (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
     check_font()
     fetcher = fetcher or TemplateFetcher(templates)
     html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
-    print_css = CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)
-    document = html.render(stylesheets=[print_css])
+    stylesheets = [CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)]
+    own = language_css(lang)
+    if own:
+        stylesheets.append(CSS(string=own, url_fetcher=fetcher))
+    document = html.render(stylesheets=stylesheets)
     identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
     data: bytes = document.write_pdf(
         pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),

@@ -14,11 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import Annotated, Cell, FamilyVisitor, Language, Unit, short_date, spec_of
+from ...model import Annotated, Cell, FamilyVisitor, Language, Note, Unit, spec_of
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
@@ -76,60 +83,70 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["inline"] = inline_html
-    env.filters["typeset"] = typeset
+    env.filters["inline"] = _inline_filter
+    env.filters["typeset"] = _typeset_filter
     return env
+
+
+# The filters read the page's language from the template's context, where every page has it.
+@pass_context
+def _typeset_filter(context: Context, text: str | None) -> Markup:
+    return typeset(text, context["lang"])
+
+
+@pass_context
+def _inline_filter(context: Context, text: str | None) -> Markup:
+    return inline_html(text, context["lang"])
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
     """An output shown inside pages of another kind (the publication site): the template that
     extends the output's own (`{% extends "document.html.j2" %}` filling its blocks), what that
-    template reads besides the output, and the pages the notes link to, each act by the words a
-    note names it with ("07.11.2013 № 1169") — the notes themselves are printed as given."""
+    template reads besides the output, and the page of each act by its key, to which the words of
+    a note that name the act link."""
 
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     act_links: Mapping[str, str] = field(default_factory=dict)
 
 
-def linked_notes(act_links: Mapping[str, str]) -> Callable[[str | None], Markup]:
-    """A note's text as HTML with each act it names linked to the act's page."""
-    names = sorted(act_links, key=len, reverse=True)
+def notes_html(lang: Language,
+               act_links: Mapping[str, str] | None = None) -> Callable[[Note | None], Markup]:
+    """A note's words as HTML, escaped, unbreakable pieces kept together; with `act_links`, the
+    words naming each act link to the act's page."""
 
-    def render(text: str | None) -> Markup:
-        text = text or ""
+    def render(note: Note | None) -> Markup:
         parts: list[str] = []
-        cursor = 0
-        while names:
-            found = [(text.find(name, cursor), name) for name in names]
-            found = [(start, name) for start, name in found if start >= 0]
-            if not found:
-                break
-            start, name = min(found)
-            parts.append(typeset(text[cursor:start]))
-            parts.append(f'<a class="act-link" href="{escape(act_links[name])}">'
-                         f"{typeset(name)}</a>")
-            cursor = start + len(name)
-        parts.append(typeset(text[cursor:]))
+        run: list[str] = []
+        for segment in note.segments if note is not None else ():
+            link = (act_links or {}).get(segment.act or "")
+            if link is None:
+                run.append(segment.text)
+                continue
+            parts.append(typeset("".join(run), lang))
+            run = []
+            parts.append(f'<a class="act-link" href="{escape(link)}">'
+                         f"{typeset(segment.text, lang)}</a>")
+        parts.append(typeset("".join(run), lang))
         return Markup("".join(parts))
 
     return render
 
 
-def framed(frame: Frame | None, default: str) -> tuple[str, dict[str, Any]]:
+def framed(frame: Frame | None, default: str, lang: Language) -> tuple[str, dict[str, Any]]:
     """The template to render and the context a frame adds (none for the output itself)."""
     if frame is None:
-        return default, {"note_html": typeset}
-    return frame.template, {**frame.context, "note_html": linked_notes(frame.act_links)}
+        return default, {"note_html": notes_html(lang)}
+    return frame.template, {**frame.context, "note_html": notes_html(lang, frame.act_links)}
 
 
-def typeset(text: str | None) -> Markup:
+def typeset(text: str | None, lang: Language) -> Markup:
     """Plain text as HTML, escaped, each piece a line must not break in a no-wrap span."""
     text = text or ""
     parts: list[str] = []
     cursor = 0
-    for start, end in unbreakable_pieces(text):
+    for start, end in unbreakable_pieces(text, lang):
         parts.append(str(escape(text[cursor:start])))
         parts.append(f'<span class="nobr">{escape(text[start:end])}</span>')
         cursor = end
@@ -137,11 +154,11 @@ def typeset(text: str | None) -> Markup:
     return Markup("".join(parts))
 
 
-def inline_html(text: str | None) -> Markup:
+def inline_html(text: str | None, lang: Language) -> Markup:
     """Unit text with its references and emphasis as HTML; everything else escaped."""
     parts: list[str] = []
     for span in spans(text or ""):
-        shown = typeset(span.text)
+        shown = typeset(span.text, lang)
         if span.kind == "em":
             parts.append(f"<em>{shown}</em>")
         elif span.is_internal:
@@ -155,7 +172,7 @@ def inline_html(text: str | None) -> Markup:
 
 def contents_text(unit: Unit, lang: Language) -> str:
     """A unit's line in the table of contents and the bookmarks: its heading line, an appendix
-    led by its name ("1-қосымша. …", "Приложение 1. …"), which its heading does not repeat."""
+    led by its name ("Appendix 1. …"), which its heading does not repeat."""
     if not spec_of(unit).named_by_label:
         return heading_text(unit)
     name = lang.unit_name(unit)
@@ -206,10 +223,10 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
                   frame: Frame | None = None) -> str:
     """The version page (`document.html.j2`), or that page inside a frame."""
     templates = templates or Templates()
-    template, framing = framed(frame, "document.html.j2")
+    lang = annotated.lang
+    template, framing = framed(frame, "document.html.j2", lang)
     env = templates.environment()
     version = annotated.version
-    lang = annotated.lang
     layout = PageLayout()
 
     def lines(cell: Cell) -> list[str]:
@@ -221,7 +238,7 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
         lang=lang,
         version=version,
         version_heading=lang.version_heading(version.date),
-        version_date=short_date(version.date),
+        version_date=lang.short_date(version.date),
         toc=toc_entries(version.units, lang),
         reasons=annotated.reconstruction_reasons(),
         css=templates.stylesheet(),
@@ -240,6 +257,6 @@ def act_html(text: ActText, templates: Templates | None = None,
     """The page of an amending act (`act.html.j2`), or that page inside a frame: the HTML
     writer publishes it, the PDF writer renders it."""
     templates = templates or Templates()
-    template, framing = framed(frame, "act.html.j2")
+    template, framing = framed(frame, "act.html.j2", text.lang)
     return templates.environment().get_template(template).render(
         **framing, t=text, lang=text.lang, css=templates.stylesheet())

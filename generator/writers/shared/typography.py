@@ -1,43 +1,54 @@
 """Typography of the printed text: the pieces of a line that must never be broken apart.
 
-Reads text; writes text or the positions of its unbreakable pieces. A number with its digit
-groups ("6 000,0"), its unit or percent sign ("6 000,0 млн.", "6,0 %-дан"), its hyphenated
-suffix ("1-қосымша", "2-1)") and the number sign before it ("№ 683") form one piece. The content
-keeps ordinary spaces and hyphens; each writer binds the pieces in its own way at render time
-(the HTML in a no-wrap span, the DOCX with no-break spaces and hyphens).
+Reads text and its language; writes text or the positions of its unbreakable pieces. A number
+with its digit groups ("6 000,0"), the word of its unit or its percent sign after it (the
+language's `amount_units`), its hyphenated suffix ("2-1)", a case ending after a hyphen) and the
+language's number sign before it form one piece. The content keeps ordinary spaces and hyphens;
+each writer binds the pieces in its own way at render time (the HTML in a no-wrap span, the
+DOCX with no-break spaces and hyphens).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+
+from ...model import Language
 
 NO_BREAK_SPACE = "\u00a0"
 NO_BREAK_HYPHEN = "\u2011"
 _SPACE = r"[ \u00a0]"
 _NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*"
-# Units written after an amount in the programme's tables and text, in both languages.
-_UNIT = rf"{_SPACE}?%|{_SPACE}(?:млн|млрд|тысяч[аи]?|тыс|мың)\.?"
 _SUFFIX = r"-(?:[^\W\d_]+|\d+\))"
-UNBREAKABLE = re.compile(
-    rf"(?:№{_SPACE}?)?(?<![\w.,])(?:{_NUMBER})(?:{_UNIT})?(?:{_SUFFIX})?(?!\w)"
-)
 
 
-def unbreakable_pieces(text: str) -> Iterator[tuple[int, int]]:
+@functools.cache
+def _unbreakable(number_sign: str, units: tuple[str, ...]) -> re.Pattern[str]:
+    # The longest unit word first, so that a word is never cut short by one it begins with.
+    words = "|".join(re.escape(word) for word in sorted(units, key=len, reverse=True))
+    unit = rf"{_SPACE}?%|{_SPACE}(?:{words})\.?" if words else rf"{_SPACE}?%"
+    return re.compile(
+        rf"(?:{re.escape(number_sign)}{_SPACE}?)?(?<![\w.,])(?:{_NUMBER})(?:{unit})?"
+        rf"(?:{_SUFFIX})?(?!\w)"
+    )
+
+
+def unbreakable_pieces(text: str, lang: Language) -> Iterator[tuple[int, int]]:
     """(start, end) of every piece of `text` a line must not break, in order; a piece is only
     reported when it holds a space or a hyphen, that is a place a line could break."""
-    for match in UNBREAKABLE.finditer(text):
+    pattern = _unbreakable(lang.phrase("number_sign"), lang.amount_units)
+    for match in pattern.finditer(text):
         piece = match.group()
         if " " in piece or NO_BREAK_SPACE in piece or "-" in piece:
             yield match.start(), match.end()
 
 
-def bind(text: str) -> str:
+def bind(text: str, lang: Language) -> str:
     """`text` with no-break spaces and no-break hyphens inside its unbreakable pieces."""
     parts: list[str] = []
     cursor = 0
-    for start, end in unbreakable_pieces(text):
+    for start, end in unbreakable_pieces(text, lang):
         parts.append(text[cursor:start])
         parts.append(text[start:end].replace(" ", NO_BREAK_SPACE).replace("-", NO_BREAK_HYPHEN))
         cursor = end
