@@ -8,7 +8,7 @@ Tiers: `make check` runs the tests not marked `full` (`pytest -m "not full"`), `
 them all. `pytest_collection_modifyitems` marks a test `full` when it asks, directly or through
 another fixture, for one of FULL_FIXTURES: the sample's PDFs, LibreOffice, the browser. A test
 as slow without them carries `@pytest.mark.full` by hand: one that renders the PDFs of every
-version of a project, or a PDF of hundreds of pages, or builds and installs the package.
+version of a project, or a PDF of a 20,000-letter word, or builds and installs the package.
 
 Workers (pytest-xdist, `--dist loadgroup`): the tests that read the sample's PDFs (each worker
 parses a PDF once and keeps it, tests/pdfutil.py), those that read LibreOffice's conversions and

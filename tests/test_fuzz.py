@@ -4,7 +4,7 @@ every problem is a diagnostic at a place; an accepted project renders. Nothing r
 
 `LEGALGEN_FUZZ=long` runs 100 000 examples instead of the 2 000 of the default profile, and
 renders the HTML and DOCX of every project that validates; `LEGALGEN_FUZZ=quick` (what
-`make check` sets) runs 200.
+`make check` sets) runs 100.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from tests.fixtureutil import FIXTURE
 settings.register_profile("ci", max_examples=2000, deadline=dt.timedelta(seconds=3),
                           derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("quick", settings.get_profile("ci"), max_examples=200)
+settings.register_profile("quick", settings.get_profile("ci"), max_examples=100)
 settings.register_profile("long", max_examples=100_000, deadline=dt.timedelta(seconds=3),
                           derandomize=False, database=DirectoryBasedExampleDatabase(
                               ".hypothesis/examples"),
