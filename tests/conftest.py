@@ -133,7 +133,8 @@ def real_build(real_build_without_pdf: Path, tmp_path_factory) -> Path:
     return real_build_without_pdf
 
 
-@pytest.fixture(scope="session", params=["sample", "grown"])
+# The grown copy guards how the tests are written, not the code: `make test` runs it.
+@pytest.fixture(scope="session", params=["sample", pytest.param("grown", marks=pytest.mark.full)])
 def sample_root(request, tmp_path_factory) -> Path:
     """The sample, then a copy of it with one more act (tests/sampleutil.py). The tests of the
     sample's content and diffs run on both: they pin what the sample's acts do, so a drafter who
