@@ -456,7 +456,12 @@ class RussianDrafting(Russian, DraftingLanguage):
             what = self._list(new, "instrumental")
         else:
             what = self._plural(first, "instrumental")
-        head = f"{self.act_unit(host, 'accusative')} " if host is not None else ""
+        head = ""
+        if host is not None:
+            head = self.act_unit(host, "accusative")
+            # A title that ends in a participial phrase closes it with a comma.
+            head += "," if titled(host.unit) and ", " in plain(host.unit.heading or "") else ""
+            head += " "
         return f"{head}дополнить {what} следующего содержания:"
 
     def delete_instruction(self, address: Address) -> str:
