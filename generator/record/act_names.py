@@ -41,11 +41,12 @@ class ActNames:
             document = self.version.document
             for line in (self.grammar.group_line(named, document),
                          *self.grammar.group_line_variants(named, document)):
+                line = self.grammar.own_letters(line)
                 self.group_lines.setdefault((groups, line), unit.uid)
                 self.loose_lines.setdefault((groups, line.casefold()), unit.uid)
             if unit.children:
-                self.folded.setdefault(groups, {}).setdefault(
-                    self.grammar.folded_group(named).rstrip(","), unit.uid)
+                self.folded.setdefault(groups, {}).setdefault(self.grammar.own_letters(
+                    self.grammar.folded_group(named).rstrip(",")), unit.uid)
         self._name(groups, named, unit.uid)
         if parent is not None and family_of(parent) == "numbered":
             outer = self.groups_of(self.drafter.parents[parent.uid])
@@ -55,7 +56,9 @@ class ActNames:
         for case in CASES:
             for name in (self.grammar.act_unit(named, case),
                          *self.grammar.act_unit_variants(named, case)):
-                found = self.names.setdefault((groups, case), {}).setdefault(name.rstrip(","), [])
+                # Read as the act's lines are: the language's own letters.
+                name = self.grammar.own_letters(name.rstrip(","))
+                found = self.names.setdefault((groups, case), {}).setdefault(name, [])
                 if uid not in found:
                     found.append(uid)
 

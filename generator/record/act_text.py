@@ -108,8 +108,12 @@ class ActReader:
     def read(self, text: str) -> ParsedAct:
         # The header note of a reconstruction says nothing the record keeps.
         note = self.grammar.phrase("reconstructed")
-        self.lines = ["" if line == note else self.grammar.modern(line) for line in (
-            self.grammar.own_letters(normalize(line)) for line in text.splitlines())]
+        # The lines as printed, and as read: with the look-alike letters of another alphabet
+        # as the language's own (one letter for one, so that a place in one is a place in the
+        # other); words quoted are taken as printed.
+        self.printed = ["" if line == note else self.grammar.modern(line) for line in (
+            normalize(line) for line in text.splitlines())]
+        self.lines = [self.grammar.own_letters(line) for line in self.printed]
         number, date = None, None
         head = self._next()
         heading = self.grammar.act_number(self.lines[head]) if head is not None else None
@@ -325,7 +329,9 @@ class ActReader:
                 if found is None:
                     continue
                 uids, read = found
-                changes = self._changes(index, form, uids, match, read)
+                # Where the form's words start in the line, to take quoted words as printed.
+                start = len(self.lines[index]) - len(match.string)
+                changes = self._changes(index, form, uids, match, read, start)
                 read.changes = changes
                 self.reads.append(read)
                 return changes
@@ -405,7 +411,7 @@ class ActReader:
         return uids[0] if uids else None
 
     def _changes(self, index: int, form: InstructionForm, uids: list[str],
-                 match: re.Match[str], read: Read) -> list[LangChange]:
+                 match: re.Match[str], read: Read, start: int) -> list[LangChange]:
         if read.listed:
             return [LangChange("delete", uid, index + 1) for uid in uids]
         stack = read.stack
@@ -413,7 +419,7 @@ class ActReader:
         if form.action == "insert":
             return [self._insertion(index, uid, stack, self.grammar.new_units(match["new"]))]
         if form.action == "amend":
-            return [self._amendment(index, uid, match, stack)]
+            return [self._amendment(index, uid, match, stack, start)]
         # A deletion or replacement always names its unit (`unit_optional` is False).
         unit = self.names.units[uid or ""]
         if form.action == "delete":
@@ -422,20 +428,29 @@ class ActReader:
                            content=self._replacement(unit, self._quote(index)))]
 
     def _amendment(self, index: int, uid: str | None, match: re.Match[str],
-                   stack: Groups) -> LangChange:
+                   stack: Groups, start: int) -> LangChange:
         target = uid or (stack[-1] if stack else None)
         if target is None:
             raise ActSyntaxError(index + 1, 1, "an amendment names no unit")
-        groups = match.groupdict()
-        find, replace = groups.get("find") or "", groups.get("replace") or ""
+        find, replace = (self._printed(index, match, name, start) for name in ("find", "replace"))
         texts = self.texts.setdefault(target, own_texts(self.names.units[target]))
         if find:
+            # Words printed with look-alike letters that the text amended does not have.
+            if not any(find in text for text in texts):
+                find = self.grammar.own_letters(find)
             count = sum(text.count(find) for text in texts)
             if count != 1:
                 raise ActSyntaxError(index + 1, self.lines[index].find("«") + 1,
                                      f"«{find}» occurs {count} times in {target}, not once")
             self.texts[target] = [text.replace(find, replace) for text in texts]
         return LangChange("amend", target, index + 1, edits=[(find, replace)])
+
+    def _printed(self, index: int, match: re.Match[str], name: str, start: int) -> str:
+        """A group of a form's match, as the line prints it."""
+        if match.groupdict().get(name) is None:
+            return ""
+        begin, end = match.span(name)
+        return self.printed[index][start + begin:start + end]
 
     def _row_replaced(self, index: int, stack: Groups) -> list[LangChange]:
         """A row quoted in full, then the words before its new wording and that wording."""

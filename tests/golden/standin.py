@@ -70,21 +70,24 @@ class Paragraph:
     """The paragraph of an act on one amended act: its number in the act, the amended act's
     number, date and title, and its entries."""
 
-    index: int
+    index: int  # its own number in the act
     number: str
     date: dt.date
     title: str
     entries: list[Entry]
 
 
-def reading_lines(lines: tuple[str, ...], grammar: DraftingLanguage) -> list[str]:
-    """The lines as the act reader sees them."""
-    return [grammar.modern(grammar.own_letters(normalize(line))) for line in lines]
+def printed_lines(lines: tuple[str, ...], grammar: DraftingLanguage) -> list[str]:
+    """The lines as printed, in the forms the act reader reads (`modern`)."""
+    return [grammar.modern(normalize(line)) for line in lines]
 
 
 def paragraphs(lines: tuple[str, ...], grammar: DraftingLanguage) -> list[Paragraph]:
-    """The paragraphs on amended acts, in the act's order."""
-    seen = reading_lines(lines, grammar)
+    """The paragraphs on amended acts, in the act's order; their names and words as printed
+    (the look-alike letters of another alphabet kept), which the stand-in document then holds
+    as the amended act would."""
+    printed = printed_lines(lines, grammar)
+    seen = [grammar.own_letters(line) for line in printed]
     found = []
     for at, line in enumerate(seen):
         match = PARAGRAPH.match(line)
@@ -93,8 +96,9 @@ def paragraphs(lines: tuple[str, ...], grammar: DraftingLanguage) -> list[Paragr
         if match is None or number is None or not dates:
             continue
         title = re.search(r"«(.+?)»", line)
-        found.append(Paragraph(at, number, dates[0], title.group(1) if title else number,
-                               _entries(seen, at, match.group(1), match.group(2), grammar)))
+        found.append(Paragraph(int(match.group(1)), number, dates[0],
+                               title.group(1) if title else number,
+                               _entries(printed, at, match.group(1), match.group(2), grammar)))
     return found
 
 
@@ -187,6 +191,7 @@ class Finder:
         # A quoted name may end with a quoted name of its own, sharing its closing mark.
         quoted = sorted({text[start + 1:end + extra] for start in opens for end in closes
                          if end > start for extra in (0, 1)}, key=len)
+        quoted = self._as_read(quoted)
         for kind in self.kinds:
             for label in labels:
                 yield Spec(kind, label if label.endswith(")") else label + ".")
@@ -199,9 +204,19 @@ class Finder:
             for position in POSITIONS:
                 yield Spec(kind, position=position)
             yield Spec(kind)
-        for heading in self.titles(text):
+        for heading in self._as_read(self.titles(text)):
             for kind in ("named", "attachment"):
                 yield Spec(kind, heading=heading)
+
+    def _as_read(self, names: list[str]) -> list[str]:
+        """Each name as printed, then with the language's own letters (a word the grammar
+        inflects is inflected right only in those)."""
+        found = []
+        for name in names:
+            for form in (name, self.grammar.own_letters(name)):
+                if form not in found:
+                    found.append(form)
+        return found
 
     def titles(self, text: str) -> list[str]:
         """The titles a group line or a part named at an instruction's head may show, in the
@@ -220,7 +235,10 @@ class Finder:
                         title = " ".join([*start, head.nominative, *words[size:]])
                         found += [title[:1].upper() + title[1:], title]
             return found
-        phrase = re.sub(r"^көрсетілген \w+ бекітілген ", "", text.rstrip(":,"))
+        # The prefix found letter for letter as read, cut from the words as printed.
+        printed = text.rstrip(":,")
+        prefix = re.match(r"^көрсетілген \w+ бекітілген ", self.grammar.own_letters(printed))
+        phrase = printed[prefix.end():] if prefix else printed
         found = []
         for cut in ("ндегі", "ндағы", "нде", "нда", "дегі", "дағы", "тегі", "тағы", "де", "да",
                     "те", "та"):
@@ -232,13 +250,14 @@ class Finder:
 
     def names(self, spec: Spec, case: Case) -> set[str]:
         named = spec.named()
-        return {name.rstrip(",") for name in (self.grammar.act_unit(named, case),
-                                              *self.grammar.act_unit_variants(named, case))}
+        return {self.grammar.own_letters(name.rstrip(",")) for name in (
+            self.grammar.act_unit(named, case), *self.grammar.act_unit_variants(named, case))}
 
-    def unit(self, text: str, case: Case) -> Spec | None:
-        """The unit `text` names in `case`, alone or inside its numbered parent."""
-        text = text.rstrip(",")
-        candidates = list(self.specs(text))
+    def unit(self, printed: str, case: Case) -> Spec | None:
+        """The unit `printed` names in `case`, alone or inside its numbered parent, compared
+        letter for letter as the act reader reads (`own_letters`)."""
+        text = self.grammar.own_letters(printed.rstrip(","))
+        candidates = list(self.specs(printed.rstrip(",")))
         for spec in candidates:
             if text in self.names(spec, case):
                 return spec
@@ -260,20 +279,23 @@ class Finder:
         line the publisher writes so."""
         specs = [Spec(spec.kind, spec.label, spec.heading, spec.cell, spec.position, top=top)
                  for spec in self.specs(line) for top in (False, True)]
+        line = self.grammar.own_letters(line)
         for spec in specs:
-            if line == self.grammar.group_line(spec.named(), self.document):
+            if line == self.grammar.own_letters(self.grammar.group_line(spec.named(),
+                                                                        self.document)):
                 return spec
         # A title with a participle is a document the resolution approved.
         approved = re.search(r"утвержденн|бекітілген", line) is not None
         specs.sort(key=lambda spec: spec.kind != ("attachment" if approved else "named"))
         for spec in specs:
-            if line in self.grammar.group_line_variants(spec.named(), self.document):
+            if line in {self.grammar.own_letters(variant) for variant in
+                        self.grammar.group_line_variants(spec.named(), self.document)}:
                 return spec
         # Letter case aside, as the act reader takes it.
         for spec in specs:
             lines = [self.grammar.group_line(spec.named(), self.document),
                      *self.grammar.group_line_variants(spec.named(), self.document)]
-            if line.casefold() in {item.casefold() for item in lines}:
+            if line.casefold() in {self.grammar.own_letters(item).casefold() for item in lines}:
                 return spec
         return None
 
@@ -281,7 +303,8 @@ class Finder:
         for spec in self.specs(text):
             if spec.kind in ("table", "row", "group", "total"):
                 continue
-            if self.grammar.folded_group(spec.named()).rstrip(",") == text.rstrip(","):
+            if self.grammar.own_letters(self.grammar.folded_group(spec.named()).rstrip(",")) \
+                    == self.grammar.own_letters(text.rstrip(",")):
                 return spec
         return None
 

@@ -1,4 +1,5 @@
-"""The published corpus of `../shared/corpus/`, read as the acts' text, one paragraph a line.
+"""The amending acts of the published corpus (`../shared/corpus/`), read as their text, one
+paragraph a line.
 
 Reads the mirror's Markdown (`kaz.md`, `rus.md`) and `meta.yaml` of a document; writes nothing.
 The corpus stays where it is: nothing of it is copied into the repository. Its Markdown is the
@@ -43,15 +44,14 @@ def corpus_dir() -> Path | None:
 
 
 @cache
-def document_folder(document: str) -> Path:
-    corpus = corpus_dir()
-    assert corpus is not None
+def document_folder(corpus: Path, document: str) -> Path:
     return next(path for path in corpus.glob(f"*/{document}") if path.is_dir())
 
 
-def act_identity(document: str) -> tuple[str, dt.date]:
+def act_identity(corpus: Path, document: str) -> tuple[str, dt.date]:
     """The number and the date of a document of the corpus, from its `meta.yaml`."""
-    meta = yaml.safe_load((document_folder(document) / "meta.yaml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((document_folder(corpus, document) / "meta.yaml").read_text(
+        encoding="utf-8"))
     number = re.search(r"№\s*(\S+)$", meta["requisite"])
     assert number is not None, meta["requisite"]
     return number.group(1), meta["approved_on"]
@@ -76,9 +76,9 @@ def _plain(line: str) -> str:
 
 
 @cache
-def act_lines(document: str, lang: str) -> tuple[str, ...]:
+def act_lines(corpus: Path, document: str, lang: str) -> tuple[str, ...]:
     """The text of a document of the corpus in `lang`, one paragraph a line."""
-    source = (document_folder(document) / FILES[lang]).read_text(encoding="utf-8")
+    source = (document_folder(corpus, document) / FILES[lang]).read_text(encoding="utf-8")
     source = re.sub(r"<table>.*?</table>", lambda table: "\n".join(
         _cells(row) for row in re.findall(r"<tr>.*?</tr>", table.group(0), re.S)),
         source, flags=re.S)
