@@ -243,6 +243,26 @@ def test_a_unit_alone_in_a_numbered_unit_is_named_inside_it_or_under_its_line(re
     assert shape(read_back(project, tmp_path / "lined-act")) == shape(lined)
 
 
+def test_words_replaced_throughout_the_text(regulation, tmp_path):
+    """An amendment of the document itself (its id as the target) changes words throughout the
+    text: the act says so first."""
+    changes = [
+        {"target": f"{ATT}__point_4", "action": "amend", "edits": [
+            {"find": {"kk": "2 624", "ru": "2 624"}, "replace": {"kk": "2 601", "ru": "2 601"}}]},
+        {"target": "regulation", "action": "amend", "edits": [
+            {"find": {"kk": "Министрлік", "ru": "Министерство"},
+             "replace": {"kk": "Агенттік", "ru": "Агентство"}}]},
+    ]
+    project = with_record(regulation, changes)
+    assert instructions(drafted(project, "ru"))[0] == (
+        "по всему тексту слово «Министерство» заменить словом «Агентство»;")
+    assert instructions(drafted(project, "kk"))[0] == (
+        "бүкіл мәтін бойынша «Министрлік» деген сөз «Агенттік» деген сөзбен ауыстырылсын;")
+    back = read_back(project, tmp_path)
+    assert {(change["action"], change["target"]) for change in back} == {
+        ("amend", "regulation"), ("amend", f"{ATT}__point_4")}
+
+
 def test_units_deleted_at_once_are_listed(regulation, tmp_path):
     changes = [{"target": f"{ATT}__point_2__subpoint_{n}", "action": "delete"}
                for n in (2, 3, 4)]

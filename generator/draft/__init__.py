@@ -180,6 +180,11 @@ class Drafter:
     def items(self, change: Change) -> list[Item]:
         if change.action == "insert":
             return [self._insert(change)]
+        if change.target == self.before.document.id and change.action == "amend":
+            # Words replaced throughout the text: first, before every unit's instruction.
+            return [Item((-1, 0, change.index), [], change, "throughout",
+                         edit=(edit.find[self.grammar.code], edit.replace[self.grammar.code]))
+                    for edit in change.edits]
         unit = self.unit(change.target, change)
         parent = self.parents[unit.uid]
         order = (self.order[unit.uid], 0, change.index)
@@ -285,6 +290,8 @@ class Drafter:
         if item.action == "delete":
             return grammar.delete_instruction(address)
         find, replace = item.edit or ("", "")
+        if item.action == "throughout":
+            return grammar.throughout_instruction(find, replace)
         return grammar.amend_instruction(address if item.units else None, find, replace)
 
     def lines(self, changes: list[Change]) -> list[ActLine]:

@@ -344,6 +344,9 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         sentence = f"«{find}» деген {old} «{replace}» деген {new} ауыстырылсын"
         return sentence if address is None else f"{self._address(address, 'locative')} {sentence}"
 
+    def throughout_instruction(self, find: str, replace: str) -> str:
+        return f"бүкіл мәтін бойынша {self.amend_instruction(None, find, replace)}"
+
     def insert_instruction(self, new: Sequence[ActUnit], host: ActUnit | None) -> str:
         first = new[0].unit
         if len(new) == 1:
@@ -370,6 +373,9 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         old = r"(?:сөз|сөздер|цифр|цифрлар)"
         new = r"(?:сөзбен|сөздермен|цифрмен|цифрлармен)"
         return [
+            InstructionForm("throughout", "locative", rf"бүкіл мәтін бойынша «(?P<find>.+)» "
+                            rf"деген {old} «(?P<replace>.+)» деген {new} ауыстырылсын[;.]?",
+                            unit_optional=True),
             InstructionForm("replace", "nominative", r"мынадай редакцияда жазылсын:"),
             InstructionForm("amend", "locative", rf"«(?P<find>.+)» деген {old} "
                             rf"«(?P<replace>.+)» деген {new} ауыстырылсын[;.]?",

@@ -447,6 +447,9 @@ class RussianDrafting(Russian, DraftingLanguage):
         sentence = f"{old} «{find}» " + (f"заменить {new} «{replace}»" if replace else "исключить")
         return sentence if address is None else f"{self._address(address, 'locative')} {sentence}"
 
+    def throughout_instruction(self, find: str, replace: str) -> str:
+        return f"по всему тексту {self.amend_instruction(None, find, replace)}"
+
     def insert_instruction(self, new: Sequence[ActUnit], host: ActUnit | None) -> str:
         first = new[0].unit
         if len(new) == 1:
@@ -478,6 +481,8 @@ class RussianDrafting(Russian, DraftingLanguage):
         old = r"(?:слово|слова|цифру|цифры)"
         new = r"(?:словом|словами|цифрой|цифрами)"
         return [
+            InstructionForm("throughout", "locative", rf"по всему тексту {old} «(?P<find>.+)» "
+                            rf"заменить {new} «(?P<replace>.+)»[;.]?", unit_optional=True),
             InstructionForm("replace", "accusative", r"изложить в следующей редакции:"),
             InstructionForm("amend", "locative", rf"{old} «(?P<find>.+)» заменить {new} "
                             r"«(?P<replace>.+)»[;.]?", unit_optional=True),

@@ -110,10 +110,10 @@ def probe_unit(kind: str, label: str | None = None) -> Unit:
 
 @dataclass(frozen=True, slots=True)
 class InstructionForm:
-    """How an instruction reads, for reading acts back: the action, the case its unit name
-    stands in before `pattern` (a regular expression of the rest of the line, with the groups
-    find/replace of an amendment and new of an insertion), and whether the unit may be left
-    to the enclosing group."""
+    """How an instruction reads, for reading acts back: the action (`throughout`: an
+    amendment of the whole text), the case its unit name stands in before `pattern` (a regular
+    expression of the rest of the line, with the groups find/replace of an amendment and new of
+    an insertion), and whether the unit may be left to the enclosing group."""
 
     action: str
     case: Case
@@ -189,6 +189,10 @@ class DraftingLanguage(Language):
         empty, 'the words «X» be excluded'; with `find` empty, 'be supplemented with the words
         «Y»'. After the unit unless `address` is None (the unit heads the group the
         instruction stands in)."""
+
+    @abc.abstractmethod
+    def throughout_instruction(self, find: str, replace: str) -> str:
+        """'throughout the text the words «X» be replaced by the words «Y»'."""
 
     @abc.abstractmethod
     def insert_instruction(self, new: Sequence[ActUnit], host: ActUnit | None) -> str:

@@ -420,6 +420,10 @@ class ActReader:
             return [self._insertion(index, uid, stack, self.grammar.new_units(match["new"]))]
         if form.action == "amend":
             return [self._amendment(index, uid, match, stack, start)]
+        if form.action == "throughout":
+            words = [self._printed(index, match, name, start) for name in ("find", "replace")]
+            return [LangChange("amend", self.version.document.id, index + 1,
+                               edits=[(words[0], words[1])])]
         # A deletion or replacement always names its unit (`unit_optional` is False).
         unit = self.names.units[uid or ""]
         if form.action == "delete":
