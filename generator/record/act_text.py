@@ -42,6 +42,7 @@ from ..model.drafting import SCOPES, ActScope, DraftingLanguage, InstructionForm
 from .act_names import ActNames, Groups
 from .common import LangChange, probe_act
 from .structure import LABEL, Node, unit_from_texts
+from .writer import written
 
 INSTRUCTION = re.compile(r"^(\d+)\)\s+(.*)$")
 # The head of a paragraph on one amended act: "2. In resolution …:" or "1) in resolution …:".
@@ -98,6 +99,7 @@ class ActReader:
         self.names = ActNames(grammar, version)
         self.act_type = act_type
         self.issuer = issuer
+        self.printed: list[str] = []
         self.lines: list[str] = []
         self.at = 0
         self.errors: list[ActSyntaxError] = []
@@ -545,16 +547,12 @@ class ActReader:
         rows = []
         for number, (_, line) in enumerate(lines):
             named = new[number] if new and number < len(new) else None
-            if named is not None and named.label and " | " not in line:
+            kind = _kind(named, table) if named is not None else None
+            if named is not None and named.label and kind is not None and _in_table(kind) \
+                    and " | " not in line:
                 text = re.sub(rf"^{re.escape(named.label)}\.?\s*", "", line)
-                label_first = table is not None and table.children and any(
-                    child.label for child in table.children)
-                kind = _kind(named, table)
-                if kind is not None and _in_table(kind):
-                    rows.append(unit_from_texts(kind, [named.label, text] if label_first else
-                                                [text], None, table, self.grammar)
-                                .model_copy(update={"label": named.label}))
-                    continue
+                rows.append(written(UnitIn, kind=kind, label=named.label, cells=[text]))
+                continue
             cells = line.split(" | ")
             kind = "group" if len(cells) == 1 else "row"
             rows.append(unit_from_texts(kind, cells, None, table, self.grammar))
