@@ -443,3 +443,34 @@ def test_the_title_is_singular_or_plural_by_what_the_act_does(regulation, scope,
     project = load_project(regulation)
     assert drafting("kk").act_title(project.documents["kk"], scope).endswith(kk)
     assert drafting("ru").act_title(project.documents["ru"], scope).startswith(ru)
+
+
+def test_a_paragraph_inserted_is_named_by_its_place_and_read_back_there(regulation, tmp_path):
+    paragraph = {"kk": {"kind": "text", "text": "Министрліктің аумақтық органдары бар."},
+                 "ru": {"kind": "text", "text": "Министерство имеет территориальные органы."}}
+    changes = [{"target": f"{ATT}__point_1", "action": "insert", "after": "p_1",
+                "content": paragraph}]
+    project = with_record(regulation, changes)
+    assert instructions(drafted(project, "ru")) == [
+        "дополнить абзацем третьим следующего содержания:"]
+    assert instructions(drafted(project, "kk")) == [
+        "мынадай мазмұндағы үшінші абзацпен толықтырылсын:"]
+    back = read_back(project, tmp_path)
+    assert [(c["action"], c["target"], c.get("after")) for c in back] == [
+        ("insert", f"{ATT}__point_1", f"{ATT}__point_1__p_1")]
+
+
+def test_a_part_inserted_into_a_law_by_its_place(tmp_path):
+    root = write_project(tmp_path / "project", LAW, "law", "republic", "100-V",
+                         dt.date(2015, 6, 1))
+    part = {"kk": {"kind": "part", "text": "Тіл саясаты заңмен реттеледі."},
+            "ru": {"kind": "part", "text": "Языковая политика регулируется законом."}}
+    project = with_record(root, [{"target": "art_1", "action": "insert", "content": part}],
+                          "law", "republic")
+    assert instructions(drafted(project, "ru")) == [
+        "дополнить частью четвертой следующего содержания:"]
+    assert instructions(drafted(project, "kk")) == [
+        "мынадай мазмұндағы төртінші бөлікпен толықтырылсын:"]
+    back = read_back(project, tmp_path, "law", "republic")
+    assert [(c["action"], c["target"], c.get("after"), c["content"]["ru"]["kind"])
+            for c in back] == [("insert", "art_1", "art_1__part_2", "part")]

@@ -114,6 +114,7 @@ class Item:
     folded: Unit | None = None  # the part named in the instruction itself
     merged: list[Change] = dataclasses.field(default_factory=list)
     old_row: tuple[QuotedBlock, ...] = ()  # a row quoted in full before its new wording
+    position: int | None = None  # an inserted paragraph's place among its parent's
 
 
 class Drafter:
@@ -219,7 +220,22 @@ class Drafter:
         if full in self.order:
             place = self.last[full] if change.after else self.order[full] - 1
         blocks = quoted_blocks(new, parent, self.grammar)
-        return Item((place, 1, change.index), self.groups(parent), change, "insert", new, blocks)
+        item = Item((place, 1, change.index), self.groups(parent), change, "insert", new, blocks)
+        if len(new) == 1 and family_of(new[0]) == "plain" and not new[0].label:
+            item.position = self._new_position(new[0], parent, siblings,
+                                               full if full in self.order else None, change)
+        return item
+
+    def _new_position(self, new: Unit, parent: Unit | None, siblings: list[Unit],
+                      anchor: str | None, change: Change) -> int:
+        """The place an inserted paragraph takes among its parent's paragraphs of its kind."""
+        uids = [sibling.uid for sibling in siblings]
+        cut = uids.index(anchor) + (1 if change.after else 0) if anchor is not None and \
+            anchor in uids else len(siblings)
+        before = sum(1 for sibling in siblings[:cut] if sibling.kind == new.kind)
+        first = 1 if parent is not None and family_of(parent) == "numbered" and parent.text \
+            else 0
+        return first + before + 1
 
     def _built(self, change: Change, parent: Unit | None,
                siblings: list[Unit] | None = None) -> list[Unit]:
@@ -279,7 +295,8 @@ class Drafter:
         grammar = self.grammar
         if item.action == "insert":
             host = self.named(item.host) if item.host is not None else None
-            return grammar.insert_instruction([ActUnit(unit) for unit in item.units], host)
+            return grammar.insert_instruction(
+                [ActUnit(unit, item.position) for unit in item.units], host)
         address = Address(
             tuple(self.named(unit, item.nested) for unit in item.units),
             self.named(item.folded) if item.folded is not None else None)

@@ -350,7 +350,7 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
     def insert_instruction(self, new: Sequence[ActUnit], host: ActUnit | None) -> str:
         first = new[0].unit
         if len(new) == 1:
-            what = self.act_unit(new[0], "instrumental") if first.label else \
+            what = self.act_unit(new[0], "instrumental") if first.label or new[0].position else \
                 instrumental(self._word(first))
         elif all(named.unit.label for named in new):
             what = self._list(new, "instrumental")
@@ -423,9 +423,12 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         for kind, word in self.unit_words.items():
             forms.setdefault(instrumental(word), []).append(kind)
             forms.setdefault(instrumental(plural(word)), []).append(kind)
+        places = {ordinal(n): n for n in range(1, 100)}
         for form, kinds in sorted(forms.items(), key=lambda item: -len(item[0])):
             if text == form:
                 return [NewUnit(tuple(kinds))]
+            if text.endswith(" " + form) and text[:-len(form) - 1] in places:
+                return [NewUnit(tuple(kinds), position=places[text[:-len(form) - 1]])]
             for joint in (" ", "-"):
                 if text.endswith(joint + form):
                     rest = re.sub(r"^реттік нөмір(?:і|лері) ", "", text[:-len(form) - 1])

@@ -453,7 +453,7 @@ class RussianDrafting(Russian, DraftingLanguage):
     def insert_instruction(self, new: Sequence[ActUnit], host: ActUnit | None) -> str:
         first = new[0].unit
         if len(new) == 1:
-            what = self._bare(new[0], "instrumental") if first.label else \
+            what = self._bare(new[0], "instrumental") if first.label or new[0].position else \
                 self._word(first, "instrumental")
         elif all(named.unit.label for named in new):
             what = self._list(new, "instrumental")
@@ -538,6 +538,10 @@ class RussianDrafting(Russian, DraftingLanguage):
                 continue
             if not rest:
                 return [NewUnit(kinds)]
+            gender = self.unit_words[kinds[0]].gender
+            places = {ordinal(n, "instrumental", gender): n for n in range(1, 100)}
+            if rest in places:
+                return [NewUnit(kinds, position=places[rest])]
             match = re.fullmatch(r"порядков(?:ый|ые) номера? (.+?),?", rest)
             labels_text = match.group(1) if match else rest
             labels = [item.strip() for item in re.split(r",\s*|\s+и\s+", labels_text)

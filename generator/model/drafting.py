@@ -98,6 +98,7 @@ class NewUnit:
 
     kinds: tuple[str, ...]
     label: str | None = None
+    position: int | None = None  # an unlabelled paragraph's place ("with the third paragraph")
 
 
 PROBE = SourcePos("", 0, 0)

@@ -560,29 +560,52 @@ class ActReader:
 
     def _insertion(self, index: int, host: str | None, stack: Groups,
                    new: list[NewUnit] | None) -> LangChange:
-        parent_uid = host or self._host(stack, new)
-        parent = self.names.units.get(parent_uid or "")
+        """The units an insertion quotes, in the unit it names or the open group that holds
+        their kind; rows into its table, a part without label by its heading line, a paragraph
+        at the place the instruction gives it."""
+        parent = self.names.units.get(host or self._host(stack, new) or "")
         lines = self._quote(index)
+        named = new[0] if new else None
+        kind = _kind(named, parent) if named is not None else None
         table = _table_in(parent) if parent is not None else None
-        kinds = {kind for named in new or [] for kind in named.kinds}
-        if table is not None and (" | " in lines[0][1] or any(
-                _in_table(kind) for kind in kinds)):
-            content = self._rows(lines, table, new)
-            parent = table
-        elif new and new[0].label is None and kinds and all(
-                _family(kind) == "division" for kind in kinds):
-            kind = _kind(new[0], parent) or cast(UnitKind, sorted(kinds)[0])
+        if table is not None and (" | " in lines[0][1] or kind is not None and _in_table(kind)):
+            return self._placed(index, table, self._rows(lines, table, new))
+        if named is not None and kind is not None and named.label is None and (
+                _family(kind) == "division"):
             node = Node(unit_from_texts(kind, [lines[0][1]], None, None, self.grammar))
             node.children = nest(kind, [line for _, line in lines[1:]], self.grammar)
-            content = [node.built()]
-        else:
-            kind = parent.kind if parent is not None else "text"
-            content = [node.built() for node in nest(kind, [line for _, line in lines],
-                                                     self.grammar)]
+            return self._placed(index, parent, [node.built()])
+        if named is not None and kind is not None and named.position is not None and (
+                _family(kind) == "plain"):
+            text = " ".join(line for _, line in lines)
+            return self._paragraph_placed(index, parent, kind, named.position,
+                                          written(UnitIn, kind=kind, text=text))
+        holder = parent.kind if parent is not None else "text"
+        return self._placed(index, parent, [node.built() for node in nest(
+            holder, [line for _, line in lines], self.grammar)])
+
+    def _placed(self, index: int, parent: Unit | None, content: list[UnitIn]) -> LangChange:
+        """An insertion into `parent`, after the last sibling numbered before the first unit."""
         target = parent.uid if parent is not None else self.version.document.id
         after = _after(parent, content[0]) if parent is not None and content else None
         return LangChange("insert", target, index + 1, after=after,
                           content=content[0] if len(content) == 1 else content)
+
+    def _paragraph_placed(self, index: int, parent: Unit | None, kind: UnitKind, position: int,
+                          content: UnitIn) -> LangChange:
+        """A paragraph inserted as its parent's `position`-th (a numbered parent's own text
+        the first): after the paragraph of its kind before that place, or before the first."""
+        target = parent.uid if parent is not None else self.version.document.id
+        siblings = parent.children if parent is not None else self.version.units
+        alike = [unit for unit in siblings if unit.kind == kind]
+        first = 1 if parent is not None and family_of(parent) == "numbered" and parent.text \
+            else 0
+        place = position - first - 1
+        if 0 < place <= len(alike):
+            return LangChange("insert", target, index + 1, after=alike[place - 1].uid,
+                              content=content)
+        before = alike[0].uid if alike and place <= 0 else None
+        return LangChange("insert", target, index + 1, before=before, content=content)
 
     def _host(self, stack: Groups, new: list[NewUnit] | None) -> str | None:
         """The open group a new unit goes into: the deepest that holds units of its kind, else
