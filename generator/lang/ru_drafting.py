@@ -302,15 +302,16 @@ class RussianDrafting(Russian, DraftingLanguage):
 
     # --- Units ----------------------------------------------------------------------------
 
-    def _forms(self, unit: Unit) -> Forms:
-        noun = self._noun(unit)
-        return FORMS.get(unit.kind, Forms(noun.nominative, noun.nominative, noun.nominative,
-                                          noun.prepositional, noun.instrumental))
+    def _forms(self, kind: str) -> Forms:
+        """The genitive and plural of a kind; a kind added without them, its nominative."""
+        noun = self.unit_words[kind]
+        return FORMS.get(kind, Forms(noun.nominative, noun.nominative, noun.nominative,
+                                     noun.prepositional, noun.instrumental))
 
     def _word(self, unit: Unit, case: Case) -> str:
         noun: Noun = self._noun(unit)
         if case == "genitive":
-            return self._forms(unit).genitive
+            return self._forms(unit.kind).genitive
         return {"nominative": noun.nominative, "accusative": noun.accusative,
                 "locative": noun.prepositional, "attributive": noun.prepositional,
                 "instrumental": noun.instrumental}[case]
@@ -391,8 +392,8 @@ class RussianDrafting(Russian, DraftingLanguage):
             return f"в {title_phrase(heading, 'locative')[0]}" + ("," if ", " in heading else "")
         return self.act_unit(named, "locative")
 
-    def _plural(self, unit: Unit, case: Case) -> str:
-        forms = self._forms(unit)
+    def _plural(self, kind: str, case: Case) -> str:
+        forms = self._forms(kind)
         return {"nominative": forms.plural, "accusative": forms.plural,
                 "genitive": forms.plural_genitive, "locative": forms.plural_prepositional,
                 "attributive": forms.plural_prepositional,
@@ -404,7 +405,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         first = units[0].unit
         if len({named.unit.kind for named in units}) == 1 and all(
                 named.unit.label and named.parent is None for named in units):
-            word = self._plural(first, case)
+            word = self._plural(first.kind, case)
             labels = [named.unit.label.strip() for named in units if named.unit.label]
             if spec_of(first).in_table:
                 numbers = ", ".join(row_number(label) for label in labels)
@@ -458,7 +459,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         elif all(named.unit.label for named in new):
             what = self._list(new, "instrumental")
         else:
-            what = self._plural(first, "instrumental")
+            what = self._plural(first.kind, "instrumental")
         head = ""
         if host is not None:
             head = self.act_unit(host, "accusative")
@@ -498,14 +499,13 @@ class RussianDrafting(Russian, DraftingLanguage):
     def _kinds_of(self, word: str, plural: bool) -> tuple[str, ...]:
         """The unit kinds whose instrumental (singular or plural) is `word`."""
         return tuple(kind for kind, noun in self.unit_words.items()
-                     if (FORMS[kind].plural_instrumental if plural and kind in FORMS
-                         else noun.instrumental) == word and (not plural or kind in FORMS))
+                     if (self._forms(kind).plural_instrumental if plural
+                         else noun.instrumental) == word)
 
     def read_list(self, text: str, case: Case) -> list[str] | None:
-        words = {kind: self._plural_word(kind, case) for kind in FORMS}
         head, _, rest = text.partition(" ")
         head = head.rstrip(",")
-        kinds = [kind for kind, word in words.items() if word == head and kind in self.unit_words]
+        kinds = [kind for kind in self.unit_words if self._plural(kind, case) == head]
         if kinds and rest:
             kind = kinds[0]
             if spec_of(probe_unit(kind)).in_table:
@@ -521,13 +521,6 @@ class RussianDrafting(Russian, DraftingLanguage):
             return None
         return [*(item for part in parts[:-1] for item in split_outside_quotes(part, ", ")),
                 parts[-1]]
-
-    def _plural_word(self, kind: str, case: Case) -> str:
-        forms = FORMS[kind]
-        return {"nominative": forms.plural, "accusative": forms.plural,
-                "genitive": forms.plural_genitive, "locative": forms.plural_prepositional,
-                "attributive": forms.plural_prepositional,
-                "instrumental": forms.plural_instrumental}[case]
 
     def new_units(self, text: str) -> list[NewUnit] | None:
         head, _, rest = text.partition(" ")
