@@ -130,6 +130,8 @@ class Drafter:
         self.last: dict[str, int] = {}
         # The action of each instruction drafted, by which the act's title counts them.
         self.actions: list[str] = []
+        # Each parent's units with the ones this act inserts into it, as they are drafted.
+        self.inserted: dict[str, list[Unit]] = {}
         for unit in before.units:
             self._index(unit, None)
 
@@ -210,7 +212,9 @@ class Drafter:
     def _insert(self, change: Change) -> Item:
         top = change.target == self.before.document.id
         parent = None if top else self.unit(change.target, change)
-        siblings = parent.children if parent is not None else self.before.units
+        # The parent's units with those this act inserted into it so far, in the record's order.
+        siblings = self.inserted.setdefault(parent.uid if parent is not None else "", list(
+            parent.children if parent is not None else self.before.units))
         new = self._built(change, parent, siblings)
         place = self.last[parent.uid] if parent is not None else len(self.order)
         anchor = change.after or change.before
@@ -221,21 +225,15 @@ class Drafter:
             place = self.last[full] if change.after else self.order[full] - 1
         blocks = quoted_blocks(new, parent, self.grammar)
         item = Item((place, 1, change.index), self.groups(parent), change, "insert", new, blocks)
-        if len(new) == 1 and family_of(new[0]) == "plain" and not new[0].label:
-            item.position = self._new_position(new[0], parent, siblings,
-                                               full if full in self.order else None, change)
-        return item
-
-    def _new_position(self, new: Unit, parent: Unit | None, siblings: list[Unit],
-                      anchor: str | None, change: Change) -> int:
-        """The place an inserted paragraph takes among its parent's paragraphs of its kind."""
         uids = [sibling.uid for sibling in siblings]
-        cut = uids.index(anchor) + (1 if change.after else 0) if anchor is not None and \
-            anchor in uids else len(siblings)
-        before = sum(1 for sibling in siblings[:cut] if sibling.kind == new.kind)
-        first = 1 if parent is not None and family_of(parent) == "numbered" and parent.text \
-            else 0
-        return first + before + 1
+        cut = uids.index(full) + (1 if change.after else 0) if full in uids else len(siblings)
+        if len(new) == 1 and family_of(new[0]) == "plain" and not new[0].label:
+            alike = sum(1 for sibling in siblings[:cut] if sibling.kind == new[0].kind)
+            first = 1 if parent is not None and family_of(parent) == "numbered" and \
+                parent.text else 0
+            item.position = first + alike + 1
+        siblings[cut:cut] = new
+        return item
 
     def _built(self, change: Change, parent: Unit | None,
                siblings: list[Unit] | None = None) -> list[Unit]:
