@@ -306,11 +306,11 @@ FINAL_MARKS = ".;:,"
 
 
 def appended(text: str, words: str) -> str:
-    """Words added at the end of a text: after a space, unless they open with a mark; a mark
-    that ends them takes the place of the text's own."""
+    """Words added at the end of a text: after a space, unless they open with a mark or a
+    space of their own; a mark that ends them takes the place of the text's own."""
     if words[-1] in FINAL_MARKS and text[-1] in FINAL_MARKS:
         text = text[:-1]
-    return text + words if words[0] in FINAL_MARKS else f"{text} {words}"
+    return text + words if words[0] in FINAL_MARKS or words[0].isspace() else f"{text} {words}"
 
 
 def count_in_unit(unit: Unit, find: str) -> int:
