@@ -13,7 +13,8 @@ version of a project, or a PDF of a 20,000-letter word, or builds and installs t
 Workers (pytest-xdist, `--dist loadgroup`): the tests that read the sample's PDFs (each worker
 parses a PDF once and keeps it, tests/pdfutil.py), those that read LibreOffice's conversions and
 those that drive the browser form a group each (GROUPS), and so do the tests of a module that
-share a module-scoped fixture: one worker does that work while the others run other tests.
+share a module-scoped fixture: one worker does that work while the others run other tests. A
+module whose tests share another cache marks them with an `xdist_group` of its own.
 """
 
 from __future__ import annotations
