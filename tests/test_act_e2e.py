@@ -5,7 +5,6 @@ every instruction; `legalgen act --check` passes."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from generator.load import load_project
 from generator.model.act_text import plain_lines
 from tests.conftest import ROOT, legalgen
 from tests.fixtureutil import copy_fixture
-from tests.pdfutil import assert_only_the_serif_embedded, pdfa_claims
+from tests.pdfutil import assert_only_the_serif_embedded, pdf_reader, pdfa_claims
 from tests.test_print_quality import printed_pages, split_pieces
 
 RECORDS = sorted(path.name for path in (ROOT / "amendments").glob("*.yaml"))
@@ -25,11 +24,8 @@ LANGS = ("kk", "ru")
 
 
 @pytest.fixture(scope="module")
-def acts_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("acts")
-    result = legalgen("act", *(f"amendments/{name}" for name in RECORDS), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out / "acts"
+def acts_out(real_acts: Path) -> Path:
+    return real_acts
 
 
 def stem(record: str) -> str:
@@ -58,7 +54,7 @@ def test_every_format_is_written(acts_out, record, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_pdf_is_pdfa_3b_with_the_serif_embedded(acts_out, record, lang):
     path = acts_out / lang / f"{stem(record)}.pdf"
-    assert pdfa_claims(PdfReader(path)) == [("3", "B")]
+    assert pdfa_claims(pdf_reader(path)) == [("3", "B")]
     assert_only_the_serif_embedded(path)
 
 
@@ -81,31 +77,21 @@ def test_the_pdf_text_holds_every_instruction(acts_out, record, lang):
         assert text.instructions()
 
 
-@pytest.fixture(scope="module")
-def act_docx_pdfs(acts_out, tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """Every act's DOCX converted by LibreOffice, in one call with a private profile."""
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
-    work = tmp_path_factory.mktemp("act-office")
-    sources = {}
+def test_every_docx_opens_in_libreoffice(acts_out, office_pdfs):
     for lang in LANGS:
         for record in RECORDS:
-            source = work / f"{lang}-{stem(record)}.docx"
-            shutil.copyfile(acts_out / lang / f"{stem(record)}.docx", source)
-            sources[(lang, record)] = source
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources.values())],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
-    return {key: work / "pdf" / f"{source.stem}.pdf" for key, source in sources.items()}
+            converted = office_pdfs[acts_out / lang / f"{stem(record)}.docx"]
+            text = subprocess.run(["pdftotext", str(converted), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+            assert "1." in text and len(PdfReader(converted).pages) >= 1
 
 
-def test_every_docx_opens_in_libreoffice(act_docx_pdfs):
-    for converted in act_docx_pdfs.values():
-        text = subprocess.run(["pdftotext", str(converted), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        assert "1." in text and len(PdfReader(converted).pages) >= 1
+def printed(acts_out: Path, office_pdfs: dict[Path, Path], lang: str, record: str,
+            fmt: str) -> Path:
+    """The act's PDF, or its DOCX as LibreOffice prints it."""
+    if fmt == "pdf":
+        return acts_out / lang / f"{stem(record)}.pdf"
+    return office_pdfs[acts_out / lang / f"{stem(record)}.docx"]
 
 
 def page_texts(path: Path) -> list[str]:
@@ -119,16 +105,14 @@ def page_texts(path: Path) -> list[str]:
 @pytest.mark.parametrize("record", RECORDS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_act_stands_on_its_blank_and_signs_on_the_page_of_its_last_point(
-        acts_out, act_docx_pdfs, lang, record, fmt):
+        acts_out, office_pdfs, lang, record, fmt):
     """The heading block, the date and number, the place and the signature, each in the act's
     language; the last point and the signature on one page (acceptance 1 of issue 25)."""
     project = load_project(ROOT)
     act = next(item for item in project.acts if item.path.endswith(record))
     text = draft_act(project, act, lang)
     assert text.blank is not None
-    path = acts_out / lang / f"{stem(record)}.pdf" if fmt == "pdf" else act_docx_pdfs[
-        (lang, record)]
-    pages = page_texts(path)
+    pages = page_texts(printed(acts_out, office_pdfs, lang, record, fmt))
     first = pages[0]
     for line in [*text.blank.heading, text.blank.date_line, text.blank.place, text.title]:
         assert " ".join(line.split()) in first, line
@@ -171,10 +155,9 @@ def test_an_unknown_record_is_a_usage_error():
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_number_or_number_sign_of_an_act_is_broken_across_lines(acts_out, act_docx_pdfs,
+def test_no_number_or_number_sign_of_an_act_is_broken_across_lines(acts_out, office_pdfs,
                                                                    lang, fmt):
     for record in RECORDS:
-        path = acts_out / lang / f"{stem(record)}.pdf" if fmt == "pdf" else act_docx_pdfs[
-            (lang, record)]
+        path = printed(acts_out, office_pdfs, lang, record, fmt)
         broken = {page.number: split_pieces(page.words) for page in printed_pages(path)}
         assert not {page: pairs for page, pairs in broken.items() if pairs}, record

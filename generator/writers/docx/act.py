@@ -64,7 +64,7 @@ class _ActBuilder:
         if text.formula:
             self.add("BodyText", text.formula, bold=True)
         for point in text.points:
-            last = self.add("BodyText", f"{point.number}. {point.text}")
+            last = self.add("BodyText", f"{point.marker} {point.text}")
             for line in point.lines:
                 self.line(line)
         # The last point keeps with the signature.
