@@ -243,6 +243,7 @@ def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     ("1 526 113 адам", "1\u00a0526\u00a0113 адам"),
     ("2012 – 2020 жылдарға", "2012 – 2020 жылдарға"),
     ("07.11.2013 № 1169", "07.11.2013 №\u00a01169"),
+    ("сомасының 50-60 %, кірістердің", "сомасының 50\u201160\u00a0%, кірістердің"),
 ])
 def test_bind_joins_numbers_units_and_labels(text: str, bound: str) -> None:
     kazakh = language("kk")

@@ -21,6 +21,7 @@ from generator.lang import codes
 from generator.load import load_project
 from generator.writers.docx.redline import render_diff_docx
 from tests.conftest import ROOT, output, sample_dates
+from tests.test_print_quality import printed_pages, split_pieces
 
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
@@ -178,3 +179,14 @@ def test_each_tracked_change_is_authored_by_the_act_that_made_it() -> None:
     assert ("жаңғырту және", names["845"]) in authored
     # The note naming two acts stays authored by both.
     assert any(text.startswith("Ескерту.") and ";" in name for text, name in authored)
+
+
+@pytest.mark.parametrize("kind", ["version", "redline"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_number_or_label_is_broken_across_lines_in_libreoffice(word_files: dict[str, Path],
+                                                                  lang: str, kind: str) -> None:
+    """The version and the redline DOCX, as LibreOffice lays them out: no number, range, "№ N"
+    or "N-қосымша" split at a line end."""
+    pages = printed_pages(word_files[f"{kind}-{lang}.pdf"])
+    broken = {page.number: split_pieces(page.words) for page in pages}
+    assert not {number: pairs for number, pairs in broken.items() if pairs}

@@ -19,7 +19,9 @@ from ...model import Language
 NO_BREAK_SPACE = "\u00a0"
 NO_BREAK_HYPHEN = "\u2011"
 _SPACE = r"[ \u00a0]"
-_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*"
+# A number, or a range of numbers joined by a hyphen ("50-60 %"), which a line must not break.
+_NUMBER = (rf"(?:\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
+           rf"(?:-\d+(?:[.,]\d+)*)?")
 _SUFFIX = r"-(?:[^\W\d_]+|\d+\))"
 
 
