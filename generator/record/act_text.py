@@ -271,7 +271,7 @@ class ActReader:
                 continue
             if expected == 1:
                 # The one instruction of an act, unnumbered, may open with a unit's label
-                # ("1) тармақша … жазылсын:"): read as such where it reads no other way.
+                # (a sub-point's "1)"): read as such where it reads no other way.
                 numbered = self._single(index, match.group(2), stack)
                 single = self._single(index, line, stack) if numbered is None else None
                 if numbered is None and single is not None:
