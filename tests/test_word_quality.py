@@ -1,11 +1,13 @@
 """What a publisher checks in Word files: the version DOCX's running head, contents with page
-numbers once LibreOffice lays the pages out, reasons in the document's language; the redline
+numbers once LibreOffice lays the pages out, no page ending with a lead-in, a heading or the
+status line, reasons in the document's language; the redline
 DOCX's summary of changed units, its landscape plan with whole header words, and each tracked
 change authored by the one act that made it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -21,7 +23,15 @@ from generator.lang import codes
 from generator.load import load_project
 from generator.writers.docx.redline import render_diff_docx
 from tests.conftest import ROOT, output, sample_dates
-from tests.test_print_quality import printed_pages, split_pieces
+from tests.test_print_quality import (
+    VERSIONS,
+    _annotated,
+    ids,
+    lead_ins,
+    printed_pages,
+    split_pieces,
+    stranded_lines,
+)
 
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
@@ -102,6 +112,19 @@ def test_reconstruction_comments_speak_the_document_language(real_build_without_
     for text in texts:
         assert not re.search(r"[A-Za-z]{3}", text), text
         assert bool(set(text) & KAZAKH_ONLY) == (lang == "kk"), text
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_docx_page_ends_with_a_lead_in_or_the_status_line(real_build_without_pdf: Path,
+                                                            office_pdfs: dict[Path, Path],
+                                                            lang: str, date: dt.date) -> None:
+    """Every version DOCX as LibreOffice lays it out: no page but the last ends with a heading,
+    a group row, a lead-in ending in ":" or the status line, as in the PDF."""
+    annotated = _annotated(lang, date)
+    assert lead_ins(annotated), "the sample has lead-ins ending in ':'"
+    pages = printed_pages(office_pdfs[output(real_build_without_pdf, lang, date, "docx")])
+    assert len(pages) > 20
+    assert not stranded_lines(pages, annotated)
 
 
 # --- the redline DOCX ------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ...model.tables import TableShape, heading_text, is_numeric, table_shape
 from ..shared.fonts import check_font
 from ..shared.pdf import anchor_pages
 from ..shared.templates import Templates, document_html, toc_entries
-from ..shared.typography import bind
+from ..shared.typography import bind, leads_in
 from .layout import body_section, break_section, page_setup, wants_landscape
 from .oxml import bookmark, element, field, paragraph, run
 from .package import new_document, save, set_core_properties
@@ -247,6 +247,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if unit.text:
             p = paragraph("Normal")
             self._inline(p, unit.text)
+            _keep_a_lead_in(p, unit.text)
             add(p)
         for child in unit.children:
             self._unit(child, depth + 1, add)
@@ -269,6 +270,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if unit.text:
             p = paragraph("TableNotes")
             self._inline(p, unit.text)
+            _keep_a_lead_in(p, unit.text)
             add_and_keep(p)
         for child in unit.children:
             if child.uid in self.a.exclusions:
@@ -287,6 +289,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if unit.heading:
             run(p, bind(unit.heading, self.lang) + " ", "Strong")
         self._inline(p, unit.text)
+        _keep_a_lead_in(p, unit.text)
         self._bookmark(p, unit.uid)
         add(p)
         self._notes(unit, add)
@@ -358,6 +361,13 @@ class _DocumentBuilder(FamilyVisitor[None]):
     def _break_section(self, layout: PageLayout) -> None:
         break_section(self.body, layout)
         self.layout = layout
+
+
+def _keep_a_lead_in(p: CT_P, text: str | None) -> None:
+    """A lead-in ("… as follows:", "Note:") keeps with what it leads into, as in the PDF: the
+    next paragraph, or the first row of a table (which never splits)."""
+    if leads_in(text):
+        p.get_or_add_pPr().keepNext_val = True
 
 
 def _first_paragraph(node: BaseOxmlElement) -> CT_P:

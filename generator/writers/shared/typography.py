@@ -36,6 +36,12 @@ def _unbreakable(number_sign: str, units: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def leads_in(text: str | None) -> bool:
+    """Whether a paragraph leads into what follows it ("… as follows:", "Note:"), as the
+    template's `lead-in` class: it must not end a page."""
+    return (text or "").rstrip().endswith(":")
+
+
 def unbreakable_pieces(text: str, lang: Language) -> Iterator[tuple[int, int]]:
     """(start, end) of every piece of `text` a line must not break, in order; a piece is only
     reported when it holds a space or a hyphen, that is a place a line could break."""
