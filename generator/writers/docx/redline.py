@@ -25,7 +25,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from ...model.diff import Acts, Block, Diff, Line, Row, TableBlock
-from ..shared.typography import bind
+from ..shared.typography import bind, leads_in
 from .layout import body_section, break_section, landscape_uids, page_setup
 from .oxml import bookmark, element, paragraph, run
 from .package import new_document, save, set_core_properties
@@ -178,6 +178,9 @@ class _Writer:
             p.get_or_add_pPr().append(mark)
         if line.anchor is not None:
             bookmark(p, next(self.ids), line.anchor)
+        if _leads_in(line):
+            # A lead-in keeps with what it leads into, as in the version.
+            p.get_or_add_pPr().keepNext_val = True
         self._ops(p, line, "Strong" if strong else None)
         if then is not None:
             # A signature's name on the line of its position, after a tab, as the version.
@@ -269,6 +272,13 @@ def _cell(text: str, style: str) -> list[CT_P]:
     p = paragraph(style)
     run(p, text)
     return [p]
+
+
+def _leads_in(line: Line) -> bool:
+    """Whether the earlier or the later wording of a line is a lead-in ("… as follows:")."""
+    earlier = "".join(op.text for op in line.ops if op.kind != "insert")
+    later = "".join(op.text for op in line.ops if op.kind != "delete")
+    return leads_in(earlier) or leads_in(later)
 
 
 def _line_style(line: Line) -> str:
