@@ -1,6 +1,6 @@
 """The DOCX writer: a Word file for every version and language — A4 pages with the PDF's margins,
 the action plan's section on landscape pages, repeating header rows, merged group rows, Word
-styles that carry the language, the core properties, a PAGE field, bookmarks for references —
+styles that carry the language, numbers and amounts right-aligned, the core properties, a PAGE field, bookmarks for references —
 that LibreOffice converts to PDF with the HTML's text, and identical bytes on a rebuild.
 
 The structural checks read every version of the session's build of the sample (HTML and DOCX,
@@ -22,15 +22,17 @@ import lxml.etree
 import lxml.html
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.lang import codes
 from generator.lang.cells import cell_lines
 from generator.load import load_project
-from generator.model import Annotated, Unit
+from generator.model import Annotated, Unit, family_of
 from generator.model.inline import plain
-from generator.model.tables import heading_text, table_shape
+from generator.model.tables import heading_text, is_numeric, table_shape
 from generator.writers.docx.layout import wants_landscape
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
@@ -220,6 +222,49 @@ def test_cells_show_the_numbers_as_the_language_writes_them(built):
             bookmark_name(table.uid)]
         shown = [_text(p) for p in docx_table.iter(w("p"))]
         assert expected and all(line in shown for line in expected)
+
+
+def _shown_units(units: list[Unit], annotated: Annotated):
+    """The units a version prints, an excluded one's inner units left out."""
+    for unit in units:
+        if unit.uid not in annotated.exclusions:
+            yield unit
+            yield from _shown_units(unit.children, annotated)
+
+
+def _alignment(document, style_id: str) -> WD_ALIGN_PARAGRAPH | None:
+    """A paragraph style's alignment, inherited from the styles it is based on."""
+    style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    while style is not None and style.paragraph_format.alignment is None:
+        style = style.base_style
+    return style.paragraph_format.alignment if style is not None else None
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS)
+def test_numbers_and_amounts_are_right_aligned_as_in_the_pdf(built, lang, date):
+    """Read with python-docx: every cell of numbers or amounts (a town's population, the action
+    plan's amounts by year) is right-aligned, as the PDF's `td.number`; no other cell is."""
+    annotated = _annotated(lang, date)
+    document = Document(str(output(built, lang, date, "docx")))
+    rows = {name: tr for tr in document.element.body.iter(w("tr")) for name in _bookmarked(tr)}
+    aligned = {"number": 0, "text": 0}
+    for table in _shown_units(annotated.units, annotated):
+        if family_of(table) != "tabular":
+            continue
+        label_cells = 1 if table_shape(table).label_column else 0
+        for row in table.children:
+            if row.uid in annotated.exclusions or not row.cells:
+                continue
+            cells = rows[bookmark_name(row.uid)].findall(w("tc"))[label_cells:]
+            for value, cell in zip(row.cells, cells, strict=False):
+                alignments = {_alignment(document, _style(p)) for p in cell.iter(w("p"))}
+                if is_numeric(value):
+                    assert alignments == {WD_ALIGN_PARAGRAPH.RIGHT}, (row.uid, value)
+                    aligned["number"] += 1
+                else:
+                    assert WD_ALIGN_PARAGRAPH.RIGHT not in alignments, (row.uid, value)
+                    aligned["text"] += 1
+    assert aligned["number"] >= 30 and aligned["text"] > 100, aligned
 
 
 # --- styles, language, properties --------------------------------------------------------------
