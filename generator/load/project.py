@@ -1,11 +1,13 @@
 """Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
 
 Reads: the manifest and content files of each language, every amendment record.
-Writes: a `Project` — its languages (the registered ones, `generator.lang`), one `Document` (unit
-tree with full ids and source positions) per language and the list of `Act`s with their
-`Change`s; every per-language value of a record is given in each of those languages. Every
-problem found is collected; the stage fails with `InputError` only after reading everything it
-can.
+Writes: a `Project` — its languages (the registered ones, `generator.lang`, whose content
+folder exists: a language whose text is not imported yet is a warning naming the command that
+brings it), one `Document` (unit tree with full ids and source positions) per language and the
+list of `Act`s with their `Change`s; every per-language value of a record is given in each of
+those languages. Every problem found is collected; the stage fails with `InputError` only after
+reading everything it can. A record's or manifest's `todo` items are reported: a sentence as an
+error (the record is not complete), a placeholder written by `legalgen import` as information.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from ..model import (
 )
 from .folders import amendment_files, inside_folder
 from .registry import Issuers, project_issuers, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn, TodoIn
 from .yaml_source import read_yaml
 
 
@@ -41,7 +43,7 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
-    langs = codes()
+    langs = present_languages(root, diagnostics)
     issuers = project_issuers(root, diagnostics, langs)
     documents: dict[str, Document] = {}
     for lang in langs:
@@ -52,6 +54,21 @@ def _load_project(root: Path) -> Project:
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+
+
+def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
+    """The registered languages whose content folder exists; each missing one is a warning,
+    unless none is there (then every one is missing, which the manifests report)."""
+    present = tuple(code for code in codes() if (root / "content" / code).is_dir())
+    if not present:
+        return codes()
+    for code in codes():
+        if code not in present:
+            diagnostics.warning(
+                SourcePos(relative(root / "content" / code, root)),
+                f"the {code} text is not there yet: legalgen builds the other languages; "
+                f"import it with `legalgen import --{code} FILE --into {root}`")
+    return present
 
 
 def _load_document(
@@ -108,6 +125,7 @@ def _load_document(
         for unit in added:
             for node in unit.walk():
                 by_uid[node.uid] = node
+    _report_todo(raw, SourcePos(shown, 1, 1), diagnostics)
     doc = manifest.document
     issuer_pos = pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1))
     if doc.issuer not in issuers:
@@ -122,6 +140,7 @@ def _load_document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        as_published=frozenset(manifest.as_published),
     )
 
 
@@ -183,16 +202,34 @@ def _optional_texts(value: dict[str, str] | None) -> dict[str, str] | None:
     return None if value is None else dict(value)
 
 
-def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
-    """A record written from one language's edits lists what is left to do: each is an error
-    until it is done and the list removed."""
-    todo = raw.get("todo")
+def _report_todo(raw: Any, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What is left to do in a record or manifest. A sentence (a record written from one
+    language's edits) is an error until it is done and removed; a placeholder an import wrote
+    (a mapping) is information until a person fills its place in and removes it."""
+    todo = raw.get("todo") if isinstance(raw, dict) else None
     if not todo:
         return
     items = todo if isinstance(todo, list) else [todo]
     for index, item in enumerate(items):
-        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
-            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
+        pos = pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos)
+        if not isinstance(item, dict):
+            diagnostics.error(pos, f"to do: {item}")
+            continue
+        placeholder = validate_model(TodoIn, item, diagnostics, pos, "todo item")
+        if placeholder is not None:
+            diagnostics.info(pos, f"to do ({placeholder.kind}): {todo_text(placeholder)}")
+
+
+def todo_text(item: TodoIn) -> str:
+    """A placeholder as one line: the unit, the act, where the published text has it, its
+    words."""
+    parts = [f"unit {item.target}" if item.target else "",
+             f"act {item.act}" if item.act else "",
+             f"at {item.source}" if item.source else ""]
+    said = ", ".join(part for part in parts if part)
+    words = f" «{' '.join(item.text.split())[:160]}»" if item.text else ""
+    return f"{said}{words}".strip() or "(no detail)"
 
 
 def _load_change(
@@ -245,7 +282,8 @@ def _check_change_shape(
         diagnostics.error(
             pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
         )
-    if spec.action == "amend" and not spec.edits:
+    if spec.action == "amend" and not spec.edits and spec.provenance != "reconstructed":
+        # A reconstructed amend may stand for changes whose words are not known yet.
         diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
     if spec.action != "amend" and spec.edits:
         diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")

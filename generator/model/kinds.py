@@ -99,7 +99,8 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
-    KindSpec("appendix", "app", "stamped", ("stamp", "heading"), ("heading",),
+    # An appendix is named by its label; a form may open with its fields, without a title.
+    KindSpec("appendix", "app", "stamped", ("stamp", "heading"), (),
              in_contents=True, heading_level=2, named_by_label=True),
     KindSpec("notes", "notes", "table_notes", ("text",)),
     KindSpec("group", "group", "heading_row", ("text",), ("text",)),
