@@ -13,7 +13,7 @@ import click
 from ..build.staging import staged
 from ..importer import DocumentOptions, Summary, import_texts
 from ..importer.check import checked_import
-from ..lang import READING, codes
+from ..lang import PUBLISHED, codes
 from ..model import ActType
 from .common import EXIT_INPUT, err, print_diagnostics, stdout
 
@@ -21,7 +21,7 @@ from .common import EXIT_INPUT, err, print_diagnostics, stdout
 def text_options(command: Callable[..., None]) -> Callable[..., None]:
     """`--<code> FILE` for every language whose published texts can be read."""
     for code in reversed(codes()):
-        if code in READING:
+        if code in PUBLISHED:
             command = click.option(
                 f"--{code}", f"text_{code}", type=click.Path(dir_okay=False, exists=True,
                                                              path_type=Path),
@@ -50,7 +50,7 @@ def import_text(into: Path, doc_id: str | None, act_type: str | None, issuer: st
     sources = {code: texts[f"text_{code}"] for code in codes()
                if texts.get(f"text_{code}") is not None}
     if not sources:
-        named = ", ".join(f"--{code} FILE" for code in READING)
+        named = ", ".join(f"--{code} FILE" for code in PUBLISHED)
         raise click.UsageError(f"give the published text of at least one language: {named}")
     options = DocumentOptions(doc_id, act_type, issuer, number, date.date() if date else None)
     result = import_texts(sources, into, options, {code: str(path) for code, path in

@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..lang import READING, codes, language
+from ..lang import PUBLISHED, codes, language
 from ..load.registry import project_issuers
 from ..load.schema import DocumentIn
 from ..model import ActId, Diagnostics, Signatory, SourcePos
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from .align import align, number_differences
 from .blocks import Block
 from .earlier import gather_earlier_wordings
@@ -81,7 +81,7 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
     if diagnostics.errors:
         return empty
     for code in sources:
-        if code in READING and stored is not None and code in stored.texts:
+        if code in PUBLISHED and stored is not None and code in stored.texts:
             diagnostics.error(SourcePos(str(into)), f"the {code} text is in this project "
                                                     "already: import it into a new folder")
     issuers = project_issuers(into, diagnostics, codes())
@@ -91,7 +91,7 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
     for code in [code for code in codes() if code in sources]:
         path = sources[code]
         name = (shown or {}).get(code, str(path))
-        reader = READING.get(code)
+        reader = PUBLISHED.get(code)
         if reader is None:
             diagnostics.error(SourcePos(name), f"published texts in {code} cannot be read")
             continue
@@ -107,7 +107,7 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
     document = _document(every, stored, meta, options, index, diagnostics)
     if document is None or diagnostics.errors:
         return empty
-    forms = {code: READING[code] for code in every}
+    forms = {code: PUBLISHED[code] for code in every}
     placed: dict[str, list[Placed]] = {}
     todos: dict[str, list[Todo]] = {code: list(text.todos) for code, text in every.items()}
     for code, text in texts.items():
@@ -252,7 +252,7 @@ def _issuer(index: IssuerIndex, code: str, act_type: str, words: str | None) -> 
 
 
 def _stamp_adoption(text: ImportedText):  # type: ignore[no-untyped-def]
-    forms = READING[text.lang]
+    forms = PUBLISHED[text.lang]
     for node in text.units:
         if node.kind == "attachment" and node.stamp:
             return forms.adoption(" ".join(node.stamp))

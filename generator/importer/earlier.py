@@ -11,7 +11,7 @@ unit's children again: hidden while it is excluded, shown in the versions before
 from __future__ import annotations
 
 from ..model import label_number
-from ..model.reading import NoteNotRead, PublishedForms
+from ..model.published import NoteNotRead, PublishedForms
 from .tree import ImportedText, Node, NoteMark
 
 

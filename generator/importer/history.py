@@ -27,13 +27,13 @@ from ..model import (
     InForceRule,
     SourcePos,
 )
-from ..model.reading import ReasonKey
+from ..model.published import ReasonKey
 from .notes import Placed
 from .tree import Node, Todo
 
 Action = Literal["replace", "amend", "insert", "delete", "repeal"]
 ACTIONS: dict[str, Action] = {"replace": "replace", "amend": "amend", "insert": "insert",
-                              "exclude": "delete", "other_language": "amend"}
+                              "exclude": "delete"}
 REASONS: dict[Action, ReasonKey] = {"replace": "earlier_wording", "amend": "unknown_edits",
                                     "delete": "excluded_wording"}
 
@@ -77,21 +77,21 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
     dates = _unified_dates(placed, adopted, diagnostics)
     for lang, facts in placed.items():
         for item in facts:
-            operation = item.read.operation
-            for mention in item.facts.acts:
+            step = item.step
+            for mention in step.acts:
                 act = ActId(mention.issuer, mention.type,
                             dates.get((mention.issuer, mention.type, mention.number,
                                        mention.date), mention.date), mention.number)
-                if operation == "in_force":
-                    assert item.read.in_force is not None
-                    in_force.append((item.target, act, item.read.in_force, item))
+                if step.operation == "in_force_from":
+                    assert step.effective is not None
+                    in_force.append((item.target, act, step.effective, item))
                     continue
-                if operation == "lose_force" and item.target is not None:
+                if step.operation == "lose_force" and item.target is not None:
+                    # A unit that lost force is no record's action yet: it stays as printed.
                     todos.append(Todo("note-target", str(item.pos), item.words, item.target,
                                       act.key))
                     continue
-                action: Action = "repeal" if item.target is None and operation in (
-                    "lose_force", "exclude") else ACTIONS.get(operation, "amend")
+                action: Action = "repeal" if item.target is None else ACTIONS[step.operation]
                 key = (act, action, item.target)
                 change = changes.get(key)
                 if change is None:
@@ -104,7 +104,7 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
                 change.words.setdefault(lang, item.words)
                 if mention.in_force_text is not None:
                     change.texts[lang] = mention.in_force_text[lang]
-                if operation == "other_language":
+                if step.only:
                     change.other_language = True
     acts: dict[ActId, ActFacts] = {}
     for change in changes.values():
@@ -121,7 +121,7 @@ def _unified_dates(placed: dict[str, list[Placed]], adopted: dt.date,
     where: dict[tuple[str, str, str, dt.date], SourcePos] = {}
     for facts in placed.values():
         for item in facts:
-            for mention in item.facts.acts:
+            for mention in item.step.acts:
                 key = (mention.issuer, mention.type, mention.number)
                 seen.setdefault(key, set()).add(mention.date)
                 where.setdefault((*key, mention.date), item.pos)

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..lang import READING
-from ..model.reading import Adoption, PublishedForms
+from ..lang import PUBLISHED
+from ..model.published import Adoption, PublishedForms
 
 META = "meta.yaml"
 
@@ -39,7 +39,7 @@ def read_meta(source: Path) -> Meta:
         return Meta()
     if not isinstance(raw, dict):
         return Meta()
-    forms = next((forms for forms in READING.values() if forms.mirror_requisites), None)
+    forms = next((forms for forms in PUBLISHED.values() if forms.mirror_requisites), None)
     caused = raw.get("caused_by")
     if not isinstance(caused, dict):
         caused = {}
@@ -62,6 +62,6 @@ def _titles(raw: Any) -> dict[str, str]:
     """The mirror's titles by the codes of the languages they are in."""
     if not isinstance(raw, dict):
         return {}
-    codes = {forms.mirror_name: code for code, forms in READING.items()}
+    codes = {forms.mirror_name: code for code, forms in PUBLISHED.items()}
     return {codes[key]: " ".join(value.split()) for key, value in raw.items()
             if key in codes and isinstance(value, str) and value.strip()}

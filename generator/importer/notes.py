@@ -18,8 +18,9 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
-from ..lang import language
+from ..lang import codes, language
 from ..load.registry import Issuers
 from ..model import (
     NAMED_BY_REPUBLIC,
@@ -30,21 +31,17 @@ from ..model import (
     InForceDate,
     InForceRule,
     Language,
-    NoteFacts,
-    NoteOperation,
     SourcePos,
     UnitRef,
     label_number,
 )
-from ..model.reading import (
+from ..model.published import (
     PART,
     TITLE,
     WHOLE,
     NoteNotRead,
     PublishedForms,
     ReadAct,
-    ReadNote,
-    ReadOperation,
     ReadOperationKind,
 )
 from .tree import ImportedText, Node, NoteMark, Todo
@@ -58,25 +55,25 @@ KIND_GROUPS = (
     frozenset({"row", "group", "total"}),
 )
 STAMPED = ("attachment", "appendix")
-# Operations whose facts the note grammar words, and the record action each becomes.
-RECORDED: dict[ReadOperationKind, NoteOperation] = {
+# What a step of a note says happened (the note grammar's operations and what the published
+# notes add: a unit that lost force, a unit in force from a day of its own).
+StepOperation = Literal["replace", "amend", "insert", "exclude", "lose_force", "in_force_from"]
+STEPS: dict[ReadOperationKind, StepOperation] = {
     "replace": "replace", "amend": "amend", "insert": "insert", "exclude": "exclude",
-    "other_language": "amend",
+    "lose_force": "lose_force", "in_force": "in_force_from", "other_language": "amend",
 }
 SIMILAR_BRACKET = 0.95
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """What one note (or one operation of it) says, with the unit it is about: `target` is the
-    unit's id — for an insert, the unit added —, or None for the document itself."""
+    """One step of a note, with the unit it is about: `target` is the unit's id — for an
+    insert, the unit added —, or None for the document itself; `words` are the note's."""
 
-    facts: NoteFacts
+    step: Step
     target: str | None
     pos: SourcePos
     words: str
-    read: ReadOperation
-    heading: bool = False
 
 
 class UnknownIssuer(Exception):
@@ -117,29 +114,57 @@ def _plain(words: str) -> str:
     return " ".join(words.split()).casefold()
 
 
-def read_note(forms: PublishedForms, words: str) -> ReadNote:
-    """The one call to the language's reader of published notes."""
-    return forms.read_note(words)
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One operation a note tells, in the shape of the note grammar's facts: the operation,
+    the acts with their identities and rules (`ActMention`), the unit an insert added, the day
+    a unit takes effect on its own (`in_force_from`), the languages whose text alone the acts
+    changed (none: every language's)."""
+
+    operation: StepOperation
+    acts: tuple[ActMention, ...]
+    added: UnitRef | None = None
+    effective: dt.date | None = None
+    only: tuple[str, ...] = ()
 
 
-def note_facts(read: ReadOperation, subject: UnitRef, lang: Language, forms: PublishedForms,
-               issuers: IssuerIndex, document_type: str,
-               warn: list[str]) -> tuple[NoteFacts, list[str]]:
-    """The facts of one operation of a note (`NoteFacts`), and the words of the brackets no
-    rule of legalgen states (each a todo)."""
-    mentions = []
-    unruled: list[str] = []
-    for act in read.acts:
-        issuer = issuers.key(lang.code, act.type, act.issuer)
-        rule, text = bracket_rule(act, issuer, lang, forms, warn)
-        if rule is None:
-            unruled.append(act.bracket or "")
-            rule = "on_signing"
-        mentions.append(ActMention(issuer, act.type, act.date, act.number, rule,
-                                   {lang.code: text} if text is not None else None,
-                                   issuers.issuers.names(issuer, act.type)))
-    operation = RECORDED.get(read.operation, "amend")
-    return NoteFacts(operation, (subject,), tuple(mentions), document_type, read.added), unruled
+@dataclass(frozen=True, slots=True)
+class PublishedNote:
+    """A published note read: the unit it speaks of (the kinds `title`, `part` and `document`
+    stand for the title, an annexed document by its name, the document itself), whether only
+    its heading, its steps in the order the note tells them, and each act's in-force bracket
+    that no rule of legalgen states (its key and words)."""
+
+    subject: UnitRef
+    heading: bool
+    steps: tuple[Step, ...]
+    unruled: tuple[tuple[str, str], ...] = ()
+
+
+def read_published(words: str, label: str | None, lang: Language, forms: PublishedForms,
+                   issuers: IssuerIndex, warn: list[str]) -> PublishedNote:
+    """The one door to the reader of published notes: a note's words after the note word, or
+    (with its `label`) the line of an excluded unit, read into what it states. `NoteNotRead`
+    says why a note cannot be read; `UnknownIssuer` names an issuer the registry lacks."""
+    note = forms.read_note(words) if label is None else forms.read_exclusion(label, words)
+    steps = []
+    unruled: list[tuple[str, str]] = []
+    for read in note.operations:
+        mentions = []
+        for act in read.acts:
+            issuer = issuers.key(lang.code, act.type, act.issuer)
+            rule, text = bracket_rule(act, issuer, lang, forms, warn)
+            mention = ActMention(issuer, act.type, act.date, act.number, rule or "on_signing",
+                                 {lang.code: text} if text is not None else None,
+                                 issuers.issuers.names(issuer, act.type))
+            if rule is None:
+                unruled.append((mention.key, act.bracket or ""))
+            mentions.append(mention)
+        operation = STEPS[read.operation]
+        only = tuple(code for code in codes() if code != lang.code) if (
+            read.operation == "other_language") else ()
+        steps.append(Step(operation, tuple(mentions), read.added, read.in_force, only))
+    return PublishedNote(note.subject, note.heading, tuple(steps), tuple(unruled))
 
 
 def bracket_rule(act: ReadAct, issuer: str, lang: Language, forms: PublishedForms,
@@ -216,29 +241,14 @@ class NotePlacer:
 
     def _note(self, mark: NoteMark, label: str | None) -> None:
         """A note (`label` None) or the line of an excluded unit with its label."""
+        warnings: list[str] = []
         try:
-            note = read_note(self.forms, mark.text) if label is None else (
-                self.forms.read_exclusion(label, mark.text))
+            note = read_published(mark.text, label, self.lang, self.forms, self.issuers,
+                                  warnings)
         except NoteNotRead as exc:
             self.todos.append(Todo("note-unread", str(mark.pos), mark.text))
             self.diagnostics.warning(mark.pos, f"note not read ({exc}): kept as a todo")
             return
-        added: UnitRef | None = None
-        for read in note.operations:
-            if added is not None and read.operation != "insert":
-                # "… added point 5 by A; as worded by B": B's wording is the added point's.
-                note = ReadNote(added, note.operations, note.heading)
-            self._operation(mark, note, read, label is not None)
-            added = read.added if read.operation == "insert" else added
-
-    def _operation(self, mark: NoteMark, note: ReadNote, read: ReadOperation,
-                   excluded: bool) -> None:
-        """One operation of a note; `excluded`: the line of an excluded unit, which is about
-        the unit it stands for."""
-        warnings: list[str] = []
-        try:
-            facts, unruled = note_facts(read, note.subject, self.lang, self.forms,
-                                        self.issuers, self.document_type, warnings)
         except UnknownIssuer as exc:
             self.diagnostics.error(mark.pos, f"unknown issuer '{exc}': no issuer of the registry "
                                              "is named so; add it under 'issuers' in "
@@ -246,8 +256,19 @@ class NotePlacer:
             return
         for warning in warnings:
             self.diagnostics.warning(mark.pos, warning)
-        target = mark.after if excluded else self._target(mark, note, read)
-        if target is _TITLE or (note.heading and read.operation != "insert"):
+        subject = note.subject
+        for step in note.steps:
+            self._step(mark, subject, note, step, label is not None)
+            if step.operation == "insert" and step.added is not None:
+                # "… added point 5 by A; as worded by B": B's wording is the added point's.
+                subject = step.added
+
+    def _step(self, mark: NoteMark, subject: UnitRef, note: PublishedNote, step: Step,
+              excluded: bool) -> None:
+        """One step of a note; `excluded`: the line of an excluded unit, which is about the
+        unit it stands for."""
+        target = mark.after if excluded else self._target(mark, subject, step)
+        if target is _TITLE or (note.heading and step.operation != "insert"):
             # The title and a heading alone are no targets of a record yet.
             self.todos.append(Todo("note-target", str(mark.pos), mark.text,
                                    target.uid if isinstance(target, Node) else None))
@@ -258,16 +279,19 @@ class NotePlacer:
                                                "kept as a todo")
             return
         uid = target.uid if isinstance(target, Node) else None
-        for act, bracket in zip(facts.acts, unruled, strict=False):
-            self.todos.append(Todo("in-force", str(mark.pos), bracket, uid, act.key))
-        self.placed.append(Placed(facts, uid, mark.pos, mark.text, read, note.heading))
+        keys = {act.key for act in step.acts}
+        for key, bracket in note.unruled:
+            if key in keys:
+                self.todos.append(Todo("in-force", str(mark.pos), bracket, uid, key))
+        self.placed.append(Placed(step, uid, mark.pos, mark.text))
 
-    def _target(self, mark: NoteMark, note: ReadNote, read: ReadOperation) -> Node | object:
+    def _target(self, mark: NoteMark, subject: UnitRef, step: Step) -> Node | object:
         """The unit a note speaks of (for an insert, the unit added); None: the document."""
-        subject = read.added if read.operation == "insert" and read.added else note.subject
-        if subject.kind == WHOLE:
+        if step.operation == "insert" and step.added is not None:
+            subject = step.added
+        elif subject.kind == WHOLE:
             # The document as a whole: its repeal; other changes of it are no record's target.
-            return None if read.operation in ("lose_force", "exclude") else _TITLE
+            return None if step.operation in ("lose_force", "exclude") else _TITLE
         if subject.kind == TITLE:
             return _TITLE
         if subject.kind == "preamble":

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Diagnostics, SourcePos
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from .blocks import Block, Grid, GridCell
 
 PARAGRAPH_INDENT = (6, 7)

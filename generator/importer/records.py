@@ -17,7 +17,7 @@ from ..load.registry import Issuers
 from ..load.schema import ActIn, ChangeIn, TodoItem, TodoKind
 from ..model import Act, ActId, ActMention, given
 from ..model.acts import LangText, LangUnits
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from ..record.writer import Record, new_record, written
 from .history import REASONS, ActFacts, Adopted, Change, act_rule, needs_publication
 from .ids import natural_ids

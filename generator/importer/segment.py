@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Diagnostics, SourcePos
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from .blocks import Block, Grid
 from .tables import table_node
 from .tree import ImportedText, Node, NoteMark, Todo

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..model import Diagnostics, SourcePos
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from .blocks import Block
 from .markdown import read_markdown
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourcePos
-from ..model.reading import PublishedForms
+from ..model.published import PublishedForms
 from .blocks import Grid
 from .tree import Node, NoteMark
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..load.schema import TodoKind
 from ..model import SourcePos
-from ..model.reading import Adoption
+from ..model.published import Adoption
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from ..model import InForceAfterDays, InForceDate, InForceRule, UnitRef
 from ..model.drafting import DraftingLanguage
-from ..model.reading import (
+from ..model.published import (
     PART,
     TITLE,
     WHOLE,
@@ -29,7 +29,7 @@ from ..model.reading import (
 )
 from .kk import ACT_WORDS, UNIT_WORDS, instrumental, number_words, plural, possessive
 from .kk_drafting import possessive_case
-from .reading_base import FIGURE_DATE, ActSpot, act_spots, bracket_end, figure_date, squeeze
+from .published_base import FIGURE_DATE, ActSpot, act_spots, bracket_end, figure_date, squeeze
 
 LABEL = r"\d+(?:-\d+)*"
 SIGN = r"№|N"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.reading import NoteNotRead, ReadAct
+from ..model.published import NoteNotRead, ReadAct
 
 # A date in figures as notes print it: 07.11.2013, and in older notes 2013.11.07 (with a dot
 # after it at times).

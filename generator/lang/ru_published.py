@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..model import InForceAfterDays, InForceDate, InForceRule, UnitRef
 from ..model.drafting import DraftingLanguage
-from ..model.reading import (
+from ..model.published import (
     PART,
     TITLE,
     WHOLE,
@@ -25,7 +25,7 @@ from ..model.reading import (
     ReadOperationKind,
     ReasonKey,
 )
-from .reading_base import FIGURE_DATE, ActSpot, act_spots, acts_of, figure_date, squeeze
+from .published_base import FIGURE_DATE, ActSpot, act_spots, acts_of, figure_date, squeeze
 from .ru import ACT_WORDS, UNIT_NOUNS, number_words_genitive
 
 LABEL = r"\d+(?:-\d+)*"
