@@ -6,15 +6,16 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import click
 
 from ..build.staging import staged
-from ..importer import DocumentOptions, Summary, import_texts
-from ..importer.check import checked_import
 from ..lang import PUBLISHED, codes
 from ..model import ActType
+
+if TYPE_CHECKING:
+    from ..importer import Summary
 from .common import EXIT_INPUT, err, print_diagnostics, stdout
 
 
@@ -52,6 +53,10 @@ def import_text(into: Path, doc_id: str | None, act_type: str | None, issuer: st
     if not sources:
         named = ", ".join(f"--{code} FILE" for code in PUBLISHED)
         raise click.UsageError(f"give the published text of at least one language: {named}")
+    # The importer and its readers load when a text is imported, not with `--help`.
+    from ..importer import DocumentOptions, import_texts
+    from ..importer.check import checked_import
+
     options = DocumentOptions(doc_id, act_type, issuer, number, date.date() if date else None)
     result = import_texts(sources, into, options, {code: str(path) for code, path in
                                                    sources.items()})

@@ -24,13 +24,14 @@ from pathlib import Path
 from ..lang import PUBLISHED, codes, language
 from ..load.registry import project_issuers
 from ..load.schema import DocumentIn
-from ..model import ActId, Diagnostics, Signatory, SourcePos
-from ..model.published import PublishedForms
+from ..model import ActId, Diagnostics, InForceDate, Signatory, SourcePos
+from ..model.published import Adoption, PublishedForms
 from .align import align, number_differences
 from .blocks import Block
 from .earlier import gather_earlier_wordings
 from .existing import Stored, stored_project
 from .history import ActFacts, Adopted, collect, order_changes
+from .ids import assign_ids
 from .meta import Meta, read_meta
 from .notes import IssuerIndex, NotePlacer, Placed, UnknownIssuer
 from .records import Imported, build_records
@@ -196,8 +197,6 @@ def _aligned(texts: dict[str, ImportedText], diagnostics: Diagnostics) -> bool:
     names = {code: language(code).phrase("language_name") for code in texts}
     reference, *others = texts.values()
     if not others:
-        from .ids import assign_ids
-
         assign_ids(reference.units)
         return True
     return all(align(reference, other, diagnostics, names) for other in others)
@@ -211,13 +210,12 @@ def _document(texts: dict[str, ImportedText], stored: Stored | None, meta: Meta,
     if stored is not None:
         return stored.document
     first = next(iter(texts.values()))
-    found = [text.adoption for text in texts.values() if text.adoption is not None]
-    found += [meta.adoption] if meta.adoption is not None else []
-    found += [_stamp_adoption(text) for text in texts.values()]
-    act_type = options.type or next((item.type for item in found if item and item.type), None)
-    number = options.number or next((item.number for item in found if item and item.number),
-                                    None)
-    date = options.date or next((item.date for item in found if item and item.date), None)
+    candidates = [*(text.adoption for text in texts.values()), meta.adoption,
+                  *(_stamp_adoption(text) for text in texts.values())]
+    found = [item for item in candidates if item is not None]
+    act_type = options.type or next((item.type for item in found if item.type), None)
+    number = options.number or next((item.number for item in found if item.number), None)
+    date = options.date or next((item.date for item in found if item.date), None)
     issuer = options.issuer
     if issuer is None and act_type is not None:
         for code, text in texts.items():
@@ -251,7 +249,8 @@ def _issuer(index: IssuerIndex, code: str, act_type: str, words: str | None) -> 
         return None
 
 
-def _stamp_adoption(text: ImportedText):  # type: ignore[no-untyped-def]
+def _stamp_adoption(text: ImportedText) -> Adoption | None:
+    """The adopting act as the first approval stamp names it."""
     forms = PUBLISHED[text.lang]
     for node in text.units:
         if node.kind == "attachment" and node.stamp:
@@ -277,8 +276,6 @@ def _in_force_notes(acts: dict[ActId, ActFacts],
                     in_force: list[tuple[str | None, ActId, dt.date, Placed]]) -> list[Todo]:
     """A note that a unit takes effect on a day of its own sets that day on the change its act
     made to the unit; a note with no such change stays a todo."""
-    from ..model import InForceDate
-
     todos = []
     for target, act_id, date, placed in in_force:
         facts = acts.get(act_id)

@@ -42,9 +42,13 @@ class Stored:
             same.langs |= change.langs
             same.texts.update(change.texts)
             same.pos.update(change.pos)
+            same.contents.update(change.contents)
+            same.reasons.update(change.reasons)
 
 
 def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
+    """The project at `root` as the import of another language needs it; None when it has no
+    content yet (an error in `diagnostics` when it does not load, or cannot be completed)."""
     if not (root / "content").is_dir():
         return None
     try:
@@ -68,6 +72,12 @@ def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
                           signatory=first.signatory)
     stored = Stored(project, document, texts)
     for change in project.changes:
+        if change.edits:
+            diagnostics.error(change.pos, f"{change.where}: its edits are written in "
+                                          f"{', '.join(langs)} only, which the import of "
+                                          "another language cannot complete: write them in "
+                                          "that language too, or import it first")
+            continue
         act = change.act
         act_id = act.id
         stored.titles.setdefault(act_id, dict(act.title))
@@ -78,7 +88,9 @@ def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
             target = _inserted(change.content, langs[0], change.target, first.id)
         stored.changes.append(Change(act_id, action, target, change.in_force,
                                      dict(change.in_force_text or {}), set(langs),
-                                     {code: change.pos for code in langs}))
+                                     {code: change.pos for code in langs},
+                                     contents=dict(change.content),
+                                     reasons=dict(change.reason or {})))
     for code in langs:
         stored.todos[code] = _manifest_todos(root, code)
     return stored

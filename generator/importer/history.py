@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ..model import (
     ActId,
@@ -54,6 +54,10 @@ class Change:
     words: dict[str, str] = field(default_factory=dict)  # the note that states it, by language
     other_language: bool = False
     kept_notes: bool = False  # a new wording recorded as changes made (`_keep_inner_notes`)
+    # What the project's record gives already, by language (a language imported before, whose
+    # wording or reason a person may have restored): kept as it is.
+    contents: dict[str, Any] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
     order: tuple[dt.date, dt.date, str] = (dt.date.min, dt.date.min, "")
 
 

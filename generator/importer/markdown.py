@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..model import Diagnostics, SourcePos
 from .blocks import Block, Emphasis, Grid, GridCell
+
+if TYPE_CHECKING:
+    import lxml.html
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 ANCHOR = re.compile(r'^\s*<a\s+(?:id|name)="[^"]*"\s*>\s*</a>\s*$')
@@ -148,6 +149,10 @@ def _table(lines: list[str], start: int, pos: SourcePos, blocks: list[Block],
 
 def parse_table(source: str, pos: SourcePos, diagnostics: Diagnostics) -> Grid | None:
     """An HTML table's rows and cells, each cell's lines and spans."""
+    # lxml loads with the first table: a command that reads none never pays for it.
+    import lxml.html
+    from lxml import etree
+
     try:
         table = lxml.html.fragment_fromstring(source)
     except (etree.ParserError, ValueError) as exc:

@@ -39,6 +39,7 @@ from ..model.published import (
     PART,
     TITLE,
     WHOLE,
+    NoActNamed,
     NoteNotRead,
     PublishedForms,
     ReadAct,
@@ -245,6 +246,10 @@ class NotePlacer:
         try:
             note = read_published(mark.text, label, self.lang, self.forms, self.issuers,
                                   warnings)
+        except NoActNamed as exc:
+            self.diagnostics.error(mark.pos, f"unreadable note: {exc}; correct the text (the "
+                                             "history would lose the act it names)")
+            return
         except NoteNotRead as exc:
             self.todos.append(Todo("note-unread", str(mark.pos), mark.text))
             self.diagnostics.warning(mark.pos, f"note not read ({exc}): kept as a todo")

@@ -1,8 +1,8 @@
 """Reader of a plain-text copy of a published page, as a person copies it from the browser.
 
 Reads the text; writes `Block`s with their line and column. Undoes what the extraction did:
-letter-spaced runs ("ж ө н і н д е" → "жөнінде"), page breaks (three blank lines, anywhere, even
-inside a sentence), words the extraction split ("әлеует і", through the language's
+letter-spaced runs ("w o r d s" → "words"), page breaks (three blank lines, anywhere, even
+inside a sentence), words the extraction split (a letter set apart, through the language's
 `split_words`), a space before a closing sign, the page footer (a line opening with ©), and the
 words of links the extraction pulled to the end of their line (put back into the hole they left
 where one hole is left; in a note, the act number back after its date). The layout says what a
@@ -36,7 +36,7 @@ FIGURE_DATE = r"(?:\d{2}\.\d{2}\.\d{4}|\d{4}\.\d{2}\.\d{2})"
 # A note's act number the extraction put at the line's end, and the hole after its date.
 TRAILING_NUMBER = re.compile(r"\s*(?P<number>№\s*\S+)\s*$")
 DATE_HOLE = re.compile(rf"(?P<date>{FIGURE_DATE})(?P<hole>\s{{2,}}|\s+(?=,))")
-# A link word glued after a sentence's end at the line's end ("бекітілсін.бағдарламасы").
+# A link word glued after a sentence's end at the line's end ("be approved.programme").
 GLUED = re.compile(r"(?<=[.;:])(?P<word>[^\W\d_][\w-]*)\s*$")
 NAME = re.compile(r"[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_][\w-]+$")
 LABEL_BLOCK = re.compile(r"^\d+(?:-\d+)*\s*[.)]?$")

@@ -134,8 +134,8 @@ def _change(change: Change, rule: Any, shared: bool, imported: Imported,
     reason = REASONS.get(change.action)
     if reason is not None:
         fields["provenance"] = "reconstructed"
-        fields["reason"] = given(LangText, {code: imported.forms[code].reasons[reason]
-                                            for code in langs}, langs)
+        fields["reason"] = given(LangText, {code: change.reasons.get(
+            code, imported.forms[code].reasons[reason]) for code in langs}, langs)
         kind: TodoKind = "edits" if change.action == "amend" else "earlier-wording"
         todo.append(todo_data(Todo(kind, _source(change), _said(change), change.target,
                                    change.act.key)))
@@ -157,6 +157,9 @@ def _said(change: Change) -> str:
 def _contents(change: Change, imported: Imported) -> dict[str, Any]:
     contents = {}
     for code, text in imported.texts.items():
+        if code in change.contents:
+            contents[code] = change.contents[code]  # as the project's record gives it
+            continue
         node = _find(text.units, change.target)
         wording = imported.adopted.wording(node, change, imported.forms[code].placeholder)
         # A new wording keeps the target's id; an added unit names its id unless its label

@@ -19,6 +19,7 @@ from ..model.published import (
     TITLE,
     WHOLE,
     Adoption,
+    NoActNamed,
     NoteNotRead,
     PublishedForms,
     ReadAct,
@@ -192,6 +193,8 @@ class KazakhForms(PublishedForms):
         first = min(((match.start(), kind) for kind, pattern in OPERATIONS
                      for match in [pattern.search(body)] if match), default=None)
         if first is None:
+            if not act_spots(body, SIGN):
+                raise NoActNamed("it names no act (a date and a number)")
             raise NoteNotRead("no words of what happened (жаңа редакцияда, өзгеріс енгізілді, …)")
         subject_text = body[:first[0]].strip()
         subject, heading = self._subject(subject_text)
@@ -218,7 +221,7 @@ class KazakhForms(PublishedForms):
             rest = segment[match.end():]
             spots = act_spots(rest, SIGN)
             if not spots:
-                raise NoteNotRead(f"no act (date and number) after '{segment[:30]}'")
+                raise NoActNamed(f"no act (a date and a number) after '{segment[:30]}'")
             read.append((kind, match, spots, rest))
         return self._with_acts(read)
 

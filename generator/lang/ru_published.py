@@ -18,6 +18,7 @@ from ..model.published import (
     TITLE,
     WHOLE,
     Adoption,
+    NoActNamed,
     NoteNotRead,
     PublishedForms,
     ReadNote,
@@ -185,6 +186,8 @@ class RussianForms(PublishedForms):
         first = min(((match.start(), kind) for kind, pattern in OPERATIONS
                      for match in [pattern.search(body)] if match), default=None)
         if first is None:
+            if not act_spots(body, SIGN):
+                raise NoActNamed("it names no act (a date and a number)")
             raise NoteNotRead("no words of what happened (в редакции, с изменениями, …)")
         subject = self._subject(body[:first[0]])
         return ReadNote(subject, tuple(self._operations(body[first[0]:])),
@@ -214,7 +217,7 @@ class RussianForms(PublishedForms):
             rest = segment[match.end():]
             spots = act_spots(rest, SIGN, before_date=r"от\s+")
             if not spots:
-                raise NoteNotRead(f"no act (date and number) after '{segment[:30]}'")
+                raise NoActNamed(f"no act (a date and a number) after '{segment[:30]}'")
             self._check_tail(rest, spots)
             acts = acts_of(spots, self._lead, None, self._acting)
             added = self._unit(match.group("added")) if kind == "insert" else None

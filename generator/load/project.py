@@ -64,10 +64,11 @@ def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
         return codes()
     for code in codes():
         if code not in present:
+            # No path in the message: a loaded project is cached by its files' contents.
             diagnostics.warning(
                 SourcePos(relative(root / "content" / code, root)),
                 f"the {code} text is not there yet: legalgen builds the other languages; "
-                f"import it with `legalgen import --{code} FILE --into {root}`")
+                f"import it with `legalgen import --{code} FILE --into` the project's folder")
     return present
 
 

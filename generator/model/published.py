@@ -85,6 +85,11 @@ class NoteNotRead(ValueError):
     """A note whose words the language cannot read: the reason, for the drafter."""
 
 
+class NoActNamed(NoteNotRead):
+    """A note that names no act the reader can make out (a date and a number): a damaged
+    text, whose history would lose the act."""
+
+
 class PublishedForms(abc.ABC):
     """One language's printed forms, as the importer reads them. Patterns are matched against
     text whose look-alike letters were folded (`fold`)."""
