@@ -81,6 +81,12 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
     stored = stored_project(into, diagnostics)
     if diagnostics.errors:
         return empty
+    if stored is None and into.is_dir() and any(not entry.name.startswith(".")
+                                                for entry in into.iterdir()):
+        diagnostics.error(SourcePos(str(into)), "the folder holds files but no project: import "
+                                                "into a new or empty folder, or into a project "
+                                                "that has the other language")
+        return empty
     for code in sources:
         if code in PUBLISHED and stored is not None and code in stored.texts:
             diagnostics.error(SourcePos(str(into)), f"the {code} text is in this project "

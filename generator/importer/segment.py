@@ -407,8 +407,6 @@ class Segmenter:
         return "paragraph" if self.part is None else "point"
 
     def _labelled_unit(self, block: Block, words: str) -> bool:
-        if block.emphasis == "bold" and not self.act_done and self.part is None:
-            return False
         point = POINT.match(words)
         if point is not None:
             node = Node(self._point_kind(), block.pos, label=words[:point.start("text")].strip(),
@@ -423,8 +421,7 @@ class Segmenter:
             return True
         bare = BARE_POINT.match(words)
         if bare is not None and bare.group("text")[:1].isupper() and self.point is not None \
-                and _successor(
-                self.point.label, bare.group("label")):
+                and _successor(self.point.label, bare.group("label")):
             node = Node(self._point_kind(), block.pos, label=bare.group("label"),
                         text=bare.group("text").strip(), indent=block.indent)
             self._place_point(node, block)
@@ -432,11 +429,12 @@ class Segmenter:
         return False
 
     def _place_point(self, node: Node, block: Block) -> None:
+        """A point among its siblings; in Markdown, an indented point that does not follow the
+        open one is a list nested in the open sub-point or point."""
         nested_in = self.sub or self.point
-        if (block.indent >= 3 and nested_in is not None and not _successor(
-                self.point.label if self.point else None, node.label or "")
-                and node.kind == "point"):
-            node.kind = "point"
+        follows = _successor(self.point.label if self.point else None, node.label or "")
+        if block.indent >= 3 and nested_in is not None and not follows \
+                and node.kind == "point":
             self._add(nested_in.children, node)
             return
         self._add(self._siblings(), node)
