@@ -62,7 +62,7 @@ ACT_TYPES = {form.lower(): act_type for act_type, word in ACT_WORDS.items()
                           word.instrumental, word.instrumental_plural)}
 UNIT_KINDS: dict[str, str] = {}
 for _kind in ("point", "subpoint", "chapter", "section", "subsection", "appendix", "article",
-              "row", "text", "table", "notes"):
+              "part", "row", "text", "table", "notes"):
     _noun = UNIT_NOUNS[_kind]
     for _form in (_noun.nominative, _noun.accusative, _noun.instrumental):
         UNIT_KINDS.setdefault(_form.lower(), _kind)
@@ -74,7 +74,7 @@ ON_PUBLICATION = re.compile(r"(?:со\s+дня|после\s+дня|после)\s
                             r"официального\s+опубликования")
 ON_SIGNING = re.compile(r"^вводится\s+в\s+действие\s+со\s+дня\s+(?:его\s+)?подписания$")
 FROM_DATE = re.compile(rf"^вводится\s+в\s+действие\s+с\s+(?P<date>{FIGURE_DATE})$")
-UNIT_KINDS.update({"часть": "point", "частью": "point", "пункты": "point",
+UNIT_KINDS.update({"пункты": "point",
                    "строки": "row", "строкой": "row"})
 
 

@@ -27,6 +27,7 @@ from .acts import (
     LangSignatory,
     LangText,
     LangUnits,
+    LangWords,
     effective_date,
     given,
 )
@@ -85,7 +86,8 @@ __all__ = [
     "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
-    "LangSignatory", "LangText", "LangUnits", "NAMED_BY_REPUBLIC", "REPUBLIC", "SIGNED_BY_HEAD",
+    "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
+    "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",

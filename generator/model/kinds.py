@@ -26,10 +26,12 @@ UnitKind = Literal[
     "chapter",
     "section",
     "subsection",
+    "named",
     "article",
     "point",
     "subpoint",
     "text",
+    "part",
     "table",
     "appendix",
     "notes",
@@ -93,11 +95,16 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("chapter", "chp", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("section", "sec", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("subsection", "subsec", "division", ("heading", "text"), ("heading",)),
+    # A part known by its heading alone, which acts name as a title ("the passport of the
+    # programme", "the functions of the agency", a list inside a regulation).
+    KindSpec("named", "named", "division", ("heading", "text"), ("heading",)),
     KindSpec("article", "art", "numbered", ("heading", "text"), ("heading",),
              label_required=True),
     KindSpec("point", "point", "numbered", ("text", "heading")),
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
+    # An unlabelled paragraph that the text's own structure calls a part (of a law's article).
+    KindSpec("part", "part", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
     # An appendix is named by its label; a form may open with its fields, without a title.
     KindSpec("appendix", "app", "stamped", ("stamp", "heading"), (),
