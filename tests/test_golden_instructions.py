@@ -15,8 +15,12 @@ from generator.lang import codes
 from .golden.acts import corpus_dir
 from .golden.instructions import summary
 
-pytestmark = pytest.mark.skipif(corpus_dir() is None, reason="the published corpus "
-                                "../shared/corpus/ is not beside the repository")
+pytestmark = [
+    pytest.mark.skipif(corpus_dir() is None, reason="the published corpus ../shared/corpus/ is "
+                       "not beside the repository"),
+    # The tests share the read-back instructions (a cache of the process): one xdist worker.
+    pytest.mark.xdist_group("golden-instructions"),
+]
 KNOWN = Path(__file__).resolve().parent.parent / "docs" / "known-differences.md"
 
 

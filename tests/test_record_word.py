@@ -4,7 +4,6 @@ and after a LibreOffice round trip; one language given leaves the other as a to-
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,10 +69,9 @@ def test_word_edits_give_one_change_per_unit_with_the_right_action(project, tmp_
                               for n, c in enumerate(EXPECTED[:2], 1)]
 
 
-def test_the_same_edits_after_a_libreoffice_round_trip_give_the_same_record(project, tmp_path):
+def test_the_same_edits_after_a_libreoffice_round_trip_give_the_same_record(project, tmp_path,
+                                                                           soffice):
     docx = edited_docx(project, tmp_path)
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
     converted = tmp_path / "converted"
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
                     "--headless", "--convert-to", "docx", "--outdir", str(converted), str(docx)],
