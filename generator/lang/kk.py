@@ -137,7 +137,7 @@ UNIT_WORDS: dict[str, str] = {
     "attachment": "қосымша",
     "text": "абзац",
     "part": "бөлік",
-    "preamble": "абзац",
+    "preamble": "кіріспе",
     "row": "жол",
     "group": "жол",
     "total": "жол",
