@@ -220,3 +220,19 @@ def test_a_placeholder_is_information_and_a_sentence_an_error(tmp_path, item, se
     line = next(line for line in result.output.splitlines() if "to do" in line)
     assert line.startswith(f"amendments/2013-01-10-9.yaml:13:3: {severity}: to do")
     assert result.exit_code == (0 if severity == "info" else 2)
+
+
+def test_a_long_placeholder_is_told_in_its_first_whole_words(tmp_path):
+    """A note of several lines is shown up to a word's end and an ellipsis, never cut inside a
+    word as if that were how it reads."""
+    note = " ".join(["Пункт 1 с изменениями, внесенными постановлением"] * 8)
+    into = tmp_path / "project"
+    assert CliRunner().invoke(main, ["init", str(into), "--date", "2012-05-25"]).exit_code == 0
+    item = f"- {{kind: edits, target: sec_1__point_1, text: '{note}'}}"
+    (into / "amendments" / "2013-01-10-9.yaml").write_text(RECORD + item + "\n",
+                                                           encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--root", str(into)])
+    line = next(line for line in result.output.splitlines() if "to do" in line)
+    shown = line.split("«", 1)[1].removesuffix("»")
+    assert shown.endswith("…") and len(shown) <= 160
+    assert note.startswith(shown[:-1]) and note[len(shown) - 1] == " "

@@ -229,8 +229,18 @@ def todo_text(item: TodoIn) -> str:
              f"act {item.act}" if item.act else "",
              f"at {item.source}" if item.source else ""]
     said = ", ".join(part for part in parts if part)
-    words = f" «{' '.join(item.text.split())[:160]}»" if item.text else ""
+    words = f" «{excerpt(item.text)}»" if item.text else ""
     return f"{said}{words}".strip() or "(no detail)"
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first words of `text` that fit in `limit` characters, an ellipsis if more follow:
+    enough to find the place in the file the placeholder names."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[:cut if cut > 0 else limit - 1]}…"
 
 
 def _load_change(
