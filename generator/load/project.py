@@ -67,8 +67,9 @@ def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
             # No path in the message: a loaded project is cached by its files' contents.
             diagnostics.warning(
                 SourcePos(relative(root / "content" / code, root)),
-                f"the {code} text is not there yet: legalgen builds the other languages; "
-                f"import it with `legalgen import --{code} FILE --into` the project's folder")
+                f"the {code} text is not there yet, so legalgen builds the other languages "
+                f"only; bring it in with `legalgen import --{code} FILE --into "
+                "<this project's folder>`")
     return present
 
 
