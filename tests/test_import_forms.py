@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.importer.plaintext import _links_back, _unspaced
-from tests.importutil import CORPUS, needs_corpus, run_import
+from tests.importutil import CORPUS, needs_corpus, run_import, version_text
 
 # A page of the official database's legacy site, in its shape (head, article, the notes as
 # spans whose act number is a link between them), with words of its own.
@@ -238,3 +238,106 @@ def test_a_long_placeholder_is_told_in_its_first_whole_words(tmp_path):
     shown = line.split("«", 1)[1].removesuffix("»")
     assert shown.endswith("…") and len(shown) <= 160
     assert note.startswith(shown[:-1]) and note[len(shown) - 1] == " "
+
+
+# A law in both languages, in words of its own: chapters that hold articles, an article's points
+# and sub-points, an article's unlabelled paragraph, a note on an article by a law.
+LAW = {
+    "ru": """# О пробных образцах
+
+Настоящий Закон регулирует общественные отношения в области пробных образцов.
+
+## Глава 1. Общие положения
+
+### Статья 1. Основные понятия
+
+1. В настоящем Законе используются следующие понятия:
+
+1) образец – изделие, изготовленное для проверки;
+
+2) проверка – действия по оценке образца.
+
+2. Иные понятия применяются в значениях, установленных законодательством.
+
+> *Сноска. Статья 1 с изменениями, внесенными Законом РК от 29.06.2020 № 351-VI (вводится в \
+действие по истечении десяти календарных дней после дня его первого официального \
+опубликования).*
+
+### Статья 2. Цель Закона
+
+Целью настоящего Закона является обеспечение качества образцов.
+
+## Глава 2. Заключительные положения
+
+### Статья 3. Порядок введения в действие
+
+Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его \
+первого официального опубликования.
+
+**Президент Республики Казахстан**
+
+**К. Токаев**
+""",
+    "kk": """# Сынама үлгілер туралы
+
+Осы Заң сынама үлгілер саласындағы қоғамдық қатынастарды реттейді.
+
+## 1-тарау. Жалпы ережелер
+
+### 1-бап. Негізгі ұғымдар
+
+1. Осы Заңда мынадай ұғымдар пайдаланылады:
+
+1) үлгі – тексеру үшін дайындалған бұйым;
+
+2) тексеру – үлгіні бағалау жөніндегі іс-әрекеттер.
+
+2. Өзге ұғымдар заңнамада белгіленген мағыналарда қолданылады.
+
+> *Ескерту. 1-бапқа өзгеріс енгізілді - ҚР 29.06.2020 № 351-VI (алғашқы ресми жарияланған \
+күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) Заңымен.*
+
+### 2-бап. Заңның мақсаты
+
+Осы Заңның мақсаты үлгілердің сапасын қамтамасыз ету болып табылады.
+
+## 2-тарау. Қорытынды ережелер
+
+### 3-бап. Қолданысқа енгізу тәртібі
+
+Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа \
+енгізіледі.
+
+**Қазақстан Республикасының Президенті**
+
+**Қ. Тоқаев**
+""",
+}
+
+
+def test_a_law_keeps_its_articles_in_their_chapters_and_their_parts(tmp_path):
+    texts = {}
+    for code, text in LAW.items():
+        texts[code] = tmp_path / f"{code}.md"
+        texts[code].write_text(text, encoding="utf-8")
+    into = tmp_path / "project"
+    result = CliRunner().invoke(main, ["import", "--kk", str(texts["kk"]), "--ru",
+                                       str(texts["ru"]), "--into", str(into), "--type", "law",
+                                       "--issuer", "parliament", "--number", "10-VII",
+                                       "--date", "2019-05-01"])
+    assert result.exit_code == 0, result.output
+    assert outline(into) == [
+        "preamble_1 preamble -", "chp_1 chapter 1.", "chp_1__art_1 article 1.",
+        "chp_1__art_1__para_1 paragraph 1.", "chp_1__art_1__para_1__subpoint_1 subpoint 1)",
+        "chp_1__art_1__para_1__subpoint_2 subpoint 2)", "chp_1__art_1__para_2 paragraph 2.",
+        "chp_1__art_2 article 2.", "chp_1__art_2__part_1 part -", "chp_2 chapter 2.",
+        "chp_2__art_3 article 3.", "chp_2__art_3__part_1 part -", "signature_1 signature -"]
+    assert CliRunner().invoke(main, ["validate", "--root", str(into)]).exit_code == 0
+    built = CliRunner().invoke(main, ["build", "--root", str(into), "--format", "html",
+                                      "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    # The notes come out as published.
+    for code in LAW:
+        (page,) = (into / "build" / code).glob("*/*.html")
+        printed = next(line for line in LAW[code].splitlines() if line.startswith("> *"))
+        assert version_text(page)[1] == [printed.strip("> *").replace("\\", "")]

@@ -3,12 +3,12 @@
 Reads the `Block`s of one language (any reader's) and that language's printed forms
 (`PublishedForms`); writes an `ImportedText`. One pass, with the units open at each point: the
 part (the act itself, an approved document under its approval stamp, an appendix under its
-appendix stamp), the division (chapter, section, article, a headed subsection), the point, the
-sub-point. Each block is tried against the rules in order: title and head lines, editorial
-remarks, notes (which stand under the last unit opened), stamps, headings, signature lines, the
-lines of excluded units, labelled points and sub-points, tables and plain paragraphs. A rule that
-needs a language's words asks the forms; the labels and the layout are the same in every
-language.
+appendix stamp), the divisions (a section holding chapters, a chapter holding articles; a
+headed subsection), the point, the sub-point. Each block is tried against the rules in order:
+title and head lines, editorial remarks, notes (which stand under the last unit opened), stamps,
+headings, signature lines, the lines of excluded units, labelled points and sub-points, tables
+and plain paragraphs. A rule that needs a language's words asks the forms; the labels and the
+layout are the same in every language.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ SEPARATOR = re.compile(r"^[_\-–—\s*]+$")
 NAME = re.compile(r"(?P<name>[^\W\d_]\.\s?(?:[^\W\d_]\.\s?)?[^\W\d_][\w-]+)$")
 SENTENCE_END = re.compile(r"[.;:!?»]\s*$")
 STAMP_LINES = 12
+# Divisions that hold one another, the outer first: a code's sections hold chapters, a law's
+# chapters hold articles. A division of another kind (a headed subsection) holds none.
+DIVISION_RANKS = {"section": 0, "chapter": 1, "article": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Segmenter:
         self.vocabulary = vocabulary
         self.part: Node | None = None  # the approved document or appendix being read
         self.top_part: Node | None = None  # the part an appendix "to the Rules" belongs to
-        self.division: Node | None = None
+        self.divisions: list[Node] = []  # the divisions open, the outer first
         self.point: Node | None = None
         self.sub: Node | None = None
         self.last: Node | None = None  # the unit a note after it stands under
@@ -68,6 +71,11 @@ class Segmenter:
         self.act_done = False  # the act's own text ended (its signature or first stamp)
 
     # -- the containers -------------------------------------------------------------------
+
+    @property
+    def division(self) -> Node | None:
+        """The innermost division open."""
+        return self.divisions[-1] if self.divisions else None
 
     def _siblings(self) -> list[Node]:
         holder = self.division or self.part
@@ -220,7 +228,7 @@ class Segmenter:
         else:
             self.text.units.append(node)
             self.top_part = node
-        self.part, self.division, self.point, self.sub = node, None, None, None
+        self.part, self.divisions, self.point, self.sub = node, [], None, None
         self.awaiting_heading = node
         self.last = node
         self.act_done = True
@@ -296,9 +304,18 @@ class Segmenter:
 
     def _division(self, kind: str, label: str | None, heading: str, block: Block) -> None:
         node = Node(kind, block.pos, label=label, heading=heading.strip() or (label or ""))
-        holder = self.part.children if self.part is not None else self.text.units
+        rank = DIVISION_RANKS.get(kind)
+        # An article goes into the chapter open, a chapter into the section open.
+        while self.divisions and (rank is None or DIVISION_RANKS.get(
+                self.divisions[-1].kind, rank) >= rank):
+            self.divisions.pop()
+        if self.divisions:
+            holder = self.divisions[-1].children
+        else:
+            holder = self.part.children if self.part is not None else self.text.units
         self._add(holder, node)
-        self.division, self.point, self.sub = node, None, None
+        self.divisions.append(node)
+        self.point, self.sub = None, None
 
     # -- the signature ----------------------------------------------------------------------
 
@@ -469,7 +486,7 @@ class Segmenter:
         """A paragraph the source broke off its unit: it opens in lower case after words that
         do not end a sentence."""
         last = self.last
-        if last is None or last.kind not in ("paragraph", "point", "subpoint", "text",
+        if last is None or last.kind not in ("paragraph", "point", "subpoint", "text", "part",
                                              "preamble") or last.exclusion is not None:
             return False
         if not words[:1].islower() or not last.text or SENTENCE_END.search(last.text):
@@ -490,7 +507,9 @@ class Segmenter:
             holder = self.division or self.part
         siblings = holder.children if holder is not None else self.text.units
         text = "\n".join(block.lines) if block.kind == "quote" else words
-        self._add(siblings, Node("text", block.pos, text=text, indent=block.indent))
+        # An article's own unlabelled paragraphs are its parts ("часть вторая статьи 3").
+        kind = "part" if holder is not None and holder.kind == "article" else "text"
+        self._add(siblings, Node(kind, block.pos, text=text, indent=block.indent))
 
 
 def _labelled(text: str) -> bool:
