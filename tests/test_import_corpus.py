@@ -79,7 +79,7 @@ def listed_differences() -> set[str]:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> dict[str, dict[str, Path]]:
-    """Each document's projects, imported and built (the latest version, HTML) lazily."""
+    """Each document's projects, imported and built (the latest version, HTML and DOCX) lazily."""
     return {}
 
 
@@ -97,7 +97,7 @@ def projects(document: str, cache: dict[str, dict[str, Path]], base: Path) -> di
         into = base / f"{document}-{key}"
         code, output = run_import(into, **texts)
         assert code == 0, output
-        built = CliRunner().invoke(main, ["build", "--root", str(into), "--format", "html",
+        built = CliRunner().invoke(main, ["build", "--root", str(into), "--format", "html,docx",
                                           "--jobs", "1"])
         assert built.exit_code == 0, built.output
         for lang in texts:
