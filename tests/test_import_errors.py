@@ -127,6 +127,22 @@ def test_an_issuer_the_registry_does_not_know_stops_the_import(tmp_path):
     assert not into.exists()
 
 
+def test_a_folder_of_other_files_is_no_place_for_a_project(tmp_path, monkeypatch):
+    """Run where the published files lie, the import's default folder (`.`) holds them: it stops,
+    says to give a folder with --into, and leaves the folder as it was."""
+    text = _order(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["import", "--ru", text.name, *HEAD])
+    assert result.exit_code == 2
+    assert ".: error: the folder holds files but no project: give a new or empty folder with " \
+        "`--into DIR`" in result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["rus.md"]
+
+
 @pytest.mark.parametrize("case", ["structure", "note", "table", "issuer"])
 def test_a_failed_import_into_a_project_changes_nothing_there(tmp_path, case):
     """The project of a first language stays as it was when the other one cannot come in."""

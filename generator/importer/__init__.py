@@ -83,9 +83,9 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
         return empty
     if stored is None and into.is_dir() and any(not entry.name.startswith(".")
                                                 for entry in into.iterdir()):
-        diagnostics.error(SourcePos(str(into)), "the folder holds files but no project: import "
-                                                "into a new or empty folder, or into a project "
-                                                "that has the other language")
+        diagnostics.error(SourcePos(str(into)), "the folder holds files but no project: give "
+                                                "a new or empty folder with `--into DIR`, or a "
+                                                "project that has the other language")
         return empty
     for code in sources:
         if code in PUBLISHED and stored is not None and code in stored.texts:
