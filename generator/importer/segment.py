@@ -507,7 +507,8 @@ class Segmenter:
             holder = self.division or self.part
         siblings = holder.children if holder is not None else self.text.units
         text = "\n".join(block.lines) if block.kind == "quote" else words
-        # An article's own unlabelled paragraphs are its parts ("часть вторая статьи 3").
+        # An article's own unlabelled paragraphs are its parts (acts name them "the second part of
+        # article 3").
         kind = "part" if holder is not None and holder.kind == "article" else "text"
         self._add(siblings, Node(kind, block.pos, text=text, indent=block.indent))
 
