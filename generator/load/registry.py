@@ -8,6 +8,7 @@ every language it has names in — the minister for an order, the Republic for a
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ class Issuers:
 
     def __contains__(self, key: str) -> bool:
         return key in self.forms
+
+    def issuer_keys(self) -> Iterable[str]:
+        return self.forms.keys()
 
     def names(self, key: str, act_type: str) -> dict[str, IssuerName]:
         """How issuer `key` signs an act of `act_type`, by language."""

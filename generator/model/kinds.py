@@ -38,6 +38,15 @@ UnitKind = Literal[
     "total",
 ]
 
+# The names by which the notes call an annexed document instead of its kind and label ("the
+# Rules in the wording of …"): a unit's `note_name`. Every language gives each its word.
+AnnexName = Literal[
+    "rules", "regulation", "list", "structure", "form", "qualification_requirements",
+    "excise_rates", "instruction", "programme", "plan", "standard", "methodology",
+    "requirements", "composition",
+]
+ANNEX_NAMES: tuple[str, ...] = get_args(AnnexName)
+
 # How the writers lay a kind out and the stages treat it.
 Family = Literal[
     "stamped",      # a part of its own under an approval stamp, opening a page: its heading,
@@ -88,7 +97,7 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("preamble", "preamble", "plain", ("text",), ("text",)),
     KindSpec("paragraph", "para", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("signature", "signature", "signatory", ("position", "name"), ("name",)),
-    KindSpec("attachment", "att", "stamped", ("stamp", "heading"), ("heading",),
+    KindSpec("attachment", "att", "stamped", ("stamp", "heading", "note_name"), ("heading",),
              in_contents=True, heading_level=1),
     KindSpec("chapter", "chp", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("section", "sec", "division", ("heading", "text"), ("heading",), in_contents=True),
@@ -99,7 +108,7 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
-    KindSpec("appendix", "app", "stamped", ("stamp", "heading"), ("heading",),
+    KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), ("heading",),
              in_contents=True, heading_level=2, named_by_label=True),
     KindSpec("notes", "notes", "table_notes", ("text",)),
     KindSpec("group", "group", "heading_row", ("text",), ("text",)),
