@@ -48,6 +48,8 @@ def act_key(mention: ActMention) -> ActKey:
 class NoteResult:
     note: PublishedNote
     facts: NoteFacts | Unreadable
+    # The facts with each act as its record gives it (the identity and forms its notes agree on).
+    agreed: NoteFacts | None = None
     written: str | None = None
 
     @property
@@ -119,8 +121,8 @@ def measure_document(document: Document, lang: Language) -> list[NoteResult]:
             _vote(lang, result.facts, records)
     for result in results:
         if isinstance(result.facts, NoteFacts):
-            agreed = with_mentions(result.facts, _agreed(records))
-            result.written = render(lang, stripped(agreed))
+            result.agreed = with_mentions(result.facts, _agreed(records))
+            result.written = render(lang, stripped(result.agreed))
     return results
 
 
