@@ -41,12 +41,12 @@ VOICING = {"қ": "ғ", "к": "г", "п": "б"}
 # The days the Kazakh notes changed their forms (the publisher's eras; docs/record-format.md):
 # dates "2012.11.07", the sign "N" and "Қаулысымен" before 2013; acts of one operation joined by
 # ", " before 2017; "өзгерту енгізілді" before 2011; "өзгерістер" for several acts from 2017;
-# "алынып тасталды" before 2014.
+# "алынып тасталды" before 2013.
 YEAR_FIRST_UNTIL = dt.date(2013, 1, 1)
 COMMA_UNTIL = dt.date(2017, 1, 1)
 AMEND_VERB_UNTIL = dt.date(2011, 1, 1)
 PLURAL_CHANGES_FROM = dt.date(2017, 1, 1)
-EXCLUDED_LONG_UNTIL = dt.date(2014, 1, 1)
+EXCLUDED_LONG_UNTIL = dt.date(2013, 1, 1)
 # A word whose form changed with the era: the word used until each day (exclusive).
 EraWords = tuple[tuple[dt.date, str], ...]
 TITLE_WORDS: EraWords = ((dt.date(2011, 1, 1), "атау"), (dt.date(2013, 1, 1), "тақырып"),
@@ -455,8 +455,8 @@ class Kazakh(Language):
 
     @staticmethod
     def _separator(mention: ActMention) -> str:
-        """Between the acts of one operation: ", " before an act of 2014 or earlier, "; "
-        from 2015 on."""
+        """Between the acts of one operation: ", " before an act of 2016 or earlier, "; "
+        from 2017 on."""
         return "; " if era(mention) >= COMMA_UNTIL else ", "
 
     @staticmethod

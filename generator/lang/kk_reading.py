@@ -12,7 +12,16 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from ..model import ANNEX_NAMES, ActId, ActMention, NoteFacts, NoteStep, NoteStyle, StepDetails
+from ..model import (
+    ANNEX_NAMES,
+    ActId,
+    ActMention,
+    NoteCount,
+    NoteFacts,
+    NoteStep,
+    NoteStyle,
+    StepDetails,
+)
 from ..model.notes import TITLE, NoteOperation, UnitRef
 from .kk import ACT_WORDS, LANGUAGE_NAMES, Kazakh, NoteContext, instrumental, plural, possessive
 from .reading import (
@@ -153,7 +162,7 @@ class KazakhReader:
         return NoteFacts("in_force_from", (), (mention,), document.type, details=details)
 
     def _head(self, head: str, acts: tuple[ActMention, ...], context: NoteContext,
-              document: ActId) -> tuple[tuple[UnitRef, ...], NoteStep, dict[str, object]]:
+              document: ActId) -> tuple[tuple[UnitRef, ...], NoteStep, dict[str, str]]:
         """The first operation, the units it is about, and the forms the first act's notes
         take that the head shows."""
         other = re.fullmatch(r"(?P<unit>.+) (?P<lang>\S+) тіліндегі (?P<text>мәтініне|мәтінге) "
@@ -163,7 +172,7 @@ class KazakhReader:
             only = self.languages.get(other.group("lang"))
             if only is None:
                 raise NotReadable(f"no language '{other.group('lang')}'")
-            count = "one" if other.group("word") == "өзгеріс" else "several"
+            count: NoteCount = "one" if other.group("word") == "өзгеріс" else "several"
             unit, style = self._candidate(other.group("unit"), "dative", context)
             style["other_text"] = "plain" if other.group("text") == "мәтінге" else "possessive"
             return (unit,), NoteStep("amend", acts, details=StepDetails(count=count,
@@ -190,7 +199,7 @@ class KazakhReader:
         raise NotReadable(f"no operation in '{head[:60]}'")
 
     def _insert(self, text: str, acts: tuple[ActMention, ...], context: NoteContext,
-                document: ActId) -> tuple[tuple[UnitRef, ...], NoteStep, dict[str, object]]:
+                document: ActId) -> tuple[tuple[UnitRef, ...], NoteStep, dict[str, str]]:
         """"Қағидалар 20-1-тармақпен", "3-бөлім 16-1-тармақпен", "2-тармақ 2-1) тармақшамен",
         "10-бөліммен" (the holder left out)."""
         found = re.fullmatch(rf"(?:(?P<holder>.+) )?(?P<new>(?:{KK_LABEL} )?\S+)", text)

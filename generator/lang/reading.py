@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, get_args
 
 from ..model import (
@@ -41,7 +41,6 @@ from ..model import (
     IssuerName,
     Language,
     NoteFacts,
-    NoteStep,
     NoteStyle,
     Unreadable,
 )

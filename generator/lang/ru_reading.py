@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import ActId, ActMention, NoteFacts, NoteStep, StepDetails, UnitRef
+from ..model import ActId, ActMention, NoteCount, NoteFacts, NoteStep, StepDetails, UnitRef
 from ..model.notes import TITLE, NoteOperation
 from .reading import (
     DATE,
@@ -30,7 +30,7 @@ PREFERRED_KINDS = ("point", "subpoint", "chapter", "section", "subsection", "art
                    "appendix", "preamble", "text", "row")
 # What each operation of a later step starts with, the operation, the number of changes, and the
 # case its acts are named in.
-OPERATIONS: tuple[tuple[str, NoteOperation, str, str], ...] = (
+OPERATIONS: tuple[tuple[str, NoteOperation, NoteCount, str], ...] = (
     (r"в редакции ", "replace", "several", "genitive"),
     (r"с изменением, внесенным ", "amend", "one", "instrumental"),
     (r"с изменениями, внесенными ", "amend", "several", "instrumental"),

@@ -162,6 +162,8 @@ NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
 REPUBLIC = "republic"
 
 
+# The target of a change that names the document's own title.
+TITLE_TARGET = "title"
 # How many changes an act made to a unit, as a note says it.
 NoteCount = Literal["one", "several"]
 
@@ -315,6 +317,8 @@ class Change:
     only: tuple[str, ...] = ()
     # Further units the change treats as it treats `target`, which one note names together.
     also: list[str] = field(default_factory=list)
+    # The part of the target the change is about ("heading"); None: the whole unit.
+    part: str | None = None
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:
