@@ -175,22 +175,22 @@ def _notes(
 
 
 def _head_notes(lang: Language, version: Version, project: Project) -> list[Note]:
-    """The notes under the title: one for the title's own changes, one per change of words
-    throughout the text (with the words of every language)."""
+    """The notes under the title, in the order of their first acts: one for the title's own
+    changes, one per change of words throughout the text (with the words of every language)."""
     document_type = version.document.type
     notes = []
     title = [event for event in version.head_events if event.change.target == TITLE_TARGET]
-    if title:
-        facts = NoteFacts.of_steps((UnitRef(TITLE),), steps_of(title), document_type)
-        notes.append(Note(facts, lang.note_words(facts)))
     for event in version.head_events:
-        if event.change.target == TITLE_TARGET:
+        if event.change.target != TITLE_TARGET:
+            edits = event.change.edits
+            words = {code: tuple((edit.find[code], edit.replace[code]) for edit in edits)
+                     for code in project.langs if code in edits[0].find}
+            facts = NoteFacts("replace_words", (), mentions_of([event.change]), document_type,
+                              details=StepDetails(words=words))
+        elif event is title[0]:
+            facts = NoteFacts.of_steps((UnitRef(TITLE),), steps_of(title), document_type)
+        else:
             continue
-        edits = event.change.edits
-        words = {code: tuple((edit.find[code], edit.replace[code]) for edit in edits)
-                 for code in project.langs}
-        facts = NoteFacts("replace_words", (), mentions_of([event.change]), document_type,
-                          details=StepDetails(words=words))
         notes.append(Note(facts, lang.note_words(facts)))
     return notes
 

@@ -254,8 +254,10 @@ UNIT_WORDS: dict[str, str] = {
 ACT_WORDS = {
     "resolution": "қаулы",
     "law": "Заң",
+    "constitutional_law": "Конституциялық заң",
     "code": "Кодекс",
     "decree": "Жарлық",
+    "decree_law": "Заң күші бар Жарлық",
     "order": "бұйрық",
     "decision": "шешім",
     "instruction": "өкім",

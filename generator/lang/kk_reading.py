@@ -61,6 +61,7 @@ class KazakhReader:
         for act_type, word in ACT_WORDS.items():
             for form in (word, plural(word)):
                 self.act_words.setdefault(instrumental(possessive(form)).lower(), act_type)
+        self.longest_words = sorted(self.act_words, key=len, reverse=True)
         self.languages = {word: code for code, word in LANGUAGE_NAMES.items()}
 
     def read(self, text: str, document: ActId) -> NoteFacts:
@@ -182,6 +183,12 @@ class KazakhReader:
             details = StepDetails(effective=read_date(dated.group("date"))[0])
             unit, style = self._candidate(dated.group("unit"), "nominative", context)
             return (unit,), NoteStep("in_force_from", acts, details=details), style
+        replaced = re.fullmatch(r"Бүкіл мәтін бойынша (?P<pairs>.+) ауыстырылды", head)
+        if replaced is not None:
+            pairs = tuple(re.findall(r"«(.+?)» деген сөз(?:дер)? «(.+?)» деген сөз(?:бен|дермен)",
+                                     replaced.group("pairs")))
+            details = StepDetails(words={self.lang.code: pairs})
+            return (), NoteStep("replace_words", acts, details=details), {}
         if head.endswith(" толықтырылды"):
             return self._insert(head.removesuffix(" толықтырылды"), acts, context, document)
         for ending, operation in (("жаңа редакцияда", "replace"), ("өзгеріс енгізілді", "amend"),
@@ -315,22 +322,23 @@ class KazakhReader:
     def _bracket_ends(self, after: str) -> bool:
         if not after or after[:2] in ("; ", ", "):
             return True
-        word = after[1:].split(" ")[0].rstrip(";,")
-        return after.startswith(" ") and word.lower() in self.act_words
+        return after.startswith(" ") and any(after[1:].lower().startswith(form)
+                                             for form in self.longest_words)
 
     def _act_word(self, text: str, untyped: list[ActDraft], last: ActDraft) -> str:
         """After an act, the act word that closes a run of acts of one type, and a bracket
         printed after it."""
-        found = re.match(r" (?P<word>[^\s,;()]+)", text)
-        if found is None or found.group("word").lower() not in self.act_words:
+        word = next((text[1:1 + len(form)] for form in self.longest_words
+                     if text[1:1 + len(form)].lower() == form
+                     and re.match(r"$|[\s,;]", text[1 + len(form):])), None)
+        if not text.startswith(" ") or word is None:
             return text
-        word = found.group("word")
         act_type = self.act_words[word.lower()]
         for draft in untyped:
             draft.type = act_type
         untyped.clear()
         last.style["act_word"] = "capital" if word[:1].isupper() else "lower"
-        rest = text[found.end():]
+        rest = text[1 + len(word):]
         if rest.startswith(" ("):
             end = closing_bracket(rest[2:], lambda after: not after or after[:2] in ("; ", ", "))
             last.bracket, rest = rest[2:2 + end], rest[3 + end:]

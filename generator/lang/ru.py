@@ -75,20 +75,32 @@ UNIT_NOUNS: dict[str, Noun] = {
 
 @dataclass(frozen=True, slots=True)
 class ActWord:
+    """An act word in the cases notes use, its gender, and the words that follow the issuer's
+    name in each case (a decree having the force of law: "Указом Президента РК, имеющим силу
+    закона, от …")."""
+
     nominative: str
     genitive: str
     genitive_plural: str
     instrumental: str
     instrumental_plural: str
     gender: str
+    after_issuer: dict[str, str] | None = None
 
 
 ACT_WORDS = {
     "resolution": ActWord("постановление", "постановления", "постановлений", "постановлением",
                           "постановлениями", "n"),
     "law": ActWord("Закон", "Закона", "Законов", "Законом", "Законами", "m"),
+    "constitutional_law": ActWord("Конституционный закон", "Конституционного закона",
+                                  "Конституционных законов", "Конституционным законом",
+                                  "Конституционными законами", "m"),
     "code": ActWord("Кодекс", "Кодекса", "Кодексов", "Кодексом", "Кодексами", "m"),
     "decree": ActWord("Указ", "Указа", "Указов", "Указом", "Указами", "m"),
+    "decree_law": ActWord("Указ", "Указа", "Указов", "Указом", "Указами", "m", {
+        "nominative": ", имеющий силу закона,", "genitive": ", имеющего силу закона,",
+        "genitive_plural": ", имеющих силу закона,", "instrumental": ", имеющим силу закона,",
+        "instrumental_plural": ", имеющими силу закона,"}),
     "order": ActWord("приказ", "приказа", "приказов", "приказом", "приказами", "m"),
     "decision": ActWord("решение", "решения", "решений", "решением", "решениями", "n"),
     "instruction": ActWord("распоряжение", "распоряжения", "распоряжений", "распоряжением",
@@ -364,21 +376,22 @@ class Russian(Language):
 
     def _run(self, run: list[ActMention], case: Case) -> Words:
         words_of_act = ACT_WORDS[run[0].type]
-        if case == "genitive":
-            word = words_of_act.genitive_plural if len(run) > 1 else words_of_act.genitive
-        else:
-            word = self.act_word(run[0], len(run))
+        form = f"{case}_plural" if len(run) > 1 else case
+        word = getattr(words_of_act, form)
+        tail = (words_of_act.after_issuer or {}).get(form, "")
         items: list[Words] = []
         for position, mention in enumerate(run):
             named = position == 0 or signer(run[position - 1]) != signer(mention)
-            items.append(words(f"{self._issuer(mention)} " if named else "", "от ",
+            items.append(words(f"{self._issuer(mention)}{tail} " if named else "", "от ",
                                self._reference(mention), with_bracket(self, mention)))
         return words(f"{word} ", joined("; ", items))
 
     def act_name(self, act: Act | Document) -> str:
         """Постановление Правительства РК от 07.11.2013 № 1169 — an act named on its own."""
-        word = capitalize(ACT_WORDS[act.type].nominative)
-        return f"{word} {self.issuer(act)} от {self.short_date(act.date)} № {act.number}"
+        words_of_act = ACT_WORDS[act.type]
+        tail = (words_of_act.after_issuer or {}).get("nominative", "")
+        return (f"{capitalize(words_of_act.nominative)} {self.issuer(act)}{tail} "
+                f"от {self.short_date(act.date)} № {act.number}")
 
     def document_name(self, document_type: str) -> str:
         """Постановление, Закон — the document itself, as a changed unit is named."""
@@ -511,11 +524,14 @@ class Russian(Language):
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:
-        word = capitalize(ACT_WORDS[document.type].nominative)
+        words_of_act = ACT_WORDS[document.type]
         issuer = self.issuer(document, long=True)
-        return f"{word} {issuer} от {self.date(document.date)} № {document.number}."
+        tail = (words_of_act.after_issuer or {}).get("nominative", "")
+        return (f"{capitalize(words_of_act.nominative)} {issuer}{tail} "
+                f"от {self.date(document.date)} № {document.number}.")
 
     def repeal_line(self, act: Act, document_type: str) -> str:
         gender = ACT_WORDS[document_type].gender
+        tail = (ACT_WORDS[act.type].after_issuer or {}).get("instrumental", "")
         return (f"{past('Утратил', gender)} силу {self.act_word(act)} "
-                f"{self.issuer(act, long=True)} от {self.date(act.date)} № {act.number}")
+                f"{self.issuer(act, long=True)}{tail} от {self.date(act.date)} № {act.number}")

@@ -52,12 +52,21 @@ class RussianReader:
     def __init__(self, lang: Russian, index: IssuerIndex):
         self.lang = lang
         self.index = index
+        # Each act word by its form: the type, the case, and the words after the issuer's name
+        # that tell a type sharing the word apart (a decree having the force of law).
         self.act_words: dict[str, tuple[str, str]] = {}
+        self.tails: dict[str, list[tuple[str, str]]] = {}
         for act_type, word in ACT_WORDS.items():
-            for form, case in ((word.genitive, "genitive"), (word.genitive_plural, "genitive"),
-                               (word.instrumental, "instrumental"),
-                               (word.instrumental_plural, "instrumental")):
-                self.act_words.setdefault(form, (act_type, case))
+            for name, case in (("genitive", "genitive"), ("genitive_plural", "genitive"),
+                               ("instrumental", "instrumental"),
+                               ("instrumental_plural", "instrumental")):
+                form = getattr(word, name)
+                tail = (word.after_issuer or {}).get(name)
+                if tail:
+                    self.tails.setdefault(form, []).append((tail, act_type))
+                else:
+                    self.act_words.setdefault(form, (act_type, case))
+        self.longest_words = sorted(self.act_words, key=len, reverse=True)
         self.words: dict[str, dict[str, UnitRef]] = {case: {} for case in CASES}
         self.plurals: dict[str, str] = {}
         kinds = [*(kind for kind in PREFERRED_KINDS if kind in lang.unit_words),
@@ -86,8 +95,8 @@ class RussianReader:
     # Lines in an excluded unit's place
     def _line(self, text: str, document: ActId) -> NoteFacts:
         several = SEVERAL_LINE.fullmatch(text)
-        if several is not None and several.group("word") in self.plurals:
-            kind = self.plurals[several.group("word")]
+        if several is not None and several.group("word").lower() in self.plurals:
+            kind = self.plurals[several.group("word").lower()]
             units = tuple(UnitRef(kind, label) for label in several.group("labels").split(", "))
             return self._in_place(units, several.group("verb"), several.group("acts"), document)
         line = LINE.fullmatch(text)
@@ -133,6 +142,13 @@ class RussianReader:
             return (self._units(dated.group("unit"), "nominative"),
                     NoteStep("in_force_from", self._acts(dated.group("acts"), "instrumental"),
                              details=details))
+        replaced = re.fullmatch(r"По всему тексту (?P<pairs>.+») (?P<acts>\S+ .+)", text)
+        if replaced is not None:
+            pairs = tuple(re.findall(r"слов[оа] «(.+?)» заменен[оы] слов(?:ом|ами) «(.+?)»",
+                                     replaced.group("pairs")))
+            details = StepDetails(words={self.lang.code: pairs})
+            acts = self._acts(replaced.group("acts"), "instrumental")
+            return (), NoteStep("replace_words", acts, details=details)
         added = re.fullmatch(r"(?P<holder>.+?) дополнен[аоы]? (?P<new>.+?) в соответствии с "
                              r"(?P<acts>.+)", text)
         if added is not None:
@@ -205,9 +221,11 @@ class RussianReader:
         drafts: list[ActDraft] = []
         rest, act_type = text, None
         while rest:
-            word, _, tail = rest.partition(" ")
-            if word in self.act_words and self.act_words[word][1] == case:
-                act_type, rest = self.act_words[word][0], tail
+            word = next((form for form in self.longest_words if rest.startswith(f"{form} ")
+                         and self.act_words[form][1] == case), None)
+            if word is not None:
+                act_type, rest = self.act_words[word][0], rest[len(word) + 1:]
+                act_type, rest = self._tailed(word, act_type, rest)
             elif act_type is None:
                 raise NotReadable(f"no act word in '{text[:60]}'")
             draft, rest = self._act(rest, act_type, drafts)
@@ -217,6 +235,15 @@ class RussianReader:
             elif rest:
                 raise NotReadable(f"after an act: '{rest[:60]}'")
         return tuple(draft.mention(self.index, self.lang) for draft in drafts)
+
+    def _tailed(self, word: str, act_type: str, text: str) -> tuple[str, str]:
+        """The type the words after the issuer's name tell ("Указом Президента РК, имеющим
+        силу закона, от …"), and the text without them."""
+        for tail, tailed_type in self.tails.get(word, ()):
+            printed = self.index.starting(text.replace(tail, " ", 1), tailed_type)
+            if printed is not None and text.startswith(f"{printed}{tail} "):
+                return tailed_type, text.replace(tail, "", 1)
+        return act_type, text
 
     def _act(self, text: str, act_type: str,
              before: Sequence[ActDraft]) -> tuple[ActDraft, str]:

@@ -154,11 +154,12 @@ InForceRule = Annotated[
 ]
 
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
-ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
+ActType = Literal["resolution", "law", "constitutional_law", "code", "decree", "decree_law",
+                  "order", "decision", "instruction"]
 # Orders are signed by the head of the issuing body: "the order of the Minister of …".
 SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
 # Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
-NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
+NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "constitutional_law", "code"})
 REPUBLIC = "republic"
 
 

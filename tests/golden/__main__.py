@@ -1,6 +1,7 @@
 """`python -m tests.golden` (`make golden`): one line per language with the notes and the
 instructions of the corpus written exactly, then the misses by class (`docs/known-differences.md`
-gives each its class). Exit 1 when the corpus is missing."""
+gives each its class). Without the corpus beside the repository it says so and measures
+nothing."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def share(exact: int, total: int) -> str:
 def main() -> int:
     folder = corpus_folder()
     if folder is None:
-        print("golden: no corpus beside the repository (../shared/corpus)", file=sys.stderr)
-        return 1
+        print("golden: skipped, no published corpus beside the repository (../shared/corpus/)")
+        return 0
     known = known_differences()
     misses: dict[str, list[str]] = defaultdict(list)
     for code in codes():
