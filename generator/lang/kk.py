@@ -248,6 +248,7 @@ UNIT_WORDS: dict[str, str] = {
     "notes": "ескертпе",
     "signature": "абзац",
     "article": "бап",
+    "part": "бөлік",
     "chapter": "тарау",
 }
 # The act word of every act type; its cases follow from the grammar ("бұйрығымен").
