@@ -509,11 +509,11 @@ class Kazakh(Language):
         return capitalize(ACT_WORDS[document_type])
 
     # Units as the notes name them
-    def _phrase(self, unit: UnitRef, note: NoteContext) -> Phrase:
+    def unit_phrase(self, unit: UnitRef, note: NoteContext) -> Phrase:
         """3-тармақ, 1-тараудың тақырыбы, Қағидалар, Тақырыбы, Кіріспе."""
         if unit.kind == TITLE:
             if unit.owner is not None:
-                return Phrase(f"{self._phrase(unit.owner, note).case('genitive')} тақырыбы",
+                return Phrase(f"{self.unit_phrase(unit.owner, note).case('genitive')} тақырыбы",
                               possessed=True)
             if note.style.title == "owner":
                 return Phrase(f"{genitive(ACT_WORDS[note.document_type])} тақырыбы",
@@ -528,7 +528,7 @@ class Kazakh(Language):
     def _units(self, units: Sequence[UnitRef], note: NoteContext) -> Phrase:
         """One unit, or several of one kind: "4, 5-баптар", "4), 5) тармақшалар"."""
         if len(units) == 1:
-            return self._phrase(units[0], note)
+            return self.unit_phrase(units[0], note)
         word = plural(kind_word(self.unit_words, units[0].kind, self.code))
         labels = [(unit.label or "").strip() for unit in units]
         if all(label.endswith(")") for label in labels):

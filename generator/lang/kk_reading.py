@@ -23,12 +23,22 @@ from ..model import (
     StepDetails,
 )
 from ..model.notes import TITLE, NoteOperation, UnitRef
-from .kk import ACT_WORDS, LANGUAGE_NAMES, Kazakh, NoteContext, instrumental, plural, possessive
+from .kk import (
+    ACT_WORDS,
+    LANGUAGE_NAMES,
+    Kazakh,
+    NoteContext,
+    instrumental,
+    number_words,
+    plural,
+    possessive,
+)
 from .reading import (
     DATE,
     ActDraft,
     IssuerIndex,
     NotReadable,
+    NumberWords,
     closing_bracket,
     minimal,
     read_date,
@@ -57,6 +67,7 @@ class KazakhReader:
     def __init__(self, lang: Kazakh, index: IssuerIndex):
         self.lang = lang
         self.index = index
+        self.numbers = NumberWords(number_words)
         self.act_words: dict[str, str] = {}
         for act_type, word in ACT_WORDS.items():
             for form in (word, plural(word)):
@@ -246,7 +257,7 @@ class KazakhReader:
             return instrumental(self.lang.unit_name(unit))
         if case == "instrumental_possessive":
             return instrumental(possessive(self.lang.unit_name(unit)))
-        return self.lang._phrase(unit, note).case(case)
+        return self.lang.unit_phrase(unit, note).case(case)
 
     def _candidates(self, text: str) -> Iterator[tuple[UnitRef, dict[str, str]]]:
         """Every unit a phrase may name: each kind with the phrase's label or none, each
@@ -289,7 +300,7 @@ class KazakhReader:
             drafts.append(found)
         if untyped:
             raise NotReadable("no act word after the last act")
-        return [tuple(draft.mention(self.index, self.lang) for draft in found)
+        return [tuple(draft.mention(self.index, self.lang, self.numbers) for draft in found)
                 for found in drafts]
 
     def _act(self, text: str, before: list[ActDraft]) -> tuple[ActDraft, str]:

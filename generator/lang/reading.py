@@ -129,7 +129,7 @@ class ActDraft:
     bracket: str | None = None
     type: str | None = None
 
-    def mention(self, index: IssuerIndex, lang: Language) -> ActMention:
+    def mention(self, index: IssuerIndex, lang: Language, numbers: NumberWords) -> ActMention:
         """The act as a mention: its issuer known by its printed name and type, its rule and
         clause read from its bracket through the language's own brackets."""
         if self.type is None:
@@ -141,30 +141,33 @@ class ActDraft:
         mention = ActMention(printed.key, self.type, self.date, self.number,
                              issuer_names=index.names(printed.key, self.type),
                              acting=self.acting, style=NoteStyle.model_validate(style))
-        return read_bracket(lang, mention, self.bracket) if self.bracket is not None else mention
+        if self.bracket is None:
+            return mention
+        return read_bracket(lang, mention, self.bracket, numbers)
 
 
-def read_bracket(lang: Language, mention: ActMention, inner: str) -> ActMention:
+def read_bracket(lang: Language, mention: ActMention, inner: str,
+                 numbers: NumberWords) -> ActMention:
     """The act with the rule (and the wording, the point referred to, the shown bracket of an
     act in force on signing) whose bracket the language prints as `(inner)`; a bracket in no
     wording the grammar knows is kept as the act's clause."""
     printed = f"({inner})"
-    for rule, style in _bracket_candidates(lang, mention, inner):
+    for rule, style in _bracket_candidates(mention, inner, numbers):
         candidate = dataclasses.replace(mention, rule=rule, style=style)
         if lang.in_force_bracket(candidate) == printed:
             return candidate
     return dataclasses.replace(mention, in_force_text={lang.code: inner})
 
 
-def _bracket_candidates(lang: Language, mention: ActMention,
-                        inner: str) -> Iterator[tuple[InForceRule, NoteStyle]]:
+def _bracket_candidates(mention: ActMention, inner: str,
+                        numbers: NumberWords) -> Iterator[tuple[InForceRule, NoteStyle]]:
     """Every rule the bracket may say, each first in the wording of the act's era."""
     base = mention.style
-    numbers = [int(found) for found in re.findall(r"\d+", inner)]
+    figures = [int(found) for found in re.findall(r"\d+", inner)]
     rules: list[InForceRule] = [*KEYWORD_RULES]
     rules += [InForceDate(date=date) for date in dates_in(inner)]
-    rules += [InForceAfterSigning(after_signing_days=n) for n in numbers if 1 <= n <= 365]
-    rules += [InForceAfterDays(after_publication_days=n) for n in days_in(lang, inner)]
+    rules += [InForceAfterSigning(after_signing_days=n) for n in figures if 1 <= n <= 365]
+    rules += [InForceAfterDays(after_publication_days=n) for n in numbers.found_in(inner)]
     for rule in rules:
         yield rule, base
         for wording in WORDINGS:
@@ -174,24 +177,17 @@ def _bracket_candidates(lang: Language, mention: ActMention,
         yield "on_signing", base.model_copy(update={"see_point": point})
 
 
-def days_in(lang: Language, text: str) -> list[int]:
-    """The numbers of days a bracket may write in words, found through the language's own
-    wording of each number (the longest first)."""
-    found: list[int] = []
-    for days in range(365, 0, -1):
-        probe = ActMention("", "resolution", dt.date(2020, 1, 1), "",
-                           InForceAfterDays(after_publication_days=days))
-        bracket = lang.in_force_bracket(probe)
-        number = _number_words(bracket)
-        if number and re.search(rf"(?<!\w){re.escape(number)}(?!\w)", text):
-            found.append(days)
-    return found
+class NumberWords:
+    """The numbers of days a language writes in words in its brackets ("он", "десяти"), found
+    in a text, the longest words first."""
 
+    def __init__(self, spell: Callable[[int], str], largest: int = 365):
+        self.numbers = sorted(((spell(n), n) for n in range(1, largest + 1)),
+                              key=lambda item: len(item[0]), reverse=True)
 
-def _number_words(bracket: str) -> str:
-    """The words of the number in a bracket of days after publication."""
-    match = re.search(r"(?:истечении|күнтізбелік) (.+?) (?:календарн|күн )", bracket)
-    return match.group(1) if match else ""
+    def found_in(self, text: str) -> list[int]:
+        return [n for words, n in self.numbers
+                if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)]
 
 
 DATE = r"(?:\d{2}\.\d{2}\.\d{4}|\d{4}\.\d{2}\.\d{2}\.?)"

@@ -18,11 +18,12 @@ from .reading import (
     ActDraft,
     IssuerIndex,
     NotReadable,
+    NumberWords,
     closing_bracket,
     minimal,
     read_date,
 )
-from .ru import ACT_WORDS, ANNEX_NOUNS, LANGUAGE_NAMES, Noun, Russian
+from .ru import ACT_WORDS, ANNEX_NOUNS, LANGUAGE_NAMES, Noun, Russian, number_words_genitive
 
 # The kind a word names when several kinds share it: a point before a paragraph, an appendix
 # before an attachment, an article's part before anything else called so.
@@ -52,6 +53,7 @@ class RussianReader:
     def __init__(self, lang: Russian, index: IssuerIndex):
         self.lang = lang
         self.index = index
+        self.numbers = NumberWords(number_words_genitive)
         # Each act word by its form: the type, the case, and the words after the issuer's name
         # that tell a type sharing the word apart (a decree having the force of law).
         self.act_words: dict[str, tuple[str, str]] = {}
@@ -234,7 +236,7 @@ class RussianReader:
                 rest = rest[2:]
             elif rest:
                 raise NotReadable(f"after an act: '{rest[:60]}'")
-        return tuple(draft.mention(self.index, self.lang) for draft in drafts)
+        return tuple(draft.mention(self.index, self.lang, self.numbers) for draft in drafts)
 
     def _tailed(self, word: str, act_type: str, text: str) -> tuple[str, str]:
         """The type the words after the issuer's name tell ("Указом Президента РК, имеющим
