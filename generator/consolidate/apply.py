@@ -190,6 +190,13 @@ class Applier:
               fields: tuple[str, ...]) -> None:
         lang = self.version.lang
         find, replace = edit.find[lang], edit.replace[lang]
+        if not find:
+            if not target.text or fields != TEXT_FIELDS:
+                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
+                                       f"{target.uid} has no text to append words to")
+            else:
+                target.text = appended(target.text, replace)
+            return
         count = count_in_unit(target, find, fields)
         if count == 0:
             self.diagnostics.error(
@@ -236,6 +243,10 @@ class Applier:
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
             find, replace = edit.find[lang], edit.replace[lang]
+            if not find:
+                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: words "
+                                                   "throughout the text replace words it finds")
+                continue
             holders = [unit for unit in self.version.walk()
                        if unit.uid not in self.version.excluded and count_in_unit(unit, find)]
             if not holders and find not in self.version.title:
@@ -383,6 +394,17 @@ def own_texts(unit: Unit, fields: tuple[str, ...] = TEXT_FIELDS) -> list[str]:
         texts.extend(unit.stamp or [])
         texts.extend(cell for cell in unit.cells or [] if isinstance(cell, str))
     return texts
+
+
+FINAL_MARKS = ".;:,"
+
+
+def appended(text: str, words: str) -> str:
+    """Words added at the end of a text: after a space, unless they open with a mark or a
+    space of their own; a mark that ends them takes the place of the text's own."""
+    if words[-1] in FINAL_MARKS and text[-1] in FINAL_MARKS:
+        text = text[:-1]
+    return text + words if words[0] in FINAL_MARKS or words[0].isspace() else f"{text} {words}"
 
 
 def count_in_unit(unit: Unit, find: str, fields: tuple[str, ...] = TEXT_FIELDS) -> int:

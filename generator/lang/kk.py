@@ -237,6 +237,7 @@ UNIT_WORDS: dict[str, str] = {
     "subpoint": "тармақша",
     "section": "бөлім",
     "subsection": "кіші бөлім",
+    "named": "бөлім",
     "appendix": "қосымша",
     "attachment": "қосымша",
     "text": "абзац",

@@ -238,6 +238,7 @@ def _load_change(
         provenance=spec.provenance,
         reason=_optional_texts(spec.reason),
         in_force_text=in_force_text,
+        group_line=spec.group_line,
         note_count=spec.note_count,
         only=tuple(spec.only or ()),
         also=list(spec.also or []),

@@ -93,6 +93,10 @@ class ChangeIn(Strict):
     also: list[str] | None = Field(default=None, min_length=1)
     # One change or several, as the note says it (the Russian notes tell them apart).
     note_count: NoteCount = "several"
+    # How the drafted act names the part the change is in, where the publisher writes it two
+    # ways: true, a line of its own ("in section «X»:" above the instruction); false, in the
+    # instruction itself ("in the list …, point 4 be excluded"); unset, the usual form.
+    group_line: bool | None = None
 
 
 class AmendmentIn(Strict):

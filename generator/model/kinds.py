@@ -26,6 +26,7 @@ UnitKind = Literal[
     "chapter",
     "section",
     "subsection",
+    "named",
     "article",
     "part",
     "point",
@@ -103,12 +104,17 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("chapter", "chp", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("section", "sec", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("subsection", "subsec", "division", ("heading", "text"), ("heading",)),
+    # A part known by its heading alone, which acts name as a title ("the passport of the
+    # programme", "the functions of the agency", a list inside a regulation).
+    KindSpec("named", "named", "division", ("heading", "text"), ("heading",)),
     KindSpec("article", "art", "numbered", ("heading", "text"), ("heading",),
              label_required=True),
-    KindSpec("part", "part", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("point", "point", "numbered", ("text", "heading")),
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
+    # A paragraph of an article that the text's own structure calls a part: unlabelled in a law
+    # (named by its place, "часть вторая"), labelled where a code numbers its parts ("1.").
+    KindSpec("part", "part", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
     KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), ("heading",),
              in_contents=True, heading_level=2, named_by_label=True),
