@@ -19,6 +19,13 @@ def share(exact: int, total: int) -> str:
     return f"{total}, exact {exact} ({100 * exact / total:.1f} %)" if total else "0, exact 0"
 
 
+def line(code: str, written: list[notes.NoteResult],
+         drafted: list[instructions.InstructionResult]) -> str:
+    """`golden <code>: notes N, exact E (P %); instructions N, exact E (P %)`."""
+    return (f"golden {code}: notes {share(sum(r.exact for r in written), len(written))}; "
+            f"instructions {share(sum(r.exact for r in drafted), len(drafted))}")
+
+
 def main() -> int:
     folder = corpus_folder()
     if folder is None:
@@ -27,19 +34,16 @@ def main() -> int:
     known = known_differences()
     misses: dict[str, list[str]] = defaultdict(list)
     for code in codes():
-        results = notes.measure(folder, code)
-        exact = sum(result.exact for result in results)
-        written = instructions.measure(folder, code)
-        if written is None:
-            drafted = "instructions not measured"
-        else:
-            drafted = f"instructions {share(sum(r.exact for r in written), len(written))}"
-        print(f"golden {code}: notes {share(exact, len(results))}; {drafted}")
-        missed = [result.note.id for result in results if not result.exact]
-        missed += [result.id for result in written or () if not result.exact]
-        for note_id in missed:
-            found = known.get(note_id)
-            misses[found.cls if found is not None else "not listed"].append(note_id)
+        written = notes.measure(folder, code)
+        drafted = instructions.measure(folder, code)
+        print(line(code, written, drafted))
+        # A note's id names its language; an instruction's is the same in every language.
+        missed = [(result.note.id, result.note.id) for result in written if not result.exact]
+        missed += [(result.id, f"{result.id} ({code})") for result in drafted
+                   if not result.exact]
+        for known_id, shown in missed:
+            found = known.get(known_id)
+            misses[found.cls if found is not None else "not listed"].append(shown)
     if misses:
         print("misses by class:")
         for cls, ids in sorted(misses.items()):
