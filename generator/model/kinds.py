@@ -95,7 +95,7 @@ class KindSpec:
         return self.family in ROW_FAMILIES
 
 
-KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
+_SPECS: tuple[KindSpec, ...] = (
     KindSpec("preamble", "preamble", "plain", ("text",), ("text",)),
     KindSpec("paragraph", "para", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("signature", "signature", "signatory", ("position", "name"), ("name",)),
@@ -122,7 +122,10 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("group", "group", "heading_row", ("text",), ("text",)),
     KindSpec("row", "row", "row", ("cells",), ("cells",)),
     KindSpec("total", "total", "row", ("cells",), ("cells",), sums_rows=True),
-)}
+)
+KINDS: dict[str, KindSpec] = {spec.name: spec for spec in _SPECS}
+if len(KINDS) != len(_SPECS):
+    raise RuntimeError("the kind table gives a kind two entries")
 if set(KINDS) != BUILT_IN_KINDS:
     raise RuntimeError(f"the kind table {tuple(KINDS)} differs from UnitKind")
 
