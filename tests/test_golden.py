@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, get_args
 
 import pydantic
@@ -188,3 +189,15 @@ def test_a_text_in_no_form_is_unreadable(code):
     assert isinstance(read_note(code, "Not a note.", builtin_issuers(), DOCUMENT, reader),
                       Unreadable)
     assert isinstance(read_note("en", "Note.", builtin_issuers(), DOCUMENT), Unreadable)
+
+
+def test_ci_runs_make_golden_inside_make_test():
+    """CI's entry point runs `make test`, whose prerequisites include `golden`, which runs the
+    report of both halves (`python -m tests.golden`)."""
+    root = Path(__file__).resolve().parent.parent
+    assert "make test" in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    prerequisites = re.search(r"^test:(.*)$", makefile, re.M)
+    assert prerequisites is not None and "golden" in prerequisites.group(1).split()
+    recipe = re.search(r"^golden:.*\n\t(.+)$", makefile, re.M)
+    assert recipe is not None and recipe.group(1).endswith("python -m tests.golden")
