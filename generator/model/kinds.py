@@ -113,7 +113,7 @@ _SPECS: tuple[KindSpec, ...] = (
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
     # A paragraph of an article that the text's own structure calls a part: unlabelled in a law
-    # (named by its place, "часть вторая"), labelled where a code numbers its parts ("1.").
+    # (named by its place, "the second part"), labelled where a code numbers its parts ("1.").
     KindSpec("part", "part", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
     KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), ("heading",),
