@@ -19,8 +19,11 @@ from ..model.language import PHRASE_KEYS, PhraseKey
 from ..model.published import PublishedForms
 from .kk_drafting import KazakhDrafting
 from .kk_published import KazakhForms
+from .kk_reading import KazakhReader
+from .reading import register_reader
 from .ru_drafting import RussianDrafting
 from .ru_published import RussianForms
+from .ru_reading import RussianReader
 
 LANGUAGES: dict[str, Language] = {}
 DRAFTING: dict[str, DraftingLanguage] = {}
@@ -98,6 +101,8 @@ register(KazakhDrafting())
 register(RussianDrafting())
 register_published(KazakhForms(DRAFTING["kk"]))
 register_published(RussianForms(DRAFTING["ru"]))
+register_reader("kk", KazakhReader)  # type: ignore[arg-type]
+register_reader("ru", RussianReader)  # type: ignore[arg-type]
 
 __all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
            "drafting", "language", "PHRASE_KEYS", "PhraseKey", "PublishedForms", "PUBLISHED",
