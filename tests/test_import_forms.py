@@ -341,3 +341,67 @@ def test_a_law_keeps_its_articles_in_their_chapters_and_their_parts(tmp_path):
         (page,) = (into / "build" / code).glob("*/*.html")
         printed = next(line for line in LAW[code].splitlines() if line.startswith("> *"))
         assert version_text(page)[1] == [printed.strip("> *").replace("\\", "")]
+    # The Kazakh bracket stands before the law's act word, as printed: the act's record says so.
+    (record,) = (into / "amendments").glob("*.yaml")
+    act = yaml.safe_load(record.read_text(encoding="utf-8"))["act"]
+    assert act["note_style"] == {"bracket": "before_act_word"}
+
+
+# An order whose Russian point 1 was worded anew while, as the Kazakh note says, its Kazakh text
+# stayed: the note word "мәтінге" is the publisher's other form of "мәтініне".
+ONE_LANGUAGE = {
+    "ru": """# Об утверждении Правил учета образцов
+
+В соответствии со статьей 5 Закона Республики Казахстан «Об образцах» ПРИКАЗЫВАЮ:
+
+1. Утвердить прилагаемые Правила учета опытных образцов.
+
+> *Сноска. Пункт 1 в редакции приказа Министра юстиции РК от 01.02.2020 № 12 (вводится в \
+действие по истечении десяти календарных дней после дня его первого официального \
+опубликования).*
+
+2. Настоящий приказ вводится в действие со дня подписания.
+""",
+    "kk": """# Үлгілерді есепке алу қағидаларын бекіту туралы
+
+«Үлгілер туралы» Қазақстан Республикасы Заңының 5-бабына сәйкес БҰЙЫРАМЫН:
+
+1. Қоса беріліп отырған Үлгілерді есепке алу қағидалары бекітілсін.
+
+> *Ескерту. 1-тармаққа орыс тіліндегі мәтінге өзгерістер енгізіледі, қазақ тіліндегі мәтін \
+өзгермейді - ҚР Әділет министрінің 01.02.2020 № 12 (алғашқы ресми жарияланған күнінен кейін \
+күнтізбелік он күн өткен соң қолданысқа енгізіледі) бұйрығымен.*
+
+2. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.
+""",
+}
+
+
+def test_a_change_of_one_language_is_recorded_for_that_language_only(tmp_path):
+    """The Russian note's new wording and the Kazakh note's "only the Russian text" make one
+    change with `only: [ru]`, and both notes come out as published."""
+    texts = {}
+    for code, text in ONE_LANGUAGE.items():
+        texts[code] = tmp_path / f"{code}.md"
+        texts[code].write_text(text, encoding="utf-8")
+    into = tmp_path / "project"
+    result = CliRunner().invoke(main, ["import", "--kk", str(texts["kk"]), "--ru",
+                                       str(texts["ru"]), "--into", str(into), "--type", "order",
+                                       "--issuer", "ministry_justice", "--number", "5",
+                                       "--date", "2019-01-10"])
+    assert result.exit_code == 0, result.output
+    (record,) = (into / "amendments").glob("*.yaml")
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    assert data["act"]["note_style"] == {"other_text": "plain"}
+    (change,) = data["changes"]
+    assert (change["action"], change["only"], list(change["content"])) == (
+        "replace", ["ru"], ["ru"])
+    assert [item["kind"] for item in data["todo"]].count("other-language") == 0
+    built = CliRunner().invoke(main, ["build", "--root", str(into), "--format", "html",
+                                      "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    for code, text in ONE_LANGUAGE.items():
+        (page,) = (into / "build" / code).glob("*/*.html")
+        printed = next(line for line in text.replace("\\\n", "").splitlines()
+                       if line.startswith("> *"))
+        assert version_text(page)[1] == [printed.strip("> *")]

@@ -28,7 +28,7 @@ from ..model import (
     SourcePos,
 )
 from ..model.published import ReasonKey
-from .notes import Placed
+from .notes import Placed, Step
 from .tree import Node, Todo
 
 Action = Literal["replace", "amend", "insert", "delete", "repeal"]
@@ -52,6 +52,9 @@ class Change:
     langs: set[str] = field(default_factory=set)
     pos: dict[str, SourcePos] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)  # the note that states it, by language
+    # The languages whose text alone the act changed, as another language's note says; with
+    # `other_language` the note of a changed language is missing, so the change is a todo.
+    only: tuple[str, ...] = ()
     other_language: bool = False
     kept_notes: bool = False  # a new wording recorded as changes made (`_keep_inner_notes`)
     # What the project's record gives already, by language (a language imported before, whose
@@ -67,6 +70,16 @@ class ActFacts:
     changes: list[Change] = field(default_factory=list)
     # What each language's notes say of its in-force clause, as found.
     texts: dict[str, set[str]] = field(default_factory=dict)
+    # The named forms its notes are printed with (`NoteStyle` keys; None: the default form),
+    # each with how many notes show it.
+    styles: dict[str, Counter[str | None]] = field(default_factory=dict)
+
+    def style(self) -> dict[str, str]:
+        """Of each form, the one most of the act's notes that have a place for it show, the
+        first note's on a tie, where it is not the default; a note printed otherwise is
+        written in the act's form, as from a drafter's record."""
+        chosen = {key: counts.most_common(1)[0][0] for key, counts in self.styles.items()}
+        return {key: value for key, value in chosen.items() if value is not None}
 
 
 def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
@@ -76,16 +89,19 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
     """The acts and changes every language's notes state, one change per act, action and
     unit; the notes on a unit's own in-force day; what stays to do."""
     changes: dict[tuple[ActId, Action, str | None], Change] = {}
+    only: list[tuple[ActId, str, Placed]] = []
+    styles: dict[ActId, dict[str, Counter[str | None]]] = {}
     in_force: list[tuple[str | None, ActId, dt.date, Placed]] = []
     todos: list[Todo] = []
     dates = _unified_dates(placed, adopted, diagnostics)
     for lang, facts in placed.items():
         for item in facts:
             step = item.step
-            for mention in step.acts:
+            for index, mention in enumerate(step.acts):
                 act = ActId(mention.issuer, mention.type,
                             dates.get((mention.issuer, mention.type, mention.number,
                                        mention.date), mention.date), mention.number)
+                _count_forms(styles.setdefault(act, {}), step, index)
                 if step.operation == "in_force_from":
                     assert step.effective is not None
                     in_force.append((item.target, act, step.effective, item))
@@ -94,6 +110,11 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
                     # A unit that lost force is no record's action yet: it stays as printed.
                     todos.append(Todo("note-target", str(item.pos), item.words, item.target,
                                       act.key))
+                    continue
+                if step.only and item.target is not None:
+                    # Said by the language whose text stays: the changed language's note
+                    # states what the act did.
+                    only.append((act, lang, item))
                     continue
                 action: Action = "repeal" if item.target is None else ACTIONS[step.operation]
                 key = (act, action, item.target)
@@ -108,12 +129,46 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
                 change.words.setdefault(lang, item.words)
                 if mention.in_force_text is not None:
                     change.texts[lang] = mention.in_force_text[lang]
-                if step.only:
-                    change.other_language = True
+    for act, lang, item in only:
+        _restrict(changes, act, lang, item, diagnostics)
     acts: dict[ActId, ActFacts] = {}
     for change in changes.values():
-        acts.setdefault(change.act, ActFacts(change.act)).changes.append(change)
+        acts.setdefault(change.act, ActFacts(change.act, styles=styles.get(change.act, {}))
+                        ).changes.append(change)
     return acts, in_force, todos
+
+
+def _count_forms(counts: dict[str, Counter[str | None]], step: Step, index: int) -> None:
+    """Counts the named forms a note shows its `index`th act with."""
+    for form, value in step.forms[index] if index < len(step.forms) else ():
+        counts.setdefault(form, Counter())[value] += 1
+
+
+def _restrict(changes: dict[tuple[ActId, Action, str | None], Change], act: ActId, lang: str,
+              item: Placed, diagnostics: Diagnostics) -> None:
+    """A note saying that only the other languages' text of a unit changed makes the change
+    their notes state a change of those languages only (`only`). Without such a change (their
+    note is missing, or their text is not imported) the change is an amend with a todo."""
+    target, langs = item.target, item.step.only
+    stated = [change for action in ("replace", "amend")
+              if (change := changes.get((act, action, target))) is not None
+              and change.langs <= set(langs)]
+    if not stated:
+        change = changes.setdefault((act, "amend", target),
+                                    Change(act, "amend", target, item.step.acts[0].rule))
+        change.other_language = True
+        change.langs.add(lang)
+        change.pos.setdefault(lang, item.pos)
+        change.words.setdefault(lang, item.words)
+        return
+    for change in stated:
+        if change.only and change.only != langs:
+            diagnostics.warning(item.pos, f"act № {act.number}: the languages it changed "
+                                          "differ between its notes; the first are kept")
+            continue
+        change.only = langs
+        change.pos.setdefault(lang, item.pos)
+        change.words.setdefault(lang, item.words)
 
 
 def _unified_dates(placed: dict[str, list[Placed]], adopted: dt.date,

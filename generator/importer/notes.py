@@ -31,6 +31,7 @@ from ..model import (
     InForceDate,
     InForceRule,
     Language,
+    NoteStyle,
     SourcePos,
     UnitRef,
     label_number,
@@ -127,6 +128,8 @@ class Step:
     added: UnitRef | None = None
     effective: dt.date | None = None
     only: tuple[str, ...] = ()
+    # Per act, the named forms the note shows it with (`ReadAct.style`).
+    forms: tuple[tuple[tuple[str, str | None], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,14 +160,16 @@ def read_published(words: str, label: str | None, lang: Language, forms: Publish
             rule, text = bracket_rule(act, issuer, lang, forms, warn)
             mention = ActMention(issuer, act.type, act.date, act.number, rule or "on_signing",
                                  {lang.code: text} if text is not None else None,
-                                 issuers.issuers.names(issuer, act.type))
+                                 issuers.issuers.names(issuer, act.type),
+                                 style=NoteStyle.model_validate(dict(act.style)))
             if rule is None:
                 unruled.append((mention.key, act.bracket or ""))
             mentions.append(mention)
         operation = STEPS[read.operation]
         only = tuple(code for code in codes() if code != lang.code) if (
             read.operation == "other_language") else ()
-        steps.append(Step(operation, tuple(mentions), read.added, read.in_force, only))
+        steps.append(Step(operation, tuple(mentions), read.added, read.in_force, only,
+                          tuple(act.style for act in read.acts)))
     return PublishedNote(note.subject, note.heading, tuple(steps), tuple(unruled))
 
 

@@ -69,7 +69,8 @@ def _record(facts: ActFacts, imported: Imported) -> Record:
                   date=act_id.date, published=published,
                   in_force=rule if rule != "on_signing" else None,
                   in_force_text=_lang_text(shared, rule, act_id, langs) if shared else None,
-                  title=given(LangText, titles, langs))
+                  title=given(LangText, titles, langs),
+                  note_style=facts.style() or None)
     changes = []
     for change in facts.changes:
         changes.append(_change(change, rule, bool(shared), imported, todo))
@@ -127,15 +128,20 @@ def _change(change: Change, rule: Any, shared: bool, imported: Imported,
     target = change.target or imported.doc_id
     fields: dict[str, Any] = {"target": target, "action": change.action, "in_force": own_rule,
                               "in_force_text": texts}
+    # A change of some languages' text only gives its wording and reason in those only.
+    changed = change.only or langs
+    if change.only:
+        fields["only"] = list(change.only)
     if change.action in ("replace", "insert"):
-        fields["content"] = given(LangUnits, _contents(change, imported), langs)
+        fields["content"] = given(LangUnits, {code: unit for code, unit in _contents(
+            change, imported).items() if code in changed}, changed)
     if change.action == "insert":
         fields.update(_placement(change, imported))
     reason = REASONS.get(change.action)
     if reason is not None:
         fields["provenance"] = "reconstructed"
         fields["reason"] = given(LangText, {code: change.reasons.get(
-            code, imported.forms[code].reasons[reason]) for code in langs}, langs)
+            code, imported.forms[code].reasons[reason]) for code in changed}, changed)
         kind: TodoKind = "edits" if change.action == "amend" else "earlier-wording"
         todo.append(todo_data(Todo(kind, _source(change), _said(change), change.target,
                                    change.act.key)))

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import ClassVar
 
-from ..model import InForceAfterDays, InForceDate, InForceRule, UnitRef
+from ..model import NAMED_BY_REPUBLIC, InForceAfterDays, InForceDate, InForceRule, UnitRef
 from ..model.drafting import DraftingLanguage
 from ..model.published import (
     PART,
@@ -231,7 +231,7 @@ class KazakhForms(PublishedForms):
         word after it (and a note with several operations may give it once, at its end)."""
         groups: list[list[_Act]] = []
         issuer, acting = "", False
-        for _, _, spots, rest in read:
+        for kind, match, spots, rest in read:
             group: list[_Act] = []
             for spot in spots:
                 act_type, words = self._between(spot.lead)
@@ -247,6 +247,11 @@ class KazakhForms(PublishedForms):
                 _fill_type(groups, group, tail_type)
             if bracket is not None and group[-1].bracket is None:
                 group[-1].bracket = bracket
+                group[-1].bracket_after = True
+            if kind == "other_language":
+                plain = match.group(0).split()[2].lower() == "мәтінге"
+                for act in group:
+                    act.style["other_text"] = "plain" if plain else None
             groups.append(group)
         if any(act.type is None for group in groups for act in group):
             raise NoteNotRead("no act word (қаулысымен, бұйрығымен, …) after the acts")
@@ -355,10 +360,18 @@ class _Act:
         self.issuer, self.acting, self.spot = issuer, acting, spot
         self.type: str | None = None
         self.bracket = spot.bracket
+        self.bracket_after = False
+        self.style: dict[str, str | None] = {}
 
     def read(self) -> ReadAct:
+        style = dict(self.style)
+        if self.bracket is not None:
+            # Laws and codes print the bracket after the act word by default, other acts before.
+            place = "after_act_word" if self.bracket_after else "before_act_word"
+            style["bracket"] = place if self.bracket_after != (
+                self.type in NAMED_BY_REPUBLIC) else None
         return ReadAct(self.issuer, self.type or "", self.spot.date, self.spot.number,
-                       self.bracket, self.acting)
+                       self.bracket, self.acting, tuple(sorted(style.items())))
 
 
 def _fill_type(groups: list[list[_Act]], group: list[_Act], act_type: str) -> None:

@@ -50,6 +50,9 @@ class ReadAct:
     number: str
     bracket: str | None = None
     acting: bool = False  # signed by an acting head
+    # The named forms its note shows (`NoteStyle` keys), None where the form is the grammar's
+    # default; a form the note has no place for is not there.
+    style: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
