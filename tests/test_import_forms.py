@@ -405,3 +405,23 @@ def test_a_change_of_one_language_is_recorded_for_that_language_only(tmp_path):
         printed = next(line for line in text.replace("\\\n", "").splitlines()
                        if line.startswith("> *"))
         assert version_text(page)[1] == [printed.strip("> *")]
+
+
+def test_the_named_forms_of_the_first_language_stay_when_the_other_comes_later(tmp_path):
+    """The Kazakh law note's bracket before the act word gives the act's `note_style`; the
+    Russian text imported later keeps it, its notes having no place for that form."""
+    texts = {}
+    for code, text in LAW.items():
+        texts[code] = tmp_path / f"{code}.md"
+        texts[code].write_text(text, encoding="utf-8")
+    into = tmp_path / "project"
+    head = ["--type", "law", "--issuer", "parliament", "--number", "10-VII", "--date",
+            "2019-05-01"]
+    first = CliRunner().invoke(main, ["import", "--kk", str(texts["kk"]), "--into", str(into),
+                                      *head])
+    assert first.exit_code == 0, first.output
+    later = CliRunner().invoke(main, ["import", "--ru", str(texts["ru"]), "--into", str(into)])
+    assert later.exit_code == 0, later.output
+    (record,) = (into / "amendments").glob("*.yaml")
+    act = yaml.safe_load(record.read_text(encoding="utf-8"))["act"]
+    assert act["note_style"] == {"bracket": "before_act_word"}

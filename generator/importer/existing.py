@@ -2,12 +2,14 @@
 
 Reads the project at the import's folder, if it has content: its latest version in each
 language it has (the text as published, which the new language is aligned against), its
-document, its acts with their changes and titles, and the placeholders its manifests list.
+document, its acts with their changes, titles and named forms of notes (`note_style`), and the
+placeholders its manifests list.
 Writes a `Stored`; nothing on disk.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,12 +30,17 @@ class Stored:
     texts: dict[str, ImportedText]
     changes: list[Change] = field(default_factory=list)
     titles: dict[ActId, dict[str, str]] = field(default_factory=dict)
+    styles: dict[ActId, dict[str, str]] = field(default_factory=dict)  # acts' `note_style`
     todos: dict[str, list[Todo]] = field(default_factory=dict)
 
     def merge_into(self, acts: dict[ActId, ActFacts]) -> None:
         """The changes the records state join those the new language's notes state."""
         for change in self.changes:
             facts = acts.setdefault(change.act, ActFacts(change.act))
+            if change.act in self.styles:
+                # The forms of the other language's notes, which are not read again.
+                for form, value in self.styles.pop(change.act).items():
+                    facts.styles.setdefault(form, Counter())[value] += 1
             same = next((mine for mine in facts.changes if (mine.action, mine.target) == (
                 change.action, change.target)), None)
             if same is None:
@@ -81,6 +88,7 @@ def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
         act = change.act
         act_id = act.id
         stored.titles.setdefault(act_id, dict(act.title))
+        stored.styles.setdefault(act_id, act.note_style.given())
         action = "repeal" if change.action == "repeal" else ACTIONS.get(
             "exclude" if change.action == "delete" else change.action, "amend")
         target = None if change.target == first.id else change.target
