@@ -54,7 +54,7 @@ def test_an_act_id_gives_the_key_and_the_file_name():
     # A number with characters a file name cannot hold keeps its letters and digits.
     assert ActId("ministry_energy", "order", D(2023, 5, 10), "22-н/қ").file_stem == \
         "2023-05-10-22-н-қ"
-    assert ActId("government", "resolution", D(2023, 5, 10), "/").file_stem == "2023-05-10-act"
+    assert ActId("government", "resolution", D(2023, 5, 10), "/").file_stem == "2023-05-10"
 
 
 def test_every_loaded_act_is_known_by_its_id():

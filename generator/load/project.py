@@ -166,7 +166,7 @@ def _load_amendments(
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("date", "published", "in_force")},
+                       for name in ("number", "date", "published", "in_force", "title")},
         )
         _check_publication(act, diagnostics)
         acts.append(act)

@@ -27,6 +27,7 @@ from .acts import (
     LangSignatory,
     LangText,
     LangUnits,
+    act_file_stems,
     effective_date,
     given,
 )
@@ -89,5 +90,5 @@ __all__ = [
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
-    "relative",
+    "relative", "act_file_stems",
 ]
