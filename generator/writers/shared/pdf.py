@@ -28,6 +28,7 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
 from ...model import Language
+from ...regular_files import read_regular
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
 from .templates import TEMPLATES, Templates
 
@@ -60,7 +61,7 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
             raise URLFetchingError(f"refused (only files under {folders} are served): {url}")
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
-            url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
+            url, read_regular(path), {"Content-Type": mime or "application/octet-stream"}
         )
 
     def local_path(self, url: str) -> Path | None:
