@@ -67,7 +67,6 @@ class Site:
         self.project = project
         self.template_dir = template_dir
         self.templates = Templates(template_dir)
-        self.env = self.templates.environment()
         self.options = options
         self.steps = history.steps(project, options.today)
         self.act_names = plan.act_page_names(project.acts)
@@ -100,7 +99,7 @@ class Site:
         return plan.act_page(lang, self.act_names[act.path])
 
     def _render(self, template: str, **context: Any) -> bytes:
-        return self.env.get_template(template).render(**context).encode("utf-8")
+        return self.templates.render(template, **context).encode("utf-8")
 
     # --- Pages -----------------------------------------------------------------------------
 
