@@ -11,10 +11,12 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.build import files
 from generator.build.files import act_path
 from generator.load.folders import record_path
 from generator.model import Act, ActId, act_file_stems
@@ -121,3 +123,10 @@ def test_a_record_of_another_act_keeps_its_name(tmp_path):
     assert first.name == "2014-12-20-900.yaml" and again == first
     assert other.name.startswith("2014-12-20-900~") and other != first
     assert record_path(tmp_path, act_id("900-")) == other
+
+
+def test_the_output_store_writes_no_path_that_leaves_its_folder(tmp_path):
+    assert files.inside(tmp_path, Path("kk/acts/x.html")) == tmp_path / "kk/acts/x.html"
+    for escaping in ("../x.html", "kk/../../x.html", "/etc/x.html"):
+        with pytest.raises(ValueError, match="would leave"):
+            files.inside(tmp_path, Path(escaping))

@@ -80,12 +80,18 @@ class Templates:
 
     def find(self, name: str) -> Path | None:
         """The file used for `name` (a path relative to a templates folder), if any; a file of
-        the project's that leads out of its folder is an error."""
+        the project's that leads out of its folder is an `InputError`."""
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            return None
         for folder in self.folders:
-            path = folder / name
+            path = folder / relative
             if not path.exists() and not path.is_symlink():
                 continue
-            real = _confined(folder, path, self.shown(path))
+            try:
+                real = _confined(folder, path, str(relative))
+            except UnsafeTemplate as exc:
+                raise _template_problem(self.shown(path), 1, exc.message or "") from None
             if is_regular(real):
                 return real
         return None
