@@ -4,7 +4,8 @@
 rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
 `annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
 module fulfils), `diagnostics`
-(problems with their source positions) and `inline` (the markup of unit text).
+(problems with their source positions), `inline` (the markup of unit text) and `names` (every file
+name made from data).
 """
 
 from .acts import (
