@@ -61,7 +61,7 @@ def inside(folder: Path, path: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(st.lists(NUMBERS, min_size=1, max_size=6, unique=True))
 def test_every_path_made_from_act_numbers_stays_in_its_folder_and_is_its_own(numbers):
     with tempfile.TemporaryDirectory() as temporary:
