@@ -32,6 +32,7 @@ TEMPLATE = "templates/document.html.j2"
 SITE_HOME = "templates/site/home.html.j2"
 NUMBER = 'number: "1310"'
 LATEST = f"out/*/2016-01-01/{DOC_ID}.*"
+PDF = ["--format", "pdf", "--lang", "kk"]
 
 
 def number(value: str) -> Callable[[Path], None]:
@@ -242,6 +243,14 @@ def _template_cases() -> list[Case]:
         Case("template is a FIFO", k, fifo(TEMPLATE), TEMPLATE, None, "FIFO"),
         Case("stylesheet is a link out", k, link("templates/style.css", "/etc/passwd"),
              "templates/style.css", None, "link leading out"),
+        Case("print stylesheet is a link out", k, link("templates/print.css", "/etc/passwd"),
+             "templates/print.css", None, "link leading out", args=PDF),
+        Case("print stylesheet is a FIFO", k, fifo("templates/print.css"),
+             "templates/print.css", None, "FIFO", args=PDF),
+        Case("print stylesheet imports a link out", k,
+             both(template('@import "evil.css";\n', "templates/print.css"),
+                  link("templates/evil.css", "/etc/passwd")),
+             "templates/evil.css", None, "link leading out", args=PDF),
         Case("copy of a template out of the folder", k, nothing, None, None,
              "no built-in template", args=["cmd:templates", "--copy", "../../etc/passwd"]),
         Case("template not UTF-8", k, put(TEMPLATE, b"<p>\xff\xfe</p>\n"), TEMPLATE, None,

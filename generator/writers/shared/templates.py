@@ -54,7 +54,7 @@ from ...model import (
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
-from ...regular_files import NotRegularFile, is_regular, read_regular
+from ...regular_files import NotRegularFile, is_regular, kind_of, read_regular
 from .typography import unbreakable_pieces
 
 # The built-in templates ship inside the package.
@@ -80,7 +80,8 @@ class Templates:
 
     def find(self, name: str) -> Path | None:
         """The file used for `name` (a path relative to a templates folder), if any; a file of
-        the project's that leads out of its folder is an `InputError`."""
+        the project's that leads out of its folder, or is no regular file, is an
+        `InputError`."""
         relative = Path(name)
         if relative.is_absolute() or ".." in relative.parts:
             return None
@@ -94,6 +95,9 @@ class Templates:
                 raise _template_problem(self.shown(path), 1, exc.message or "") from None
             if is_regular(real):
                 return real
+            if real.exists() and not real.is_dir():  # a FIFO, a device: never read
+                raise _template_problem(self.shown(path), 1, f"template: {relative} is "
+                                        f"{kind_of(real.stat().st_mode)}, not a regular file")
         return None
 
     def own_names(self) -> list[str]:
