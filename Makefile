@@ -3,13 +3,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint bench system-deps system-deps-test clean
+# pytest-xdist workers: two, the cores of the machine the README's test times were measured on
+# (`make test TEST_WORKERS=auto` starts one per core). PYTEST_ARGS go to pytest as they are.
+TEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+
+.PHONY: build test check lint bench system-deps system-deps-test clean
 
 build: system-deps $(STAMP)
 	$(BIN)/legalgen build
 
+# Everything, what CI runs: the style and import checks, then the whole suite.
 test: system-deps-test lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The fast tier, after each change: no LibreOffice, no browser, no PDF of the whole sample, the
+# fuzzer's quick profile (tests/conftest.py says which tests are `full`).
+check: system-deps $(STAMP)
+	LEGALGEN_FUZZ=quick $(BIN)/pytest -n $(TEST_WORKERS) -m "not full" $(PYTEST_ARGS)
 
 # Style, types (mypy --strict on generator/) and the import layers of the pipeline (the
 # import-linter contracts in pyproject.toml).

@@ -1,4 +1,5 @@
-"""End-to-end tests on the real content: the monotowns programme in Kazakh and Russian."""
+"""End-to-end tests on the real content: the monotowns programme in Kazakh and Russian, and the
+same programme grown by one act (the `sample_root` fixture runs each test on both)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from generator.input import UnitBuilder
 from generator.load import load_project
 from generator.model import Diagnostics, Unit
 from generator.model.inline import plain
-from tests.conftest import REPO, ROOT
+from tests.conftest import REPO
 from tests.textutil import NOT_THE_ACT, differing_passages, html_text, html_words, similarity, words
 
 SEED = REPO / "sources" / "000_8fd3f968bf53432b.txt"
@@ -51,23 +52,23 @@ RU_NOTES = [
 
 
 @pytest.fixture(scope="module")
-def project():
-    return load_project(ROOT)
+def project(sample_root: Path):
+    return load_project(sample_root)
 
 
 @pytest.fixture(scope="module")
-def built(real_build) -> Path:
-    return real_build
+def built(sample_html: Path) -> Path:
+    return sample_html
 
 
 def page(built: Path, lang: str, date: str) -> str:
     return (built / lang / date / f"{DOC}.html").read_text(encoding="utf-8")
 
 
-def test_validate_passes_on_the_real_content_warning_of_the_seeds_own_totals():
+def test_validate_passes_on_the_real_content_warning_of_the_seeds_own_totals(sample_root):
     """The seed's yearly totals of the action plan are rounded ("шамамен"): its rows add up to
     less. The seed's figures stay; validate says so and fails only with --strict."""
-    result = CliRunner().invoke(main, ["validate", "--root", str(ROOT)])
+    result = CliRunner().invoke(main, ["validate", "--root", str(sample_root)])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if ": warning: " in line]
     # Totals are checked in every language; the adopted text's differences are told once each.
@@ -80,7 +81,7 @@ def test_validate_passes_on_the_real_content_warning_of_the_seeds_own_totals():
         ]
         assert all(line.startswith(f"content/{lang}/10-action-plan-2.yaml:") for line in mine)
     assert len(warnings) == 6
-    strict = CliRunner().invoke(main, ["validate", "--root", str(ROOT), "--strict"])
+    strict = CliRunner().invoke(main, ["validate", "--root", str(sample_root), "--strict"])
     assert strict.exit_code == 2
 
 
@@ -166,17 +167,17 @@ def _yaml_strings(node) -> list[str]:
     return []
 
 
-def _kazakh_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "content" / "kk").glob("*.yaml") if p.name != "manifest.yaml")
+def _kazakh_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "content" / "kk").glob("*.yaml") if p.name != "manifest.yaml")
 
 
 LETTER_SPACED = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")
 STRANDED_LINK = re.compile(r"[a-zа-яёәғқңөұүһі][.!?;:][a-zа-яёәғқңөұүһі]{3,}\s*$")
 
 
-def test_kazakh_content_has_no_letter_spacing_or_stranded_link_words():
+def test_kazakh_content_has_no_letter_spacing_or_stranded_link_words(sample_root):
     problems = []
-    for path in _kazakh_files():
+    for path in _kazakh_files(sample_root):
         for text in _yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             for line in text.split("\n"):
                 if LETTER_SPACED.search(line) or STRANDED_LINK.search(line):
@@ -190,7 +191,7 @@ def test_the_scan_catches_the_seed_defects():
     assert not LETTER_SPACED.search("1) экономикалық әлеуеті төмен 2 есе")
 
 
-def _russian_strings_of_amendments() -> list[str]:
+def _russian_strings_of_amendments(root: Path) -> list[str]:
     found = []
 
     def visit(node):
@@ -204,20 +205,20 @@ def _russian_strings_of_amendments() -> list[str]:
             for item in node:
                 visit(item)
 
-    for path in sorted((ROOT / "amendments").glob("*.yaml")):
+    for path in sorted((root / "amendments").glob("*.yaml")):
         visit(yaml.safe_load(path.read_text(encoding="utf-8")))
     return found
 
 
-def test_russian_text_has_no_kazakh_only_letter():
+def test_russian_text_has_no_kazakh_only_letter(sample_root):
     offenders = []
-    for path in sorted((ROOT / "content" / "ru").glob("*.yaml")):
+    for path in sorted((sample_root / "content" / "ru").glob("*.yaml")):
         for text in _yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             if KAZAKH_ONLY.search(text):
                 offenders.append(f"{path.name}: {text[:100]}")
-    offenders += [f"amendments: {t[:100]}" for t in _russian_strings_of_amendments()
-                  if KAZAKH_ONLY.search(t)]
-    assert len(_russian_strings_of_amendments()) > 10
+    amendments = _russian_strings_of_amendments(sample_root)
+    offenders += [f"amendments: {t[:100]}" for t in amendments if KAZAKH_ONLY.search(t)]
+    assert len(amendments) > 10
     assert not offenders, "\n".join(offenders)
 
 
@@ -253,8 +254,9 @@ def _unit_pairs(project) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def test_glossary_terms_are_translated_as_the_glossary_says(project):
-    glossary = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
+def test_glossary_terms_are_translated_as_the_glossary_says(project, sample_root):
+    glossary = yaml.safe_load((sample_root / "content" / "glossary.yaml").read_text(
+        encoding="utf-8"))
     assert len(glossary) >= 100
     pairs = _unit_pairs(project)
     misses, used = [], 0
@@ -285,17 +287,17 @@ def test_russian_sections_are_as_long_as_kazakh_ones(project):
         assert 0.7 <= ru[uid] / count <= 1.5, f"{uid}: kk {count} words, ru {ru[uid]}"
 
 
-def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
+def test_a_total_that_does_not_add_up_is_a_warning(sample_root, tmp_path):
     """The towns' populations add up to the seed's 1 526 113; a wrong total warns, and fails
     only with --strict."""
     for folder in ("content", "amendments"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
+        shutil.copytree(sample_root / folder, tmp_path / folder)
     for lang in ("kk", "ru"):  # numbers are the same in both languages
         towns = tmp_path / "content" / lang / "12-appendix-1.yaml"
         text = towns.read_text(encoding="utf-8")
         assert text.count("1526113") == 1
         towns.write_text(text.replace("1526113", "1526114"), encoding="utf-8")
-    text = (ROOT / "content" / "kk" / "12-appendix-1.yaml").read_text(encoding="utf-8")
+    text = (sample_root / "content" / "kk" / "12-appendix-1.yaml").read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "1526113" in row)
 
     relaxed = CliRunner().invoke(main, ["validate", "--root", str(tmp_path)])
@@ -310,11 +312,11 @@ def test_a_total_that_does_not_add_up_is_a_warning(tmp_path):
     assert strict.exit_code == 2
 
 
-def test_a_date_between_versions_shows_the_acts_pending_that_day(tmp_path, project):
+def test_a_date_between_versions_shows_the_acts_pending_that_day(tmp_path, project, sample_root):
     """On 01.07.2014 the 2013 text is in force; Nos 279 and 728 are signed and not in force
     (No 1154 is not signed yet). The folder and the version line name that day."""
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--out", str(out),
+    result = CliRunner().invoke(main, ["build", "--root", str(sample_root), "--out", str(out),
                                        "--format", "html", "--as-of", "2014-07-01"])
     assert result.exit_code == 0, result.output
     html = page(out, "ru", "2014-07-01")

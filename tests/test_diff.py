@@ -1,13 +1,12 @@
 """The diff of consolidated versions: the changed units, their acts, and redlines whose accepted
-and rejected texts are the two versions' texts."""
+and rejected texts are the two versions' texts. The tests of the real content run on the sample
+and on a copy grown by one act (the `sample_root` fixture)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
-import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -32,7 +31,6 @@ from generator.writers.docx.redline import render_diff_docx
 from generator.writers.docx.version import render_docx
 from generator.writers.html import render_html
 
-from .conftest import ROOT
 from .textutil import HIDDEN, NOT_THE_ACT, differing_passages, html_words, words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,18 +46,16 @@ def run_cli(*args: str):
 
 
 @pytest.fixture(scope="module")
-def project() -> Project:
-    return load_project(ROOT)
+def project(sample_root: Path) -> Project:
+    return load_project(sample_root)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """Every version as HTML, and the diffs of PAIRS in every format, written once."""
+def diffs(sample_root: Path, tmp_path_factory) -> Path:
+    """The diffs of PAIRS in every format, written once (the versions are `sample_html`)."""
     out = tmp_path_factory.mktemp("diff")
-    result = run_cli("build", "--root", ROOT, "--out", out, "--format", "html", "--as-of", "all")
-    assert result.exit_code == 0, result.output
     for old, new in PAIRS:
-        result = run_cli("diff", "--root", ROOT, "--out", out, "--from", old, "--to", new)
+        result = run_cli("diff", "--root", sample_root, "--out", out, "--from", old, "--to", new)
         assert result.exit_code == 0, result.output
     return out
 
@@ -162,10 +158,10 @@ EXPECTED_KIND = {"delete": "excluded", "insert": "added", "replace": "reworded",
 # --- The real content --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_original_to_latest_lists_exactly_the_amended_units(built, project, lang):
+def test_original_to_latest_lists_exactly_the_amended_units(diffs, project, lang):
     for ext in ("html", "docx", "json"):
-        assert diff_file(built, lang, *PAIRS[0], ext).stat().st_size > 0
-    data = json.loads(diff_file(built, lang, *PAIRS[0], "json").read_text(encoding="utf-8"))
+        assert diff_file(diffs, lang, *PAIRS[0], ext).stat().st_size > 0
+    data = json.loads(diff_file(diffs, lang, *PAIRS[0], "json").read_text(encoding="utf-8"))
     listed = {entry["id"]: entry for entry in data["changes"]}
     expected = expected_changes(project)
     assert set(listed) == set(expected)
@@ -198,8 +194,8 @@ def test_every_change_names_its_acts(project, lang, old, new):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_reworded_paragraph_reads_as_one_deletion_and_one_insertion(built, lang):
-    data = json.loads(diff_file(built, lang, *PAIRS[0], "json").read_text(encoding="utf-8"))
+def test_reworded_paragraph_reads_as_one_deletion_and_one_insertion(diffs, lang):
+    data = json.loads(diff_file(diffs, lang, *PAIRS[0], "json").read_text(encoding="utf-8"))
     entry = next(e for e in data["changes"] if e["id"] == "para_3")
     edits = [kind for kind, _ in entry["diff"] if kind != "equal"]
     assert edits == ["delete", "insert"]
@@ -209,22 +205,23 @@ def test_reworded_paragraph_reads_as_one_deletion_and_one_insertion(built, lang)
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize(("old", "new"), PAIRS)
-def test_accepting_gives_the_later_version_and_rejecting_the_earlier(built, lang, old, new):
+def test_accepting_gives_the_later_version_and_rejecting_the_earlier(sample_html, diffs, lang,
+                                                                     old, new):
     later = version_words(
-        (built / lang / new / "monotowns-2012-2020.html").read_bytes())
+        (sample_html / lang / new / "monotowns-2012-2020.html").read_bytes())
     earlier = version_words(
-        (built / lang / old / "monotowns-2012-2020.html").read_bytes())
+        (sample_html / lang / old / "monotowns-2012-2020.html").read_bytes())
     assert later != earlier
-    docx = diff_file(built, lang, old, new, "docx").read_bytes()
+    docx = diff_file(diffs, lang, old, new, "docx").read_bytes()
     assert_same_words(docx_words(docx, "accept"), later, "DOCX, every change accepted")
     assert_same_words(docx_words(docx, "reject"), earlier, "DOCX, every change rejected")
-    html = diff_file(built, lang, old, new, "html").read_bytes()
+    html = diff_file(diffs, lang, old, new, "html").read_bytes()
     assert_same_words(diff_html_words(html, "ins"), later, "HTML, insertions kept")
     assert_same_words(diff_html_words(html, "del"), earlier, "HTML, deletions kept")
 
 
-def test_tracked_changes_are_authored_by_the_acts_and_dated_in_force(built, project):
-    docx = diff_file(built, "kk", *PAIRS[0], "docx").read_bytes()
+def test_tracked_changes_are_authored_by_the_acts_and_dated_in_force(diffs, project):
+    docx = diff_file(diffs, "kk", *PAIRS[0], "docx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         root = etree.fromstring(package.read("word/document.xml"))
     marks = list(root.iter(f"{W}ins", f"{W}del"))
@@ -241,9 +238,9 @@ def test_tracked_changes_are_authored_by_the_acts_and_dated_in_force(built, proj
     assert deleted_marks, "the earlier paragraphs of point 6 are deleted paragraphs"
 
 
-def test_html_summary_links_to_every_change(built):
-    html = diff_file(built, "kk", *PAIRS[0], "html").read_bytes()
-    data = json.loads(diff_file(built, "kk", *PAIRS[0], "json").read_text(encoding="utf-8"))
+def test_html_summary_links_to_every_change(diffs):
+    html = diff_file(diffs, "kk", *PAIRS[0], "html").read_bytes()
+    data = json.loads(diff_file(diffs, "kk", *PAIRS[0], "json").read_text(encoding="utf-8"))
     tree = lxml.html.fromstring(html)
     links = [a.get("href")[1:] for a in tree.xpath("//section[@id='summary']//a[@href]")]
     assert links == [entry["id"] for entry in data["changes"]]
@@ -253,26 +250,18 @@ def test_html_summary_links_to_every_change(built):
     assert tree.xpath("//p[contains(@class, 'note')]"), "notes are shown"
 
 
-def test_libreoffice_opens_the_docx(built, tmp_path):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (scripts/system-deps.sh --test)")
-    source = diff_file(built, "ru", *PAIRS[0], "docx")
-    result = subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180, check=False,
-    )
-    pdf = tmp_path / f"{source.stem}.pdf"
-    assert result.returncode == 0 and pdf.exists(), result.stderr
+def test_libreoffice_opens_the_docx(real_redlines, office_pdfs):
+    """The redline of the whole history (PAIRS[0]), converted with the session's Word files."""
+    pdf = office_pdfs[real_redlines["ru"]]
+    assert real_redlines["ru"].name == f"{PAIRS[0][0]}__{PAIRS[0][1]}.docx"
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 
-def test_two_runs_give_identical_docx_bytes(tmp_path):
+def test_two_runs_give_identical_docx_bytes(sample_root, tmp_path):
     """Redlines are dated by the later version: every zip entry, the core properties."""
     outs = [tmp_path / "first", tmp_path / "second"]
     for out in outs:
-        result = run_cli("diff", "--root", ROOT, "--out", out, "--from", "original", "--to",
+        result = run_cli("diff", "--root", sample_root, "--out", out, "--from", "original", "--to",
                          "latest", "--format", "docx")
         assert result.exit_code == 0, result.output
     old, new = PAIRS[0]
@@ -288,11 +277,11 @@ def test_two_runs_give_identical_docx_bytes(tmp_path):
         assert dates == {f"{new}T00:00:00Z"}, lang
 
 
-def test_redline_has_the_font_pages_and_tables_of_the_version_docx(built, project):
+def test_redline_has_the_font_pages_and_tables_of_the_version_docx(diffs, project):
     old, new = PAIRS[0]
     annotated = annotate(consolidate(project, "ru", dt.date.fromisoformat(new)), project)
     version = docx_parts(render_docx(annotated))
-    redline = docx_parts(diff_file(built, "ru", old, new, "docx").read_bytes())
+    redline = docx_parts(diff_file(diffs, "ru", old, new, "docx").read_bytes())
     fonts = [parts["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", WNS)
              for parts in (version, redline)]
     assert [dict(node.attrib) for node in fonts] == [dict(fonts[0].attrib)] * 2
@@ -345,23 +334,23 @@ def table_style(table) -> str | None:
     return style.get(f"{W}val") if style is not None else None
 
 
-def test_version_against_itself_is_empty_and_a_change_exits_1(tmp_path):
-    same = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "latest", "--to",
+def test_version_against_itself_is_empty_and_a_change_exits_1(sample_root, tmp_path):
+    same = run_cli("diff", "--root", sample_root, "--out", tmp_path, "--from", "latest", "--to",
                    "2015-06-30", "--lang", "kk", "--exit-code")
     assert same.exit_code == 0, same.output
     data = json.loads(diff_file(tmp_path, "kk", "2015-01-01", "2015-06-30", "json").read_text())
     assert data["changes"] == []
     docx = diff_file(tmp_path, "kk", "2015-01-01", "2015-06-30", "docx").read_bytes()
     assert docx_words(docx, "plain")
-    changed = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "2014-11-16",
+    changed = run_cli("diff", "--root", sample_root, "--out", tmp_path, "--from", "2014-11-16",
                       "--lang", "ru", "--format", "json", "--exit-code")
     assert changed.exit_code == 1, changed.output
     assert "att_1__sec_4__subsec_3__dir_2__point_6" not in changed.output.replace("\n", "")
     assert "monotowns-2012-2020" in changed.output
 
 
-def test_dates_between_versions_are_compared_on_those_dates(tmp_path):
-    result = run_cli("diff", "--root", ROOT, "--out", tmp_path, "--from", "2013-12-01",
+def test_dates_between_versions_are_compared_on_those_dates(sample_root, tmp_path):
+    result = run_cli("diff", "--root", sample_root, "--out", tmp_path, "--from", "2013-12-01",
                      "--to", "2014-12-31", "--lang", "kk", "--format", "json,html")
     assert result.exit_code == 0, result.output
     data = json.loads(diff_file(tmp_path, "kk", "2013-12-01", "2014-12-31", "json").read_text())
@@ -383,8 +372,8 @@ def test_dates_between_versions_are_compared_on_those_dates(tmp_path):
     ["--format", "pdf"],
     ["--lang", "en"],
 ])
-def test_bad_input_exits_2(tmp_path, args):
-    result = run_cli("diff", "--root", ROOT, "--out", tmp_path, *args)
+def test_bad_input_exits_2(sample_root, tmp_path, args):
+    result = run_cli("diff", "--root", sample_root, "--out", tmp_path, *args)
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "diff").exists()
 

@@ -3,8 +3,8 @@ the action plan's section on landscape pages, repeating header rows, merged grou
 styles that carry the language, the core properties, a PAGE field, bookmarks for references —
 that LibreOffice converts to PDF with the HTML's text, and identical bytes on a rebuild.
 
-Every version is built once through the command line and converted by one LibreOffice call
-(module-scoped); the structural checks read every file.
+The structural checks read every version of the session's build of the sample (HTML and DOCX,
+tests/conftest.py); the LibreOffice checks its conversion of them (`office_pdfs`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import io
 import itertools
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -24,7 +23,7 @@ import pytest
 from docx import Document
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.lang import codes
 from generator.lang.cells import cell_lines
 from generator.load import load_project
@@ -34,13 +33,13 @@ from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
-from tests.conftest import ROOT, legalgen, output
+from tests.conftest import ROOT, legalgen, output, sample_dates
 
 from .textutil import ENDNOTES, HIDDEN, differing_passages, html_words, similarity, words
 
 LANGS = codes()
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -57,33 +56,15 @@ def mm(value: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def built(real_build) -> Path:
-    return real_build
+def built(real_build_without_pdf) -> Path:
+    return real_build_without_pdf
 
 
 @pytest.fixture(scope="module")
-def converted(built, tmp_path_factory) -> dict[tuple[str, dt.date], Path]:
-    """Every DOCX converted to PDF by LibreOffice in one call, with a private profile."""
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
-    work = tmp_path_factory.mktemp("docx-office")
-    sources = []
-    for lang, date in VERSIONS:
-        source = work / f"{lang}-{date.isoformat()}.docx"
-        shutil.copyfile(output(built, lang, date, "docx"), source)
-        sources.append(source)
-    profile = (work / "profile").as_uri()
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(work / "pdf"), *map(str, sources)],
-        capture_output=True, text=True, timeout=600, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Error" not in result.stdout + result.stderr, result.stdout + result.stderr
-    return {(lang, date): work / "pdf" / f"{lang}-{date.isoformat()}.pdf"
+def converted(built, office_pdfs) -> dict[tuple[str, dt.date], Path]:
+    """Every version's DOCX as LibreOffice converts it to PDF."""
+    return {(lang, date): office_pdfs[output(built, lang, date, "docx")]
             for lang, date in VERSIONS}
-
-
 
 
 @functools.cache

@@ -259,6 +259,7 @@ def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None
         assert b"2150-03-01T00:00:00Z" in package.read("docProps/core.xml")
 
 
+@pytest.mark.full  # every version of the fixture in every format
 def test_the_last_date_the_outputs_hold_builds(tmp_path: Path) -> None:
     root = without_the_repeal(tmp_path)
     edit(root / "amendments/no-30.yaml", "published: 2015-02-03", "published: 9997-12-31")

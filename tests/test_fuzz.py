@@ -3,7 +3,8 @@ raw bytes), loaded and validated. Every outcome is clean: the project loads and 
 every problem is a diagnostic at a place; an accepted project renders. Nothing raises otherwise.
 
 `LEGALGEN_FUZZ=long` runs 100 000 examples instead of the 2 000 of the default profile, and
-renders the HTML and DOCX of every project that validates.
+renders the HTML and DOCX of every project that validates; `LEGALGEN_FUZZ=quick` (what
+`make check` sets) runs 100.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
@@ -29,12 +31,15 @@ from generator.validate import validate
 from generator.writers import charsets, writer
 from tests.fixtureutil import FIXTURE
 
-# The default profile is derandomized (no example database): the same examples on every run,
-# so CI never fails by chance; the long profile explores at random.
+# The default and the quick profiles are derandomized (no example database): the same examples
+# on every run, so CI never fails by chance; the long profile explores at random.
 settings.register_profile("ci", max_examples=2000, deadline=dt.timedelta(seconds=3),
                           derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", settings.get_profile("ci"), max_examples=100)
 settings.register_profile("long", max_examples=100_000, deadline=dt.timedelta(seconds=3),
+                          derandomize=False, database=DirectoryBasedExampleDatabase(
+                              ".hypothesis/examples"),
                           suppress_health_check=[HealthCheck.too_slow])
 PROFILE = settings.get_profile(os.environ.get("LEGALGEN_FUZZ", "ci"))
 # Rendering takes a second an example: only the long runs render what validates.

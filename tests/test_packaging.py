@@ -24,6 +24,8 @@ import pytest
 from tests.textutil import html_text
 
 ROOT = Path(__file__).resolve().parent.parent
+# Building the wheel and a fresh environment takes half a minute: `make test` only.
+pytestmark = pytest.mark.full
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -2,8 +2,9 @@
 running heads, bookmarks and trim box; identical bytes on a rebuild; locked-down resource loading;
 the error when the serif font is missing.
 
-Every version is built once through the command line (module-scoped); the detailed checks read
-the latest version in both languages and one earlier version.
+Every version comes from the session's one build of the sample (`real_build`, tests/conftest.py)
+and each PDF is parsed once (tests/pdfutil.py); the detailed checks read the latest version in
+both languages and one earlier version.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-import pdfplumber
 import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.lang import codes
 from generator.load import load_project
 from generator.model import Annotated, Unit
@@ -32,14 +32,14 @@ from generator.writers.pdf import render_pdf
 from generator.writers.shared.fonts import FontError
 from generator.writers.shared.pdf import TemplateFetcher
 from generator.writers.shared.templates import TEMPLATES
-from tests.conftest import ROOT, legalgen, output
-from tests.pdfutil import assert_only_the_serif_embedded, pdfa_claims
+from tests.conftest import ROOT, legalgen, output, sample_dates
+from tests.pdfutil import assert_only_the_serif_embedded, pdf_layout, pdf_reader, pdfa_claims
 
 from .textutil import differing_passages, html_tree, similarity, words
 
 LANGS = codes()
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 SAMPLES = [("kk", DATES[-1]), ("ru", DATES[-1]), ("ru", DATES[1])]
 A4 = (595.28, 841.89)
@@ -174,14 +174,13 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 def chars_outside_trim_box(path: Path) -> list[str]:
     """'page N: "c" at (x0, top, x1, bottom)' for every character not inside its page's TrimBox."""
     outside = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            left, top, right, bottom = page.trimbox
-            for char in page.chars:
-                if not (left <= char["x0"] and char["x1"] <= right
-                        and top <= char["top"] and char["bottom"] <= bottom):
-                    box = tuple(round(char[key], 1) for key in ("x0", "top", "x1", "bottom"))
-                    outside.append(f"page {page.page_number}: {char['text']!r} at {box}")
+    for page in pdf_layout(path):
+        left, top, right, bottom = page.trimbox
+        for char in page.chars:
+            if not (left <= char.x0 and char.x1 <= right
+                    and top <= char.top and char.bottom <= bottom):
+                box = tuple(round(value, 1) for value in (char.x0, char.top, char.x1, char.bottom))
+                outside.append(f"page {page.number}: {char.text!r} at {box}")
     return outside
 
 
@@ -210,7 +209,7 @@ def test_pdf_text_matches_the_html_text(built: Path, lang: str, date: dt.date) -
 
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_xmp_declares_pdfa_3b(built: Path, lang: str, date: dt.date) -> None:
-    reader = PdfReader(output(built, lang, date, "pdf"))
+    reader = pdf_reader(output(built, lang, date, "pdf"))
     assert pdfa_claims(reader) == [("3", "B")]
     assert reader.pdf_header == "%PDF-1.7"
 
@@ -218,7 +217,7 @@ def test_xmp_declares_pdfa_3b(built: Path, lang: str, date: dt.date) -> None:
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_metadata_names_title_language_author_subject(built: Path, lang: str,
                                                       date: dt.date) -> None:
-    reader = PdfReader(output(built, lang, date, "pdf"))
+    reader = pdf_reader(output(built, lang, date, "pdf"))
     annotated = _annotated(lang, date)
     info = reader.metadata
     assert info.title == annotated.title
@@ -231,7 +230,7 @@ def test_metadata_names_title_language_author_subject(built: Path, lang: str,
 @pytest.mark.parametrize(("lang", "date"), SAMPLES, ids=ids(SAMPLES))
 def test_every_page_is_a4_and_the_action_plan_section_landscape(built: Path, lang: str,
                                                                 date: dt.date) -> None:
-    reader = PdfReader(output(built, lang, date, "pdf"))
+    reader = pdf_reader(output(built, lang, date, "pdf"))
     for page in reader.pages:
         size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
         assert size == pytest.approx(A4, abs=0.1)
@@ -258,7 +257,7 @@ def _action_plan_pages(reader: PdfReader, lang: str, date: dt.date) -> tuple[int
 def test_action_plan_header_repeats_on_each_of_its_pages(built: Path, lang: str,
                                                          date: dt.date) -> None:
     path = output(built, lang, date, "pdf")
-    first, after = _action_plan_pages(PdfReader(path), lang, date)
+    first, after = _action_plan_pages(pdf_reader(path), lang, date)
     html = output(built, lang, date, "html")
     header = table_headers(html, "action_plan")[0]
     last_row = last_table_row(html, "action_plan")
@@ -285,7 +284,7 @@ def test_outline_has_the_resolution_each_section_and_appendix(built: Path, lang:
                                                               date: dt.date) -> None:
     annotated = _annotated(lang, date)
     version = annotated.version
-    entries = outline(PdfReader(output(built, lang, date, "pdf")))
+    entries = outline(pdf_reader(output(built, lang, date, "pdf")))
     attachment = next(unit for unit in version.units if unit.kind == "attachment")
     parts = [unit for unit in attachment.children if unit.kind in ("section", "appendix")
              and unit.uid not in version.excluded]

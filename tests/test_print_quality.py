@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from generator.annotate import annotate
-from generator.consolidate import consolidate, timeline
+from generator.consolidate import consolidate
 from generator.lang import codes, language
 from generator.load import load_project
 from generator.model import Annotated
@@ -23,13 +22,14 @@ from generator.model.tables import heading_text
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.templates import TEMPLATES, document_html, typeset
 from generator.writers.shared.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, bind
-from tests.conftest import ROOT, output
+from tests.conftest import ROOT, output, sample_dates
+from tests.pdfutil import pdf_layout
 
 from .fixtureutil import FIXTURE
 
 LANGS = codes()
 
-DATES = [date for date, _ in timeline(load_project(ROOT))]
+DATES = sample_dates()
 VERSIONS = [(lang, date) for lang in LANGS for date in DATES]
 MM = 72 / 25.4
 # The page margins of style.css: (top, right, bottom, left) in points.
@@ -55,7 +55,7 @@ def norm(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class TextLine:
+class PrintedLine:
     text: str
     top: float
     bottom: float
@@ -66,29 +66,26 @@ class TextLine:
 class PrintedPage:
     number: int
     landscape: bool
-    lines: list[TextLine]
+    lines: list[PrintedLine]
     words: list[dict]
 
 
-@functools.cache
 def printed_pages(path: Path) -> list[PrintedPage]:
     """Each page's lines and words inside the page area (no running head, no page number)."""
     pages = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            landscape = page.width > page.height
-            top, _, bottom, _ = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+    for page in pdf_layout(path):
+        landscape = page.width > page.height
+        top, _, bottom, _ = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
 
-            def inside(item: dict, top: float = top, bottom: float = bottom,
-                       height: float = page.height) -> bool:
-                return item["top"] >= top - SLACK and item["bottom"] <= height - bottom + SLACK
+        def inside(item_top: float, item_bottom: float, top: float = top, bottom: float = bottom,
+                   height: float = page.height) -> bool:
+            return item_top >= top - SLACK and item_bottom <= height - bottom + SLACK
 
-            lines = [TextLine(norm(line["text"]), line["top"], line["bottom"],
-                              all("Bold" in char["fontname"] for char in line["chars"]
-                                  if not char["text"].isspace()))
-                     for line in page.extract_text_lines(return_chars=True) if inside(line)]
-            words = [w for w in page.extract_words(use_text_flow=True) if inside(w)]
-            pages.append(PrintedPage(page.page_number, landscape, lines, words))
+        lines = [PrintedLine(norm(line.text), line.top, line.bottom,
+                             all("Bold" in font for font in line.fonts))
+                 for line in page.lines if inside(line.top, line.bottom)]
+        words = [w for w in page.words if inside(w["top"], w["bottom"])]
+        pages.append(PrintedPage(page.number, landscape, lines, words))
     return pages
 
 
@@ -201,17 +198,14 @@ def test_the_table_of_contents_names_the_appendices(real_build: Path, lang: str)
 def outside_margins(path: Path) -> list[str]:
     """Characters past the right (or left) margin and lines or boxes off the page."""
     found = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            _, right, _, left = (LANDSCAPE_MARGINS if page.width > page.height
-                                 else PORTRAIT_MARGINS)
-            for char in page.chars:
-                if char["x1"] > page.width - right + SLACK or char["x0"] < left - SLACK:
-                    found.append(f"page {page.page_number}: {char['text']!r} at {char['x0']:.0f}")
-            for edge in page.rects + page.lines:
-                if edge["x0"] < left - SLACK or edge["x1"] > page.width - right + SLACK:
-                    found.append(f"page {page.page_number}: a cell edge at {edge['x0']:.0f}-"
-                                 f"{edge['x1']:.0f}")
+    for page in pdf_layout(path):
+        _, right, _, left = LANDSCAPE_MARGINS if page.width > page.height else PORTRAIT_MARGINS
+        for char in page.chars:
+            if char.x1 > page.width - right + SLACK or char.x0 < left - SLACK:
+                found.append(f"page {page.number}: {char.text!r} at {char.x0:.0f}")
+        for edge in page.edges:
+            if edge.x0 < left - SLACK or edge.x1 > page.width - right + SLACK:
+                found.append(f"page {page.number}: a cell edge at {edge.x0:.0f}-{edge.x1:.0f}")
     return found
 
 
@@ -222,6 +216,7 @@ def test_every_character_and_cell_stays_inside_the_margins(real_build: Path, lan
     assert not outside, "\n".join(outside[:20])
 
 
+@pytest.mark.full  # lays out a 20,000-letter word on pages of its own
 def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     project = load_project(FIXTURE)
     annotated = annotate(consolidate(project, "kk", project.adoption_date), project)
@@ -233,8 +228,7 @@ def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(render_pdf(annotated))
     assert not outside_margins(path)
-    with pdfplumber.open(path) as pdf:
-        shown = sum(page.extract_text().count("қ") for page in pdf.pages)
+    shown = sum(char.text.count("қ") for page in pdf_layout(path) for char in page.chars)
     assert shown >= 23_000
 
 

@@ -11,6 +11,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.build.live import Preview
@@ -140,6 +141,7 @@ def test_the_version_page_switches_language_compares_and_lists_the_versions(real
     assert not tree.xpath("//a[@download]")  # built with --no-downloads
 
 
+@pytest.mark.full  # the PDF and DOCX of every version of the fixture
 def test_downloads_are_the_build_writers_files_rendered_once(tmp_path, monkeypatch):
     out, build = tmp_path / "site", tmp_path / "build"
     days = dates(FIXTURE)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -22,7 +21,7 @@ from generator.lang import codes
 from generator.load import load_project
 from generator.model.diff import CHANGE_PHRASES
 from generator.writers.docx.redline import render_diff_docx
-from tests.conftest import ROOT, legalgen, output
+from tests.conftest import ROOT, output, sample_dates
 
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
@@ -32,9 +31,7 @@ LANGS = codes()
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KAZAKH_ONLY = set("әғқңөұүһі")
-LATEST = [date for date, _ in timeline(load_project(ROOT))][-1]
-FIRST = [date for date, _ in timeline(load_project(ROOT))][0]
-EARLIER = [date for date, _ in timeline(load_project(ROOT))][1]
+FIRST, EARLIER, LATEST = sample_dates()[0], sample_dates()[1], sample_dates()[-1]
 
 
 def _part(path: Path | bytes, name: str) -> etree._Element:
@@ -47,39 +44,22 @@ def _texts(node: etree._Element) -> str:
     return "".join(t.text or "" for t in node.iter(f"{W}t"))
 
 
-def to_pdf(sources: list[Path], work: Path) -> dict[Path, Path]:
-    """Each DOCX converted by LibreOffice (one call, a private profile)."""
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is missing: scripts/system-deps.sh --test installs it"
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, sources)],
-        capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
-    return {source: work / "pdf" / f"{source.stem}.pdf" for source in sources}
-
-
 def pdf_text(path: Path, first: int = 1, last: int = 999) -> str:
     return subprocess.run(["pdftotext", "-f", str(first), "-l", str(last), "-layout", str(path),
                            "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")
-def word_files(real_build: Path, tmp_path_factory) -> dict[str, Path]:
+def word_files(real_build_without_pdf: Path, real_redlines: dict[str, Path],
+               office_pdfs: dict[Path, Path]) -> dict[str, Path]:
     """The latest version DOCX in both languages and the whole-history redlines, with their
     LibreOffice PDFs."""
-    work = tmp_path_factory.mktemp("word-quality")
-    result = legalgen("diff", "--from", "original", "--to", "latest", "--format", "docx",
-                      "--out", str(work))
-    assert result.returncode == 0, result.stderr
     files = {}
     for lang in LANGS:
-        files[f"version-{lang}"] = work / f"version-{lang}.docx"
-        shutil.copyfile(output(real_build, lang, LATEST, "docx"), files[f"version-{lang}"])
-        files[f"redline-{lang}"] = work / f"redline-{lang}.docx"
-        shutil.copyfile(work / "diff" / lang / f"{FIRST}__{LATEST}.docx", files[f"redline-{lang}"])
-    pdfs = to_pdf(list(files.values()), work)
-    files.update({f"{key}.pdf": pdfs[path] for key, path in list(files.items())})
+        files[f"version-{lang}"] = output(real_build_without_pdf, lang, LATEST, "docx")
+        files[f"redline-{lang}"] = real_redlines[lang]
+        assert real_redlines[lang].name == f"{FIRST}__{LATEST}.docx"
+    files.update({f"{key}.pdf": office_pdfs[path] for key, path in list(files.items())})
     return files
 
 
@@ -109,9 +89,9 @@ def test_the_running_head_of_the_pdf_heads_every_docx_page(word_files: dict[str,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_reconstruction_comments_speak_the_document_language(real_build: Path,
+def test_reconstruction_comments_speak_the_document_language(real_build_without_pdf: Path,
                                                              lang: str) -> None:
-    comments = _part(output(real_build, lang, EARLIER, "docx"), "word/comments.xml")
+    comments = _part(output(real_build_without_pdf, lang, EARLIER, "docx"), "word/comments.xml")
     texts = [_texts(comment) for comment in comments.iter(f"{W}comment")]
     assert texts
     for text in texts:
@@ -122,11 +102,11 @@ def test_reconstruction_comments_speak_the_document_language(real_build: Path,
 # --- the redline DOCX ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_redline_summary_lists_every_changed_unit(word_files: dict[str, Path],
+def test_redline_summary_lists_every_changed_unit(real_redlines: dict[str, Path],
                                                   lang: str) -> None:
     project = load_project(ROOT)
     diff = diff_versions(project, lang, FIRST, LATEST)
-    body = _part(word_files[f"redline-{lang}"], "word/document.xml").find(f"{W}body")
+    body = _part(real_redlines[lang], "word/document.xml").find(f"{W}body")
     summary = body.find(f"{W}tbl")
     title = next(p for p in body.iter(f"{W}p")
                  if p.find(f"{W}pPr/{W}pStyle[@{W}val='Title']") is not None)

@@ -154,6 +154,13 @@ class Applier:
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
             find, replace = edit.find[lang], edit.replace[lang]
+            if not find:
+                if not target.text:
+                    self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
+                                           f"{target.uid} has no text to append words to")
+                else:
+                    target.text = appended(target.text, replace)
+                continue
             count = count_in_unit(target, find)
             if count == 0:
                 self.diagnostics.error(
@@ -293,6 +300,17 @@ def own_texts(unit: Unit) -> list[str]:
     texts.extend(unit.stamp or [])
     texts.extend(cell for cell in unit.cells or [] if isinstance(cell, str))
     return texts
+
+
+FINAL_MARKS = ".;:,"
+
+
+def appended(text: str, words: str) -> str:
+    """Words added at the end of a text: after a space, unless they open with a mark or a
+    space of their own; a mark that ends them takes the place of the text's own."""
+    if words[-1] in FINAL_MARKS and text[-1] in FINAL_MARKS:
+        text = text[:-1]
+    return text + words if words[0] in FINAL_MARKS or words[0].isspace() else f"{text} {words}"
 
 
 def count_in_unit(unit: Unit, find: str) -> int:

@@ -1,19 +1,27 @@
 """Draft stage: an amendment record + the project → the text of the amending act (`ActText`).
 
-Reads: a `Project` and one of its acts. Writes: an `ActText` per language — the act's title,
-enacting formula, point 1 with the record's changes in document order, grouped under the units
-that hold them and numbered 1), 2), …, each new wording quoted as the consolidated text shows it,
-then the point on entry into force and the signature. Every word comes from the language's
-drafting grammar (`generator.lang.*_drafting`). `check` holds a drafted act against the record
-and against the diff of the versions before and after it.
+Reads: a `Project` and one of its acts. Writes: an `ActText` per language — the act's title
+(the record's own, else the grammar's, singular or plural by what the act does), enacting
+formula, the first point with the record's changes in document order, grouped under the units
+that hold them and numbered 1), 2), …, each new wording quoted as the consolidated text shows
+it, then the point on entry into force and the signature; a law's points are its articles.
+Every word comes from the language's drafting grammar (`generator.lang.*_drafting`). `check`
+holds a drafted act against the record and against the diff of the versions before and after
+it.
 
 The units are named as they stand in the text the act amends: the document with every change
-that takes effect before this act's first one.
+that takes effect before this act's first one. The forms follow the publisher's: a unit alone
+in a numbered unit is named inside it ("sub-point 1) of point 15") instead of under a group
+line; units deleted one after another in one place are deleted by one instruction; a unit
+inserted alone into a part names that part ("section «X» be supplemented with …"); a row
+without a number is replaced by quoting it in full; a change's `group_line` chooses the other
+form where the publisher writes two.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from ..consolidate import consolidate
 from ..input import UnitBuilder
@@ -31,7 +39,7 @@ from ..model import (
     spec_of,
 )
 from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
-from ..model.drafting import ActKind, ActUnit, DraftingLanguage
+from ..model.drafting import ActScope, ActUnit, Address, DraftingLanguage
 from .quote import quoted_blocks, wrap
 
 __all__ = ["act_changes", "draft_act"]
@@ -46,17 +54,22 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
     grammar = drafting(lang)
     changes = act_changes(project, act)
     document = project.documents[lang]
-    repeal = any(change.action == "repeal" for change in changes)
-    kind: ActKind = "repeal" if repeal else (
-        "changes_and_additions" if any(c.action == "insert" for c in changes) else "changes")
-    points = [ActPoint(1, grammar.amended_act_point(document, kind))]
-    if not repeal:
-        points[0].lines = Drafter(grammar, text_before(project, changes, lang)).lines(changes)
-    points.append(ActPoint(2, _in_force(grammar, act, points[0].lines, changes)))
+    lines: list[ActLine] = []
+    if any(change.action == "repeal" for change in changes):
+        scope = ActScope(repeal=True)
+    else:
+        drafter = Drafter(grammar, text_before(project, changes, lang), act)
+        lines = drafter.lines(changes)
+        scope = ActScope.of(drafter.actions)
+    points = [ActPoint(1, grammar.amended_act_point(document, scope), lines,
+                       grammar.point_label(act, 1)),
+              ActPoint(2, _in_force(grammar, act, lines, changes), label=grammar.point_label(
+                  act, 2))]
     reconstructed = any(change.provenance == "reconstructed" for change in changes)
     signatory = (act.signatory or {}).get(lang)
     return ActText(
-        lang=grammar, act=act, document=document, title=grammar.act_title(document, kind),
+        lang=grammar, act=act, document=document,
+        title=act.title.get(lang) or grammar.act_title(document, scope),
         formula=grammar.enacting_formula(act), points=points,
         signatory_position=signatory.position if signatory else document.signatory.position,
         signatory_name=signatory.name if signatory else "",
@@ -88,24 +101,39 @@ def _in_force(grammar: DraftingLanguage, act: Act, lines: list[ActLine],
 
 @dataclasses.dataclass(slots=True)
 class Item:
-    """An instruction before numbering: where it goes, under which units, what it says."""
+    """An instruction before numbering: where it goes, under which units, what it does. Its
+    words are written once every instruction of the act is known (`Drafter.word`)."""
 
     order: tuple[int, int, int]
     groups: list[Unit]
-    text: str
     change: Change
+    action: str
+    units: list[Unit] = dataclasses.field(default_factory=list)
     quoted: tuple[QuotedBlock, ...] = ()
+    edit: tuple[str, str] | None = None
+    host: Unit | None = None  # an insertion's unit, where the instruction names it
+    nested: Unit | None = None  # the numbered unit the unit is named inside of
+    folded: Unit | None = None  # the part named in the instruction itself
+    merged: list[Change] = dataclasses.field(default_factory=list)
+    old_row: tuple[QuotedBlock, ...] = ()  # a row quoted in full before its new wording
+    position: int | None = None  # an inserted paragraph's place among its parent's
 
 
 class Drafter:
     """Point 1's lines for the changes of one act, in one language."""
 
-    def __init__(self, grammar: DraftingLanguage, before: Version) -> None:
+    def __init__(self, grammar: DraftingLanguage, before: Version, act: Act | None = None
+                 ) -> None:
         self.grammar = grammar
         self.before = before
+        self.act = act
         self.parents: dict[str, Unit | None] = {}
         self.order: dict[str, int] = {}
         self.last: dict[str, int] = {}
+        # The action of each instruction drafted, by which the act's title counts them.
+        self.actions: list[str] = []
+        # Each parent's units with the ones this act inserts into it, as they are drafted.
+        self.inserted: dict[str, list[Unit]] = {}
         for unit in before.units:
             self._index(unit, None)
 
@@ -139,44 +167,56 @@ class Drafter:
             unit = self.parents[unit.uid]
         return chain[::-1]
 
-    def named(self, unit: Unit) -> ActUnit:
-        """A unit as instructions name it; a plain paragraph with nothing to name it by, by its
-        place among its siblings of its kind ("the third paragraph")."""
+    def named(self, unit: Unit, parent: Unit | None = None) -> ActUnit:
+        """A unit as instructions name it, inside `parent` if given; a plain paragraph with
+        nothing to name it by, by its place among its parent's paragraphs ("the third
+        paragraph"), where a numbered parent's own text is the first."""
+        top = self.parents.get(unit.uid) is None
+        inside = self.named(parent) if parent is not None else None
         if unit.label or unit.heading or unit.cells or family_of(unit) != "plain":
-            return ActUnit(unit)
-        parent = self.parents[unit.uid]
-        siblings = parent.children if parent is not None else self.before.units
+            return ActUnit(unit, parent=inside, top=top)
+        holder = self.parents.get(unit.uid)
+        siblings = holder.children if holder is not None else self.before.units
         alike = [s for s in siblings if s.kind == unit.kind]
-        return ActUnit(unit, alike.index(unit) + 1)
+        first = 1 if holder is not None and family_of(holder) == "numbered" and holder.text \
+            else 0
+        return ActUnit(unit, first + alike.index(unit) + 1, inside, top)
 
     def items(self, change: Change) -> list[Item]:
-        grammar = self.grammar
         if change.action == "insert":
             return [self._insert(change)]
+        if change.target == self.before.document.id and change.action == "amend":
+            # Words replaced throughout the text: first, before every unit's instruction.
+            return [Item((-1, 0, change.index), [], change, "throughout",
+                         edit=(edit.find[self.grammar.code], edit.replace[self.grammar.code]))
+                    for edit in change.edits]
         unit = self.unit(change.target, change)
         parent = self.parents[unit.uid]
         order = (self.order[unit.uid], 0, change.index)
+        groups = self.groups(parent)
         if change.action == "replace":
-            blocks = quoted_blocks(self._built(change, parent), parent, grammar)
-            return [Item(order, self.groups(parent), grammar.replace_instruction(self.named(unit)),
-                         change, blocks)]
+            blocks = quoted_blocks(self._built(change, parent), parent, self.grammar)
+            old: tuple[QuotedBlock, ...] = ()
+            if spec_of(unit).in_table and not unit.label and parent is not None:
+                old = quoted_blocks([unit], parent, self.grammar)
+            return [Item(order, groups, change, "replace", [unit], blocks, old_row=old)]
         if change.action == "delete":
-            return [Item(order, self.groups(parent), grammar.delete_instruction(self.named(unit)),
-                         change)]
-        edits = [(edit.find[grammar.code], edit.replace[grammar.code])
+            return [Item(order, groups, change, "delete", [unit])]
+        edits = [(edit.find[self.grammar.code], edit.replace[self.grammar.code])
                  for edit in change.edits]
         if len(edits) == 1:
-            return [Item(order, self.groups(parent),
-                         grammar.amend_instruction(self.named(unit), *edits[0]), change)]
+            return [Item(order, groups, change, "append" if not edits[0][0] else "amend",
+                         [unit], edit=edits[0])]
         # Several edits of one unit: the unit heads a group, one instruction per edit.
-        return [Item(order, [*self.groups(parent), unit],
-                     grammar.amend_instruction(None, find, replace), change)
-                for find, replace in edits]
+        return [Item(order, [*groups, unit], change, "append" if not edit[0] else "amend",
+                     edit=edit) for edit in edits]
 
     def _insert(self, change: Change) -> Item:
         top = change.target == self.before.document.id
         parent = None if top else self.unit(change.target, change)
-        siblings = parent.children if parent is not None else self.before.units
+        # The parent's units with those this act inserted into it so far, in the record's order.
+        siblings = self.inserted.setdefault(parent.uid if parent is not None else "", list(
+            parent.children if parent is not None else self.before.units))
         new = self._built(change, parent, siblings)
         place = self.last[parent.uid] if parent is not None else len(self.order)
         anchor = change.after or change.before
@@ -186,8 +226,16 @@ class Drafter:
         if full in self.order:
             place = self.last[full] if change.after else self.order[full] - 1
         blocks = quoted_blocks(new, parent, self.grammar)
-        text = self.grammar.insert_instruction(ActUnit(new[0]))
-        return Item((place, 1, change.index), self.groups(parent), text, change, blocks)
+        item = Item((place, 1, change.index), self.groups(parent), change, "insert", new, blocks)
+        uids = [sibling.uid for sibling in siblings]
+        cut = uids.index(full) + (1 if change.after else 0) if full in uids else len(siblings)
+        if len(new) == 1 and family_of(new[0]) == "plain" and not new[0].label:
+            alike = sum(1 for sibling in siblings[:cut] if sibling.kind == new[0].kind)
+            first = 1 if parent is not None and family_of(parent) == "numbered" and \
+                parent.text else 0
+            item.position = first + alike + 1
+        siblings[cut:cut] = new
+        return item
 
     def _built(self, change: Change, parent: Unit | None,
                siblings: list[Unit] | None = None) -> list[Unit]:
@@ -199,9 +247,76 @@ class Drafter:
         diagnostics.raise_if_errors()
         return units
 
+    # --- The forms of the publisher -------------------------------------------------------
+
+    def _shape(self, items: list[Item]) -> None:
+        """Names a unit inside its numbered parent, a part inside the instruction, or an
+        insertion's part before it, where the publisher does; `group_line` decides."""
+        held = Counter(unit.uid for item in items for unit in item.groups)
+        for item in items:
+            own = item.change.group_line
+            if not item.groups or own is True or not item.units and item.action != "insert":
+                continue
+            inner = item.groups[-1]
+            alone = held[inner.uid] == 1
+            if own is False and item.action != "insert" and family_of(inner) != "stamped":
+                item.folded = inner
+            elif item.action == "insert":
+                if alone and family_of(inner) == "division":
+                    item.host = inner
+                else:
+                    continue
+            elif alone and family_of(inner) == "numbered" and not item.old_row and \
+                    self.parents[item.units[0].uid] is inner:
+                item.nested = inner
+            else:
+                continue
+            item.groups = item.groups[:-1]
+
+    def _merged(self, items: list[Item]) -> list[Item]:
+        """Units deleted one after another in one place, or a unit and units inside it,
+        deleted by one instruction."""
+        result: list[Item] = []
+        for item in items:
+            last = result[-1] if result else None
+            if last is not None and item.action == last.action == "delete" and not (
+                    item.folded or last.folded or item.nested or last.nested) and (
+                    _uids(item.groups) == _uids(last.groups) or (
+                        _uids(item.groups[:-1]) == _uids(last.groups)
+                        and item.groups[-1].uid in _uids(last.units))):
+                last.units.append(item.units[0])
+                last.merged.append(item.change)
+                continue
+            result.append(item)
+        return result
+
+    def word(self, item: Item) -> str:
+        """The words of an instruction."""
+        grammar = self.grammar
+        if item.action == "insert":
+            host = self.named(item.host) if item.host is not None else None
+            return grammar.insert_instruction(
+                [ActUnit(unit, item.position) for unit in item.units], host)
+        address = Address(
+            tuple(self.named(unit, item.nested) for unit in item.units),
+            self.named(item.folded) if item.folded is not None else None)
+        if item.action == "replace":
+            if item.old_row:
+                return grammar.row_replace_instruction()[0]
+            return grammar.replace_instruction(address)
+        if item.action == "delete":
+            return grammar.delete_instruction(address)
+        find, replace = item.edit or ("", "")
+        if item.action == "throughout":
+            return grammar.throughout_instruction(find, replace)
+        return grammar.amend_instruction(address if item.units else None, find, replace)
+
     def lines(self, changes: list[Change]) -> list[ActLine]:
         items = sorted((item for change in changes for item in self.items(change)),
                        key=lambda item: item.order)
+        self._shape(items)
+        items = self._merged(items)
+        self.actions = [item.action for item in items]
         lines: list[ActLine] = []
         open_groups: list[str] = []
         for number, item in enumerate(items, 1):
@@ -210,23 +325,36 @@ class Drafter:
             while shared < min(len(uids), len(open_groups)) and uids[shared] == open_groups[shared]:
                 shared += 1
             for depth, unit in enumerate(item.groups[shared:], shared):
-                lines.append(ActLine("group", self.group_text(unit), depth))
+                lines.append(ActLine("group", self._dated(self.group_text(unit)), depth))
             open_groups = uids
             end = "." if number == len(items) else ";"
-            text, quoted = item.text, item.quoted
+            text, quoted = self._dated(self.word(item)), item.quoted
+            merged = tuple(change.index for change in item.merged)
+            reason = self._reason(item.change)
+            if item.old_row:
+                lead = wrap(item.old_row, "«", "»")
+                lines.append(ActLine("instruction", text, len(uids), number, lead,
+                                     item.change.index, reason, merged))
+                text = self._dated(self.grammar.row_replace_instruction()[1])
+                lines.append(ActLine("continuation", text, len(uids),
+                                     quoted=wrap(quoted, "«", "»" + end)))
+                continue
             if quoted:
                 quoted = wrap(quoted, "«", "»" + end)
             else:
                 text += end
             lines.append(ActLine("instruction", text, len(uids), number, quoted,
-                                 item.change.index, self._reason(item.change)))
+                                 item.change.index, reason, merged))
         return lines
 
-    def group_text(self, unit: Unit) -> str:
-        """The line instructions on units inside `unit` stand under; a part of its own that is
-        not named by its label (the programme the act approved) by its heading."""
-        spec = spec_of(unit)
-        if spec.family == "stamped" and not spec.named_by_label:
-            return self.grammar.attachment_group(unit, self.before.document)
-        return self.grammar.act_unit(self.named(unit), "locative").rstrip(",") + ":"
+    def _dated(self, text: str) -> str:
+        """A line as an act of its date writes it."""
+        return self.grammar.in_era(text, self.act.date) if self.act is not None else text
 
+    def group_text(self, unit: Unit) -> str:
+        """The line instructions on units inside `unit` stand under."""
+        return self.grammar.group_line(self.named(unit), self.before.document)
+
+
+def _uids(units: list[Unit]) -> list[str]:
+    return [unit.uid for unit in units]

@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..consolidate import version_date
 from ..diff import diff_versions
+from ..lang import drafting
 from ..model import Act, Change, Diagnostics, Project
 from ..model.act_text import ActText, plain_lines
 from ..model.diff import REPEALED, Diff
@@ -33,7 +34,7 @@ def check_act(project: Project, act: Act, texts: dict[str, ActText]) -> Diagnost
 
 def _check_text(text: ActText, changes: list[Change], lang: str,
                 diagnostics: Diagnostics) -> None:
-    carried = {line.change for line in text.instructions()}
+    carried = {index for line in text.instructions() for index in line.changes}
     whole = "\n".join(plain_lines(text))
     for change in changes:
         if change.action == "repeal":
@@ -44,7 +45,7 @@ def _check_text(text: ActText, changes: list[Change], lang: str,
             diagnostics.error(change.pos, f"{change.where}: no instruction of the act ({lang})")
         for edit in change.edits:
             for wording in (edit.find[lang], edit.replace[lang]):
-                if f"«{wording}»" not in whole:
+                if wording and f"«{wording}»" not in drafting(lang).modern(whole):
                     diagnostics.error(change.pos, f"{change.where}: the act ({lang}) does not "
                                       f"quote «{wording}»")
 

@@ -229,7 +229,7 @@ def _load_change(
         after=spec.after, before=spec.before, note_on=spec.note_on,
         provenance=spec.provenance,
         reason=_optional_texts(spec.reason),
-        in_force_text=in_force_text,
+        in_force_text=in_force_text, group_line=spec.group_line,
     )
 
 

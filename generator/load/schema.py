@@ -77,6 +77,10 @@ class ChangeIn(Strict):
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
     reason: LangText | None = None
+    # How the drafted act names the part the change is in, where the publisher writes it two
+    # ways: true, a line of its own ("in section «X»:" above the instruction); false, in the
+    # instruction itself ("in the list …, point 4 be excluded"); unset, the usual form.
+    group_line: bool | None = None
 
 
 class AmendmentIn(Strict):

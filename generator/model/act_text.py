@@ -39,15 +39,22 @@ QuotedBlock = QuotedText | QuotedTable
 @dataclass(frozen=True, slots=True)
 class ActLine:
     """One line of point 1: a unit the following instructions are grouped under ("in section 2:"),
-    or an instruction, numbered "1)" and followed by its quoted wording, if it has one."""
+    an instruction, numbered "1)" and followed by its quoted wording, if it has one, or the
+    continuation of the instruction above it, after its first quote ("the row: «…» be worded
+    as follows: «…»")."""
 
-    kind: str  # group | instruction
+    kind: str  # group | instruction | continuation
     text: str
     depth: int
     number: int | None = None
     quoted: tuple[QuotedBlock, ...] = ()
     change: int | None = None  # the index of the record's change it carries out
     reconstructed: str | None = None  # the reason, where the change's wording is reconstructed
+    merged: tuple[int, ...] = ()  # the other changes it carries out (units deleted at once)
+
+    @property
+    def changes(self) -> tuple[int, ...]:
+        return (self.change, *self.merged) if self.change is not None else self.merged
 
     @property
     def marker(self) -> str:
@@ -56,9 +63,16 @@ class ActLine:
 
 @dataclass(slots=True)
 class ActPoint:
+    """A point of the act ("1."), or an article of a law ("Article 1."), as `label` says."""
+
     number: int
     text: str
     lines: list[ActLine] = field(default_factory=list)
+    label: str | None = None
+
+    @property
+    def marker(self) -> str:
+        return self.label if self.label is not None else f"{self.number}."
 
 
 @dataclass(slots=True)
@@ -92,7 +106,7 @@ def plain_lines(text: ActText) -> list[str]:
     """The act as lines of plain text, in reading order: what a reader of any format sees."""
     lines = [line for line in (text.header_note, text.title, text.formula) if line]
     for point in text.points:
-        lines.append(f"{point.number}. {point.text}")
+        lines.append(f"{point.marker} {point.text}")
         for line in point.lines:
             lines.append(f"{line.marker} {line.text}".strip())
             for block in line.quoted:

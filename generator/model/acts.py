@@ -21,6 +21,7 @@ from pydantic import (
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails
@@ -85,6 +86,8 @@ EVERY_LANGUAGE = WrapValidator(_in_every_language)
 PER_LANGUAGE = _PerLanguageSchema()
 # Values in every language of the project, by language code.
 LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
+# Words of an edit, which may be none: the words deleted, or appended where none are found.
+LangWords = Annotated[dict[str, str], EVERY_LANGUAGE, PER_LANGUAGE]
 LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
 LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
@@ -148,9 +151,31 @@ REPUBLIC = "republic"
 
 
 class EditIn(Strict):
-    find: LangText
-    replace: LangText
+    """Words replaced by others; with `replace` empty, words deleted; with `find` empty, words
+    appended at the end of the unit's text (whose own final mark gives way to theirs)."""
+
+    find: LangWords
+    replace: LangWords
     all: bool = False
+
+    @model_validator(mode="after")
+    def _words_somewhere(self) -> EditIn:
+        """Every language finds words or gives new ones, and all of them do the same."""
+        shapes = {(not self.find.get(code), not self.replace.get(code))
+                  for code in {*self.find, *self.replace}}
+        if (True, True) in shapes:
+            raise ValueError("an edit needs the words it finds or the words it adds")
+        if len(shapes) > 1:
+            raise ValueError("an edit deletes, appends or replaces words alike in every language")
+        return self
+
+    @property
+    def appends(self) -> bool:
+        return not any(self.find.values())
+
+    @property
+    def deletes(self) -> bool:
+        return not any(self.replace.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +266,7 @@ class Change:
     provenance: str = "official"
     reason: dict[str, str] | None = None  # per language code
     in_force_text: dict[str, str] | None = None
+    group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:

@@ -24,13 +24,14 @@ from ..model import (
     InForceRule,
     LangText,
     LangUnits,
+    LangWords,
     Project,
     SourcePos,
     Version,
     effective_date,
     given,
 )
-from ..model.drafting import ActKind
+from ..model.drafting import ActScope
 from .edits import Edit
 from .writer import written
 
@@ -63,6 +64,7 @@ class LangChange:
     content: UnitIn | list[UnitIn] | None = None
     edits: list[Edit] = field(default_factory=list)
     in_force: InForceRule | None = None
+    group_line: bool | None = None
 
 
 def probe_act(act_type: str, issuer: str, number: str = "", date: dt.date = dt.date.min,
@@ -111,11 +113,10 @@ def amended_version(project: Project, act: Act, lang: str, identifier: str = "")
 
 
 def drafted_titles(project: Project, changes: list[ChangeIn]) -> dict[str, str]:
-    """The act's title as the drafting grammar writes it for these changes."""
-    actions = {change.action for change in changes}
-    kind: ActKind = "repeal" if "repeal" in actions else (
-        "changes_and_additions" if "insert" in actions else "changes")
-    return {code: drafting(code).act_title(project.documents[code], kind)
+    """The act's title as the drafting grammar writes it for these changes: one instruction
+    each, as a first draft counts them."""
+    scope = ActScope.of([change.action for change in changes])
+    return {code: drafting(code).act_title(project.documents[code], scope)
             for code in project.langs}
 
 
@@ -152,7 +153,8 @@ def _combined(parts: dict[str, LangChange]) -> ChangeIn:
         content = given(LangUnits, {code: part.content for code, part in parts.items()}, codes())
     edits = _paired_edits(parts) if item.action == "amend" else None
     return written(ChangeIn, target=item.target, action=item.action, after=item.after,
-                   before=item.before, in_force=item.in_force, edits=edits, content=content)
+                   before=item.before, in_force=item.in_force, edits=edits, content=content,
+                   group_line=item.group_line)
 
 
 def _paired_edits(parts: dict[str, LangChange]) -> list[EditIn]:
@@ -165,8 +167,8 @@ def _paired_edits(parts: dict[str, LangChange]) -> list[EditIn]:
                  if index < len(part.edits)}
         finds = {code: find for code, (find, _) in pairs.items()}
         replaces = {code: new for code, (_, new) in pairs.items()}
-        edits.append(EditIn(find=given(LangText, finds, codes()),
-                            replace=given(LangText, replaces, codes())))
+        edits.append(EditIn(find=given(LangWords, finds, codes()),
+                            replace=given(LangWords, replaces, codes())))
     return edits
 
 

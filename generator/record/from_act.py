@@ -32,7 +32,7 @@ def record_from_act(project: Project, files: list[Path],
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {reason}")
             continue
-        code = _language(text)
+        code = _language(text, project, options)
         if code is None:
             diagnostics.error(SourcePos(str(path), 1, 1), "no enacting formula of a known "
                                                           "language: not an amending act")
@@ -50,12 +50,15 @@ def record_from_act(project: Project, files: list[Path],
     for code, (path, text) in texts.items():
         version = amended_version(project, act, code)
         try:
-            parsed = ActReader(DRAFTING[code], version, act.type).read(text)
+            parsed = ActReader(DRAFTING[code], version, act.type, act.issuer).read(text)
         except ActSyntaxError as exc:
             diagnostics.error(SourcePos(str(path), exc.line, exc.col), str(exc))
             continue
         for error in parsed.errors:
             diagnostics.error(SourcePos(str(path), error.line, error.col), str(error))
+        for line, number in parsed.others:
+            diagnostics.info(SourcePos(str(path), line, 1), f"the paragraph amends act No "
+                             f"{number}, not this document: left for its own record")
         titles[code] = parsed.title
         found[code] = parsed.changes
     if diagnostics.errors:
@@ -71,10 +74,19 @@ def record_from_act(project: Project, files: list[Path],
     return new_record(recorded, changes, todo), diagnostics
 
 
-def _language(text: str) -> str | None:
+def _language(text: str, project: Project, options: ActOptions) -> str | None:
+    """The language of an act's text: of its enacting formula (on a line of its own or ending
+    the preamble), or, for an act enacted without one (a law), of the document's title."""
     for code, grammar in DRAFTING.items():
-        lines = {grammar.own_letters(normalize(line)) for line in text.splitlines()}
-        if any(_formula(grammar, issuer) in lines for issuer in ISSUERS):
+        lines = [grammar.own_letters(normalize(line)) for line in text.splitlines()]
+        formulas = [_formula(grammar, issuer) for issuer in ISSUERS]
+        if any(line == formula or line.endswith(" " + formula)
+               for line in lines for formula in formulas):
+            return code
+        formula = grammar.enacting_formula(probe_act(options.type, options.issuer))
+        document = project.documents.get(code)
+        if not formula and document is not None and any(document.title in line
+                                                        for line in lines):
             return code
     return None
 
@@ -88,7 +100,7 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
     """The act's number, date and rule: the options, else the act's heading and final point
     (read once the version is known: a first pass with the options' or heading's date)."""
     code, (path, text) = next(iter(texts.items()))
-    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type)
+    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type, options.issuer)
     try:
         heading = probe.read(text)
     except ActSyntaxError:
@@ -99,7 +111,7 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
         diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
                           "a heading line above its title nor given (--act-number, --act-date)")
         return None
-    rule = options.in_force or (heading.in_force if heading else "on_signing")
+    rule = options.in_force or (heading.in_force if heading else None) or "on_signing"
     return probe_act(options.type, heading.issuer if heading else options.issuer, number, date,
                      options.published, rule)
 

@@ -51,7 +51,7 @@ class _ActBuilder:
         if text.formula:
             self.add("BodyText", text.formula, bold=True)
         for point in text.points:
-            self.add("BodyText", f"{point.number}. {point.text}")
+            self.add("BodyText", f"{point.marker} {point.text}")
             for line in point.lines:
                 self.line(line)
         self.add("Signature", f"{text.signatory_position}\t{text.signatory_name}")
