@@ -15,6 +15,7 @@ error at the template's line (`Templates.render`).
 from __future__ import annotations
 
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -160,7 +161,7 @@ class Templates:
                if self.is_own(Path(name))]
         if not own:
             return None
-        shown, line = own[-1]
+        shown, line = _loop_entry(own) if isinstance(exc, RecursionError) else own[-1]
         return _template_problem(shown, line, _reason(exc))
 
     def is_own(self, path: Path) -> bool:
@@ -196,6 +197,14 @@ def _template_problem(shown: str, line: int, message: str) -> InputError:
     diagnostics = Diagnostics()
     diagnostics.error(SourcePos(shown, line, 1), message)
     return InputError(diagnostics)
+
+
+def _loop_entry(places: list[tuple[str, int]]) -> tuple[str, int]:
+    """The first place of a template loop's traceback that comes round again: where the loop is
+    entered. The innermost frame depends on how deep the stack was when the loop began, so it
+    would name either template of a pair that include each other."""
+    times = Counter(places)
+    return next((place for place in places if times[place] > 1), places[0])
 
 
 def _reason(exc: Exception) -> str:
