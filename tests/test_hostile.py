@@ -149,6 +149,9 @@ def test_hostile_input_gives_a_clean_answer(tmp_path: Path, case: Case) -> None:
     output = result.output
     assert "Traceback" not in output and not isinstance(result.exception, Exception), output
     assert result.exit_code == case.code, output
+    # One line a message, no empty line a progress bar left (a usage error is click's own).
+    if case.code and case.path:
+        assert "" not in output.rstrip("\n").split("\n"), repr(output)
     shown = case.path.format(tmp=tmp_path) if case.path else None
     assert re.search(expected_place(dataclasses.replace(case, path=shown), root), output), output
     allowed = case.wrote
