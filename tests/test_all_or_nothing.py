@@ -174,6 +174,7 @@ def test_a_kill_between_two_renames_then_a_no_op_run_leaves_one_whole_version(tm
     assert not list((out / ".cache" / "staging").iterdir())
 
 
+@pytest.mark.full  # renders the PDFs of every version, which keeps it building long enough
 def test_sigterm_removes_the_staging_folder_and_changes_nothing(tmp_path):
     out = tmp_path / "out"
     _copy({"kk/2016-01-01/district-2014-2018.html": b"the last good output"}, out)

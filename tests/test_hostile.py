@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.fixtureutil import DOC_ID, copy_fixture
-from tests.hostile.cases import CASES, KINDS, Case
+from tests.hostile.cases import CASES, KINDS, QUICK, Case
 
 PREVIOUS = {f"{lang}/2016-01-01/{DOC_ID}.html": f"<p>the last good {lang} output</p>".encode()
             for lang in ("kk", "ru")}
@@ -119,6 +119,12 @@ def test_the_corpus_covers_every_class() -> None:
     assert len({case.name for case in CASES}) == len(CASES)
 
 
+def test_the_quick_tier_runs_cases_of_every_class() -> None:
+    names = {case.name for case in CASES}
+    assert not QUICK - names, QUICK - names
+    assert {case.kind for case in CASES if case.name in QUICK} == set(KINDS)
+
+
 @contextmanager
 def no_hang(seconds: int) -> Iterator[None]:
     def hung(signum: int, frame: object) -> None:
@@ -133,7 +139,11 @@ def no_hang(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+# `make check` runs the QUICK cases, `make test` every one (tests/conftest.py's tiers).
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=case.name, marks=() if case.name in QUICK else pytest.mark.full)
+    for case in CASES
+])
 def test_hostile_input_gives_a_clean_answer(tmp_path: Path, case: Case) -> None:
     root = copy_fixture(tmp_path)
     if case.warm:  # the project's cache holds the project as it was before the case broke it

@@ -8,6 +8,7 @@ write for them: inside its folder, a name the file system takes, distinct number
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 from pathlib import Path
 
@@ -61,7 +62,11 @@ def inside(folder: Path, path: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+# 300 examples in `make test`, 60 in `make check` (LEGALGEN_FUZZ=quick, its fast profile).
+EXAMPLES = 60 if os.environ.get("LEGALGEN_FUZZ") == "quick" else 300
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None)
 @given(st.lists(NUMBERS, min_size=1, max_size=6, unique=True))
 def test_every_path_made_from_act_numbers_stays_in_its_folder_and_is_its_own(numbers):
     with tempfile.TemporaryDirectory() as temporary:

@@ -27,7 +27,7 @@ def test_a_loop_of_two_templates_is_told_where_it_is_entered(tmp_path: Path) -> 
     (folder / "a.html.j2").write_text('<p>\n{% include "b.html.j2" %}\n')
     (folder / "b.html.j2").write_text('{% include "a.html.j2" %}\n')
     templates = Templates(folder)
-    told = {_render_at_depth(templates, depth) for depth in range(0, 40, 3)}
+    told = {_render_at_depth(templates, depth) for depth in range(4)}
     assert len(told) == 1, told
     assert "templates/a.html.j2:2:1: error: template: it extends or includes itself" in told.pop()
 

@@ -812,3 +812,21 @@ CASES: list[Case] = [
 ]
 KINDS = ("bad YAML", "bad record", "bad content", "bad option", "environment", "unsafe name",
          "staging", "template", "cache", "special file", "record", "init")
+# The cases `make check` runs (the fast tier): a few of each class, the ones that cost least and
+# that the hardening's reports began with; `make test` runs every case.
+QUICK = frozenset({
+    "unclosed quote", "alias bomb in content", "NUL byte",
+    "unknown action", "date after 9997", "target does not exist",
+    "escaped NUL", "reference to a missing unit", "manifest dot-dot path",
+    "bad --as-of", "--jobs 0",
+    "record is a symlink loop", "out below a regular file",
+    "act number climbing out", "two act numbers one file name", "record number climbing out",
+    "new-act number climbing out",
+    "the user's temporary files", "a FIFO where an output goes",
+    "template syntax error", "template runs a command", "template includes a link out",
+    "validate: template runs a command",
+    "planted project pickle", "project cache key readable by others",
+    "FIFO among the records", "FIFO as legalgen.yaml", "legalgen.yaml a folder, cache warm",
+    "act text with a byte-order mark", "zip bomb", "in force 400 days after publication",
+    "init id climbing out", "init date 9999-12-31",
+})
