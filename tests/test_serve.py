@@ -83,6 +83,10 @@ def server(tmp_path_factory) -> Iterator[Server]:
     os.mkfifo(site / "fifo.html")
     (site / "latin1.html").write_bytes(b"<html><body>caf\xe9 \xff\xfe</body></html>")
     (site / "big.bin").write_bytes(b"\0" * (64 * 1024 * 1024))
+    # The preview's script, which the project may override, made a link leading out: a page
+    # that cannot be made (500).
+    (root / "templates" / "site").mkdir(parents=True)
+    (root / "templates" / "site" / "live.js").symlink_to("/etc/passwd")
     yield running
     running.process.terminate()
     running.process.wait(timeout=30)
@@ -101,6 +105,7 @@ MALFORMED = [
     (b"GET /fifo.html HTTP/1.0\r\n\r\n", b"404", "404"),
     (b"GET /kk/no-such-page.html HTTP/1.0\r\n\r\n", b"404", "404"),
     (b"DELETE /kk/ HTTP/1.0\r\n\r\n", b"501", "DELETE"),
+    (b"GET /_legalgen/live.js HTTP/1.0\r\n\r\n", b"500", "link leading out"),
 ]
 
 
