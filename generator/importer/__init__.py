@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..lang import PUBLISHED, codes, language
+from ..load.folders import record_path
 from ..load.registry import project_issuers
 from ..load.schema import DocumentIn
 from ..model import ActId, Diagnostics, InForceDate, Signatory, SourcePos
@@ -160,7 +161,9 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
         summary.units[code] = Counter(node.kind for node in text.walk())
         summary.todos.update(todo.kind for todo in todos[code])
     for record in records:
-        files[f"amendments/{record.file_name}"] = record_file(record)
+        # The name the project's folder gives the act's record (its record's, if it has one).
+        name = record_path(into / "amendments", record.act.id).name
+        files[f"amendments/{name}"] = record_file(record)
         summary.acts.append(record.act.id.key)
         summary.changes.update(change.action for change in record.changes)
         summary.todos.update(item.kind if not isinstance(item, str) else "record"

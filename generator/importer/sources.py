@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model import Diagnostics, SourcePos
 from ..model.published import PublishedForms
+from ..regular_files import NotRegularFile, read_regular
 from .blocks import Block
 from .markdown import read_markdown
 
@@ -23,12 +24,18 @@ def read_blocks(path: Path, shown: str, diagnostics: Diagnostics,
     """The blocks of the file at `path`, named `shown` in positions; a plain-text copy's
     repairs need the language's `forms`."""
     suffix = path.suffix.lower()
+    try:
+        # Only a regular file: a FIFO or a device given by mistake would block the import.
+        data = read_regular(path)
+    except NotRegularFile as exc:
+        diagnostics.error(SourcePos(shown, 1, 1), f"the path {exc.strerror}")
+        return []
     if suffix == ".docx":
         from .docx_text import read_docx
 
         return read_docx(path, shown, diagnostics)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         diagnostics.error(SourcePos(shown, 1, 1), f"the file is not UTF-8 text ({exc.reason} at "
                                                   f"byte {exc.start})")

@@ -23,10 +23,6 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 class Record(AmendmentIn):
     """An amendment record as `legalgen record` and `legalgen import` write it."""
 
-    @property
-    def file_name(self) -> str:
-        return f"{self.act.id.file_stem}.yaml"
-
 
 def new_record(act: ActIn, changes: list[ChangeIn], todo: Sequence[TodoItem]) -> Record:
     """The record of `act`; its `todo` list written only when there is something to do."""
