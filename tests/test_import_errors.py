@@ -4,6 +4,7 @@ that is not closed, an issuer the registry does not know."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,16 @@ def test_the_other_language_comes_in_later(tmp_path):
     record = (into / "amendments" / "2020-02-01-12.yaml").read_text(encoding="utf-8")
     assert "kk: 1-тармақ" not in record and "label: '1.'" in record
     assert (into / "content" / "kk" / "manifest.yaml").is_file()
+
+
+def test_a_path_that_is_no_regular_file_stops_the_import_without_blocking(tmp_path):
+    """A FIFO given for a text would block a reader that opens it: it is refused at its path."""
+    fifo = tmp_path / "rus.md"
+    os.mkfifo(fifo)
+    into = tmp_path / "project"
+    code, output = _import(into, fifo)
+    assert code == 2
+    errors = [line for line in output.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].endswith(
+        "rus.md:1:1: error: the path is a FIFO (named pipe), not a regular file"), output
+    assert not into.exists()

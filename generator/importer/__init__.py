@@ -176,8 +176,11 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
 def read_text(path: Path, shown: str, code: str, forms: PublishedForms,
               diagnostics: Diagnostics) -> ImportedText:
     """One language's published text, read into its unit tree."""
+    errors = len(diagnostics.errors)
     blocks = read_blocks(path, shown, diagnostics, forms)
     text = ImportedText(code, shown)
+    if len(diagnostics.errors) > errors and not blocks:
+        return text  # not read at all: nothing more to say of it
     segment(blocks, text, forms, diagnostics, _rules(blocks, forms), vocabulary(blocks))
     gather_earlier_wordings(text, forms)
     if not text.title:
