@@ -1,7 +1,8 @@
 """The DOCX writer: a Word file for every version and language — A4 pages with the PDF's margins,
-the action plan's section on landscape pages, repeating header rows, merged group rows, Word
-styles that carry the language, numbers and amounts right-aligned, the core properties, a PAGE field, bookmarks for references —
-that LibreOffice converts to PDF with the HTML's text, and identical bytes on a rebuild.
+the action plan's section on landscape pages, repeating header rows, merged group rows, numbers
+and amounts right-aligned, Word styles that carry the language, the core properties, a PAGE
+field, bookmarks for references — that LibreOffice converts to PDF with the HTML's text, and
+identical bytes on a rebuild.
 
 The structural checks read every version of the session's build of the sample (HTML and DOCX,
 tests/conftest.py); the LibreOffice checks its conversion of them (`office_pdfs`).
@@ -34,6 +35,7 @@ from generator.model import Annotated, Unit, family_of
 from generator.model.inline import plain
 from generator.model.tables import heading_text, is_numeric, table_shape
 from generator.writers.docx.layout import wants_landscape
+from generator.writers.docx.package import clipped, new_document, set_core_properties
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output, sample_dates
@@ -505,3 +507,17 @@ def test_two_builds_give_identical_bytes(built, tmp_path):
         with zipfile.ZipFile(output(tmp_path, lang, date, "docx")) as archive:
             stamps = {info.date_time for info in archive.infolist()}
             assert stamps == {(date.year, date.month, date.day, 0, 0, 0)}
+
+
+def test_a_title_longer_than_a_core_property_is_cut_after_a_whole_word(tmp_path):
+    """Titles of orders run past the 255 characters python-docx allows in a core property: the
+    document keeps its first words and an ellipsis, and saves."""
+    title = " ".join(["қағидаларын"] * 40)
+    document = new_document("kk-KZ")
+    set_core_properties(document, title=title, subject="s", language="kk-KZ", author="a",
+                        identifier="i", date=dt.date(2024, 10, 15))
+    document.save(str(tmp_path / "long.docx"))
+    kept = Document(str(tmp_path / "long.docx")).core_properties.title
+    assert len(kept) <= 255 and kept.endswith("қағидаларын…")
+    assert title.startswith(kept[:-1])
+    assert clipped(title[:255]) == title[:255]

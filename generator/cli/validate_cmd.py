@@ -1,4 +1,5 @@
-"""`legalgen validate`: check content, records and parity; print every problem."""
+"""`legalgen validate`: check content, records, parity and the project's templates; print every
+problem."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..build.checks import checked
+from ..build.checks import checked, templates_checked
+from ..build.files import template_dir
 from ..consolidate import timeline
+from ..lang import codes
 from .common import (
     err,
     load_or_exit,
@@ -28,10 +31,14 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
         for shown in project.ignored:
             err.print(f"{shown}: not read (an editor's backup or lock file)", markup=False)
     diagnostics = checked(project)
+    diagnostics.items += templates_checked(project, template_dir(root)).items
     print_diagnostics(diagnostics)
     if diagnostics.errors or (strict and diagnostics.warnings):
         sys.exit(2)
     first = next(iter(project.documents.values()))
     units = sum(1 for top in first.units for _ in top.walk())
-    err.print(f"ok: {units} units in each language, {len(project.acts)} acts, "
+    # A project imported one language at a time has only some of them so far.
+    where = "each language" if set(project.documents) == set(codes()) else " and ".join(
+        project.documents)
+    err.print(f"ok: {units} units in {where}, {len(project.acts)} acts, "
               f"{len(timeline(project))} versions", markup=False)

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from ..model import (
     KINDS,
+    AnnexName,
     Cell,
     Diagnostics,
     SourcePos,
@@ -57,8 +58,22 @@ class UnitIn(Strict):
     widths: list[float] | None = None
     header: list[list[Cell]] | None = None
     cells: list[Cell] | None = None
+    note_name: AnnexName | None = None
     # Children are checked one by one by the loader, so each error can name its unit's id.
     children: list[Any] = Field(default_factory=list)
+
+
+def own_id(kind: str, label: str | None, given: str | None, counters: dict[str, int]) -> str:
+    """A unit's own id: the one given, else its kind's prefix and its label's number, else the
+    prefix and its place among the unlabelled siblings of its kind (`counters`, updated)."""
+    if given is not None:
+        return given
+    known = KINDS.get(kind)
+    prefix = known.prefix if known is not None else kind
+    if label is not None and label_number(label):
+        return f"{prefix}_{label_number(label)}"
+    counters[kind] = counters.get(kind, 0) + 1
+    return f"{prefix}_{counters[kind]}"
 
 
 class UnitBuilder:
@@ -108,6 +123,7 @@ class UnitBuilder:
             kind=spec.kind, uid=uid, pos=pos, label=spec.label, heading=spec.heading,
             text=spec.text, stamp=spec.stamp, position=spec.position, name=spec.name,
             role=spec.role, widths=spec.widths, header=spec.header, cells=spec.cells,
+            note_name=spec.note_name,
         )
         unit.children = self.build_children(raw.get("children"), uid, pos)
         return unit
@@ -115,15 +131,9 @@ class UnitBuilder:
     @staticmethod
     def _own_id(raw: dict[str, Any], kind: str, counters: dict[str, int]) -> str:
         given = raw.get("id")
-        if isinstance(given, str):
-            return given
-        known = KINDS.get(kind)
-        prefix = known.prefix if known is not None else kind
         label = raw.get("label")
-        if isinstance(label, str) and label_number(label):
-            return f"{prefix}_{label_number(label)}"
-        counters[kind] = counters.get(kind, 0) + 1
-        return f"{prefix}_{counters[kind]}"
+        return own_id(kind, label if isinstance(label, str) else None,
+                      given if isinstance(given, str) else None, counters)
 
     def _check_fields(self, spec: UnitIn, raw: dict[str, Any], uid: str, pos: SourcePos) -> None:
         given = {name for name in spec.model_fields_set if getattr(spec, name) is not None}

@@ -1,11 +1,13 @@
 """Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
 
 Reads: the manifest and content files of each language, every amendment record.
-Writes: a `Project` — its languages (the registered ones, `generator.lang`), one `Document` (unit
-tree with full ids and source positions) per language and the list of `Act`s with their
-`Change`s; every per-language value of a record is given in each of those languages. Every
-problem found is collected; the stage fails with `InputError` only after reading everything it
-can.
+Writes: a `Project` — its languages (the registered ones, `generator.lang`, whose content
+folder exists: a language whose text is not imported yet is a warning naming the command that
+brings it), one `Document` (unit tree with full ids and source positions) per language and the
+list of `Act`s with their `Change`s; every per-language value of a record is given in each of
+those languages. Every problem found is collected; the stage fails with `InputError` only after
+reading everything it can. A record's or manifest's `todo` items are reported: a sentence as an
+error (the record is not complete), a placeholder written by `legalgen import` as information.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..model import (
     Change,
     Diagnostics,
     Document,
+    NoteStyle,
     Project,
     SourcePos,
     Unit,
@@ -28,8 +31,16 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import CONFIG_FILE, Issuers, project_issuers, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .registry import CONFIG_FILE, Issuers, issuers_of, project_config, unknown_issuer
+from .schema import (
+    TITLE_TARGET,
+    ActIn,
+    AmendmentIn,
+    ChangeIn,
+    ContentFileIn,
+    ManifestIn,
+    TodoIn,
+)
 from .yaml_source import read_yaml
 
 
@@ -41,17 +52,36 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
-    langs = codes()
-    issuers = project_issuers(root, diagnostics, langs)
+    langs = present_languages(root, diagnostics)
+    config = project_config(root, diagnostics, langs)
+    issuers = issuers_of(config)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
     records, ignored = amendment_files(root, diagnostics)
-    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
+    style = config.notes if config is not None and config.notes is not None else NoteStyle()
+    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+
+
+def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
+    """The registered languages whose content folder exists; each missing one is a warning,
+    unless none is there (then every one is missing, which the manifests report)."""
+    present = tuple(code for code in codes() if (root / "content" / code).is_dir())
+    if not present:
+        return codes()
+    for code in codes():
+        if code not in present:
+            # No path in the message: a loaded project is cached by its files' contents.
+            diagnostics.warning(
+                SourcePos(relative(root / "content" / code, root)),
+                f"the {code} text is not there yet, so legalgen builds the other languages "
+                f"only; bring it in with `legalgen import --{code} FILE --into "
+                "<this project's folder>`")
+    return present
 
 
 def _load_document(
@@ -108,6 +138,7 @@ def _load_document(
         for unit in added:
             for node in unit.walk():
                 by_uid[node.uid] = node
+    _report_todo(raw, SourcePos(shown, 1, 1), diagnostics)
     doc = manifest.document
     issuer_pos = pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1))
     if doc.issuer not in issuers:
@@ -122,12 +153,13 @@ def _load_document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        as_published=frozenset(manifest.as_published),
     )
 
 
 def _load_amendments(
     root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...], style: NoteStyle,
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
@@ -165,10 +197,14 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            acting=act_in.acting,
             blank=issuers.blank(act_in.issuer, act_in.type, act_in.date),
             registration=act_in.registration,
+            note_style=(act_in.note_style or NoteStyle()).over(style),
+            registered=act_in.registered,
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("date", "published", "in_force", "registration")},
+                       for name in ("number", "date", "published", "in_force", "title",
+                                    "registration")},
         )
         _check_publication(act, diagnostics)
         _check_blank(act, act_pos, diagnostics)
@@ -186,16 +222,44 @@ def _optional_texts(value: dict[str, str] | None) -> dict[str, str] | None:
     return None if value is None else dict(value)
 
 
-def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
-    """A record written from one language's edits lists what is left to do: each is an error
-    until it is done and the list removed."""
-    todo = raw.get("todo")
+def _report_todo(raw: Any, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What is left to do in a record or manifest. A sentence (a record written from one
+    language's edits) is an error until it is done and removed; a placeholder an import wrote
+    (a mapping) is information until a person fills its place in and removes it."""
+    todo = raw.get("todo") if isinstance(raw, dict) else None
     if not todo:
         return
     items = todo if isinstance(todo, list) else [todo]
     for index, item in enumerate(items):
-        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
-            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
+        pos = pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos)
+        if not isinstance(item, dict):
+            diagnostics.error(pos, f"to do: {item}")
+            continue
+        placeholder = validate_model(TodoIn, item, diagnostics, pos, "todo item")
+        if placeholder is not None:
+            diagnostics.info(pos, f"to do ({placeholder.kind}): {todo_text(placeholder)}")
+
+
+def todo_text(item: TodoIn) -> str:
+    """A placeholder as one line: the unit, the act, where the published text has it, its
+    words."""
+    parts = [f"unit {item.target}" if item.target else "",
+             f"act {item.act}" if item.act else "",
+             f"at {item.source}" if item.source else ""]
+    said = ", ".join(part for part in parts if part)
+    words = f" «{excerpt(item.text)}»" if item.text else ""
+    return f"{said}{words}".strip() or "(no detail)"
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first words of `text` that fit in `limit` characters, an ellipsis if more follow:
+    enough to find the place in the file the placeholder names."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[:cut if cut > 0 else limit - 1]}…"
 
 
 def _load_change(
@@ -204,7 +268,9 @@ def _load_change(
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
     context = f"change {index + 1} (target {target})"
-    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, langs)
+    # A change to some languages' text gives its wordings in those languages only.
+    changed = _only(raw, langs)
+    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, changed)
     if spec is None:
         return None
     rule = spec.in_force or act.in_force
@@ -225,15 +291,29 @@ def _load_change(
     _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
     if spec.content is not None:
-        content = {code: raw["content"][code] for code in langs}
+        content = {code: raw["content"][code] for code in changed}
     return Change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
         provenance=spec.provenance,
         reason=_optional_texts(spec.reason),
-        in_force_text=in_force_text, group_line=spec.group_line,
+        in_force_text=in_force_text,
+        group_line=spec.group_line,
+        note_count=spec.note_count,
+        only=tuple(spec.only or ()),
+        also=list(spec.also or []),
+        part=spec.part,
     )
+
+
+def _only(raw: Any, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a change's wordings are given in: those of its `only`, when they are the
+    project's, else every language."""
+    only = raw.get("only") if isinstance(raw, dict) else None
+    if isinstance(only, list) and only and all(code in langs for code in only):
+        return tuple(code for code in langs if code in only)
+    return langs
 
 
 def _check_change_shape(
@@ -243,12 +323,13 @@ def _check_change_shape(
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
         diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in "
-                               f"{' and '.join(langs)}")
+                               f"{' and '.join(_only(raw, langs))}")
     if not needs_content and spec.content is not None:
         diagnostics.error(
             pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
         )
-    if spec.action == "amend" and not spec.edits:
+    if spec.action == "amend" and not spec.edits and spec.provenance != "reconstructed":
+        # A reconstructed amend may stand for changes whose words are not known yet.
         diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
     if spec.action != "amend" and spec.edits:
         diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")
@@ -256,6 +337,22 @@ def _check_change_shape(
         diagnostics.error(pos, f"{context}: only 'insert' takes 'after' or 'before'")
     if spec.after and spec.before:
         diagnostics.error(pos, f"{context}: give 'after' or 'before', not both")
+    if spec.only is not None:
+        unknown = [code for code in spec.only if code not in langs]
+        if unknown:
+            diagnostics.error(pos_of(raw, "only", pos), f"{context}: 'only' names "
+                              f"{', '.join(unknown)}, not a language of the project "
+                              f"({', '.join(langs)})")
+        if spec.action not in ("replace", "amend"):
+            diagnostics.error(pos_of(raw, "only", pos),
+                              f"{context}: only 'replace' and 'amend' take 'only'")
+    if spec.also is not None and spec.action not in ("delete", "lose_force"):
+        diagnostics.error(pos_of(raw, "also", pos),
+                          f"{context}: only 'delete' and 'lose_force' take 'also'")
+    if spec.part is not None and (spec.action not in ("replace", "amend")
+                                  or spec.target == TITLE_TARGET):
+        diagnostics.error(pos_of(raw, "part", pos), f"{context}: 'part' is for 'replace' and "
+                                                     "'amend' of a unit's heading")
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
             pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -120,6 +121,9 @@ class Issuers:
     def __contains__(self, key: str) -> bool:
         return key in self.forms
 
+    def issuer_keys(self) -> Iterable[str]:
+        return self.forms.keys()
+
     def names(self, key: str, act_type: str) -> dict[str, IssuerName]:
         """How issuer `key` signs an act of `act_type`, by language."""
         if act_type in NAMED_BY_REPUBLIC:
@@ -181,21 +185,28 @@ def _builtin_blanks(expanded: dict[str, tuple[str, str, dict[str, str]]]) -> Bla
     return Blanks(entries, expanded, capital, data["seats"])
 
 
-def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
-    """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
-    `langs`."""
+def project_config(root: Path, diagnostics: Diagnostics,
+                   langs: tuple[str, ...]) -> ConfigIn | None:
+    """The project's legalgen.yaml, checked for every one of `langs`; None when it has none or
+    it cannot be read (a diagnostic says why)."""
     path = root / CONFIG_FILE
     if not path.exists():
-        return builtin_issuers()
+        return None
     shown = relative(path, root)
     raw = read_yaml(path, shown, diagnostics)
     if raw is None:
-        return builtin_issuers()
+        return None
     config = validate_model(ConfigIn, raw, diagnostics, pos_of(raw, None, SourcePos(shown, 1, 1)),
                             CONFIG_FILE, langs)
+    if config is not None:
+        _check_blank_keys(config, raw, shown, diagnostics)
+    return config
+
+
+def issuers_of(config: ConfigIn | None) -> Issuers:
+    """The built-in issuers and blanks and those a project's settings add."""
     if config is None:
         return builtin_issuers()
-    _check_blank_keys(config, raw, shown, diagnostics)
     return builtin_issuers().with_additions(config.issuers, config.blanks)
 
 
@@ -209,6 +220,12 @@ def _check_blank_keys(config: ConfigIn, raw: Any, shown: str, diagnostics: Diagn
             diagnostics.error(pos_of(raw.get("blanks"), key, blanks_pos),
                               f"blank '{key}': expected '<issuer>/<type>' with a type of "
                               f"{', '.join(known_types)}")
+
+
+def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
+    """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
+    `langs`."""
+    return issuers_of(project_config(root, diagnostics, langs))
 
 
 def unknown_issuer(key: str) -> str:

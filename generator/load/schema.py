@@ -22,10 +22,15 @@ from ..model import (
     LangText,
     LangUnits,
     LegalDate,
+    NoteCount,
+    NoteStyle,
     RegistrationIn,
     Signatory,
     Strict,
 )
+from ..model.acts import TITLE_TARGET
+
+__all__ = ["TITLE_TARGET"]
 
 
 class DocumentIn(Strict):
@@ -38,9 +43,48 @@ class DocumentIn(Strict):
     signatory: Signatory
 
 
+# What a placeholder of an imported project stands for (`legalgen import`): the `kind` of a todo
+# item, each reported as information until a person fills the place in and removes the item.
+TodoKind = Literal[
+    "earlier-wording",   # a changed unit's wording before the change
+    "edits",             # the words a change replaced, where a note names only the change
+    "act-title",         # an amending act's title (its name stands in)
+    "publication",       # an act's publication date (its signing date stands in)
+    "in-force",          # an in-force rule legalgen has no form for (its words are kept)
+    "note-unread",       # a published note the grammar cannot read, kept verbatim
+    "note-target",       # a note about what no record can target yet (a title, a heading, a
+                         # unit that lost force)
+    "editorial",         # the publisher's remark, not part of the act
+    "signatory",         # a signature without a name
+    "table",             # a table of a plain-text copy kept as paragraphs
+    "link",              # words a plain-text copy displaced that could not be put back
+    "other-language",    # a change that, as published, concerns the other language's text
+]
+
+
+class TodoIn(Strict):
+    """A placeholder written where a published text does not show something: what it is, the
+    unit it concerns, the act, where it stands in the published text and its words there."""
+
+    kind: TodoKind
+    target: str | None = None
+    act: str | None = None
+    source: str | None = None
+    text: str | None = None
+
+
+# An item of a `todo` list: a sentence (`legalgen record`: a record that is not complete, an
+# error until done) or a placeholder (`legalgen import`: information until done).
+TodoItem = str | TodoIn
+
+
 class ManifestIn(Strict):
     document: DocumentIn
     files: list[str] = Field(min_length=1)
+    # Units whose numbers the published texts print differently in the languages (an import
+    # lists them): `validate` tells their difference as information, not as an error.
+    as_published: list[str] = Field(default_factory=list)
+    todo: list[TodoIn] = Field(default_factory=list)
 
 
 class ContentFileIn(Strict):
@@ -54,12 +98,15 @@ class ActIn(Strict):
     number: str = Field(min_length=1)
     date: LegalDate
     published: LegalDate | None = None
+    registered: LegalDate | None = None  # state registration, for the rule on_registration
     in_force: InForceRule = "on_signing"
     in_force_text: LangText | None = None
     title: LangText
     signatory: LangSignatory | None = None
+    acting: bool = False  # signed by a person acting for the issuer's head
     # An order's registration in the register of normative legal acts, printed on its blank.
     registration: RegistrationIn | None = None
+    note_style: NoteStyle | None = None
 
     @property
     def id(self) -> ActId:
@@ -69,7 +116,7 @@ class ActIn(Strict):
 class ChangeIn(Strict):
     # In the order a drafter writes them, which `legalgen record` keeps.
     target: str = Field(min_length=1)
-    action: Literal["replace", "amend", "insert", "delete", "repeal"]
+    action: Literal["replace", "amend", "insert", "delete", "lose_force", "repeal"]
     after: str | None = None
     before: str | None = None
     in_force: InForceRule | None = None
@@ -80,6 +127,14 @@ class ChangeIn(Strict):
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
     reason: LangText | None = None
+    # The heading of the target alone, not the whole unit.
+    part: Literal["heading"] | None = None
+    # The languages whose text changes; `content` and `edits` then give those only.
+    only: list[str] | None = Field(default=None, min_length=1)
+    # More units excluded (or losing force) with the target, named in one note.
+    also: list[str] | None = Field(default=None, min_length=1)
+    # One change or several, as the note says it (the Russian notes tell them apart).
+    note_count: NoteCount = "several"
     # How the drafted act names the part the change is in, where the publisher writes it two
     # ways: true, a line of its own ("in section «X»:" above the instruction); false, in the
     # instruction itself ("in the list …, point 4 be excluded"); unset, the usual form.
@@ -89,6 +144,7 @@ class ChangeIn(Strict):
 class AmendmentIn(Strict):
     act: ActIn
     changes: list[ChangeIn] = Field(min_length=1)
+    todo: list[TodoItem] = Field(default_factory=list)
 
 
 class IssuerFormsIn(Strict):
@@ -129,6 +185,9 @@ class ConfigIn(Strict):
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)
     # "<issuer>/<type>" → the blank of those acts, added to or replacing the built-in ones.
     blanks: dict[str, BlankIn] = Field(default_factory=dict)
+    # The publication style of the notes: the forms of an era (`era`), and the forms every act
+    # takes where the publisher writes one several ways; an act's `note_style` overrides them.
+    notes: NoteStyle | None = None
 
 
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.

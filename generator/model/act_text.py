@@ -107,6 +107,8 @@ class ActText:
     signatory_name: str
     header_note: str | None = None
     blank: ActBlankLines | None = None
+    # The name of the act's files, unique among the project's acts (`model.act_file_stems`).
+    file_stem: str = ""
 
     @property
     def shown_name(self) -> str:
@@ -133,10 +135,6 @@ class ActText:
             return []
         lines = [f"{blank.place}, {blank.date_line}"] if blank.dated == "foot" else []
         return [*lines, *([blank.registration] if blank.registration else [])]
-
-    @property
-    def file_stem(self) -> str:
-        return self.act.id.file_stem
 
     def instructions(self) -> list[ActLine]:
         return [line for point in self.points for line in point.lines

@@ -83,6 +83,8 @@ class Unit:
     header: list[list[Cell]] | None = None
     cells: list[Cell] | None = None
     children: list[Unit] = field(default_factory=list)
+    # An annexed document as the notes name it ("rules"; `kinds.ANNEX_NAMES`).
+    note_name: str | None = None
 
     @property
     def own_id(self) -> str:
@@ -98,7 +100,7 @@ class Unit:
         return Unit(
             self.kind, self.uid, self.pos, self.label, self.heading, self.text, self.stamp,
             self.position, self.name, self.role, self.widths, self.header, self.cells,
-            list(self.children),
+            list(self.children), self.note_name,
         )
 
 
@@ -118,6 +120,9 @@ class Document:
     pos: SourcePos
     # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
     issuer_names: dict[str, IssuerName]
+    # Units whose published texts print different numbers in the languages (a date one gives
+    # and the other leaves out), as the manifest lists them: told as information.
+    as_published: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
