@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from ..build.files import write_atomic
+from ..i18n import tr
 from ..lang import LANGUAGES, codes
 from ..load.json_schema import json_schemas
 from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
@@ -65,7 +66,8 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
     """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
     an example amendment record, JSON Schemas, .gitignore and a README."""
     if directory.exists() and any(directory.iterdir()):
-        err.print(f"error: {directory} is not empty; init writes into a new or empty folder",
+        err.print("error: " + tr("{directory} is not empty; init writes into a new or empty "
+                                 "folder", directory=directory),
                   markup=False)
         sys.exit(2)
     if issuer not in builtin_issuers():
@@ -88,4 +90,5 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
     for name, text in files.items():
         write_atomic(directory / name, text.encode("utf-8"))
     write_schemas(directory, list(builtin_issuers().forms))
-    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+    stdout.print(tr("wrote the programme '{doc_id}' in {directory}",
+                    doc_id=programme.doc_id, directory=directory), markup=False)

@@ -10,6 +10,7 @@ from typing import get_args
 import click
 
 from ..build.files import write_atomic
+from ..i18n import tr
 from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule
 from ..record import ActOptions, Record, probe_act, record_yaml
@@ -23,14 +24,15 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.UsageError(f"{what} '{value}' is no date (YYYY-MM-DD)") from None
+        raise click.UsageError(tr("{what} '{value}' is no date (YYYY-MM-DD)",
+                                  what=what, value=value)) from None
 
 
 def _rule(value: str) -> InForceRule:
     try:
         return in_force_option(value)
     except ValueError as exc:
-        raise click.UsageError(f"--in-force {exc}") from None
+        raise click.UsageError(tr("--in-force {exc}", exc=exc)) from None
 
 
 @click.command()
@@ -58,7 +60,7 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
            in_force: str | None, act_type: ActType, issuer: str, out: Path | None) -> None:
     """Write the amendment record of an act from edited Word documents or from its text."""
     if bool(docx_files) == bool(act_files):
-        raise click.UsageError("give --from-docx or --from-act (one file per language)")
+        raise click.UsageError(tr("give --from-docx or --from-act (one file per language)"))
     options = ActOptions(type=act_type, issuer=issuer, number=act_number,
                          date=_date(act_date, "--act-date"),
                          published=_date(published, "--published"),
@@ -66,7 +68,7 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
     result: Record | None
     if docx_files:
         if options.number is None or options.date is None:
-            raise click.UsageError("--from-docx needs --act-number and --act-date")
+            raise click.UsageError(tr("--from-docx needs --act-number and --act-date"))
         act = probe_act(act_type, issuer, options.number, options.date, options.published,
                         options.in_force or "on_signing")
         project = load_or_exit(root)
@@ -87,4 +89,4 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
     write_atomic(path, record_yaml(result).encode("utf-8"))
     stdout.print(str(path), markup=False)
     for item in result.todo:
-        stdout.print(f"to do: {item}", markup=False)
+        stdout.print(tr("to do: {item}", item=item), markup=False)

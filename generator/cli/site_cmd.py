@@ -9,6 +9,7 @@ import click
 from ..build.executors import local_executor
 from ..build.site import default_out, make_site, publish_site
 from ..build.store import OutputStore
+from ..i18n import tr
 from .common import (
     check_or_exit,
     chosen_langs,
@@ -44,4 +45,5 @@ def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
         report = publish_site(pages, lang_list, OutputStore(target), local_executor(jobs),
                               progress)
     stdout.print(str(target / "index.html"), markup=False)
-    err.print(f"{report.summary()} ({report.rendered} downloads rendered)", markup=False)
+    err.print(tr("{summary} ({rendered} downloads rendered)",
+                 summary=report.summary(), rendered=report.rendered), markup=False)

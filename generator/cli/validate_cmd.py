@@ -9,6 +9,7 @@ import click
 
 from ..build.checks import checked
 from ..consolidate import timeline
+from ..i18n import tr
 from .common import (
     err,
     load_or_exit,
@@ -26,12 +27,14 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
     project = load_or_exit(root)
     if verbose:
         for shown in project.ignored:
-            err.print(f"{shown}: not read (an editor's backup or lock file)", markup=False)
+            err.print(tr("{path}: not read (an editor's backup or lock file)", path=shown),
+                      markup=False)
     diagnostics = checked(project)
     print_diagnostics(diagnostics)
     if diagnostics.errors or (strict and diagnostics.warnings):
         sys.exit(2)
     first = next(iter(project.documents.values()))
     units = sum(1 for top in first.units for _ in top.walk())
-    err.print(f"ok: {units} units in each language, {len(project.acts)} acts, "
-              f"{len(timeline(project))} versions", markup=False)
+    err.print(tr("ok: {units} units in each language, {acts} acts, {versions} versions",
+                 units=units, acts=len(project.acts), versions=len(timeline(project))),
+              markup=False)

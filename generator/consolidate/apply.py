@@ -8,6 +8,7 @@ and for each unit the changes that touched it. Every problem is a diagnostic at 
 
 from __future__ import annotations
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..model import Change, Diagnostics, Event, Project, Unit, Version
 
@@ -61,15 +62,18 @@ class Applier:
         if unit is None:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: {role} {uid} does not exist on {change.effective}",
+                tr("{where}: {role} {uid} does not exist on {effective}",
+                   where=change.where, role=role, uid=uid, effective=change.effective),
             )
             return None
         excluded = self._excluded_ancestor(uid)
         if excluded is not None:
-            inside = "" if excluded == uid else f" (inside excluded {excluded})"
+            inside = "" if excluded == uid else tr(" (inside excluded {unit})", unit=excluded)
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: {role} {uid} is excluded on {change.effective}{inside}",
+                tr("{where}: {role} {uid} is excluded on {effective}{inside}",
+                   where=change.where, role=role, uid=uid, effective=change.effective,
+                   inside=inside),
             )
             return None
         return unit
@@ -134,7 +138,8 @@ class Applier:
         new_units = self._build(change, parent, [])
         if len(new_units) != 1:
             if new_units:
-                self.diagnostics.error(change.pos, f"{change.where}: replace takes one unit")
+                self.diagnostics.error(change.pos, tr("{where}: replace takes one unit",
+                                                      where=change.where))
             return
         new = _with_uid(new_units[0], target.uid)
         if parent is not None:
@@ -156,8 +161,10 @@ class Applier:
             find, replace = edit.find[lang], edit.replace[lang]
             if not find:
                 if not target.text:
-                    self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
-                                           f"{target.uid} has no text to append words to")
+                    self.diagnostics.error(change.pos, tr("{where}: edit {number}: {uid} has no "
+                                                          "text to append words to",
+                                                          where=change.where, number=number,
+                                                          uid=target.uid))
                 else:
                     target.text = appended(target.text, replace)
                 continue
@@ -165,13 +172,16 @@ class Applier:
             if count == 0:
                 self.diagnostics.error(
                     change.pos,
-                    f"{change.where}: edit {number}: '{find}' ({lang}) not found in {target.uid}",
+                    tr("{where}: edit {number}: '{find}' ({lang}) not found in {uid}",
+                       where=change.where, number=number, find=find, lang=lang, uid=target.uid),
                 )
             elif count > 1 and not edit.all:
                 self.diagnostics.error(
                     change.pos,
-                    f"{change.where}: edit {number}: '{find}' ({lang}) occurs {count} times in "
-                    f"{target.uid}; make it unique or set 'all: true'",
+                    tr("{where}: edit {number}: '{find}' ({lang}) occurs {count} times in "
+                       "{uid}; make it unique or set 'all: true'",
+                       where=change.where, number=number, find=find, lang=lang, count=count,
+                       uid=target.uid),
                 )
             else:
                 replace_in_unit(target, find, replace)
@@ -196,7 +206,8 @@ class Applier:
                 return
             if self.parents.get(anchor.uid) is not parent:
                 self.diagnostics.error(
-                    change.pos, f"{change.where}: {anchor_id} is not a child of {change.target}"
+                    change.pos, tr("{where}: {anchor_id} is not a child of {target}",
+                                   where=change.where, anchor_id=anchor_id, target=change.target)
                 )
                 return
             position = self._position(parent, anchor) + (1 if change.after else 0)
@@ -224,8 +235,8 @@ class Applier:
             if sibling.kind == new.kind and sibling.label == new.label:
                 self.diagnostics.error(
                     change.pos,
-                    f"{change.where}: inserted {new.uid} has the label '{new.label}' of "
-                    f"{sibling.uid}",
+                    tr("{where}: inserted {uid} has the label '{label}' of {sibling_uid}",
+                       where=change.where, uid=new.uid, label=new.label, sibling_uid=sibling.uid),
                 )
 
     def _delete(self, change: Change) -> None:
@@ -241,8 +252,8 @@ class Applier:
         if change.target != self.version.document.id:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: a repeal targets the document id "
-                f"'{self.version.document.id}'",
+                tr("{where}: a repeal targets the document id '{id}'",
+                   where=change.where, id=self.version.document.id),
             )
             return
         self.version.repeal = Event("repeal", change, self.version.units[0])
@@ -256,7 +267,8 @@ class Applier:
         units = self.builder.build_children(raws, parent_uid, change.pos, existing=siblings)
         if len(self.diagnostics.errors) > before:
             # Point the drafter at the change as well as at the unit inside it.
-            self.diagnostics.error(change.pos, f"{change.where}: its content is invalid")
+            self.diagnostics.error(change.pos, tr("{where}: its content is invalid",
+                                                  where=change.where))
         return units
 
     def _forget(self, unit: Unit) -> None:

@@ -24,6 +24,7 @@ import dataclasses
 from collections import Counter
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..lang import drafting
 from ..model import (
@@ -153,7 +154,8 @@ class Drafter:
             if unit.uid == uid:
                 return unit
         diagnostics = Diagnostics()
-        diagnostics.error(change.pos, f"{change.where}: no unit '{uid}' in the text the act amends")
+        diagnostics.error(change.pos, tr("{where}: no unit '{uid}' in the text the act amends",
+                                         where=change.where, uid=uid))
         raise InputError(diagnostics)
 
     def groups(self, unit: Unit | None) -> list[Unit]:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, cast
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
+from ..i18n import tr
 from ..model import (
     KINDS,
     Cell,
@@ -84,7 +85,7 @@ class UnitBuilder:
             if unit is None:
                 continue
             if unit.own_id in seen:
-                self.diagnostics.error(unit.pos, f"unit {unit.uid}: duplicate id")
+                self.diagnostics.error(unit.pos, tr("unit {uid}: duplicate id", uid=unit.uid))
             seen.add(unit.own_id)
             built.append(unit)
         return built
@@ -94,7 +95,8 @@ class UnitBuilder:
     ) -> Unit | None:
         pos = pos_of(raw, None, fallback) or fallback
         if not isinstance(raw, dict):
-            self.diagnostics.error(pos, f"a unit must be a mapping (under {parent_uid or 'root'})")
+            self.diagnostics.error(pos, tr("a unit must be a mapping (under {parent})",
+                                           parent=parent_uid or 'root'))
             return None
         kind = raw.get("kind")
         # A kind that is not a word (a list, say) is the schema's error to report below.
@@ -131,16 +133,20 @@ class UnitBuilder:
         allowed = {*kind.fields, "kind", "id", "label", "children"}
         for name in sorted(given - allowed):
             self.diagnostics.error(
-                pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
+                pos_of(raw, name, pos), tr("unit {uid}: field '{name}' is not used by a {kind}",
+                                           uid=uid, name=name, kind=spec.kind)
             )
         for name in ("text", "heading", "label", "name", "position"):
             value = getattr(spec, name)
             if isinstance(value, str) and not value.strip():
-                self.diagnostics.error(pos_of(raw, name, pos), f"unit {uid}: '{name}' is blank")
+                self.diagnostics.error(pos_of(raw, name, pos), tr("unit {uid}: '{name}' is blank",
+                                                                  uid=uid, name=name))
         for name in sorted(set(kind.required) - given):
-            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
+            self.diagnostics.error(pos, tr("unit {uid}: a {kind} needs '{name}'",
+                                           uid=uid, kind=spec.kind, name=name))
         if kind.label_required and not spec.label:
-            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
+            self.diagnostics.error(pos, tr("unit {uid}: a {kind} needs a 'label'",
+                                           uid=uid, kind=spec.kind))
         if kind.family == "tabular":
             self._check_rows(spec, pos, uid)
 
@@ -152,8 +158,8 @@ class UnitBuilder:
             if isinstance(kind, str) and kind not in rows:
                 self.diagnostics.error(
                     pos_of(child, "kind", pos),
-                    f"unit {uid}: a {spec.kind} holds only {', '.join(rows[:-1])} and "
-                    f"{rows[-1]} units",
+                    tr("unit {uid}: a {kind} holds only {kinds} and {last} units",
+                       uid=uid, kind=spec.kind, kinds=', '.join(rows[:-1]), last=rows[-1]),
                 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path, PurePath
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos, relative
 
 RECORD_SUFFIX = ".yaml"
@@ -43,7 +44,9 @@ def amendment_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Path], l
         elif path.suffix == RECORD_SUFFIX:
             records.append(path)
         else:
-            hint = f" (rename it to {path.stem}{RECORD_SUFFIX})" if path.suffix == ".yml" else ""
+            hint = (tr(" (rename it to {name})", name=f"{path.stem}{RECORD_SUFFIX}")
+                    if path.suffix == ".yml" else "")
             diagnostics.warning(SourcePos(shown),
-                                f"not read: amendment records are *{RECORD_SUFFIX} files{hint}")
+                                tr("not read: amendment records are *{suffix} files{hint}",
+                                   suffix=RECORD_SUFFIX, hint=hint))
     return records, ignored

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..i18n import tr
 from ..input import PosDict, UnitBuilder, pos_of, validate_model
 from ..lang import codes
 from ..memory import collector_paused
@@ -74,8 +75,9 @@ def _load_document(
         if not inside_folder(folder, name):
             diagnostics.error(
                 pos_of(raw["files"], index, SourcePos(shown)),
-                f"file '{name}' listed in the manifest must be a path inside "
-                f"{relative(folder, root)}/ (no absolute path, no '..')",
+                tr("file '{name}' listed in the manifest must be a path inside {folder}/ (no "
+                   "absolute path, no '..')",
+                   name=name, folder=relative(folder, root)),
             )
             continue
         raw_file = read_yaml(folder / name, file_shown, diagnostics)
@@ -83,7 +85,7 @@ def _load_document(
             if not (folder / name).exists():
                 diagnostics.items[-1] = diagnostics.items[-1].__class__(
                     pos_of(raw["files"], index, SourcePos(shown)),
-                    f"file '{name}' listed in the manifest does not exist",
+                    tr("file '{name}' listed in the manifest does not exist", name=name),
                 )
             continue
         file_pos = pos_of(raw_file, None, SourcePos(file_shown, 1, 1))
@@ -95,7 +97,8 @@ def _load_document(
             if parent is None:
                 diagnostics.error(
                     pos_of(raw_file, "parent", file_pos),
-                    f"parent unit {content.parent} is not defined in an earlier file",
+                    tr("parent unit {parent} is not defined in an earlier file",
+                       parent=content.parent),
                 )
                 continue
             added = builder.build_children(
@@ -138,7 +141,8 @@ def _load_amendments(
             continue
         file_pos = pos_of(raw, None, SourcePos(shown, 1, 1))
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
-            validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record", langs)
+            validate_model(AmendmentIn, raw, diagnostics, file_pos, tr("amendment record"),
+                           langs)
             continue
         _report_todo(raw, file_pos, diagnostics)
         act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act",
@@ -146,7 +150,7 @@ def _load_amendments(
         raw_changes = raw["changes"]
         changes_pos = pos_of(raw, "changes", file_pos)
         if not isinstance(raw_changes, list) or not raw_changes:
-            diagnostics.error(changes_pos, "'changes' must be a non-empty list")
+            diagnostics.error(changes_pos, tr("'changes' must be a non-empty list"))
             continue
         if act_in is None:
             continue
@@ -192,7 +196,7 @@ def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnost
     items = todo if isinstance(todo, list) else [todo]
     for index, item in enumerate(items):
         diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
-            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
+            todo, list) else pos_of(raw, "todo", file_pos), tr("to do: {item}", item=item))
 
 
 def _load_change(
@@ -200,7 +204,7 @@ def _load_change(
     langs: tuple[str, ...],
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
-    context = f"change {index + 1} (target {target})"
+    context = tr("change {number} (target {target})", number=index + 1, target=target)
     spec = validate_model(ChangeIn, raw, diagnostics, pos, context, langs)
     if spec is None:
         return None
@@ -216,8 +220,9 @@ def _load_change(
             act.pos("in_force"))
         diagnostics.error(
             rule_pos,
-            f"{context}: takes effect on {effective}, before act No {act.number} is signed "
-            f"on {act.date}",
+            tr("{context}: takes effect on {effective}, before act No {number} is signed on "
+               "{date}",
+               context=context, effective=effective, number=act.number, date=act.date),
         )
     _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
@@ -239,23 +244,28 @@ def _check_change_shape(
 ) -> None:
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
-        diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in "
-                               f"{' and '.join(langs)}")
+        diagnostics.error(pos, tr("{context}: '{action}' needs 'content' in {langs}",
+                                  context=context, action=spec.action, langs=' and '.join(langs)))
     if not needs_content and spec.content is not None:
         diagnostics.error(
-            pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
+            pos_of(raw, "content", pos), tr("{context}: '{action}' takes no 'content'",
+                                            context=context, action=spec.action)
         )
     if spec.action == "amend" and not spec.edits:
-        diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
+        diagnostics.error(pos, tr("{context}: 'amend' needs 'edits'", context=context))
     if spec.action != "amend" and spec.edits:
-        diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")
+        diagnostics.error(pos_of(raw, "edits", pos), tr("{context}: only 'amend' takes 'edits'",
+                                                        context=context))
     if spec.action != "insert" and (spec.after or spec.before):
-        diagnostics.error(pos, f"{context}: only 'insert' takes 'after' or 'before'")
+        diagnostics.error(pos, tr("{context}: only 'insert' takes 'after' or 'before'",
+                                  context=context))
     if spec.after and spec.before:
-        diagnostics.error(pos, f"{context}: give 'after' or 'before', not both")
+        diagnostics.error(pos, tr("{context}: give 'after' or 'before', not both", context=context))
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
-            pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"
+            pos_of(raw, "provenance", pos), tr("{context}: a reconstructed change needs a "
+                                               "'reason'",
+                                               context=context)
         )
 
 
@@ -263,8 +273,8 @@ def _check_publication(act: Act, diagnostics: Diagnostics) -> None:
     if act.published is not None and act.published < act.date:
         diagnostics.error(
             act.pos("published"),
-            f"act No {act.number}: published on {act.published}, before it is signed on "
-            f"{act.date}",
+            tr("act No {number}: published on {published}, before it is signed on {date}",
+               number=act.number, published=act.published, date=act.date),
         )
 
 
@@ -274,7 +284,8 @@ def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:
         if act.key in seen:
             diagnostics.error(
                 SourcePos(act.path, 1, 1),
-                f"act No {act.number} of {act.date} is also recorded in {seen[act.key].path}",
+                tr("act No {number} of {date} is also recorded in {path}",
+                   number=act.number, date=act.date, path=seen[act.key].path),
             )
         seen[act.key] = act
 

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError
 
+from ..i18n import tr
+from ..input.validation import describe_error
 from ..model import (
     EVERY_LANGUAGE,
     PER_LANGUAGE,
@@ -127,5 +129,6 @@ def in_force_option(text: str) -> InForceRule:
     except ValidationError as exc:
         error = exc.errors()[0]
         if error["type"] == "in_force_rule":
-            raise ValueError(f"'{text}' is no rule: expected {IN_FORCE_OPTION}") from None
-        raise ValueError(f"'{text}': {error['msg']}") from None
+            raise ValueError(tr("'{text}' is no rule: expected {forms}",
+                                text=text, forms=IN_FORCE_OPTION)) from None
+        raise ValueError(f"'{text}': {describe_error(error)}") from None

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails
 
+from ..i18n import tr
 from .diagnostics import SourcePos
 from .document import IssuerName, LegalDate, Signatory, Strict
 
@@ -164,9 +165,10 @@ class EditIn(Strict):
         shapes = {(not self.find.get(code), not self.replace.get(code))
                   for code in {*self.find, *self.replace}}
         if (True, True) in shapes:
-            raise ValueError("an edit needs the words it finds or the words it adds")
+            raise ValueError(tr("an edit needs the words it finds or the words it adds"))
         if len(shapes) > 1:
-            raise ValueError("an edit deletes, appends or replaces words alike in every language")
+            raise ValueError(tr("an edit deletes, appends or replaces words alike in every "
+                                "language"))
         return self
 
     @property
@@ -267,7 +269,8 @@ class Change:
 
     @property
     def where(self) -> str:
-        return f"change {self.index + 1} of act No {self.act.number} (target {self.target})"
+        return tr("change {number} of act No {act} (target {target})",
+                  number=self.index + 1, act=self.act.number, target=self.target)
 
 
 def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
@@ -283,4 +286,4 @@ def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
             return None
         # N days after the publication day run out at the end of day N; the act applies next day.
         return act.published + dt.timedelta(days=rule.after_publication_days + 1)
-    raise ValueError(f"unknown in-force rule {rule!r}")
+    raise ValueError(tr("unknown in-force rule {rule!r}", rule=rule))

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
+from ..i18n import tr
 from .diagnostics import SourcePos
 from .kinds import UnitKind
 
@@ -26,8 +27,9 @@ LAST_DATE = dt.date(9997, 12, 31)
 
 def _within_range(value: dt.date) -> dt.date:
     if not FIRST_DATE <= value <= LAST_DATE:
-        raise ValueError(f"the date {value} is outside the dates the outputs can hold "
-                         f"({FIRST_DATE} to {LAST_DATE})")
+        raise ValueError(tr("the date {value} is outside the dates the outputs can hold "
+                            "({first} to {last})",
+                            value=value, first=FIRST_DATE, last=LAST_DATE))
     return value
 
 

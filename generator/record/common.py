@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..input import UnitIn, validate_model
 from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
@@ -174,7 +175,8 @@ def _todo(number: int, parts: dict[str, LangChange]) -> list[str]:
     missing = [code for code in codes() if code not in parts]
     count = max(len(part.edits) for part in parts.values())
     for index in range(count):
-        missing += [f"{code} (edit {index + 1})" for code in codes()
+        missing += [tr("{lang} (edit {number})", lang=code, number=index + 1) for code in codes()
                     if code in parts and index >= len(parts[code].edits)]
-    return [f"change {number} ({item.action} {item.target}): write its {code} wording"
+    return [tr("change {number} ({action} {target}): write its {lang} wording",
+               number=number, action=item.action, target=item.target, lang=code)
             for code in missing]

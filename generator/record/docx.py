@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..i18n import tr
 from .piece import Piece
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -52,15 +53,15 @@ def read_docx(data: bytes) -> WordFile:
             core_xml = archive.read("docProps/core.xml") if "docProps/core.xml" in \
                 archive.namelist() else b""
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise DocxError(f"not a Word document ({exc})") from None
+        raise DocxError(tr("not a Word document ({exc})", exc=exc)) from None
     try:
         root = etree.fromstring(body_xml)
         core = etree.fromstring(core_xml) if core_xml else None
     except etree.XMLSyntaxError as exc:
-        raise DocxError(f"broken XML in the document: {exc}", exc.lineno or 1) from None
+        raise DocxError(tr("broken XML in the document: {exc}", exc=exc), exc.lineno or 1) from None
     body = root.find(w("body"))
     if body is None:
-        raise DocxError("the document has no body")
+        raise DocxError(tr("the document has no body"))
     identifier = _core_text(core, "identifier")
     return WordFile(_pieces(body), identifier, _core_text(core, "language"))
 

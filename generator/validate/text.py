@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
@@ -20,12 +21,15 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
     for pos, what, text in project_texts(project):
         bad = not_xml(text)
         if bad:
-            diagnostics.error(pos, f"{what}: {describe(bad)} cannot stand in a document "
-                              "(a control character, often pasted from a word processor)")
+            diagnostics.error(pos, tr("{what}: {characters} cannot stand in a document (a control "
+                                      "character, often pasted from a word processor)",
+                                      what=what, characters=describe(bad)))
         for charset in charsets:
             missing = [char for char in charset.missing(text) if char not in bad]
             if missing:
-                diagnostics.error(pos, f"{what}: {charset.name} cannot set {describe(missing)}")
+                diagnostics.error(pos, tr("{what}: {name} cannot set {characters}",
+                                          what=what, name=charset.name,
+                                          characters=describe(missing)))
 
 
 def project_texts(project: Project) -> Iterator[Text]:

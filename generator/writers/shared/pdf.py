@@ -27,6 +27,7 @@ import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
+from ...i18n import tr
 from ...model import Language
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
 from .templates import TEMPLATES, Templates
@@ -81,7 +82,8 @@ def verify_fonts(document: Document) -> None:
     fonts = list(document.fonts.values())
     families = sorted({font.family for font in fonts})
     if FONT_FAMILY not in families:
-        raise FontError(missing_font_message(f"fonts used instead: {', '.join(families)}"))
+        raise FontError(missing_font_message(tr("fonts used instead: {families}",
+                                                families=', '.join(families))))
     # Pango sets a character the serif lacks in another font, or draws it as a blank box.
     fallbacks = [font for font in fonts if font.family != FONT_FAMILY]
     replaced = {char for font in fallbacks for char in "".join(font.to_unicode.values())}
@@ -91,7 +93,8 @@ def verify_fonts(document: Document) -> None:
         lacking = sorted(replaced | missing, key=lambda char: (char.isspace(), char))
         chars = ", ".join(f"{char} (U+{ord(char):04X})" for char in lacking)
         others = ", ".join(sorted({font.family for font in fallbacks})) or "no font"
-        raise FontError(f"{FONT_FAMILY} has no glyph for {chars}: set in {others} instead")
+        raise FontError(tr("{font} has no glyph for {chars}: set in {others} instead",
+                           font=FONT_FAMILY, chars=chars, others=others))
 
 
 def _base_url() -> str:
