@@ -42,24 +42,44 @@ def _known_kind(value: Any) -> UnitKind:
                               {"expected": expected})
 
 
+KIND_DESCRIPTION = "The kind of unit, which gives its id prefix and its fields " \
+                   "(`legalgen docs content-format`)."
 KindName = Annotated[UnitKind, PlainValidator(_known_kind, json_schema_input_type=str)]
 
 
 class UnitIn(Strict):
-    kind: KindName
-    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
-    label: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    stamp: list[str] | None = None
-    position: str | None = None
-    name: str | None = None
-    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
-    widths: list[float] | None = None
-    header: list[list[Cell]] | None = None
-    cells: list[Cell] | None = None
+    kind: KindName = Field(description=KIND_DESCRIPTION)
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$",
+                           description="The unit's own id part, instead of the one made from "
+                                       "its kind and label (rarely needed).")
+    label: str | None = Field(default=None, description="The number as written in the text "
+                                                        "(\"6.\", \"2-1)\", \"3)\").")
+    heading: str | None = Field(default=None, description="The heading of a section, "
+                                                          "subsection, appendix or attachment.")
+    text: str | None = Field(default=None, description="The unit's own text, one paragraph, "
+                                                       "with inline markup.")
+    stamp: list[str] | None = Field(default=None,
+                                    description="The lines of the approval stamp of an "
+                                                "attachment or appendix.")
+    position: str | None = Field(default=None,
+                                 description="A signature: the position of the person who "
+                                             "signs.")
+    name: str | None = Field(default=None, description="A signature: the name of the person "
+                                                       "who signs.")
+    role: Literal["passport", "action_plan", "towns", "plain"] | None = Field(
+        default=None, description="A table: what it holds, which sets its layout.")
+    widths: list[float] | None = Field(default=None,
+                                       description="A table: the relative widths of its "
+                                                   "columns.")
+    header: list[list[Cell]] | None = Field(default=None,
+                                            description="A table: its header rows, repeated on "
+                                                        "every page.")
+    cells: list[Cell] | None = Field(default=None,
+                                     description="A row: its cells after the label column "
+                                                 "(text, numbers, amounts per year).")
     # Children are checked one by one by the loader, so each error can name its unit's id.
-    children: list[Any] = Field(default_factory=list)
+    children: list[Any] = Field(default_factory=list, description="The units nested in this "
+                                                                  "one, in the order of the text.")
 
 
 class UnitBuilder:

@@ -106,11 +106,13 @@ def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> d
 
 
 class InForceDate(Strict):
-    date: LegalDate
+    date: LegalDate = Field(description="The day it takes effect (YYYY-MM-DD).")
 
 
 class InForceAfterDays(Strict):
-    after_publication_days: int = Field(ge=1, le=365)
+    after_publication_days: int = Field(
+        ge=1, le=365, description="It takes effect when this many days have passed after the "
+                                  "day of its first official publication (`published`).")
 
 
 IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
@@ -155,9 +157,12 @@ class EditIn(Strict):
     """Words replaced by others; with `replace` empty, words deleted; with `find` empty, words
     appended at the end of the unit's text (whose own final mark gives way to theirs)."""
 
-    find: LangWords
-    replace: LangWords
-    all: bool = False
+    find: LangWords = Field(description="The words as the unit's text has them now, in every "
+                                        "language; empty: words appended at the end.")
+    replace: LangWords = Field(description="The words put in their place, in every language; "
+                                           "empty: the words found are deleted.")
+    all: bool = Field(default=False, description="true: every occurrence of the words found; "
+                                                 "otherwise they must occur once.")
 
     @model_validator(mode="after")
     def _words_somewhere(self) -> EditIn:
