@@ -44,7 +44,7 @@ extract-messages: $(STAMP)
 update-messages: extract-messages
 	for lang in $(MESSAGE_LANGS); do \
 		$(BIN)/pybabel update -D legalgen -i $(POT) -d $(LOCALE) -l $$lang --init-missing \
-			--ignore-obsolete --no-location || exit 1; \
+			--ignore-obsolete || exit 1; \
 	done
 
 compile-messages: $(STAMP)

@@ -122,7 +122,7 @@ class UnitBuilder:
         # A kind that is not a word (a list, say) is the schema's error to report below.
         own = self._own_id(raw, kind if isinstance(kind, str) else "unit", counters)
         uid = f"{parent_uid}__{own}" if parent_uid else own
-        spec = validate_model(UnitIn, raw, self.diagnostics, pos, f"unit {uid}")
+        spec = validate_model(UnitIn, raw, self.diagnostics, pos, tr("unit {uid}", uid=uid))
         if spec is None:
             return None
         self._check_fields(spec, raw, uid, pos)

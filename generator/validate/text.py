@@ -53,7 +53,7 @@ def project_texts(project: Project) -> Iterator[Text]:
         for edit in change.edits:
             for code in project.langs:
                 for part in (edit.find, edit.replace):
-                    yield change.pos, f"{change.where}: edit", part[code]
+                    yield change.pos, tr("{where}: edit", where=change.where), part[code]
         for raw in change.content.values():
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
@@ -65,12 +65,12 @@ def _unit_texts(top: Unit) -> Iterator[Text]:
         for name in ("label", "heading", "text", "position", "name"):
             value = getattr(unit, name)
             if value:
-                yield unit.pos, f"unit {unit.uid}: '{name}'", value
+                yield unit.pos, tr("unit {uid}: '{name}'", uid=unit.uid, name=name), value
         for line in unit.stamp or []:
-            yield unit.pos, f"unit {unit.uid}: 'stamp'", line
+            yield unit.pos, tr("unit {uid}: 'stamp'", uid=unit.uid), line
         for cell in [*(unit.cells or []), *(c for row in unit.header or [] for c in row)]:
             for text in _cell_texts(cell):
-                yield unit.pos, f"unit {unit.uid}: cell", text
+                yield unit.pos, tr("unit {uid}: cell", uid=unit.uid), text
 
 
 def _cell_texts(cell: Cell) -> Iterator[str]:
