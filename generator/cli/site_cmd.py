@@ -41,7 +41,7 @@ def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)
     target = out or default_out(root)
-    with progress_bar("rendering downloads") as progress:
+    with progress_bar(tr("rendering downloads")) as progress:
         report = publish_site(pages, lang_list, OutputStore(target), local_executor(jobs),
                               progress)
     stdout.print(str(target / "index.html"), markup=False)

@@ -37,7 +37,7 @@ class DocumentIn(Strict):
     issuer: str = Field(description="Who adopted it: a key of the registry of issuers "
                                     "(`legalgen docs issuers`) or of `issuers` in legalgen.yaml.")
     number: str = Field(description="The number of the act that adopted the document, as "
-                                    "printed (\"1169\", \"22-н/қ\").")
+                                    "printed (\"1169\").")
     date: LegalDate = Field(description="The day the document was adopted (YYYY-MM-DD).")
     title: str = Field(description="The document's title in this language, as printed.")
     signatory: Signatory = Field(description="Who signed the document, as printed under it.")

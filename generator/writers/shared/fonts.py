@@ -32,8 +32,9 @@ class FontError(MachineError):
 
 
 def missing_font_message(detail: str) -> str:
-    return (f"the PDF needs the serif font {FONT_FAMILY} ({detail}); install the package "
-            f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
+    return tr("the PDF needs the serif font {font} ({detail}); install the package {package}: "
+              "apt-get install {package} (or run scripts/system-deps.sh)",
+              font=FONT_FAMILY, detail=detail, package=FONT_PACKAGE)
 
 
 def probe_text() -> str:
@@ -60,7 +61,8 @@ def _coverage(probe: str) -> Charset:
                                font=FONT_FAMILY, style=style, path=path,
                                characters=' '.join(missing)))
         codepoints = cmap if codepoints is None else codepoints & cmap
-    return Charset(f"the PDF font {FONT_FAMILY}", frozenset(map(chr, codepoints or ())))
+    return Charset(tr("the PDF font {font}", font=FONT_FAMILY),
+                   frozenset(map(chr, codepoints or ())))
 
 
 def check_font() -> None:
