@@ -106,6 +106,29 @@ def test_every_message_is_given_exactly_its_placeholders():
     assert problems == []
 
 
+# Calls whose argument at this index is a message the user reads.
+MESSAGE_ARGUMENTS = {"error": 1, "warning": 1, "info": 1, "UsageError": 0, "ActSyntaxError": 2,
+                     "MachineError": 0, "DocxError": 0, "FontError": 0}
+
+
+def test_every_diagnostic_and_command_error_is_marked_for_translation():
+    """A diagnostic, a usage error or a machine error written as a plain string or an f-string
+    would stay English in every language: each goes through `tr` (or is built from messages
+    that do)."""
+    plain = []
+    for path in sorted(GENERATOR.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            index = MESSAGE_ARGUMENTS.get(name or "")
+            if index is None or len(node.args) <= index:
+                continue
+            if isinstance(node.args[index], ast.Constant | ast.JoinedStr):
+                plain.append((path.relative_to(ROOT).as_posix(), node.lineno))
+    assert plain == []
+
+
 @pytest.mark.parametrize(("environment", "expected"), [
     ({"LEGALGEN_LANG": "ru", "LANG": "kk_KZ.UTF-8"}, "ru"),
     ({"LC_ALL": "kk_KZ.UTF-8", "LANG": "ru_RU.UTF-8"}, "kk_KZ"),

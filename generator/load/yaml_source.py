@@ -106,7 +106,7 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)
-        diagnostics.error(pos, f"YAML: {exc.problem or exc.context}")
+        diagnostics.error(pos, tr("YAML: {problem}", problem=exc.problem or exc.context))
         return None
     except yaml.reader.ReaderError as exc:
         diagnostics.error(_offset_pos(text, exc.position, display_path),
@@ -114,7 +114,7 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
                              character=exc.character))
         return None
     except yaml.YAMLError as exc:
-        diagnostics.error(SourcePos(display_path), f"YAML: {exc}")
+        diagnostics.error(SourcePos(display_path), tr("YAML: {problem}", problem=exc))
         return None
     finally:
         loader.dispose()
