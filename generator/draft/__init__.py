@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..input import UnitBuilder
 from ..lang import drafting
 from ..model import (
+    TITLE_TARGET,
     Act,
     Change,
     Diagnostics,
@@ -149,6 +150,21 @@ class Drafter:
             return None
         return change.reason[self.grammar.code]
 
+    @staticmethod
+    def _refuse_undrafted(change: Change) -> None:
+        """A change the instructions have no form for yet is an error, never an act drafted
+        without it."""
+        undrafted = (tr("a unit losing force") if change.action == "lose_force"
+                     else tr("a heading alone") if change.part is not None
+                     else tr("the title") if change.target == TITLE_TARGET
+                     else tr("one language's text") if change.only
+                     else tr("several units in one change") if change.also else None)
+        if undrafted is not None:
+            diagnostics = Diagnostics()
+            diagnostics.error(change.pos, tr("{where}: legalgen act does not draft {what} yet",
+                                             where=change.where, what=undrafted))
+            raise InputError(diagnostics)
+
     def unit(self, uid: str, change: Change) -> Unit:
         for unit in self.before.walk():
             if unit.uid == uid:
@@ -183,6 +199,7 @@ class Drafter:
         return ActUnit(unit, first + alike.index(unit) + 1, inside, top)
 
     def items(self, change: Change) -> list[Item]:
+        self._refuse_undrafted(change)
         if change.action == "insert":
             return [self._insert(change)]
         if change.target == self.before.document.id and change.action == "amend":

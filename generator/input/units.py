@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 from ..i18n import tr
 from ..model import (
     KINDS,
+    AnnexName,
     Cell,
     Diagnostics,
     SourcePos,
@@ -77,6 +78,9 @@ class UnitIn(Strict):
     cells: list[Cell] | None = Field(default=None,
                                      description="A row: its cells after the label column "
                                                  "(text, numbers, amounts per year).")
+    note_name: AnnexName | None = Field(
+        default=None, description="An attachment or appendix: the kind of document it is "
+                                  "(rules, list …), by which the notes name it.")
     # Children are checked one by one by the loader, so each error can name its unit's id.
     children: list[Any] = Field(default_factory=list, description="The units nested in this "
                                                                   "one, in the order of the text.")
@@ -130,6 +134,7 @@ class UnitBuilder:
             kind=spec.kind, uid=uid, pos=pos, label=spec.label, heading=spec.heading,
             text=spec.text, stamp=spec.stamp, position=spec.position, name=spec.name,
             role=spec.role, widths=spec.widths, header=spec.header, cells=spec.cells,
+            note_name=spec.note_name,
         )
         unit.children = self.build_children(raw.get("children"), uid, pos)
         return unit

@@ -22,6 +22,7 @@ from ..model import (
     Change,
     Diagnostics,
     Document,
+    NoteStyle,
     Project,
     SourcePos,
     Unit,
@@ -29,8 +30,8 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, project_issuers, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .registry import Issuers, issuers_of, project_config, unknown_issuer
+from .schema import TITLE_TARGET, ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
 from .yaml_source import read_yaml
 
 
@@ -43,14 +44,16 @@ def load_project(root: Path) -> Project:
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
     langs = codes()
-    issuers = project_issuers(root, diagnostics, langs)
+    config = project_config(root, diagnostics, langs)
+    issuers = issuers_of(config)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
     records, ignored = amendment_files(root, diagnostics)
-    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
+    style = config.notes if config is not None and config.notes is not None else NoteStyle()
+    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored)
 
@@ -130,7 +133,7 @@ def _load_document(
 
 def _load_amendments(
     root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...], style: NoteStyle,
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
@@ -169,6 +172,9 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            acting=act_in.acting,
+            note_style=(act_in.note_style or NoteStyle()).over(style),
+            registered=act_in.registered,
             positions={name: pos_of(raw["act"], name, act_pos)
                        for name in ("date", "published", "in_force")},
         )
@@ -205,7 +211,9 @@ def _load_change(
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
     context = tr("change {number} (target {target})", number=index + 1, target=target)
-    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, langs)
+    # A change to some languages' text gives its wordings in those languages only.
+    changed = _only(raw, langs)
+    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, changed)
     if spec is None:
         return None
     rule = spec.in_force or act.in_force
@@ -227,15 +235,29 @@ def _load_change(
     _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
     if spec.content is not None:
-        content = {code: raw["content"][code] for code in langs}
+        content = {code: raw["content"][code] for code in changed}
     return Change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
         provenance=spec.provenance,
         reason=_optional_texts(spec.reason),
-        in_force_text=in_force_text, group_line=spec.group_line,
+        in_force_text=in_force_text,
+        group_line=spec.group_line,
+        note_count=spec.note_count,
+        only=tuple(spec.only or ()),
+        also=list(spec.also or []),
+        part=spec.part,
     )
+
+
+def _only(raw: Any, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a change's wordings are given in: those of its `only`, when they are the
+    project's, else every language."""
+    only = raw.get("only") if isinstance(raw, dict) else None
+    if isinstance(only, list) and only and all(code in langs for code in only):
+        return tuple(code for code in langs if code in only)
+    return langs
 
 
 def _check_change_shape(
@@ -245,7 +267,8 @@ def _check_change_shape(
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
         diagnostics.error(pos, tr("{context}: '{action}' needs 'content' in {langs}",
-                                  context=context, action=spec.action, langs=' and '.join(langs)))
+                                  context=context, action=spec.action,
+                                  langs=' and '.join(_only(raw, langs))))
     if not needs_content and spec.content is not None:
         diagnostics.error(
             pos_of(raw, "content", pos), tr("{context}: '{action}' takes no 'content'",
@@ -261,6 +284,28 @@ def _check_change_shape(
                                   context=context))
     if spec.after and spec.before:
         diagnostics.error(pos, tr("{context}: give 'after' or 'before', not both", context=context))
+    if spec.only is not None:
+        unknown = [code for code in spec.only if code not in langs]
+        if unknown:
+            diagnostics.error(pos_of(raw, "only", pos), tr("{context}: 'only' names {unknown}, "
+                                                           "not a language of the project "
+                                                           "({langs})",
+                                                           context=context,
+                                                           unknown=', '.join(unknown),
+                                                           langs=', '.join(langs)))
+        if spec.action not in ("replace", "amend"):
+            diagnostics.error(pos_of(raw, "only", pos),
+                              tr("{context}: only 'replace' and 'amend' take 'only'",
+                                 context=context))
+    if spec.also is not None and spec.action not in ("delete", "lose_force"):
+        diagnostics.error(pos_of(raw, "also", pos),
+                          tr("{context}: only 'delete' and 'lose_force' take 'also'",
+                             context=context))
+    if spec.part is not None and (spec.action not in ("replace", "amend")
+                                  or spec.target == TITLE_TARGET):
+        diagnostics.error(pos_of(raw, "part", pos), tr("{context}: 'part' is for 'replace' and "
+                                                       "'amend' of a unit's heading",
+                                                       context=context))
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
             pos_of(raw, "provenance", pos), tr("{context}: a reconstructed change needs a "

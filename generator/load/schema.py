@@ -15,6 +15,7 @@ from ..i18n import tr
 from ..input.validation import describe_error
 from ..model import (
     EVERY_LANGUAGE,
+    IN_FORCE_FORMS,
     PER_LANGUAGE,
     ActId,
     ActType,
@@ -24,9 +25,14 @@ from ..model import (
     LangText,
     LangUnits,
     LegalDate,
+    NoteCount,
+    NoteStyle,
     Signatory,
     Strict,
 )
+from ..model.acts import TITLE_TARGET
+
+__all__ = ["TITLE_TARGET"]
 
 
 class DocumentIn(Strict):
@@ -68,10 +74,12 @@ class ActIn(Strict):
     published: LegalDate | None = Field(
         default=None, description="The day of its first official publication; leave it out "
                                   "while the act is not published yet.")
+    registered: LegalDate | None = Field(
+        default=None, description="The day of its state registration, for the rule "
+                                  "on_registration.")
     in_force: InForceRule = Field(
         default="on_signing",
-        description="When the act takes effect: on_signing, on_publication, {date: YYYY-MM-DD} "
-                    "or {after_publication_days: N}.")
+        description=f"When the act takes effect: {IN_FORCE_FORMS}.")
     in_force_text: LangText | None = Field(
         default=None, description="The act's own clause on its entry into force, printed in "
                                   "the notes as given instead of legalgen's wording.")
@@ -79,6 +87,11 @@ class ActIn(Strict):
     signatory: LangSignatory | None = Field(
         default=None, description="Who signed the act, in every language (for its drafted "
                                   "text).")
+    acting: bool = Field(default=False,
+                         description="true: signed by a person acting for the issuer's head.")
+    note_style: NoteStyle | None = Field(
+        default=None, description="How the notes name this act, where the publisher writes a "
+                                  "form in several ways; over the project's `notes`.")
 
     @property
     def id(self) -> ActId:
@@ -89,18 +102,18 @@ class ChangeIn(Strict):
     # In the order a drafter writes them, which `legalgen record` keeps.
     target: str = Field(min_length=1,
                         description="The unit changed (its id: `legalgen outline`); for insert, "
-                                    "the parent unit; for repeal, the document id.")
-    action: Literal["replace", "amend", "insert", "delete", "repeal"] = Field(
+                                    "the parent unit; `title`, the document's title; for "
+                                    "repeal, the document id.")
+    action: Literal["replace", "amend", "insert", "delete", "lose_force", "repeal"] = Field(
         description="What the change does: replace the unit, amend its words, insert a unit, "
-                    "delete (exclude) the unit or repeal the document.")
+                    "delete (exclude) the unit, make it lose force, or repeal the document.")
     after: str | None = Field(default=None,
                               description="insert: the id of the sibling the new unit follows.")
     before: str | None = Field(default=None,
                                description="insert: the id of the sibling the new unit precedes.")
     in_force: InForceRule | None = Field(
-        default=None, description="When this change takes effect, if not with the act: "
-                                  "on_signing, on_publication, {date: YYYY-MM-DD} or "
-                                  "{after_publication_days: N}.")
+        default=None, description=f"When this change takes effect, if not with the act: "
+                                  f"{IN_FORCE_FORMS}.")
     in_force_text: LangText | None = Field(
         default=None, description="The act's own clause on this change's entry into force, "
                                   "printed as given.")
@@ -111,7 +124,8 @@ class ChangeIn(Strict):
                                        description="amend: the words replaced, deleted or "
                                                    "appended, in the order of the text.")
     content: LangUnits | None = Field(
-        default=None, description="replace, insert: the new unit (or units) in every language.")
+        default=None, description="replace, insert: the new unit (or units) in every language; "
+                                  "a new heading or title: its text.")
     provenance: Literal["official", "reconstructed"] = Field(
         default="official", description="official: the wording as published; reconstructed: "
                                         "a wording rebuilt, marked so in every output.")
@@ -119,6 +133,24 @@ class ChangeIn(Strict):
     reason: LangText | None = Field(
         default=None, description="reconstructed: why and how the wording was rebuilt, shown "
                                   "to the readers, in every language.")
+    # The heading of the target alone, not the whole unit.
+    part: Literal["heading"] | None = Field(
+        default=None, description="heading: the change replaces or amends the target's heading "
+                                  "alone, not the whole unit.")
+    # The languages whose text changes; `content` and `edits` then give those only.
+    only: list[str] | None = Field(
+        default=None, min_length=1,
+        description="replace, amend: the languages whose text changes; `content` and `edits` "
+                    "then give those only.")
+    # More units excluded (or losing force) with the target, named in one note.
+    also: list[str] | None = Field(
+        default=None, min_length=1,
+        description="delete, lose_force: more units excluded or losing force with the target, "
+                    "named in one note.")
+    # One change or several, as the note says it (the Russian notes tell them apart).
+    note_count: NoteCount = Field(
+        default="several", description="one or several: how many changes the note says the act "
+                                       "made to the unit.")
     # How the drafted act names the part the change is in, where the publisher writes it two
     # ways: true, a line of its own ("in section «X»:" above the instruction); false, in the
     # instruction itself ("in the list …, point 4 be excluded"); unset, the usual form.
@@ -164,6 +196,11 @@ class ConfigIn(Strict):
     issuers: dict[str, IssuerIn] = Field(
         default_factory=dict, description="The issuers the built-in registry lacks, by key, in "
                                           "the genitive in every language.")
+    # The publication style of the notes: the forms of an era (`era`), and the forms every act
+    # takes where the publisher writes one several ways; an act's `note_style` overrides them.
+    notes: NoteStyle | None = Field(
+        default=None, description="The publication style of every act's notes: the forms of "
+                                  "an era and the forms the publisher writes several ways.")
 
 
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.

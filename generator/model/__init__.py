@@ -16,18 +16,23 @@ from .acts import (
     PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
+    TITLE_TARGET,
     Act,
     ActId,
     ActType,
     Change,
     EditIn,
     InForceAfterDays,
+    InForceAfterSigning,
     InForceDate,
     InForceRule,
+    InForceWording,
     LangSignatory,
     LangText,
     LangUnits,
     LangWords,
+    NoteCount,
+    NoteStyle,
     effective_date,
     given,
 )
@@ -49,9 +54,11 @@ from .document import (
     label_number,
 )
 from .kinds import (
+    ANNEX_NAMES,
     DOCUMENT,
     FAMILIES,
     KINDS,
+    AnnexName,
     Family,
     FamilyVisitor,
     KindSpec,
@@ -66,13 +73,18 @@ from .kinds import (
 )
 from .language import Language
 from .notes import (
+    TITLE,
     ActMention,
     Note,
     NoteFacts,
     NoteOperation,
+    NoteStep,
     PendingFacts,
+    Replacements,
     Segment,
+    StepDetails,
     UnitRef,
+    Unreadable,
     Words,
 )
 from .project import Project
@@ -80,12 +92,15 @@ from .version import Event, Timeline, Version
 
 __all__ = [
     "EVERY_LANGUAGE", "FIRST_DATE", "LANGS_CONTEXT", "PER_LANGUAGE", "LAST_DATE", "LegalDate",
-    "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor", "KindSpec", "Subject",
+    "ANNEX_NAMES", "AnnexName", "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor",
+    "KindSpec", "Subject",
     "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
-    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
+    "InForceAfterDays", "InForceAfterSigning", "InForceDate", "InForceRule", "InForceWording",
+    "InputError", "IssuerName", "NoteCount", "NoteStep", "NoteStyle", "Replacements",
+    "StepDetails", "TITLE", "TITLE_TARGET", "Unreadable",
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",

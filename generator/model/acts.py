@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     Discriminator,
@@ -115,42 +115,66 @@ class InForceAfterDays(Strict):
                                   "day of its first official publication (`published`).")
 
 
-IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+class InForceAfterSigning(Strict):
+    """N calendar days after the day the act is signed."""
+
+    after_signing_days: int = Field(
+        ge=1, le=365, description="It takes effect when this many calendar days have passed "
+                                  "after the day it was signed.")
+
+
+# The rules named by a word: on the day of signing, of the first official publication, the day
+# after that publication, the day of state registration.
+InForceKeyword = Literal["on_signing", "on_publication", "day_after_publication", "on_registration"]
+IN_FORCE_KEYWORDS: tuple[str, ...] = get_args(InForceKeyword)
+IN_FORCE_FORMS = ("on_signing, on_publication, day_after_publication, on_registration, "
+                  "{date: YYYY-MM-DD}, {after_publication_days: N} or {after_signing_days: N}")
 # The forms of a rule, as tags of the union below. A tag stands in the place of an error but
 # names no field a drafter writes (`load.schema` leaves it out of the place it shows).
-IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule")
+IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule", "signing_days_rule")
 
 
 def _rule_form(value: Any) -> str | None:
     """Which form a rule is written in, so that a wrong rule is told in the terms of its own
     form; None: in no form."""
-    if value in ("on_signing", "on_publication"):
+    if value in IN_FORCE_KEYWORDS:
         return "keyword"
     if isinstance(value, InForceDate) or isinstance(value, dict) and "date" in value:
         return "date_rule"
     if isinstance(value, InForceAfterDays) or (
             isinstance(value, dict) and "after_publication_days" in value):
         return "days_rule"
+    if isinstance(value, InForceAfterSigning) or (
+            isinstance(value, dict) and "after_signing_days" in value):
+        return "signing_days_rule"
     return None
 
 
 # When an act or a change takes effect. The one reading of a rule: the records' `in_force`
 # (through the input schema) and the command line's (`load.schema.in_force_option`).
 InForceRule = Annotated[
-    Annotated[Literal["on_signing", "on_publication"], Tag("keyword")]
+    Annotated[InForceKeyword, Tag("keyword")]
     | Annotated[InForceDate, Tag("date_rule")]
-    | Annotated[InForceAfterDays, Tag("days_rule")],
+    | Annotated[InForceAfterDays, Tag("days_rule")]
+    | Annotated[InForceAfterSigning, Tag("signing_days_rule")],
     Discriminator(_rule_form, custom_error_type="in_force_rule",
                   custom_error_message=f"expected {IN_FORCE_FORMS}"),
 ]
 
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
-ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
+ActType = Literal["resolution", "law", "constitutional_law", "code", "decree", "decree_law",
+                  "order", "decision", "instruction"]
 # Orders are signed by the head of the issuing body: "the order of the Minister of …".
 SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
 # Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
-NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
+NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "constitutional_law", "code"})
 REPUBLIC = "republic"
+
+
+# The target of a change that names the document's own title.
+TITLE_TARGET = "title"
+# How many changes an act made to a unit, as a note says it.
+NoteCount = Literal["one", "several"]
 
 
 class EditIn(Strict):
@@ -183,6 +207,86 @@ class EditIn(Strict):
     @property
     def deletes(self) -> bool:
         return not any(self.replace.values())
+
+
+# Where the publisher writes a form of its notes in several ways, each way by name (none of
+# them a word of any language; each language's grammar knows what it means for it).
+DashStyle = Literal["hyphen", "en_dash"]
+NumberSign = Literal["numero", "latin_n"]
+DateForm = Literal["day_first", "year_first", "year_first_dot"]
+BracketPlace = Literal["before_act_word", "after_act_word"]
+IssuerForm = Literal["short", "long"]
+WordCase = Literal["lower", "capital"]
+TitleForm = Literal["plain", "owner"]
+HolderForm = Literal["named", "omitted"]
+TextForm = Literal["possessive", "plain"]
+ChangesWord = Literal["by_acts", "plural"]
+InForceWording = Literal["after_day", "after_first", "from_day", "from_day_his", "after_passing",
+                         "first_short"]
+
+
+class NoteStyle(Strict):
+    """How the notes name an act, where the publisher writes a form in several ways.
+
+    Every field left out (None) takes the form of the act's era — the forms the publisher used
+    when the act was entered, derived from `era` or else from the act's date —, and where the
+    publisher was inconsistent within an era, the form it uses from 2017 on. A project may set
+    defaults for all its acts (`notes` in legalgen.yaml); an act's record sets its own
+    (`note_style`). docs/record-format.md says what each form looks like in each language."""
+
+    era: LegalDate | None = Field(default=None,
+                                  description="A date: the notes take the forms the publisher "
+                                              "used on that day (default: the act's date).")
+    dash: DashStyle | None = Field(default=None,
+                                   description="The dash before the act in a Kazakh note: "
+                                               "hyphen or en_dash.")
+    number_sign: NumberSign | None = Field(default=None,
+                                           description="The number sign before the act's "
+                                                       "number: numero or latin_n.")
+    date_form: DateForm | None = Field(default=None,
+                                       description="How a Kazakh note writes the act's date: "
+                                                   "day_first, year_first or year_first_dot.")
+    bracket: BracketPlace | None = Field(default=None,
+                                         description="Where the in-force bracket stands: "
+                                                     "before_act_word or after_act_word.")
+    issuer_form: IssuerForm | None = Field(default=None,
+                                           description="The issuer's name in the notes: short "
+                                                       "or long.")
+    act_word: WordCase | None = Field(default=None,
+                                      description="The act word of a Kazakh note in lower case "
+                                                  "or with a capital.")
+    title: TitleForm | None = Field(default=None,
+                                    description="How a Kazakh note names the document's title: "
+                                                "plain or owner (the title of the act).")
+    insert_holder: HolderForm | None = Field(default=None,
+                                             description="Whether a Kazakh insertion note names "
+                                                         "the document inserted into: named or "
+                                                         "omitted.")
+    other_text: TextForm | None = Field(default=None,
+                                        description="How a Kazakh note names the other "
+                                                    "language's text: possessive or plain.")
+    changes_word: ChangesWord | None = Field(default=None,
+                                             description="The Kazakh word for changes: by_acts "
+                                                         "(by the number of acts) or plural.")
+    wording: InForceWording | None = Field(default=None,
+                                           description="The wording of an in-force bracket of "
+                                                       "days after publication (`legalgen docs "
+                                                       "record-format`).")
+    signing_bracket: bool | None = Field(default=None,
+                                         description="true: an act in force on signing shows "
+                                                     "its in-force bracket too.")
+    see_point: str | None = Field(default=None, min_length=1,
+                                  description="A point of the act: the in-force bracket refers "
+                                              "to it.")
+
+    def over(self, defaults: NoteStyle) -> NoteStyle:
+        """This style, with `defaults` where it leaves a form out."""
+        given = self.model_dump(exclude_none=True)
+        return NoteStyle.model_validate({**defaults.model_dump(exclude_none=True), **given})
+
+    def given(self) -> dict[str, Any]:
+        """The forms set, by name."""
+        return self.model_dump(exclude_none=True)
 
 
 # What a file name may keep of an act's number; any other run of characters becomes "-".
@@ -232,6 +336,12 @@ class Act:
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
+    # Signed by a person acting for the head of the issuer (the notes say so before the name).
+    acting: bool = False
+    # How the notes name the act where the publisher writes a form several ways.
+    note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
+    # The day of its state registration (the rule `on_registration`).
+    registered: dt.date | None = None
     # Where each field of the act stands in its record ("date", "published", "in_force").
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 
@@ -266,6 +376,14 @@ class Change:
     provenance: str = "official"
     reason: dict[str, str] | None = None  # per language code
     in_force_text: dict[str, str] | None = None
+    # How many changes the act made to the unit, as the note says it ("one change" / "changes").
+    note_count: NoteCount = "several"
+    # The languages whose text the change alters; empty: every language.
+    only: tuple[str, ...] = ()
+    # Further units the change treats as it treats `target`, which one note names together.
+    also: list[str] = field(default_factory=list)
+    # The part of the target the change is about ("heading"); None: the whole unit.
+    part: str | None = None
     group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
 
     @property
@@ -279,16 +397,23 @@ class Change:
 
 
 def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
-    """The first day a change is in force; None when the rule needs an unknown publication."""
+    """The first day a change is in force; None when the rule needs an unknown publication or
+    registration."""
     if rule == "on_signing":
         return act.date
     if rule == "on_publication":
         return act.published
+    if rule == "on_registration":
+        return act.registered
     if isinstance(rule, InForceDate):
         return rule.date
+    # N days after a day run out at the end of day N; the act applies the next day.
+    if isinstance(rule, InForceAfterSigning):
+        return act.date + dt.timedelta(days=rule.after_signing_days + 1)
+    if act.published is None:
+        return None
+    if rule == "day_after_publication":
+        return act.published + dt.timedelta(days=1)
     if isinstance(rule, InForceAfterDays):
-        if act.published is None:
-            return None
-        # N days after the publication day run out at the end of day N; the act applies next day.
         return act.published + dt.timedelta(days=rule.after_publication_days + 1)
     raise ValueError(tr("unknown in-force rule {rule!r}", rule=rule))

@@ -51,10 +51,13 @@ def project_texts(project: Project) -> Iterator[Text]:
         for code, reason in (change.reason or {}).items():
             yield change.pos, f"{change.where}: 'reason.{code}'", reason
         for edit in change.edits:
-            for code in project.langs:
-                for part in (edit.find, edit.replace):
-                    yield change.pos, tr("{where}: edit", where=change.where), part[code]
+            for part in (edit.find, edit.replace):
+                for text in part.values():
+                    yield change.pos, tr("{where}: edit", where=change.where), text
         for raw in change.content.values():
+            if isinstance(raw, str):  # a new heading or title
+                yield change.pos, tr("{where}: content", where=change.where), raw
+                continue
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
                 yield from _unit_texts(unit)
