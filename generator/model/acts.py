@@ -232,7 +232,7 @@ class NoteStyle(Strict):
     when the act was entered, derived from `era` or else from the act's date —, and where the
     publisher was inconsistent within an era, the form it uses from 2017 on. A project may set
     defaults for all its acts (`notes` in legalgen.yaml); an act's record sets its own
-    (`note_style`). docs/record-format.md says what each form looks like in each language."""
+    (`note_style`). `legalgen docs record-format` shows each form in each language."""
 
     era: LegalDate | None = Field(default=None,
                                   description="A date: the notes take the forms the publisher "
