@@ -19,7 +19,8 @@ test: system-deps-test lint golden
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The fast tier, after each change: no LibreOffice, no browser, no PDF of the whole sample, the
-# fuzzer's quick profile (tests/conftest.py says which tests are `full`).
+# quick profile of the fuzzer and the other long tests (fewer examples, a shorter race, a few
+# cases of each class of the hostile corpus; tests/conftest.py says which tests are `full`).
 check: system-deps $(STAMP)
 	LEGALGEN_FUZZ=quick $(BIN)/pytest -n $(TEST_WORKERS) -m "not full" $(PYTEST_ARGS)
 

@@ -11,6 +11,7 @@ import click
 from ..build.files import write_atomic
 from ..i18n import tr
 from ..lang import codes
+from ..load.folders import record_path
 from ..model import ActId
 from . import scaffold
 from .common import err, root_option, stdout
@@ -28,8 +29,8 @@ from .init_cmd import ACT_TYPES
               help="A key of the registry of issuers.")
 def new_act(root: Path, number: str, date: dt.datetime, act_type: str, issuer: str) -> None:
     """Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."""
-    path = root / "amendments" / f"{ActId(issuer, act_type, date.date(), number).file_stem}.yaml"
-    if path.exists():
+    path = record_path(root / "amendments", ActId(issuer, act_type, date.date(), number))
+    if path.exists() or path.is_symlink():
         err.print("error: " + tr("{path} exists already", path=path), markup=False)
         sys.exit(2)
     text = scaffold.record_skeleton(act_type, issuer, number, date.date(), codes())

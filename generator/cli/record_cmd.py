@@ -11,11 +11,13 @@ import click
 
 from ..build.files import write_atomic
 from ..i18n import tr
+from ..load.folders import record_path
+from ..load.limits import SIZE_VARIABLE, max_file_size
 from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule
 from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
-from .common import load_or_exit, print_diagnostics, root_option, stdout
+from .common import err, load_or_exit, print_diagnostics, root_option, stdout
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -85,8 +87,17 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
     print_diagnostics(diagnostics)
     if result is None or diagnostics.errors:
         sys.exit(2)
-    path = folder / result.file_name
-    write_atomic(path, record_yaml(result).encode("utf-8"))
+    path = record_path(folder, result.act.id)
+    data = record_yaml(result).encode("utf-8")
+    limit = max_file_size()
+    if len(data) > limit:  # `validate` would refuse the record: write none
+        err.print(f"error: {path}: " + tr("the record would have {size} bytes, more than the "
+                                          "limit of {limit} (set {variable} to raise it, or "
+                                          "record the act in parts)", size=len(data),
+                                          limit=limit, variable=SIZE_VARIABLE),
+                  markup=False)
+        sys.exit(2)
+    write_atomic(path, data)
     stdout.print(str(path), markup=False)
     for item in result.todo:
         stdout.print(tr("to do: {item}", item=item), markup=False)

@@ -36,6 +36,7 @@ from ..model import (
     Project,
     Unit,
     Version,
+    act_file_stems,
     family_of,
     spec_of,
 )
@@ -75,6 +76,7 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
         signatory_position=signatory.position if signatory else document.signatory.position,
         signatory_name=signatory.name if signatory else "",
         header_note=grammar.phrase("reconstructed") if reconstructed else None,
+        file_stem=act_file_stems([*(item.id for item in project.acts), act.id])[act.key],
     )
 
 

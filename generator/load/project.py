@@ -176,7 +176,7 @@ def _load_amendments(
             note_style=(act_in.note_style or NoteStyle()).over(style),
             registered=act_in.registered,
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("date", "published", "in_force")},
+                       for name in ("number", "date", "published", "in_force", "title")},
         )
         _check_publication(act, diagnostics)
         acts.append(act)

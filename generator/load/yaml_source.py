@@ -14,6 +14,7 @@ import yaml
 from ..i18n import tr
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
+from ..regular_files import FileTooLarge, NotRegularFile, read_regular
 from .limits import SIZE_VARIABLE, check_limits, max_file_size
 
 
@@ -90,7 +91,8 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
     """Parse one file; on a syntax error, a broken limit or an empty file record it and return
-    None. A file the system cannot read raises `OSError`: the machine's failure, not the input's.
+    None. A FIFO, a device or a folder is an error at its path, read without blocking. A file the
+system cannot read raises `OSError`: the machine's failure, not the input's.
     """
     text = _read_text(path, display_path, diagnostics)
     if text is None:
@@ -125,19 +127,18 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
 
 def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
     try:
-        if path.is_dir():
-            diagnostics.error(SourcePos(display_path), tr("is a folder, not a YAML file"))
-            return None
-        size = path.stat().st_size
-        limit = max_file_size()
-        if size > limit:
-            diagnostics.error(SourcePos(display_path), tr("the file has {size} bytes, more than "
-                                                          "the limit of {limit} (set "
-                                                          "{variable} to raise it)",
-                                                          size=size, limit=limit,
-                                                          variable=SIZE_VARIABLE))
-            return None
-        data = path.read_bytes()
+        data = read_regular(path, max_file_size())
+    except NotRegularFile as exc:  # a FIFO would block the reader forever
+        diagnostics.error(SourcePos(display_path), tr("is {what}, not a YAML file",
+                                                      what=tr(exc.kind)))
+        return None
+    except FileTooLarge as exc:
+        diagnostics.error(SourcePos(display_path), tr("the file has {size} bytes, more than the "
+                                                      "limit of {limit} (set {variable} to "
+                                                      "raise it)",
+                                                      size=exc.size, limit=exc.limit,
+                                                      variable=SIZE_VARIABLE))
+        return None
     except FileNotFoundError:
         diagnostics.error(SourcePos(display_path), tr("file not found"))
         return None

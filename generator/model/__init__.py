@@ -4,7 +4,8 @@
 rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
 `annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
 module fulfils), `diagnostics`
-(problems with their source positions) and `inline` (the markup of unit text).
+(problems with their source positions), `inline` (the markup of unit text) and `names` (every file
+name made from data).
 """
 
 from .acts import (
@@ -33,6 +34,7 @@ from .acts import (
     LangWords,
     NoteCount,
     NoteStyle,
+    act_file_stems,
     effective_date,
     given,
 )
@@ -106,5 +108,5 @@ __all__ = [
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
-    "relative",
+    "relative", "act_file_stems",
 ]

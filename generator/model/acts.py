@@ -7,8 +7,7 @@ of its `changes`, with the in-force rule that applies to it and the first day it
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
@@ -30,6 +29,7 @@ from pydantic_core import CoreSchema, InitErrorDetails
 from ..i18n import tr
 from .diagnostics import SourcePos
 from .document import IssuerName, LegalDate, Signatory, Strict
+from .names import readable_name, unique_names
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 # The key of the validation context that names the project's languages: a per-language value
@@ -289,10 +289,6 @@ class NoteStyle(Strict):
         return self.model_dump(exclude_none=True)
 
 
-# What a file name may keep of an act's number; any other run of characters becomes "-".
-_FILE_UNSAFE = re.compile(r"[^\w-]+")
-
-
 @dataclass(frozen=True, slots=True)
 class ActId:
     """Which act it is, FRBR-style: the work of an issuer, of a type, signed on a day under a
@@ -309,11 +305,21 @@ class ActId:
         return f"{self.issuer}/{self.type}/{self.date.isoformat()}/{self.number}"
 
     @property
+    def name_text(self) -> str:
+        """'2013-11-07-1169': what the act's file names are made from."""
+        return f"{self.date.isoformat()}-{self.number}"
+
+    @property
     def file_stem(self) -> str:
-        """'2013-11-07-1169': the name of the act's record and of its drafted files (a number's
-        characters a file name cannot hold, such as "/", become "-")."""
-        number = _FILE_UNSAFE.sub("-", self.number).strip("-") or "act"
-        return f"{self.date.isoformat()}-{number}"
+        """'2013-11-07-1169', the readable name of the act's files ("22-n/k" gives "22-n-k");
+        among several acts `act_file_stems` gives the names, which never collide."""
+        return readable_name(self.name_text)
+
+
+def act_file_stems(ids: Iterable[ActId]) -> dict[str, str]:
+    """The name of each act's files by its key: its readable name, with a short hash where two
+    acts' readable names are one ("900+" and "900-", or one number of two issuers)."""
+    return unique_names({act.key: act.name_text for act in ids})
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +348,8 @@ class Act:
     note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
     # The day of its state registration (the rule `on_registration`).
     registered: dt.date | None = None
-    # Where each field of the act stands in its record ("date", "published", "in_force").
+    # Where each field of the act stands in its record ("number", "date", "published",
+    # "in_force", "title").
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 
     def pos(self, name: str) -> SourcePos:

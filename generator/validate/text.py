@@ -43,10 +43,9 @@ def project_texts(project: Project) -> Iterator[Text]:
         for top in document.units:
             yield from _unit_texts(top)
     for act in project.acts:
-        where = SourcePos(act.path, 1, 1)
-        yield where, "act: 'number'", act.number
+        yield act.pos("number"), "act: 'number'", act.number
         for code, title in act.title.items():
-            yield where, f"act: 'title.{code}'", title
+            yield act.pos("title"), f"act: 'title.{code}'", title
     for change in project.changes:
         for code, reason in (change.reason or {}).items():
             yield change.pos, f"{change.where}: 'reason.{code}'", reason
