@@ -235,4 +235,4 @@ def test_status_lines_and_command_errors_are_translated(tmp_path):
     assert again.stderr.startswith("error: ") and "не пуста" in again.stderr
     checked = runner.invoke(main, ["validate", "--root", str(tmp_path / "p")])
     assert checked.exit_code == 0
-    assert checked.stderr.startswith("в порядке: структурных элементов на каждом языке: ")
+    assert checked.stderr.startswith("в порядке: структурных элементов (на каждом языке): ")

@@ -12,6 +12,7 @@ from ..build.checks import checked, templates_checked
 from ..build.files import template_dir
 from ..consolidate import timeline
 from ..i18n import tr
+from ..lang import codes
 from .common import (
     err,
     load_or_exit,
@@ -38,6 +39,9 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
         sys.exit(2)
     first = next(iter(project.documents.values()))
     units = sum(1 for top in first.units for _ in top.walk())
-    err.print(tr("ok: {units} units in each language, {acts} acts, {versions} versions",
-                 units=units, acts=len(project.acts), versions=len(timeline(project))),
-              markup=False)
+    # A project imported one language at a time has only some of them so far.
+    where = tr("each language") if set(project.documents) == set(codes()) else " and ".join(
+        project.documents)
+    err.print(tr("ok: {units} units in {where}, {acts} acts, {versions} versions",
+                 units=units, where=where, acts=len(project.acts),
+                 versions=len(timeline(project))), markup=False)

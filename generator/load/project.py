@@ -1,11 +1,13 @@
 """Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
 
 Reads: the manifest and content files of each language, every amendment record.
-Writes: a `Project` — its languages (the registered ones, `generator.lang`), one `Document` (unit
-tree with full ids and source positions) per language and the list of `Act`s with their
-`Change`s; every per-language value of a record is given in each of those languages. Every
-problem found is collected; the stage fails with `InputError` only after reading everything it
-can.
+Writes: a `Project` — its languages (the registered ones, `generator.lang`, whose content
+folder exists: a language whose text is not imported yet is a warning naming the command that
+brings it), one `Document` (unit tree with full ids and source positions) per language and the
+list of `Act`s with their `Change`s; every per-language value of a record is given in each of
+those languages. Every problem found is collected; the stage fails with `InputError` only after
+reading everything it can. A record's or manifest's `todo` items are reported: a sentence as an
+error (the record is not complete), a placeholder written by `legalgen import` as information.
 """
 
 from __future__ import annotations
@@ -31,7 +33,15 @@ from ..model import (
 )
 from .folders import amendment_files, inside_folder
 from .registry import Issuers, issuers_of, project_config, unknown_issuer
-from .schema import TITLE_TARGET, ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .schema import (
+    TITLE_TARGET,
+    ActIn,
+    AmendmentIn,
+    ChangeIn,
+    ContentFileIn,
+    ManifestIn,
+    TodoIn,
+)
 from .yaml_source import read_yaml
 
 
@@ -43,7 +53,7 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
-    langs = codes()
+    langs = present_languages(root, diagnostics)
     config = project_config(root, diagnostics, langs)
     issuers = issuers_of(config)
     documents: dict[str, Document] = {}
@@ -56,6 +66,24 @@ def _load_project(root: Path) -> Project:
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+
+
+def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
+    """The registered languages whose content folder exists; each missing one is a warning,
+    unless none is there (then every one is missing, which the manifests report)."""
+    present = tuple(code for code in codes() if (root / "content" / code).is_dir())
+    if not present:
+        return codes()
+    for code in codes():
+        if code not in present:
+            # No path in the message: a loaded project is cached by its files' contents.
+            diagnostics.warning(
+                SourcePos(relative(root / "content" / code, root)),
+                tr("the {code} text is not there yet, so legalgen builds the other languages "
+                   "only; bring it in with `legalgen import --{code} FILE --into <this "
+                   "project's folder>`",
+                   code=code))
+    return present
 
 
 def _load_document(
@@ -114,6 +142,7 @@ def _load_document(
         for unit in added:
             for node in unit.walk():
                 by_uid[node.uid] = node
+    _report_todo(raw, SourcePos(shown, 1, 1), diagnostics)
     doc = manifest.document
     issuer_pos = pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1))
     if doc.issuer not in issuers:
@@ -128,6 +157,7 @@ def _load_document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        as_published=frozenset(manifest.as_published),
     )
 
 
@@ -193,16 +223,45 @@ def _optional_texts(value: dict[str, str] | None) -> dict[str, str] | None:
     return None if value is None else dict(value)
 
 
-def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
-    """A record written from one language's edits lists what is left to do: each is an error
-    until it is done and the list removed."""
-    todo = raw.get("todo")
+def _report_todo(raw: Any, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What is left to do in a record or manifest. A sentence (a record written from one
+    language's edits) is an error until it is done and removed; a placeholder an import wrote
+    (a mapping) is information until a person fills its place in and removes it."""
+    todo = raw.get("todo") if isinstance(raw, dict) else None
     if not todo:
         return
     items = todo if isinstance(todo, list) else [todo]
     for index, item in enumerate(items):
-        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
-            todo, list) else pos_of(raw, "todo", file_pos), tr("to do: {item}", item=item))
+        pos = pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos)
+        if not isinstance(item, dict):
+            diagnostics.error(pos, tr("to do: {item}", item=item))
+            continue
+        placeholder = validate_model(TodoIn, item, diagnostics, pos, tr("todo item"))
+        if placeholder is not None:
+            diagnostics.info(pos, tr("to do ({kind}): {detail}",
+                                     kind=placeholder.kind, detail=todo_text(placeholder)))
+
+
+def todo_text(item: TodoIn) -> str:
+    """A placeholder as one line: the unit, the act, where the published text has it, its
+    words."""
+    parts = [tr("unit {uid}", uid=item.target) if item.target else "",
+             tr("act {act}", act=item.act) if item.act else "",
+             tr("at {place}", place=item.source) if item.source else ""]
+    said = ", ".join(part for part in parts if part)
+    words = f" «{excerpt(item.text)}»" if item.text else ""
+    return f"{said}{words}".strip() or tr("(no detail)")
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first words of `text` that fit in `limit` characters, an ellipsis if more follow:
+    enough to find the place in the file the placeholder names."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[:cut if cut > 0 else limit - 1]}…"
 
 
 def _load_change(
@@ -274,7 +333,8 @@ def _check_change_shape(
             pos_of(raw, "content", pos), tr("{context}: '{action}' takes no 'content'",
                                             context=context, action=spec.action)
         )
-    if spec.action == "amend" and not spec.edits:
+    if spec.action == "amend" and not spec.edits and spec.provenance != "reconstructed":
+        # A reconstructed amend may stand for changes whose words are not known yet.
         diagnostics.error(pos, tr("{context}: 'amend' needs 'edits'", context=context))
     if spec.action != "amend" and spec.edits:
         diagnostics.error(pos_of(raw, "edits", pos), tr("{context}: only 'amend' takes 'edits'",

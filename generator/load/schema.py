@@ -49,11 +49,56 @@ class DocumentIn(Strict):
     signatory: Signatory = Field(description="Who signed the document, as printed under it.")
 
 
+# What a placeholder of an imported project stands for (`legalgen import`): the `kind` of a todo
+# item, each reported as information until a person fills the place in and removes the item.
+TodoKind = Literal[
+    "earlier-wording",   # a changed unit's wording before the change
+    "edits",             # the words a change replaced, where a note names only the change
+    "act-title",         # an amending act's title (its name stands in)
+    "publication",       # an act's publication date (its signing date stands in)
+    "in-force",          # an in-force rule legalgen has no form for (its words are kept)
+    "note-unread",       # a published note the grammar cannot read, kept verbatim
+    "note-target",       # a note about what no record can target yet (a title, a heading, a
+                         # unit that lost force)
+    "editorial",         # the publisher's remark, not part of the act
+    "signatory",         # a signature without a name
+    "table",             # a table of a plain-text copy kept as paragraphs
+    "link",              # words a plain-text copy displaced that could not be put back
+    "other-language",    # a change that, as published, concerns the other language's text
+]
+
+
+class TodoIn(Strict):
+    """A placeholder written where a published text does not show something: what it is, the
+    unit it concerns, the act, where it stands in the published text and its words there."""
+
+    kind: TodoKind = Field(description="What the placeholder stands for (earlier-wording, "
+                                       "edits, act-title, publication, in-force …).")
+    target: str | None = Field(default=None, description="The unit it concerns.")
+    act: str | None = Field(default=None, description="The act it concerns.")
+    source: str | None = Field(default=None,
+                               description="Where it stands in the published text.")
+    text: str | None = Field(default=None, description="Its words in the published text.")
+
+
+# An item of a `todo` list: a sentence (`legalgen record`: a record that is not complete, an
+# error until done) or a placeholder (`legalgen import`: information until done).
+TodoItem = str | TodoIn
+
+
 class ManifestIn(Strict):
     document: DocumentIn = Field(description="The document as adopted: its id, act and title.")
     files: list[str] = Field(min_length=1,
                              description="The content files of this language, in the order "
                                          "of the text, as paths inside this folder.")
+    # Units whose numbers the published texts print differently in the languages (an import
+    # lists them): `validate` tells their difference as information, not as an error.
+    as_published: list[str] = Field(
+        default_factory=list, description="Units whose numbers the published texts print "
+                                          "differently in the languages: told as information.")
+    todo: list[TodoIn] = Field(default_factory=list,
+                               description="Placeholders of an import: what the published text "
+                                           "does not show, to fill in and then remove.")
 
 
 class ContentFileIn(Strict):
@@ -166,6 +211,9 @@ class AmendmentIn(Strict):
     changes: list[ChangeIn] = Field(min_length=1,
                                     description="The act's changes to the document, in the "
                                                 "act's order.")
+    todo: list[TodoItem] = Field(
+        default_factory=list, description="What is left to do: a sentence (an error until done) "
+                                          "or a placeholder of an import (information).")
 
 
 class IssuerFormsIn(Strict):

@@ -127,6 +127,9 @@ class Document:
     pos: SourcePos
     # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
     issuer_names: dict[str, IssuerName]
+    # Units whose published texts print different numbers in the languages (a date one gives
+    # and the other leaves out), as the manifest lists them: told as information.
+    as_published: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,15 +65,18 @@ def _shown(numbers: Counter[str]) -> str:
 
 
 def check_unit_numbers(unit: Unit, other: Unit, other_lang: str,
-                       diagnostics: Diagnostics) -> None:
+                       diagnostics: Diagnostics, as_published: bool = False) -> None:
+    """An error when the numbers differ; information for a unit whose published texts differ
+    so (`as_published`, listed by the manifest)."""
     mine, theirs = unit_numbers(unit), unit_numbers(other)
     if mine != theirs:
-        diagnostics.error(
+        report = diagnostics.info if as_published else diagnostics.error
+        report(
             unit.pos,
             tr("unit {uid}: numbers differ from its {other_lang} counterpart at {pos}: {here} "
-               "here, {there} there",
-               uid=unit.uid, other_lang=other_lang, pos=other.pos, here=_shown(mine - theirs),
-               there=_shown(theirs - mine)),
+               "here, {there} there", uid=unit.uid, other_lang=other_lang, pos=other.pos,
+               here=_shown(mine - theirs), there=_shown(theirs - mine))
+            + (tr(" (as published)") if as_published else ""),
         )
 
 
