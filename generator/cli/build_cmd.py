@@ -13,6 +13,7 @@ from ..build.files import template_dir
 from ..build.plan import version_jobs
 from ..build.store import OutputStore
 from ..consolidate import timeline
+from ..i18n import tr
 from ..model import Project
 from ..writers import formats as writer_formats
 from .common import (
@@ -53,7 +54,7 @@ def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: P
     check_or_exit(project)
     target = out or (root / "build")
     jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root))
-    with progress_bar("building") as progress:
+    with progress_bar(tr("building")) as progress:
         report = produce(jobs_of_build, OutputStore(target, trust_records=not force),
                          local_executor(jobs), progress)
     for path in report.written_under(target):

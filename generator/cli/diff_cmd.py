@@ -15,6 +15,7 @@ from ..build.files import template_dir
 from ..build.plan import diff_jobs
 from ..build.store import OutputStore
 from ..diff import diff_versions
+from ..i18n import tr
 from ..model.diff import Diff
 from ..writers import formats as writer_formats
 from .common import (
@@ -52,7 +53,8 @@ def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: 
     old_date = parse_date(project, from_)
     new_date = parse_date(project, to)
     if old_date > new_date:
-        raise click.UsageError(f"--from ({old_date}) is later than --to ({new_date})")
+        raise click.UsageError(tr("--from ({old_date}) is later than --to ({new_date})",
+                                  old_date=old_date, new_date=new_date))
     check_or_exit(project)
     target = out or (root / "build")
     results = [diff_versions(project, lang, old_date, new_date) for lang in lang_list]

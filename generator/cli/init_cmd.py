@@ -15,6 +15,8 @@ import click
 from pydantic import ValidationError
 
 from ..build.files import write_atomic
+from ..i18n import tr
+from ..input.validation import describe_error
 from ..lang import LANGUAGES, codes
 from ..load import load_project
 from ..load.json_schema import json_schemas
@@ -73,7 +75,8 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
     """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
     an example amendment record, JSON Schemas, .gitignore and a README."""
     if directory.exists() and any(directory.iterdir()):
-        err.print(f"error: {directory} is not empty; init writes into a new or empty folder",
+        err.print("error: " + tr("{directory} is not empty; init writes into a new or empty "
+                                 "folder", directory=directory),
                   markup=False)
         sys.exit(2)
     if issuer not in builtin_issuers():
@@ -89,7 +92,8 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
     if problems:
         sys.exit(2)
     write_programme(directory, programme)
-    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+    stdout.print(tr("wrote the programme '{doc_id}' in {directory}",
+                    doc_id=programme.doc_id, directory=directory), markup=False)
 
 
 def option_problems(programme: scaffold.Programme) -> list[str]:
@@ -107,17 +111,18 @@ def option_problems(programme: scaffold.Programme) -> list[str]:
             for error in exc.errors():
                 field = str(error["loc"][0])
                 option = f"--title-{code}" if field == "title" else f"--{field}"
-                problems.append(f"{option} '{document[field]}': {error['msg']}")
+                problems.append(f"{option} '{document[field]}': {describe_error(error)}")
         if not title.strip():
-            problems.append(f"--title-{code}: the title is blank")
+            problems.append(tr("--title-{lang}: the title is blank", lang=code))
     texts = {f"--title-{code}": title for code, title in programme.titles.items()}
     for option, text in {**texts, "--number": programme.number}.items():
         if not_xml(text):
-            problems.append(f"{option} holds {describe(not_xml(text))}, which no document can "
-                            "hold")
+            problems.append(tr("{option} holds {characters}, which no document can hold",
+                               option=option, characters=describe(not_xml(text))))
     if programme.date > LAST_DATE - EXAMPLE_ACT_AFTER:
-        problems.append(f"--date {programme.date}: the example act, {EXAMPLE_ACT_AFTER.days} "
-                        f"days later, would be after the last date legalgen knows ({LAST_DATE})")
+        problems.append(tr("--date {date}: the example act, {days} days later, would be after "
+                           "the last date legalgen knows ({last})", date=programme.date,
+                           days=EXAMPLE_ACT_AFTER.days, last=LAST_DATE))
     return list(dict.fromkeys(problems))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..build.files import write_atomic
+from ..i18n import tr
 from ..lang import codes
 from ..load.folders import record_path
 from ..model import ActId
@@ -30,7 +31,7 @@ def new_act(root: Path, number: str, date: dt.datetime, act_type: str, issuer: s
     """Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."""
     path = record_path(root / "amendments", ActId(issuer, act_type, date.date(), number))
     if path.exists() or path.is_symlink():
-        err.print(f"error: {path} exists already", markup=False)
+        err.print("error: " + tr("{path} exists already", path=path), markup=False)
         sys.exit(2)
     text = scaffold.record_skeleton(act_type, issuer, number, date.date(), codes())
     write_atomic(path, text.encode("utf-8"))

@@ -10,6 +10,7 @@ from typing import get_args
 import click
 
 from ..build.files import write_atomic
+from ..i18n import tr
 from ..load.folders import record_path
 from ..load.limits import SIZE_VARIABLE, max_file_size
 from ..load.schema import IN_FORCE_OPTION, in_force_option
@@ -25,14 +26,15 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.UsageError(f"{what} '{value}' is no date (YYYY-MM-DD)") from None
+        raise click.UsageError(tr("{what} '{value}' is no date (YYYY-MM-DD)",
+                                  what=what, value=value)) from None
 
 
 def _rule(value: str) -> InForceRule:
     try:
         return in_force_option(value)
     except ValueError as exc:
-        raise click.UsageError(f"--in-force {exc}") from None
+        raise click.UsageError(tr("--in-force {exc}", exc=exc)) from None
 
 
 @click.command()
@@ -60,7 +62,7 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
            in_force: str | None, act_type: ActType, issuer: str, out: Path | None) -> None:
     """Write the amendment record of an act from edited Word documents or from its text."""
     if bool(docx_files) == bool(act_files):
-        raise click.UsageError("give --from-docx or --from-act (one file per language)")
+        raise click.UsageError(tr("give --from-docx or --from-act (one file per language)"))
     options = ActOptions(type=act_type, issuer=issuer, number=act_number,
                          date=_date(act_date, "--act-date"),
                          published=_date(published, "--published"),
@@ -68,7 +70,7 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
     result: Record | None
     if docx_files:
         if options.number is None or options.date is None:
-            raise click.UsageError("--from-docx needs --act-number and --act-date")
+            raise click.UsageError(tr("--from-docx needs --act-number and --act-date"))
         act = probe_act(act_type, issuer, options.number, options.date, options.published,
                         options.in_force or "on_signing")
         project = load_or_exit(root)
@@ -89,11 +91,13 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
     data = record_yaml(result).encode("utf-8")
     limit = max_file_size()
     if len(data) > limit:  # `validate` would refuse the record: write none
-        err.print(f"error: {path}: the record would have {len(data)} bytes, more than the limit "
-                  f"of {limit} (set {SIZE_VARIABLE} to raise it, or record the act in parts)",
+        err.print(f"error: {path}: " + tr("the record would have {size} bytes, more than the "
+                                          "limit of {limit} (set {variable} to raise it, or "
+                                          "record the act in parts)", size=len(data),
+                                          limit=limit, variable=SIZE_VARIABLE),
                   markup=False)
         sys.exit(2)
     write_atomic(path, data)
     stdout.print(str(path), markup=False)
     for item in result.todo:
-        stdout.print(f"to do: {item}", markup=False)
+        stdout.print(tr("to do: {item}", item=item), markup=False)

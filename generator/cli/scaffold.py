@@ -51,7 +51,7 @@ def manifest(programme: Programme, lang: str) -> str:
         + "document:\n"
         f"  id: {programme.doc_id}                 # the file name of every output\n"
         f"  type: {programme.act_type}\n"
-        f"  issuer: {programme.issuer}            # a key of the registry: docs/issuers.md\n"
+        f"  issuer: {programme.issuer}            # a key of the registry: legalgen docs issuers\n"
         f"  number: {quoted(programme.number)}\n"
         f"  date: {programme.date.isoformat()}\n"
         f"  title: {quoted(programme.titles[lang])}\n"
@@ -89,8 +89,8 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
         modeline("amendment", 1)
         + "# An EXAMPLE record, to be replaced by the records of the real acts (one file per\n"
         "# act; `legalgen new-act` writes a skeleton) or deleted. It moves the programme's year\n"
-        "# by one: every action and option of a record is described in docs/record-format.md of\n"
-        "# legalgen.\n"
+        "# by one: every action and option of a record is described in `legalgen docs\n"
+        "# record-format`.\n"
         "act:\n"
         f"  type: {programme.act_type}\n"
         f"  issuer: {programme.issuer}\n"
@@ -115,7 +115,8 @@ def config(langs: tuple[str, ...]) -> str:
         modeline("config", 0)
         + "# Settings of this programme.\n"
         "#\n"
-        "# issuers: the issuers the built-in registry lacks, in the genitive (docs/issuers.md):\n"
+        "# issuers: the issuers the built-in registry lacks, in the genitive (`legalgen docs\n"
+        "# issuers`):\n"
         "#   akimat_zhanaozen:\n"
         f"{names}"
         "issuers: {}\n"
@@ -136,6 +137,9 @@ amending act in `amendments/`.
 - `legalgen schema` — refreshes `schemas/` after adding issuers to `legalgen.yaml`.
 - `legalgen templates --list` — the page templates; a file of the same name in `templates/`
   replaces the built-in one.
+- `legalgen docs` — the documentation at hand: `legalgen docs record-format` (every action
+  and option of a record), `issuers`, `content-format`, `templates`.
+- `LEGALGEN_LANG=kk` or `LEGALGEN_LANG=ru` — legalgen's messages in Kazakh or Russian.
 
 `amendments/` holds an example record: replace it with the real acts or delete it.
 """
@@ -157,7 +161,7 @@ def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
         f"  # in_force_text: {{{each}}}   # the act's own clause, if not today's wording\n"
         "  title:\n"
         f"{title}\n"
-        "# One item per change, in the act's order (docs/record-format.md):\n"
+        "# One item per change, in the act's order (legalgen docs record-format):\n"
         "#   - target: sec_1__point_1\n"
         "#     action: amend\n"
         "#     edits:\n"

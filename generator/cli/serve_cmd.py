@@ -29,6 +29,7 @@ import click
 from ..build.files import template_dir
 from ..build.live import Preview
 from ..build.site import default_out
+from ..i18n import tr
 from ..lang import language
 from ..regular_files import is_regular, open_regular
 from ..writers.shared.templates import Templates
@@ -240,7 +241,8 @@ def serve(root: Path, port: int, langs: str | None, out: Path | None, watch: boo
     stop = threading.Event()
     if watch:
         threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    err.print(f"serving {target} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
+    err.print(tr("serving {target} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
+                 target=target, port=server.server_port),
               markup=False)
     try:
         server.serve_forever()

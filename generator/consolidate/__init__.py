@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
@@ -68,7 +69,7 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
     by_key: dict[tuple[str, dt.date], list[Change]] = defaultdict(list)
     for change in changes:
         if change.effective is None:
-            raise ValueError(f"{change.where}: not in force on any known date")
+            raise ValueError(tr("{where}: not in force on any known date", where=change.where))
         if change.action != "insert":
             by_key[(change.target, change.effective)].append(change)
     for (target, date), group in by_key.items():
@@ -79,8 +80,10 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
                 if other.act.key != first.act.key:
                     diagnostics.error(
                         other.pos,
-                        f"{other.where}: conflicts with act No {first.act.number} "
-                        f"({first.act.path}), which also changes {target} on {date}",
+                        tr("{where}: conflicts with act No {number} ({path}), which also "
+                           "changes {target} on {date}",
+                           where=other.where, number=first.act.number, path=first.act.path,
+                           target=target, date=date),
                     )
 
 

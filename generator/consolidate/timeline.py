@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import tr
 from ..model import Act, Change, Project, Timeline
 
 
@@ -32,9 +33,11 @@ def resolve_date(project: Project, value: str) -> dt.date:
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not a date (YYYY-MM-DD, latest or original)") from None
+        raise ValueError(tr("'{value}' is not a date (YYYY-MM-DD, latest or original)",
+                            value=value)) from None
     if date < dates[0]:
-        raise ValueError(f"{date} is before the document was adopted ({dates[0]})")
+        raise ValueError(tr("{date} is before the document was adopted ({adopted})",
+                            date=date, adopted=dates[0]))
     return date
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter
 
+from ..i18n import tr
 from ..input import pos_of, validate_model
 from ..model import (
     NAMED_BY_REPUBLIC,
@@ -61,8 +62,9 @@ class Issuers:
         if not missing:
             return None
         named = REPUBLIC if act_type in NAMED_BY_REPUBLIC else key
-        return (f"the issuer '{named}' has no names in {', '.join(missing)}: give them under "
-                f"'issuers' in {CONFIG_FILE} (docs/issuers.md)")
+        return tr("the issuer '{issuer}' has no names in {langs}: give them under 'issuers' in "
+                  "{config} (legalgen docs issuers)",
+                  issuer=named, langs=", ".join(missing), config=CONFIG_FILE)
 
     def with_additions(self, additions: dict[str, dict[str, IssuerFormsIn]]) -> Issuers:
 
@@ -123,5 +125,5 @@ def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]
 
 
 def unknown_issuer(key: str) -> str:
-    return (f"unknown issuer '{key}': use a key of the registry (docs/issuers.md) or add it "
-            f"under 'issuers' in {CONFIG_FILE}")
+    return tr("unknown issuer '{issuer}': use a key of the registry (legalgen docs issuers) or "
+              "add it under 'issuers' in {config}", issuer=key, config=CONFIG_FILE)

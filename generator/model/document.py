@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..i18n import tr
 from .diagnostics import SourcePos
 from .kinds import UnitKind
 
@@ -26,8 +27,9 @@ LAST_DATE = dt.date(9997, 12, 31)
 
 def _within_range(value: dt.date) -> dt.date:
     if not FIRST_DATE <= value <= LAST_DATE:
-        raise ValueError(f"the date {value} is outside the dates the outputs can hold "
-                         f"({FIRST_DATE} to {LAST_DATE})")
+        raise ValueError(tr("the date {value} is outside the dates the outputs can hold "
+                            "({first} to {last})",
+                            value=value, first=FIRST_DATE, last=LAST_DATE))
     return value
 
 
@@ -43,26 +45,31 @@ class Strict(BaseModel):
 
 
 class AmountEntry(Strict):
-    year: int | str
-    amount: float | None
-    mark: str | None = None
+    year: int | str = Field(description="The year of the amount (2013), or the years as text "
+                                        "(\"2016-2020\").")
+    amount: float | None = Field(description="The amount, a number; null for a dash (\"–\").")
+    mark: str | None = Field(default=None, description="A footnote mark after the amount (\"*\").")
 
 
 class AmountsCell(Strict):
-    amounts: list[AmountEntry]
+    amounts: list[AmountEntry] = Field(description="The amounts of the cell, one per year, in "
+                                                   "the order they are printed.")
 
 
 class NumberCell(Strict):
-    number: float | int
-    mark: str | None = None
+    number: float | int = Field(description="The number, formatted by each language "
+                                            "(\"6 000,0\").")
+    mark: str | None = Field(default=None, description="A footnote mark after the number (\"*\").")
 
 
 Cell = str | int | float | AmountsCell | NumberCell
 
 
 class Signatory(Strict):
-    position: str
-    name: str
+    position: str = Field(description="The position of the person who signs, as printed above "
+                                      "the name.")
+    name: str = Field(description="The name of the person who signs, as printed (initials, "
+                                  "surname).")
 
 
 @dataclass(slots=True)

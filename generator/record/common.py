@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..input import UnitIn, validate_model
 from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
@@ -102,8 +103,8 @@ def amended_version(project: Project, act: Act, lang: str, identifier: str = "")
         try:
             date = dt.date.fromisoformat(match.group(1))
         except ValueError as exc:
-            raise ValueError(f"the document's identifier '{identifier}' names no day "
-                             f"({exc})") from None
+            raise ValueError(tr("the document's identifier '{identifier}' names no day ({exc})",
+                                identifier=identifier, exc=exc)) from None
     else:
         first = first_day(act)
         date = first - dt.timedelta(days=1) if first > project.adoption_date else first
@@ -182,7 +183,8 @@ def _todo(number: int, parts: dict[str, LangChange]) -> list[str]:
     missing = [code for code in codes() if code not in parts]
     count = max(len(part.edits) for part in parts.values())
     for index in range(count):
-        missing += [f"{code} (edit {index + 1})" for code in codes()
+        missing += [tr("{lang} (edit {number})", lang=code, number=index + 1) for code in codes()
                     if code in parts and index >= len(parts[code].edits)]
-    return [f"change {number} ({item.action} {item.target}): write its {code} wording"
+    return [tr("change {number} ({action} {target}): write its {lang} wording",
+               number=number, action=item.action, target=item.target, lang=code)
             for code in missing]

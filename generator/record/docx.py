@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..i18n import tr
 from .piece import Piece
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,8 +60,9 @@ def _member(archive: zipfile.ZipFile, name: str, required: bool) -> bytes:
             raise
         return b""
     if info.file_size > MAX_PART_SIZE:
-        raise DocxError(f"{name} would inflate to {info.file_size} bytes, more than the "
-                        f"{MAX_PART_SIZE} a document legalgen wrote holds")
+        raise DocxError(tr("{name} would inflate to {size} bytes, more than the {limit} a "
+                           "document legalgen wrote holds",
+                           name=name, size=info.file_size, limit=MAX_PART_SIZE))
     # zipfile stops at the stated size (and the checksum then fails): it is a true bound.
     return archive.read(info)
 
@@ -78,15 +80,15 @@ def read_docx(data: bytes) -> WordFile:
             body_xml = _member(archive, BODY, required=True)
             core_xml = _member(archive, CORE, required=False)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
-        raise DocxError(f"not a Word document ({exc})") from None
+        raise DocxError(tr("not a Word document ({exc})", exc=exc)) from None
     try:
         root = etree.fromstring(body_xml, _PARSER)
         core = etree.fromstring(core_xml, _PARSER) if core_xml else None
     except etree.XMLSyntaxError as exc:
-        raise DocxError(f"broken XML in the document: {exc}", exc.lineno or 1) from None
+        raise DocxError(tr("broken XML in the document: {exc}", exc=exc), exc.lineno or 1) from None
     body = root.find(w("body"))
     if body is None:
-        raise DocxError("the document has no body")
+        raise DocxError(tr("the document has no body"))
     identifier = _core_text(core, "identifier")
     return WordFile(_pieces(body), identifier, _core_text(core, "language"))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..lang import DRAFTING
 from ..load.limits import max_file_size
 from ..model import Act, Diagnostics, Project, SourcePos, Version
@@ -30,14 +31,15 @@ def record_from_act(project: Project, files: list[Path],
             text = read_regular(path, max_file_size()).decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {reason}")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("cannot read the act: {reason}",
+                                                             reason=reason))
             continue
         code = _language(text, project, options)
         if code is None:
-            diagnostics.error(SourcePos(str(path), 1, 1), "no enacting formula of a known "
-                                                          "language: not an amending act")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("no enacting formula of a known "
+                                                             "language: not an amending act"))
         elif code in texts:
-            diagnostics.error(SourcePos(str(path), 1, 1), f"a second {code} act text")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("a second {code} act text", code=code))
         else:
             texts[code] = (path, text)
     if diagnostics.errors:
@@ -57,8 +59,10 @@ def record_from_act(project: Project, files: list[Path],
         for error in parsed.errors:
             diagnostics.error(SourcePos(str(path), error.line, error.col), str(error))
         for line, number in parsed.others:
-            diagnostics.info(SourcePos(str(path), line, 1), f"the paragraph amends act No "
-                             f"{number}, not this document: left for its own record")
+            diagnostics.info(SourcePos(str(path), line, 1), tr("the paragraph amends act No "
+                                                               "{number}, not this document: "
+                                                               "left for its own record",
+                                                               number=number))
         titles[code] = parsed.title
         found[code] = parsed.changes
     if diagnostics.errors:
@@ -66,7 +70,7 @@ def record_from_act(project: Project, files: list[Path],
     changes, todo = merge_languages(found)
     first = SourcePos(str(next(iter(texts.values()))[0]), 1, 1)
     if not changes:
-        diagnostics.error(first, "the act makes no change: point 1 gives no instruction")
+        diagnostics.error(first, tr("the act makes no change: point 1 gives no instruction"))
         return None, diagnostics
     recorded = act_in(act, titles, diagnostics, first)
     if recorded is None:
@@ -108,8 +112,9 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
     number = options.number or (heading.number if heading else None)
     date = options.date or (heading.date if heading else None)
     if number is None or date is None:
-        diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
-                          "a heading line above its title nor given (--act-number, --act-date)")
+        diagnostics.error(SourcePos(str(path), 1, 1), tr("the act's number and date are neither "
+                                                         "in a heading line above its title nor "
+                                                         "given (--act-number, --act-date)"))
         return None
     rule = options.in_force or (heading.in_force if heading else None) or "on_signing"
     return probe_act(options.type, heading.issuer if heading else options.issuer, number, date,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..model import Family, Language, Unit, UnitKind, Version, family_of, spec_of
 from ..model.bookmarks import names_to_ids
 from .common import LangChange
@@ -88,7 +89,7 @@ class WordReader:
                 self._outside(piece, current)
             elif current in self.version.excluded:
                 if piece.state != "equal":
-                    self.result.ignored.append((piece.number, f"{current} is excluded"))
+                    self.result.ignored.append((piece.number, tr("{uid} is excluded", uid=current)))
             elif piece.state == "inserted" and not known:
                 self.inserted.append((current, piece))
             else:
@@ -102,8 +103,8 @@ class WordReader:
             self.result.changes.append(LangChange("repeal", self.version.document.id,
                                                   piece.number))
             return
-        where = "the head of the document" if current is None else "a note or mark"
-        self.result.ignored.append((piece.number, f"an edit in {where}"))
+        where = tr("the head of the document") if current is None else tr("a note or mark")
+        self.result.ignored.append((piece.number, tr("an edit in {where}", where=where)))
 
     # Units
 
@@ -177,8 +178,9 @@ class WordReader:
         if edits is None and family_of(unit) in REPLACEABLE:
             self._replace(unit, number)
         elif edits is None:
-            self.result.errors.append((number, f"the change of {unit.uid} cannot be written "
-                                               "as word edits (a label or a number changed)"))
+            self.result.errors.append((number, tr("the change of {uid} cannot be written as "
+                                                  "word edits (a label or a number changed)",
+                                                  uid=unit.uid)))
         else:
             self.result.changes.append(LangChange("amend", unit.uid, number, edits=edits))
 

@@ -7,6 +7,7 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 from __future__ import annotations
 
 from ..consolidate import check_all_versions
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
 from ..model.charset import Charset
@@ -54,8 +55,10 @@ def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
         for name in ("id", "type", "issuer", "number", "date"):
             if getattr(first, name) != getattr(other, name):
                 diagnostics.error(
-                    first.pos, f"manifest: '{name}' differs from {other.pos.path} "
-                    f"({getattr(first, name)} / {getattr(other, name)})",
+                    first.pos, tr("manifest: '{name}' differs from {path} ({value} / "
+                                  "{other_value})",
+                                  name=name, path=other.pos.path, value=getattr(first, name),
+                                  other_value=getattr(other, name)),
                 )
         compare_trees(first.units, other.units, diagnostics, code,
                       first.as_published | other.as_published)
@@ -73,12 +76,15 @@ def compare_trees(
         other = right_units.get(uid)
         if other is None:
             where = _where_parent(uid, right_units)
-            diagnostics.error(unit.pos, f"unit {uid}: no {right_lang} counterpart{where}")
+            diagnostics.error(unit.pos, tr("unit {uid}: no {right_lang} counterpart{where}",
+                                           uid=uid, right_lang=right_lang, where=where))
         elif _shape(unit) != _shape(other):
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: differs from its {right_lang} counterpart at {other.pos} "
-                f"(kind, label, cells or header: {_shape(unit)} / {_shape(other)})",
+                tr("unit {uid}: differs from its {right_lang} counterpart at {pos} (kind, "
+                   "label, cells or header: {here} / {there})",
+                   uid=uid, right_lang=right_lang, pos=other.pos, here=_shape(unit),
+                   there=_shape(other)),
             )
         else:
             check_unit_numbers(unit, other, right_lang, diagnostics, uid in as_published)
@@ -86,8 +92,8 @@ def compare_trees(
         if uid not in left_units:
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: no counterpart in the other language"
-                f"{_where_parent(uid, left_units)}",
+                tr("unit {uid}: no counterpart in the other language{where}",
+                   uid=uid, where=_where_parent(uid, left_units)),
             )
     _check_order(left, right, diagnostics, right_lang)
     for uid, unit in left_units.items():
@@ -108,8 +114,9 @@ def _check_order(
         if mine.uid != theirs.uid:
             diagnostics.error(
                 mine.pos,
-                f"unit {mine.uid}: in another order than in {right_lang}, where "
-                f"{theirs.uid} stands in its place at {theirs.pos}",
+                tr("unit {uid}: in another order than in {right_lang}, where {theirs_uid} "
+                   "stands in its place at {pos}",
+                   uid=mine.uid, right_lang=right_lang, theirs_uid=theirs.uid, pos=theirs.pos),
             )
             return
 
@@ -117,7 +124,7 @@ def _check_order(
 def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
     """Where the missing unit's parent stands in the other language, so both files are named."""
     parent = other_units.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
-    return f" (its parent there is at {parent.pos})" if parent is not None else ""
+    return tr(" (its parent there is at {pos})", pos=parent.pos) if parent is not None else ""
 
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
@@ -144,9 +151,11 @@ def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
                           _as_built(change, built[first], as_published))
         for item in local.items:
             if item.severity == "error":
-                diagnostics.error(item.pos, f"{change.where}: content: {item.message}")
+                diagnostics.error(item.pos, tr("{where}: content: {message}",
+                                               where=change.where, message=item.message))
             else:
-                diagnostics.info(item.pos, f"{change.where}: content: {item.message}")
+                diagnostics.info(item.pos, tr("{where}: content: {message}",
+                                              where=change.where, message=item.message))
 
 
 def _as_built(change: Change, units: list[Unit], as_published: frozenset[str]) -> frozenset[str]:
