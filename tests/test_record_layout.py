@@ -27,7 +27,7 @@ from .wordedit import WordEdit, w
 VERSION = dt.date(2014, 3, 1)
 TASKS = "att_1__sec_3__subsec_2"
 PLAN = "att_1__sec_4__action_plan"
-ACT = ["--act-number", "450", "--act-date", "2014-05-15"]
+ACT = ["--act-number", "450", "--act-date", "2014-05-15", "--issuer", "government"]
 EXPECTED = [
     {"target": f"{TASKS}__point_1", "action": "amend",
      "edits": [{"find": {"kk": "2016"}, "replace": {"kk": "2017"}}]},

@@ -10,14 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+import yaml
 
 from ..build.files import write_atomic
+from ..input import validate_model
 from ..lang import LANGUAGES, codes
 from ..load.json_schema import json_schemas
 from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
-from ..model import ActType
+from ..load.schema import ConfigIn, IssuerFormsIn
+from ..load.yaml_source import read_yaml
+from ..model import ActType, Diagnostics, SourcePos
 from . import scaffold
-from .common import err, stdout
+from .common import err, print_diagnostics, stdout
 
 ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
 
@@ -60,15 +64,21 @@ def title_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="The adoption date, YYYY-MM-DD [default: today].")
 @click.option("--id", "doc_id", default=None, help="The document id [default: from DIRECTORY].")
+@click.option("--issuer-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="A YAML file of issuers the registry lacks (as under 'issuers' "
+                                 f"in {CONFIG_FILE}, or a {CONFIG_FILE}), copied into the new "
+                                 f"{CONFIG_FILE}.")
 def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.datetime | None,
-         doc_id: str | None, **titles: str) -> None:
+         doc_id: str | None, issuer_file: Path | None, **titles: str) -> None:
     """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
     an example amendment record, JSON Schemas, .gitignore and a README."""
     if directory.exists() and any(directory.iterdir()):
         err.print(f"error: {directory} is not empty; init writes into a new or empty folder",
                   markup=False)
         sys.exit(2)
-    if issuer not in builtin_issuers():
+    added, added_yaml = _issuer_file(issuer_file) if issuer_file else ({}, "")
+    issuers = builtin_issuers().with_additions(added)
+    if issuer not in issuers:
         err.print(f"error: {unknown_issuer(issuer)}", markup=False)
         sys.exit(2)
     programme = scaffold.Programme(
@@ -76,7 +86,7 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
         titles={code: titles[f"title_{code}"] for code in codes()}, act_type=act_type,
         issuer=issuer, number=number, date=(date.date() if date else dt.date.today()))
     files = {
-        CONFIG_FILE: scaffold.config(codes()),
+        CONFIG_FILE: scaffold.config(programme, codes(), added_yaml),
         ".gitignore": "build/\n",
         "README.md": scaffold.readme(programme),
         f"amendments/{programme.date + dt.timedelta(days=30)}-example.yaml":
@@ -87,5 +97,21 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
         files[f"content/{lang}/{scaffold.CONTENT_FILE}"] = scaffold.content(programme, lang)
     for name, text in files.items():
         write_atomic(directory / name, text.encode("utf-8"))
-    write_schemas(directory, list(builtin_issuers().forms))
+    write_schemas(directory, list(issuers.forms))
     stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+
+
+def _issuer_file(path: Path) -> tuple[dict[str, dict[str, IssuerFormsIn]], str]:
+    """The issuers of a file (its `issuers`, or the file itself), checked as legalgen.yaml's
+    are, and their YAML; a problem is an error at its line, exit 2."""
+    diagnostics = Diagnostics()
+    raw = read_yaml(path, str(path), diagnostics)
+    listed = raw.get("issuers", raw) if isinstance(raw, dict) else raw
+    config = validate_model(ConfigIn, {"issuers": listed}, diagnostics, SourcePos(str(path), 1, 1),
+                            CONFIG_FILE, codes()) if raw is not None else None
+    if config is None or diagnostics.errors:
+        print_diagnostics(diagnostics)
+        sys.exit(2)
+    data = {key: {code: forms.model_dump(exclude_none=True) for code, forms in value.items()}
+            for key, value in config.issuers.items()}
+    return config.issuers, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..lang import language
 from ..load.json_schema import FILES
+from ..model import Signatory
 
 SCHEMAS_DIR = "schemas"
 CONTENT_FILE = "01-programme.yaml"
@@ -109,16 +110,30 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
     )
 
 
-def config(langs: tuple[str, ...]) -> str:
+def config(programme: Programme, langs: tuple[str, ...], issuers: str = "") -> str:
+    """legalgen.yaml: the defaults of amending acts (the document's type and issuer, its
+    signatory) and the issuers the registry lacks (`issuers`: their YAML, else an example)."""
     names = "".join(f"#     {lang}: {{short: {language(lang).starter.issuer}}}\n" for lang in langs)
+    signatory = "".join(f"    {lang}: {{position: {quoted(language(lang).starter.position)}, "
+                        f"name: {quoted(language(lang).starter.name)}}}\n" for lang in langs)
+    listed = "issuers:\n" + "".join(f"  {line}\n" for line in issuers.splitlines()) \
+        if issuers else "issuers: {}\n"
     return (
         modeline("config", 0)
         + "# Settings of this programme.\n"
         "#\n"
+        "# defaults: what the acts amending it usually are; `legalgen new-act` and\n"
+        "# `legalgen record` use them where no --type, --issuer is given.\n"
+        "defaults:\n"
+        f"  type: {programme.act_type}\n"
+        f"  issuer: {programme.issuer}\n"
+        "  signatory:\n"
+        f"{signatory}"
+        "#\n"
         "# issuers: the issuers the built-in registry lacks, in the genitive (docs/issuers.md):\n"
         "#   akimat_zhanaozen:\n"
         f"{names}"
-        "issuers: {}\n"
+        f"{listed}"
     )
 
 
@@ -142,9 +157,12 @@ amending act in `amendments/`.
 
 
 def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
-                    langs: tuple[str, ...]) -> str:
+                    langs: tuple[str, ...], signatory: dict[str, Signatory] | None = None) -> str:
     title = "\n".join(f'    {lang}: ""' for lang in langs)
     each = ", ".join(f"{lang}: ..." for lang in langs)
+    signed = "".join(f"    {lang}: {{position: {quoted(signatory[lang].position)}, "
+                     f"name: {quoted(signatory[lang].name)}}}\n"
+                     for lang in langs if lang in signatory) if signatory else ""
     return (
         modeline("amendment", 1)
         + "act:\n"
@@ -157,7 +175,8 @@ def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
         f"  # in_force_text: {{{each}}}   # the act's own clause, if not today's wording\n"
         "  title:\n"
         f"{title}\n"
-        "# One item per change, in the act's order (docs/record-format.md):\n"
+        + (f"  signatory:\n{signed}" if signed else "")
+        + "# One item per change, in the act's order (docs/record-format.md):\n"
         "#   - target: sec_1__point_1\n"
         "#     action: amend\n"
         "#     edits:\n"

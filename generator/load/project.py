@@ -28,7 +28,7 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, project_issuers, unknown_issuer
+from .registry import Issuers, project_config, unknown_issuer
 from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
 from .yaml_source import read_yaml
 
@@ -42,7 +42,7 @@ def load_project(root: Path) -> Project:
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
     langs = codes()
-    issuers = project_issuers(root, diagnostics, langs)
+    issuers, defaults = project_config(root, diagnostics, langs)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
@@ -51,7 +51,7 @@ def _load_project(root: Path) -> Project:
     records, ignored = amendment_files(root, diagnostics)
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
     diagnostics.raise_if_errors()
-    return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+    return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
 
 
 def _load_document(

@@ -20,6 +20,7 @@ from ..model import (
     NAMED_BY_REPUBLIC,
     REPUBLIC,
     SIGNED_BY_HEAD,
+    ActDefaults,
     Diagnostics,
     IssuerName,
     SourcePos,
@@ -93,18 +94,29 @@ def builtin_issuers() -> Issuers:
 def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
     """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
     `langs`."""
+    return project_config(root, diagnostics, langs)[0]
+
+
+def project_config(root: Path, diagnostics: Diagnostics,
+                   langs: tuple[str, ...]) -> tuple[Issuers, ActDefaults]:
+    """The issuers (built-in and the project's) and the defaults of the project's amending
+    acts, from legalgen.yaml; a default issuer no registry knows is an error at its line."""
     path = root / CONFIG_FILE
     if not path.exists():
-        return builtin_issuers()
+        return builtin_issuers(), ActDefaults()
     shown = relative(path, root)
     raw = read_yaml(path, shown, diagnostics)
     if raw is None:
-        return builtin_issuers()
-    config = validate_model(ConfigIn, raw, diagnostics, pos_of(raw, None, SourcePos(shown, 1, 1)),
-                            CONFIG_FILE, langs)
+        return builtin_issuers(), ActDefaults()
+    top = pos_of(raw, None, SourcePos(shown, 1, 1))
+    config = validate_model(ConfigIn, raw, diagnostics, top, CONFIG_FILE, langs)
     if config is None:
-        return builtin_issuers()
-    return builtin_issuers().with_additions(config.issuers)
+        return builtin_issuers(), ActDefaults()
+    issuers = builtin_issuers().with_additions(config.issuers)
+    given = config.defaults
+    if given.issuer is not None and given.issuer not in issuers:
+        diagnostics.error(pos_of(raw.get("defaults"), "issuer", top), unknown_issuer(given.issuer))
+    return issuers, ActDefaults(given.type, given.issuer, given.signatory)
 
 
 def unknown_issuer(key: str) -> str:

@@ -102,10 +102,19 @@ class IssuerFormsIn(Strict):
 IssuerIn = Annotated[dict[str, IssuerFormsIn], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
+class DefaultsIn(Strict):
+    """What the project's amending acts usually are, for `new-act`, `record` and `init`."""
+
+    type: ActType | None = None
+    issuer: str | None = Field(default=None, min_length=1)  # a key of the registry of issuers
+    signatory: LangSignatory | None = None
+
+
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)
+    defaults: DefaultsIn = Field(default_factory=DefaultsIn)
 
 
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.

@@ -75,7 +75,7 @@ from .notes import (
     UnitRef,
     Words,
 )
-from .project import Project
+from .project import ActDefaults, Project
 from .version import Event, Timeline, Version
 
 __all__ = [
@@ -89,7 +89,7 @@ __all__ = [
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
-    "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
+    "UnitRef", "Words", "ActDefaults", "Project", "Signatory", "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
     "relative",
 ]
