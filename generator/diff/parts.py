@@ -107,7 +107,7 @@ def attributions(changes: list[Change]) -> Acts:
     firsts: dict[str, Change] = {}
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
-    return tuple(Attribution(c.act, c.effective) for c in firsts.values())
+    return tuple(Attribution(c.act, c.known_effective) for c in firsts.values())
 
 
 def presence(old: object | None, new: object | None) -> str:

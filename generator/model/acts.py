@@ -260,6 +260,13 @@ class Change:
     reason: dict[str, str] | None = None  # per language code
     in_force_text: dict[str, str] | None = None
     group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
+    # In a projection, a change whose in-force day is not known yet: `effective` is the
+    # projection's day, which no reader is told as the day it takes effect.
+    projected: bool = False
+
+    @property
+    def known_effective(self) -> dt.date | None:
+        return None if self.projected else self.effective
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:

@@ -50,6 +50,8 @@ PhraseKey = Literal[
     "in_force_on",       # "as in force on", inside the version heading
     "reconstructed",     # mark of a wording reconstructed, not official
     "in_force_unknown",  # a pending act whose in-force date is not known yet (no publication)
+    "projection",        # the heading of the projected text: every pending act in force
+    "pending_now",       # `versions`: the acts signed and not in force on the day given
     "original",          # the version as adopted, in the list of versions
     "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
     "status_repealed",   # status of a repealed document
