@@ -347,9 +347,16 @@ class Kazakh(Language):
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:
-        return (f"{self.issuer(document, long=True)} "
+        line = (f"{self.issuer(document, long=True)} "
                 f"{self.date(document.date)} № {document.number} "
                 f"{possessive(ACT_WORDS[document.type])}.")
+        registration = document.registration
+        if registration is None:
+            return line
+        day = registration.date
+        return (f"{line} Қазақстан Республикасының Әділет министрлігінде {day.year} жылғы "
+                f"{day.day} {locative(MONTHS[day.month - 1])} № {registration.number} болып "
+                "тіркелді.")
 
     def repeal_line(self, act: Act, document_type: str) -> str:
         return (f"Күші жойылды - {self.issuer(act, long=True)} {self.date(act.date)} "

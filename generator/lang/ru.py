@@ -321,7 +321,13 @@ class Russian(Language):
     def adoption_line(self, document: Document) -> str:
         word = capitalize(ACT_WORDS[document.type].nominative)
         issuer = self.issuer(document, long=True)
-        return f"{word} {issuer} от {self.date(document.date)} № {document.number}."
+        line = f"{word} {issuer} от {self.date(document.date)} № {document.number}."
+        registration = document.registration
+        if registration is None:
+            return line
+        gender = ACT_WORDS[document.type].gender
+        return (f"{line} {past('Зарегистрирован', gender)} в Министерстве юстиции Республики "
+                f"Казахстан {self.date(registration.date)} № {registration.number}.")
 
     def repeal_line(self, act: Act, document_type: str) -> str:
         gender = ACT_WORDS[document_type].gender

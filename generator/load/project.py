@@ -29,7 +29,7 @@ from ..model import (
 )
 from .folders import amendment_files, inside_folder
 from .registry import Issuers, project_config, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, ManifestIn
+from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, DocumentIn, ManifestIn
 from .yaml_source import read_yaml
 
 
@@ -118,11 +118,26 @@ def _load_document(
     if lacking is not None:
         diagnostics.error(issuer_pos, lacking)
         return None
+    _check_document_days(doc, raw["document"], SourcePos(shown, 1, 1), diagnostics)
     return Document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        registration=doc.registration, publication=doc.publication, in_force=doc.in_force,
     )
+
+
+def _check_document_days(doc: DocumentIn, raw: Any, pos: SourcePos,
+                         diagnostics: Diagnostics) -> None:
+    """The document's registration, publication and entry into force come on or after its
+    adoption; each that does not is an error at its field."""
+    days = {"registration": doc.registration.date if doc.registration else None,
+            "publication": doc.publication.date if doc.publication else None,
+            "in_force": doc.in_force}
+    for name, day in days.items():
+        if day is not None and day < doc.date:
+            diagnostics.error(pos_of(raw, name, pos), f"document: the {name.replace('_', '-')} "
+                              f"day {day} is before the adoption on {doc.date}")
 
 
 def _load_amendments(
@@ -165,6 +180,7 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            registration=act_in.registration,
             positions={name: pos_of(raw["act"], name, act_pos)
                        for name in ("date", "published", "in_force")},
         )

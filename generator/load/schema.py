@@ -22,6 +22,8 @@ from ..model import (
     LangText,
     LangUnits,
     LegalDate,
+    Publication,
+    Registration,
     Signatory,
     Strict,
 )
@@ -35,6 +37,9 @@ class DocumentIn(Strict):
     date: LegalDate
     title: str
     signatory: Signatory
+    registration: Registration | None = None  # with the Ministry of Justice (an order)
+    publication: Publication | None = None  # the first official publication
+    in_force: LegalDate | None = None  # the day it took effect, if not its adoption day
 
 
 class ManifestIn(Strict):
@@ -57,6 +62,7 @@ class ActIn(Strict):
     in_force_text: LangText | None = None
     title: LangText
     signatory: LangSignatory | None = None
+    registration: Registration | None = None  # with the Ministry of Justice (an order)
 
     @property
     def id(self) -> ActId:

@@ -43,6 +43,8 @@ from .document import (
     IssuerName,
     LegalDate,
     NumberCell,
+    Publication,
+    Registration,
     Signatory,
     Strict,
     Unit,
@@ -89,7 +91,8 @@ __all__ = [
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
-    "UnitRef", "Words", "ActDefaults", "Project", "Signatory", "SourcePos", "Strict",
+    "UnitRef", "Words", "ActDefaults", "Project", "Publication", "Registration", "Signatory",
+    "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
     "relative",
 ]

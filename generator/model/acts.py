@@ -28,7 +28,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails
 
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Signatory, Strict
+from .document import IssuerName, LegalDate, Registration, Signatory, Strict
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 # The key of the validation context that names the project's languages: a per-language value
@@ -225,6 +225,7 @@ class Act:
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
+    registration: Registration | None = None  # an order's, with the Ministry of Justice
     # Where each field of the act stands in its record ("date", "published", "in_force").
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .diagnostics import SourcePos
 from .kinds import UnitKind
@@ -63,6 +63,21 @@ Cell = str | int | float | AmountsCell | NumberCell
 class Signatory(Strict):
     position: str
     name: str
+
+
+class Registration(Strict):
+    """The state registration of an act with the Ministry of Justice: its number in the
+    register of normative legal acts and its day."""
+
+    number: str = Field(min_length=1)
+    date: LegalDate
+
+
+class Publication(Strict):
+    """Where and when an act was first officially published ("Әділет" ИҚЖ, a newspaper)."""
+
+    source: str = Field(min_length=1)
+    date: LegalDate
 
 
 @dataclass(slots=True)
@@ -118,6 +133,16 @@ class Document:
     pos: SourcePos
     # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
     issuer_names: dict[str, IssuerName]
+    # An order's registration with the Ministry of Justice, which the head prints after the
+    # adoption line; the first official publication; the day the document took effect (None:
+    # its adoption day).
+    registration: Registration | None = None
+    publication: Publication | None = None
+    in_force: dt.date | None = None
+
+    @property
+    def in_force_since(self) -> dt.date:
+        return self.in_force or self.date
 
 
 @dataclass(frozen=True, slots=True)
