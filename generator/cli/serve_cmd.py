@@ -78,9 +78,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _error_page(self, path: str) -> bytes:
         segment = path.strip("/").split("/")[0]
         lang = language(segment if segment in self.preview.langs else self.preview.langs[0])
-        errors = self.preview.state(site_path(path))["errors"]
+        state = self.preview.state(site_path(path))
         html = self.templates.environment().get_template("site/errors.html.j2").render(
-            lang=lang, errors=errors, last_good=f"{path}?{LAST_GOOD}")
+            lang=lang, errors=state["errors"], edited=state["edited"],
+            last_good=f"{path}?{LAST_GOOD}")
         return html.encode("utf-8")
 
     def _send(self, data: bytes, content_type: str) -> None:

@@ -244,6 +244,7 @@ class Kazakh(Language):
         "site_act_text": "Актінің мәтіні",
         "site_skip": "Мәтінге өту",
         "site_errors": "Жобада қателер бар: мәтін жаңартылмады",
+        "site_edited": "Өзгертілген файл",
         "site_last_good": "Соңғы дұрыс мәтін",
     }
 

@@ -194,6 +194,7 @@ class Russian(Language):
         "site_act_text": "Текст акта",
         "site_skip": "Перейти к тексту",
         "site_errors": "В проекте есть ошибки: текст не обновлен",
+        "site_edited": "Изменённый файл",
         "site_last_good": "Последний верный текст",
     }
 

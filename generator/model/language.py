@@ -93,6 +93,7 @@ PhraseKey = Literal[
     "site_act_text",     # the drafted text of an act, on its page
     "site_skip",         # the link that skips to the text
     "site_errors",       # heading of the page shown when the project has errors
+    "site_edited",       # on that page: the files the last edit changed
     "site_last_good",    # link to the last good text from the error page
 ]
 PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))

@@ -6,6 +6,8 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..consolidate import check_all_versions
 from ..input import UnitBuilder
 from ..model import Diagnostics, Project, Unit
@@ -13,6 +15,7 @@ from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
 from .refs import check_references
+from .tables import check_tables
 from .text import check_characters
 from .totals import check_totals
 
@@ -29,18 +32,27 @@ def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnos
     diagnostics.extend(versions)
     if not versions.errors:
         check_references(project, diagnostics)
+        check_tables(project, diagnostics, dt.date.today())
         check_totals(project, diagnostics)
     return diagnostics
 
 
-def _shape(unit: Unit) -> tuple[str, str, int, tuple[int, ...], int]:
-    return (
-        unit.kind,
-        (unit.label or "").strip(),
-        len(unit.cells or []),
-        tuple(len(line) for line in unit.header or []),
-        len(unit.stamp or []),
-    )
+def _shape(unit: Unit) -> dict[str, object]:
+    """What must be alike in every language, by the words a message names it with."""
+    return {
+        "kind": unit.kind,
+        "label": (unit.label or "").strip(),
+        "number of cells": len(unit.cells or []),
+        "cells in each header line": [len(line) for line in unit.header or []],
+        "lines of the stamp": len(unit.stamp or []),
+    }
+
+
+def _differences(unit: Unit, other: Unit) -> str:
+    """Each field that differs, with its value in both languages."""
+    mine, theirs = _shape(unit), _shape(other)
+    return "; ".join(f"{name} {mine[name]!r} here, {theirs[name]!r} there"
+                     for name in mine if mine[name] != theirs[name])
 
 
 def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
@@ -73,8 +85,8 @@ def compare_trees(
         elif _shape(unit) != _shape(other):
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: differs from its {right_lang} counterpart at {other.pos} "
-                f"(kind, label, cells, header or stamp: {_shape(unit)} / {_shape(other)})",
+                f"unit {uid}: differs from its {right_lang} counterpart at {other.pos}: "
+                f"{_differences(unit, other)}",
             )
         else:
             check_unit_numbers(unit, other, right_lang, diagnostics)
