@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from generator.consolidate import timeline
 from generator.load import load_project
@@ -41,8 +41,11 @@ REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO
 DOC = "monotowns-2012-2020"
 
-# Every property test draws the same examples on every run: the suite is deterministic.
-settings.register_profile("deterministic", derandomize=True, database=None)
+# Every property test draws the same examples on every run, and no example fails for the time it
+# takes (a deadline, hypothesis's check of slow data) on a busy machine: the suite is
+# deterministic.
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("deterministic")
 
 # A test that asks for one of these (directly or through another fixture) is in the full tier.

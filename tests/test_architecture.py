@@ -72,7 +72,7 @@ def test_the_layers_run_from_the_command_line_through_the_engine_to_the_model() 
     layers = [{part.strip() for part in layer.split("|")} for layer in options["layers"]["layers"]]
     assert layers[:3] == [{"__main__"}, {"cli"}, {"build"}]
     assert set().union(*layers[3:-2]) == STAGES
-    assert layers[-2:] == [{"input", "lang"}, {"model", "memory", "version"}]
+    assert layers[-2:] == [{"input", "lang"}, {"model", "memory", "version", "regular_files"}]
     assert options["layers"]["exhaustive"] == "True"  # a new package must take its place
     assert "generator.build" in options["no-cli-libraries"]["source_modules"]
     assert options["no-cli-libraries"]["forbidden_modules"] == ["click", "rich"]

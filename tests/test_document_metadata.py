@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .golden.acts import corpus_dir
+from .golden.corpus import corpus_folder
 from .recordutil import command
 
-CORPUS = corpus_dir()
+CORPUS = corpus_folder()
 # The order of the corpus whose heading the publisher gives with its registration.
 ORDER = CORPUS / "ministerial" / "113484" / "meta.yaml" if CORPUS else None
 REGISTRATION = '  registration: {number: "15332", date: 2017-07-14}\n'

@@ -135,21 +135,43 @@ def test_a_read_only_output_folder_is_an_environment_failure(tmp_path: Path) -> 
                 folder.chmod(0o755)
 
 
-def test_stale_staging_folders_and_temporary_files_are_removed(tmp_path: Path) -> None:
+def _staging(folder: Path, pid: int, marked: bool = True) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "files").mkdir()
+    (folder / "files" / "half-written.pdf").write_bytes(b"%PDF")
+    if marked:
+        (folder / ".legalgen-staging").write_text(f"{pid}\n")
+    return folder
+
+
+def test_stale_staging_folders_are_removed_and_the_users_files_kept(tmp_path: Path) -> None:
+    """Only what legalgen made goes: staging folders with its marker whose process is gone,
+    its own temporary files under .cache/; a file of the user's shaped like one stays."""
     out = tmp_path / "out"
     previous_build(out)
     dead = 2**22 + 17  # above the kernel's default pid_max: no process has it
-    stale = [tmp_path / f".out.staging-{dead}-abc", out / "kk" / f".{DOC_ID}.html.{dead}.x1y2.tmp",
-             out / "ru" / f".{DOC_ID}.html.q9w8e7r6.tmp"]
-    live = tmp_path / ".out.staging-1-def"  # pid 1 is always alive
-    for path in (stale[0], live):
-        path.mkdir()
-        (path / "half-written.pdf").write_bytes(b"%PDF")
-    for path in stale[1:]:
-        path.write_bytes(b"half")
+    stale = [_staging(tmp_path / f".out.staging-{dead}-abc", dead),
+             _staging(out / ".cache" / "staging" / f"{dead}-def", dead),
+             out / ".cache" / "tmp" / f".{DOC_ID}.html.{dead}.x1y2.tmp"]
+    stale[2].parent.mkdir(parents=True)
+    stale[2].write_bytes(b"half")
+    live = _staging(tmp_path / ".out.staging-1-def", 1)  # pid 1 is always alive
+    users = [_staging(tmp_path / f".out.staging-{dead}-mine", dead, marked=False),
+             out / "kk" / f".{DOC_ID}.html.{dead}.x1y2.tmp", out / "ru" / ".notes.tmp"]
+    for path in users[1:]:
+        path.write_bytes(b"the user's")
     assert build(FIXTURE, out, "--format", "html").exit_code == 0
     assert not any(path.exists() for path in stale)
-    assert live.exists()
+    assert live.exists() and all(path.exists() for path in users)
+
+
+def test_a_no_op_run_removes_stale_staging_too(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(FIXTURE, out, "--format", "html").exit_code == 0
+    stale = _staging(out / ".cache" / "staging" / "4194321-abc", 4194321)
+    result = build(FIXTURE, out, "--format", "html")
+    assert result.exit_code == 0 and "0 written" in result.output
+    assert not stale.exists()
 
 
 def _fail() -> str:

@@ -308,7 +308,7 @@ def test_issuers_in_the_genitive():
     ("kind", "label", "expected"),
     [
         ("point", "6.", "6. Исключен "),
-        ("subpoint", "2)", "2) Исключен "),
+        ("subpoint", "2)", "2) исключен "),
         ("row", "10.", "10. Исключена "),
         ("article", "4.", "4. Исключена "),
         ("appendix", "2", "2 Исключено "),
@@ -366,7 +366,7 @@ def test_date_and_publication_brackets():
         "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
     )
     assert RU.in_force_bracket(published) == (
-        "(вводится в действие со дня первого официального опубликования)"
+        "(вводится в действие со дня его первого официального опубликования)"
     )
     assert KK.in_force_bracket(signed(ACT_1169)) == ""
     assert RU.in_force_bracket(signed(ACT_1169)) == ""

@@ -16,7 +16,8 @@ from generator.model import InForceAfterDays, InForceDate
 
 from .fixtureutil import FIXTURE, copy_fixture, edit, line_of
 
-FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+FORMS = ("on_signing, on_publication, day_after_publication, on_registration, "
+         "{date: YYYY-MM-DD}, {after_publication_days: N} or {after_signing_days: N}")
 BAD_RULES = [
     ("{after_publication_days: 0}", "'in_force.after_publication_days': Input should be "
                                     "greater than or equal to 1 (found 0)"),

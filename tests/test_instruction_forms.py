@@ -474,3 +474,29 @@ def test_a_part_inserted_into_a_law_by_its_place(tmp_path):
     back = read_back(project, tmp_path, "law", "republic")
     assert [(c["action"], c["target"], c.get("after"), c["content"]["ru"]["kind"])
             for c in back] == [("insert", "art_1", "art_1__part_2", "part")]
+
+
+def test_a_numbered_part_of_a_code_is_drafted_by_its_number_and_read_back(tmp_path):
+    """The one `part` kind: unlabelled in a law (by its place, above), labelled where a code
+    numbers its parts."""
+    code = {lang: {"title": title, "units": [
+        {"kind": "article", "label": "5.", "heading": heading, "children": [
+            {"kind": "part", "label": f"{n}.", "text": text} for n, text in enumerate(texts, 1)]}]}
+        for lang, title, heading, texts in (
+            ("kk", "Қазақстан Республикасының Әкімшілік кодексі", "Мақсат",
+             ("Бірінші бөлік.", "Екінші бөлік.")),
+            ("ru", "Административный кодекс Республики Казахстан", "Цель",
+             ("Первая часть.", "Вторая часть.")))}
+    root = write_project(tmp_path / "project", code, "code", "republic", "226-V",
+                         dt.date(2014, 7, 3))
+    new = {"kk": {"kind": "part", "label": "2.", "text": "Жаңа бөлік."},
+           "ru": {"kind": "part", "label": "2.", "text": "Новая часть."}}
+    project = with_record(root, [{"target": "art_5__part_2", "action": "replace",
+                                  "content": new}], "law", "republic")
+    assert instructions(drafted(project, "ru"))[0] == (
+        "часть 2 статьи 5 изложить в следующей редакции:")
+    assert instructions(drafted(project, "kk"))[0] == (
+        "5-баптың 2-бөлігі мынадай редакцияда жазылсын:")
+    back = read_back(project, tmp_path, "law", "republic")
+    assert [(c["action"], c["target"], c["content"]) for c in back] == [
+        ("replace", "art_5__part_2", new)]

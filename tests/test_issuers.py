@@ -147,13 +147,13 @@ def test_a_decree_with_its_own_clause_of_2012():
     decree = act("president", "decree", "261", D(2012, 1, 30))
     mentions = [ActMention.of(decree, TEN_DAYS, CLAUSE_2012)]
     assert parts(note(KK, "amend", unit("point", "3."), mentions)) == parts(
-        "Ескерту. 3-тармаққа өзгеріс енгізілді - ҚР Президентінің 30.01.2012 № 261 "
+        "Ескерту. 3-тармаққа өзгеріс енгізілді - ҚР Президентінің 2012.01.30 N 261 "
         f"({CLAUSE_2012['kk']}) Жарлығымен.")
     assert note(RU, "amend", unit("point", "3."), mentions) == (
         "Сноска. Пункт 3 с изменениями, внесенными Указом Президента РК от 30.01.2012 № 261 "
         f"({CLAUSE_2012['ru']}).")
     assert plain_text(KK.pending_act(mentions[0])) == (
-        f"ҚР Президентінің 30.01.2012 № 261 ({CLAUSE_2012['kk']}) Жарлығы")
+        f"ҚР Президентінің 2012.01.30 N 261 ({CLAUSE_2012['kk']}) Жарлығы")
 
 
 def test_exclusion_and_repeal_by_a_law_and_a_code():
@@ -175,7 +175,7 @@ def test_acts_of_one_issuer_share_the_plural_word():
     second = act("ministry_energy", "order", "22-н/қ", D(2023, 11, 3))
     mentions = [ActMention.of(MINISTER, "on_signing"), ActMention.of(second, "on_signing")]
     assert note(KK, "amend", unit("point", "2."), mentions) == (
-        "Ескерту. 2-тармаққа өзгеріс енгізілді - ҚР Энергетика министрінің 20.07.2023 № 280, "
+        "Ескерту. 2-тармаққа өзгерістер енгізілді - ҚР Энергетика министрінің 20.07.2023 № 280; "
         "03.11.2023 № 22-н/қ бұйрықтарымен.")
     assert note(RU, "amend", unit("point", "2."), mentions) == (
         "Сноска. Пункт 2 с изменениями, внесенными приказами Министра энергетики РК от "

@@ -87,8 +87,16 @@ def test_new_act_writes_a_skeleton_that_names_what_is_missing(programme: Path):
     assert checked.exit_code == 2
     assert "amendments/2024-01-15-231-V.yaml" in checked.output
     assert "'changes' must be a non-empty list" in checked.output
-    assert run("new-act", "--root", str(programme), "--number", "231-V",
-               "--date", "2024-01-15").exit_code == 2
+    again = run("new-act", "--root", str(programme), "--number", "231-V",
+                "--date", "2024-01-15", "--type", "law", "--issuer", "parliament")
+    assert again.exit_code == 2 and "exists already" in again.output
+    # Another act of the same number and day (the government's resolution) gets a record of
+    # its own, its name told apart by a short hash.
+    other = run("new-act", "--root", str(programme), "--number", "231-V",
+                "--date", "2024-01-15")
+    assert other.exit_code == 0, other.output
+    names = sorted(item.name for item in (programme / "amendments").glob("2024-01-15-231-V*"))
+    assert len(names) == 2 and names[1].startswith("2024-01-15-231-V~"), names
 
 
 # --- issuers of the project --------------------------------------------------------------------

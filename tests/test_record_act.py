@@ -16,6 +16,7 @@ from generator.consolidate import consolidate
 from generator.draft import draft_act
 from generator.lang import codes
 from generator.load import load_project
+from generator.load.folders import record_path
 from generator.model import Project
 from generator.record import ActOptions
 from generator.record.from_act import record_from_act
@@ -161,5 +162,6 @@ def test_generated_records_on_the_fixture_come_back_from_their_act(changes, tmp_
     result, diagnostics = record_from_act(load_project(root), files, options)
     assert result is not None, [str(item) for item in diagnostics.items]
     assert result.todo == []
-    (root / "amendments" / result.file_name).write_text(record_yaml(result), encoding="utf-8")
+    record_path(root / "amendments", result.act.id).write_text(record_yaml(result),
+                                                               encoding="utf-8")
     assert same_versions(original, load_project(root)) == []

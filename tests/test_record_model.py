@@ -17,6 +17,7 @@ from generator.consolidate import consolidate
 from generator.draft import draft_act
 from generator.lang import DRAFTING, codes
 from generator.load import load_project
+from generator.load.folders import record_path
 from generator.load.schema import ChangeIn
 from generator.model import (
     ActId,
@@ -54,7 +55,7 @@ def test_an_act_id_gives_the_key_and_the_file_name():
     # A number with characters a file name cannot hold keeps its letters and digits.
     assert ActId("ministry_energy", "order", D(2023, 5, 10), "22-н/қ").file_stem == \
         "2023-05-10-22-н-қ"
-    assert ActId("government", "resolution", D(2023, 5, 10), "/").file_stem == "2023-05-10-act"
+    assert ActId("government", "resolution", D(2023, 5, 10), "/").file_stem == "2023-05-10"
 
 
 def test_every_loaded_act_is_known_by_its_id():
@@ -115,7 +116,7 @@ def test_a_replaced_row_keeps_an_amount_without_a_figure(tmp_path):
     record = new_record(recorded, [change], [])
     text = record_yaml(record)
     assert "amount: null" in text
-    (root / "amendments" / record.file_name).write_text(text, encoding="utf-8")
+    record_path(root / "amendments", record.act.id).write_text(text, encoding="utf-8")
     after = consolidate(load_project(root), "kk", D(2013, 1, 10))
     replaced = next(unit for unit in after.walk() if unit.uid == units["kk"].uid)
     assert replaced.cells == units["kk"].cells

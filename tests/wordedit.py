@@ -110,3 +110,33 @@ class WordEdit:
             for name, data in self.files.items():
                 archive.writestr(name, data)
         return out.getvalue()
+
+
+def join_with_next(edit: WordEdit, paragraph: etree._Element, following: etree._Element,
+                   label: str) -> None:
+    """Join a paragraph to the one that follows it as Word records it: a space inserted at the
+    end, the paragraph mark deleted, and the next paragraph's label (a run of its own)
+    deleted."""
+    ppr = paragraph.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(paragraph, w("pPr"))
+        paragraph.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(ppr, w("rPr"))
+    rpr.append(edit._mark("del"))
+    space = edit._mark("ins")
+    run = etree.SubElement(space, w("r"))
+    text = etree.SubElement(run, w("t"))
+    text.text = " "
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    paragraph.append(space)
+    for r in following.iter(w("r")):
+        t = r.find(w("t"))
+        if t is not None and t.text == label:
+            t.tag = w("delText")
+            wrapper = edit._mark("del")
+            r.addprevious(wrapper)
+            wrapper.append(r)
+            return
+    raise AssertionError(f"no run {label!r} in the next paragraph")

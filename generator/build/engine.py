@@ -12,13 +12,14 @@ command before any output is written) and is loaded once, here, for every worker
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .executors import Executor
 from .plan import Job, split, writers_of
-from .staging import staged
+from .staging import settle, staged
 from .store import OutputStore
 
 
@@ -78,14 +79,18 @@ def render(jobs: Sequence[Job], store: OutputStore, executor: Executor, report: 
 
 
 def record(store: OutputStore, report: Report) -> None:
-    for key, written in report.digests.items():
-        store.record(key, written)
+    """Keep the records of what was written; a full or read-only disk only costs the next run
+    a render, once the outputs themselves are in place."""
+    with suppress(OSError):
+        for key, written in report.digests.items():
+            store.record(key, written)
 
 
 def produce(jobs: list[Job], store: OutputStore, executor: Executor,
             progress: Progress | None = None) -> Report:
     """Write every output of `jobs` that the store does not hold; nothing reaches the output
-    folder unless every one of them was rendered."""
+    folder unless every one of them was rendered. What killed runs left is settled first."""
+    settle(store.out)
     plan = split(jobs, store)
     report = Report(up_to_date=[job.path for job in plan.up_to_date])
     if plan.to_write:

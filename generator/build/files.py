@@ -12,6 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..regular_files import open_regular
+
 # The project's own templates, which override the built-in ones of the same name.
 PROJECT_TEMPLATES = "templates"
 
@@ -54,11 +56,18 @@ def owner_pid(temp: Path) -> str:
     return parts[-2] if len(parts) >= 3 else ""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename: a failure never leaves a truncated file."""
+def write_atomic(path: Path, data: bytes, temporary: Path | None = None) -> None:
+    """Write a temporary file and rename it to `path`: a failure never leaves a truncated file.
+    The temporary file stands in `temporary` (a folder of legalgen's own on the same file
+    system, which a later run may clean), else beside the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    folder = path.parent
+    if temporary is not None:
+        temporary.mkdir(parents=True, exist_ok=True)
+        if temporary.stat().st_dev == folder.stat().st_dev:
+            folder = temporary
     # The process id in the name lets a later run remove what a killed one left.
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.",
                                 suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -86,8 +95,17 @@ def digest(data: bytes) -> str:
 
 
 def file_digest(path: Path) -> str | None:
-    """The SHA-256 of a file's bytes; None when there is no file to read."""
+    """The SHA-256 of a file's bytes; None when there is no regular file to read."""
     try:
-        return digest(path.read_bytes())
+        with open_regular(path) as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
+
+
+def inside(folder: Path, relative: Path) -> Path:
+    """`folder / relative`, which must stay inside `folder`: every name made from data went
+    through `model.names`, so a path leaving the folder is a bug, never written."""
+    if relative.is_absolute() or ".." in relative.parts:
+        raise ValueError(f"the output path {relative} would leave {folder}")
+    return folder / relative

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..lang import codes
+from ..regular_files import entry_kind, open_regular
 from ..version import __version__
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
@@ -27,8 +28,22 @@ def _digest(sources: Iterable[tuple[Path, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def digest_files(files: list[Path], root: Path) -> str:
-    return _digest((path.relative_to(root), path.read_bytes()) for path in files)
+def digest_files(entries: list[Path], root: Path) -> str:
+    """A hash of entries under `root`: each by its relative path, its kind (a file, a folder, a
+    FIFO …: a folder where a file was changes the hash) and, for a regular file, its bytes —
+    anything else is never opened, which could block."""
+    return _digest((path.relative_to(root), _entry_bytes(path)) for path in entries)
+
+
+def _entry_bytes(path: Path) -> bytes:
+    kind = entry_kind(path)
+    if kind != "file":
+        return kind.encode()
+    try:
+        with open_regular(path) as handle:
+            return b"file:" + hashlib.file_digest(handle, "sha256").digest()
+    except OSError as exc:  # swapped or removed meanwhile: the loader will say what it is
+        return f"unreadable:{exc.errno}".encode()
 
 
 def _of_language(relative: Path, code: str) -> bool:

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from ..model import Change, Document, Language, SourcePos, Version
 from ..writers import Writer
-from ..writers.shared.templates import TEMPLATES
+from ..writers.shared.templates import TEMPLATES, Templates
 from .fingerprint import digest_files, legalgen_fingerprint
 
 KEY_FORMAT = "legalgen-output/2"
@@ -44,12 +44,13 @@ UNREAD_BY_VERSION_WRITERS: dict[type, frozenset[str]] = {
 
 
 def templates_fingerprint(project_templates: Path | None) -> str:
-    """A hash of every file of the built-in templates and of the project's templates folder."""
+    """A hash of every entry of the built-in templates and of the project's templates folder
+    (one leading out of the project is an `InputError`, never read)."""
+    folders = Templates(project_templates).folders
+    own = folders[0] if len(folders) > 1 else None
     parts = []
-    for folder in (TEMPLATES, project_templates):
-        files = sorted(path for path in folder.rglob("*") if path.is_file()) \
-            if folder is not None and folder.is_dir() else []
-        parts.append(digest_files(files, folder) if folder is not None else "")
+    for folder in (TEMPLATES, own):
+        parts.append(digest_files(sorted(folder.rglob("*")), folder) if folder else "")
     return ":".join(parts)
 
 

@@ -1,15 +1,19 @@
 """The live preview behind `legalgen serve --watch`: rebuild what an edit touched, tell the pages.
 
 Reads: the project's files (content/, amendments/, templates/, legalgen.yaml), polled for
-changes. Writes: the site's files that changed, through the site's output store (a download only
-when its version changed), and a state for each page — a stamp that moves when its file is
-rewritten or the project's errors change — which the open page polls to reload itself as soon
-as its own file is new. While the project has errors the pages show them (`path:line:col:
-error: ...`) with a link to the last good text, which stays on disk.
+changes; a scan that meets folders changing under it (an editor's atomic save, `git checkout`)
+starts again, and a rebuild that does is tried again, so the preview never keeps a stale error.
+Writes: the site's files that changed, through the site's output store (a download only when
+its version changed), and a state for each page — a stamp that moves when its file is rewritten
+or the project's errors change — which the open page polls to reload itself as soon as its own
+file is new. While the project has errors the pages show them (`path:line:col: error: ...`)
+with a link to the last good text, which stays on disk.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
 from collections.abc import Iterable
@@ -22,29 +26,66 @@ from .checks import checked
 from .engine import record
 from .executors import InProcess
 from .site import make_site, write_site
+from .staging import settle
 from .store import OutputStore
 
 # What a project's pages are made of, relative to its root.
 WATCHED = ("content", "amendments", "templates", "legalgen.yaml")
-Fingerprint = dict[Path, tuple[int, int]]
+# Each watched file with its inode, change and modification times and size: a file removed and
+# made again (an editor's atomic save, `git checkout`) is a change even with the same times.
+Fingerprint = dict[Path, tuple[int, int, int, int]]
 # A page polled within this many seconds is open in a browser (live.js polls several times a
 # second).
 OPEN_PAGE_SECONDS = 2.0
+# How often a scan that met a folder changing under it starts again before the next tick.
+SCAN_ATTEMPTS = 3
+# A rebuild that met the project's files changing under it is tried again this much later.
+RETRY_SECONDS = 0.5
 
 
-def fingerprint(root: Path) -> Fingerprint:
-    """Each watched file with its modification time and size."""
+class ScanRace(Exception):
+    """The watched files changed while they were being listed."""
+
+
+def fingerprint(root: Path) -> Fingerprint | None:
+    """Each watched file with its identity, times and size; None when the files kept changing
+    under every scan (the next tick looks again)."""
+    for _ in range(SCAN_ATTEMPTS):
+        try:
+            return _scan(root)
+        except ScanRace:
+            continue
+    return None
+
+
+def _scan(root: Path) -> Fingerprint:
     found: Fingerprint = {}
     for name in WATCHED:
         path = root / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for item in files:
-            try:
-                stat = item.stat()
-            except FileNotFoundError:  # removed while we looked
-                continue
-            found[item] = (stat.st_mtime_ns, stat.st_size)
+        if path.is_dir():
+            for folder, _, files in os.walk(path, onerror=_race):
+                for file in files:
+                    _add(found, Path(folder) / file)
+        else:
+            _add(found, path, missing_ok=True)
     return found
+
+
+def _race(error: OSError) -> None:
+    raise ScanRace(error)
+
+
+def _add(found: Fingerprint, path: Path, missing_ok: bool = False) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if missing_ok:
+            return
+        raise ScanRace(path) from None
+    except OSError:  # a link loop, a file that cannot be read: the rebuild says what it is
+        return
+    if stat.S_ISREG(info.st_mode):
+        found[path] = (info.st_ino, info.st_ctime_ns, info.st_mtime_ns, info.st_size)
 
 
 def changed_paths(old: Fingerprint, new: Fingerprint) -> set[Path]:
@@ -78,8 +119,10 @@ class Preview:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
+        settle(self.out)
         self.store = OutputStore(self.out)
         self.seen: Fingerprint = {}
+        self.retry_at: float | None = None
         self.polled: dict[str, float] = {}  # each page a browser has open: when it last asked
 
     def open_pages(self) -> set[str]:
@@ -105,22 +148,27 @@ class Preview:
                 self.error_round += 1
 
     def refresh(self) -> bool:
-        """Rebuild if a watched file changed since the last look; whether it did."""
+        """Rebuild if a watched file changed since the last look (or the last rebuild met the
+        files changing under it); whether it did."""
         now = fingerprint(self.root)
+        if now is None:
+            return False
         changed = changed_paths(self.seen, now)
-        if not changed:
+        retry = self.retry_at is not None and time.monotonic() >= self.retry_at
+        if not changed and not retry:
             return False
         first = not self.seen
         self.seen = now
         if not first:
             self.edited = sorted(str(path.relative_to(self.root)) for path in changed)
-        langs = self.langs if first or self.errors else affected_langs(self.root, changed,
-                                                                       self.langs)
+        langs = self.langs if first or retry or self.errors else affected_langs(
+            self.root, changed, self.langs)
         self._publish(self.rebuild(langs))
         return True
 
     def rebuild(self, langs: list[str]) -> list[str]:
         """Remake the pages of `langs`; the project's problems instead, if it has any."""
+        self.retry_at = None
         try:
             project = load_project(self.root)
             diagnostics = checked(project)
@@ -134,10 +182,18 @@ class Preview:
             record(self.store, write_site(site, ordered, self.store, InProcess(), first=first))
         except InputError as exc:
             return [str(item) for item in exc.diagnostics.items]
+        except OSError as exc:  # most often a file removed while it was read: look again soon
+            self.retry_at = time.monotonic() + RETRY_SECONDS
+            return [f"error: {exc}"]
         except Exception as exc:  # the preview goes on; the page tells what failed
             return [f"error: {type(exc).__name__}: {exc}"]
         return []
 
     def watch(self, stop: threading.Event, interval: float = 0.1) -> None:
+        """Refresh every `interval` until `stop`: whatever one look meets, the next one comes."""
         while not stop.wait(interval):
-            self.refresh()
+            try:
+                self.refresh()
+            except Exception as exc:
+                self._publish([f"error: {type(exc).__name__}: {exc}"])
+                self.seen = {}  # look at everything again

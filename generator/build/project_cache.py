@@ -5,9 +5,11 @@ Reads: every file under `content/` and `amendments/` and `legalgen.yaml` (to has
 file-size limit from the environment, and a pickle from the user's cache folder
 (`$XDG_CACHE_HOME/legalgen/projects`, by default `~/.cache/legalgen/projects`). Writes: that
 pickle, named by the hash of those inputs, of legalgen's code and of the Python version, after a
-load that found no error; the oldest pickles beyond a few are removed. A pickle starts with the
-SHA-256 of the rest: one that is partial, corrupt or cannot be read is ignored, and the project
-is read from its files, as without a cache.
+load that found no error; the oldest pickles beyond a few are removed. Unpickling runs code, so
+a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the rest under a key only this
+user can read, and one whose seal does not match — partial, corrupt, or written by anyone else —
+is never unpickled: the project is read from its files, as without a cache. Where the user has
+no private key (a cache folder of someone else's), nothing is kept.
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from ..load.limits import SIZE_VARIABLE
 from ..load.registry import CONFIG_FILE
 from ..memory import collector_paused
 from ..model import Project
+from ..regular_files import read_regular
 from .fingerprint import digest_files, legalgen_fingerprint
+from .sealed import seal, signing_key, unsealed
 
 INPUT_FOLDERS = ("content", "amendments")
 KEPT = 8
-DIGEST_SIZE = 32
 
 
 def cache_folder() -> Path:
@@ -38,15 +41,13 @@ def cache_folder() -> Path:
 
 
 def input_key(root: Path) -> str:
-    """A hash of every input file's place and bytes, of the size limit, of legalgen, of the
-    registered languages and of this Python."""
-    files = [path for folder in INPUT_FOLDERS for path in sorted((root / folder).rglob("*"))
-             if path.is_file()]
-    config = root / CONFIG_FILE
-    if config.is_file():
-        files.append(config)
+    """A hash of every input entry's place, kind and bytes (a folder or a FIFO where a record
+    was is a change), of the size limit, of legalgen, of the registered languages and of this
+    Python."""
+    entries = [path for folder in INPUT_FOLDERS for path in sorted((root / folder).rglob("*"))]
+    entries.append(root / CONFIG_FILE)
     parts = (legalgen_fingerprint(), sys.version, os.environ.get(SIZE_VARIABLE, ""),
-             ",".join(codes()), digest_files(files, root))
+             ",".join(codes()), digest_files(entries, root))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -58,24 +59,26 @@ def load_project_cached(root: Path) -> Project:
     then the same whether it came from the cache or from the files, and so are the pickles of
     the versions made from it, by which the output cache knows them.
     """
-    key = input_key(root)
-    path = cache_folder() / f"{key}.pickle"
-    project = _read(path)
+    folder = cache_folder()
+    key = signing_key(folder)
+    path = folder / f"{input_key(root)}.pickle"
+    project = _read(path, key) if key is not None else None
     if project is None:
         body = pickle.dumps(load_project(root), protocol=pickle.HIGHEST_PROTOCOL)
-        _write(path, body)
+        if key is not None:
+            _write(path, seal(key, body))
         project = _unpickle(body)
     project.root = root
     return project
 
 
-def _read(path: Path) -> Project | None:
+def _read(path: Path, key: bytes) -> Project | None:
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError:
         return None
-    digest, body = data[:DIGEST_SIZE], data[DIGEST_SIZE:]
-    if hashlib.sha256(body).digest() != digest:
+    body = unsealed(key, data)
+    if body is None:  # not written by this user's legalgen: never unpickled
         return None
     try:
         project = _unpickle(body)
@@ -90,13 +93,12 @@ def _unpickle(body: bytes) -> Project:
     return project
 
 
-def _write(path: Path, body: bytes) -> None:
+def _write(path: Path, data: bytes) -> None:
     temp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(hashlib.sha256(body).digest() + body)
+            handle.write(data)
         os.replace(temp, path)
         _prune(path.parent)
     except OSError:  # a read-only or full disk only costs the next command a load

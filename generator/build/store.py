@@ -8,6 +8,8 @@ one of two ways. A rendered output (a PDF, say) has a key (`keys.output_key`); i
 by the key, holds the SHA-256 of the bytes written for it, and the output is current when the
 file at its path has exactly those bytes. A record that is unreadable, truncated or for another
 key is ignored and the output rendered again: the store may skip work, never serve stale bytes.
+A record is read only when it is a small regular file (a FIFO would block, a deeply nested one
+overflow the parser).
 An output made in memory (a site page) is current when the file holds exactly its bytes. A file
 whose bytes did not change is never rewritten, so its time stays and an open page that watches
 its file does not reload.
@@ -18,10 +20,42 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .files import digest, file_digest, write_atomic
+from ..regular_files import read_regular
+from .files import digest, file_digest, inside, write_atomic
 
 CACHE_FOLDER = ".cache"
 RECORDS = "outputs"
+TEMPORARY = "tmp"  # temporary files of writes straight into the folder
+# A record is one flat object of two short strings: anything larger or nested is no record.
+RECORD_LIMIT = 1024
+RECORD_DEPTH = 1
+
+
+def parse_record(data: bytes) -> object:
+    """A record's JSON, refused (`ValueError`) when it nests deeper than a record does, before
+    the parser could recurse through it."""
+    text = data.decode("utf-8")
+    if _depth(text) > RECORD_DEPTH:
+        raise ValueError("a record nests no values")
+    return json.loads(text)
+
+
+def _depth(text: str) -> int:
+    """How deep the JSON text's arrays and objects nest (outside its strings)."""
+    deepest = depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            in_string = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 class OutputStore:
@@ -42,8 +76,8 @@ class OutputStore:
         if not self.trust_records:
             return None
         try:
-            record = json.loads(self._record_path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            record = parse_record(read_regular(self._record_path(key), RECORD_LIMIT))
+        except (OSError, ValueError):  # missing, not a regular file, too large, damaged
             return None
         if not isinstance(record, dict) or record.get("key") != key:
             return None
@@ -60,7 +94,7 @@ class OutputStore:
         """The file at `path` (under the folder) holds exactly `data`."""
         target = self.out / path
         try:
-            return target.stat().st_size == len(data) and target.read_bytes() == data
+            return target.stat().st_size == len(data) and read_regular(target) == data
         except OSError:
             return False
 
@@ -71,7 +105,10 @@ class OutputStore:
     def put(self, path: Path, data: bytes, into: Path | None = None) -> str:
         """Write an output at `path` under `into` (a staging folder; by default the folder
         itself); its digest."""
-        write_atomic((into or self.out) / path, data)
+        if into is None:  # straight into the folder (the live preview): temporary files in ours
+            write_atomic(inside(self.out, path), data, self.out / CACHE_FOLDER / TEMPORARY)
+        else:
+            write_atomic(inside(into, path), data)
         name = path.as_posix()
         self.rewrites[name] = self.rewrites.get(name, 0) + 1
         return digest(data)

@@ -5,25 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 import yaml
+from pydantic import ValidationError
 
 from ..build.files import write_atomic
 from ..input import validate_model
 from ..lang import LANGUAGES, codes
+from ..load import load_project
 from ..load.json_schema import json_schemas
-from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
-from ..load.schema import ConfigIn, IssuerFormsIn
+from ..load.registry import CONFIG_FILE, Issuers, builtin_issuers, unknown_issuer
+from ..load.schema import ConfigIn, DocumentIn, IssuerFormsIn
 from ..load.yaml_source import read_yaml
-from ..model import ActType, Diagnostics, SourcePos
+from ..model import LAST_DATE, ActType, Diagnostics, SourcePos
+from ..model.charset import describe, not_xml
 from . import scaffold
 from .common import err, print_diagnostics, stdout
 
 ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
+# The example record's act is signed this long after the programme's adoption.
+EXAMPLE_ACT_AFTER = dt.timedelta(days=30)
 
 
 def slug(name: str) -> str:
@@ -85,20 +92,71 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
         doc_id=doc_id or slug(directory.resolve().name),
         titles={code: titles[f"title_{code}"] for code in codes()}, act_type=act_type,
         issuer=issuer, number=number, date=(date.date() if date else dt.date.today()))
+    problems = option_problems(programme)
+    for problem in problems:
+        err.print(f"error: {problem}", markup=False)
+    if problems:
+        sys.exit(2)
+    write_programme(directory, programme, issuers, added_yaml)
+    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+
+
+def option_problems(programme: scaffold.Programme) -> list[str]:
+    """What the command line gave that the programme cannot hold, each naming its option:
+    checked by the input schema itself, before anything is written."""
+    problems: list[str] = []
+    for code, title in programme.titles.items():
+        document = {"id": programme.doc_id, "type": programme.act_type,
+                    "issuer": programme.issuer, "number": programme.number,
+                    "date": programme.date, "title": title,
+                    "signatory": {"position": "-", "name": "-"}}
+        try:
+            DocumentIn.model_validate(document)
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = str(error["loc"][0])
+                option = f"--title-{code}" if field == "title" else f"--{field}"
+                problems.append(f"{option} '{document[field]}': {error['msg']}")
+        if not title.strip():
+            problems.append(f"--title-{code}: the title is blank")
+    texts = {f"--title-{code}": title for code, title in programme.titles.items()}
+    for option, text in {**texts, "--number": programme.number}.items():
+        if not_xml(text):
+            problems.append(f"{option} holds {describe(not_xml(text))}, which no document can "
+                            "hold")
+    if programme.date > LAST_DATE - EXAMPLE_ACT_AFTER:
+        problems.append(f"--date {programme.date}: the example act, {EXAMPLE_ACT_AFTER.days} "
+                        f"days later, would be after the last date legalgen knows ({LAST_DATE})")
+    return list(dict.fromkeys(problems))
+
+
+def write_programme(directory: Path, programme: scaffold.Programme, issuers: Issuers,
+                    issuers_yaml: str = "") -> None:
+    """Write the programme's files into a folder beside DIRECTORY, check that they load, then
+    move them in: a programme that would not load is never written. `issuers_yaml` are the
+    issuers its legalgen.yaml adds to the registry."""
     files = {
-        CONFIG_FILE: scaffold.config(programme, codes(), added_yaml),
+        CONFIG_FILE: scaffold.config(programme, codes(), issuers_yaml),
         ".gitignore": "build/\n",
         "README.md": scaffold.readme(programme),
-        f"amendments/{programme.date + dt.timedelta(days=30)}-example.yaml":
+        f"amendments/{programme.date + EXAMPLE_ACT_AFTER}-example.yaml":
             scaffold.example_record(programme, codes()),
     }
     for lang in codes():
         files[f"content/{lang}/manifest.yaml"] = scaffold.manifest(programme, lang)
         files[f"content/{lang}/{scaffold.CONTENT_FILE}"] = scaffold.content(programme, lang)
-    for name, text in files.items():
-        write_atomic(directory / name, text.encode("utf-8"))
-    write_schemas(directory, list(issuers.forms))
-    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    draft = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.init-"))
+    try:
+        for name, text in files.items():
+            write_atomic(draft / name, text.encode("utf-8"))
+        write_schemas(draft, list(issuers.forms))
+        load_project(draft)
+        directory.mkdir(exist_ok=True)
+        for entry in draft.iterdir():
+            entry.rename(directory / entry.name)
+    finally:
+        shutil.rmtree(draft, ignore_errors=True)
 
 
 def _issuer_file(path: Path) -> tuple[dict[str, dict[str, IssuerFormsIn]], str]:

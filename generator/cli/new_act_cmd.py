@@ -10,7 +10,8 @@ import click
 
 from ..build.files import write_atomic
 from ..lang import codes
-from ..load.registry import project_config
+from ..load.folders import record_path
+from ..load.registry import act_defaults, issuers_of, project_config
 from ..load.yaml_source import read_yaml
 from ..model import ActId, Diagnostics
 from . import scaffold
@@ -33,15 +34,16 @@ def new_act(root: Path, number: str, date: dt.datetime, act_type: str | None,
             issuer: str | None) -> None:
     """Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."""
     diagnostics = Diagnostics()
-    _, defaults = project_config(root, diagnostics, codes())
+    config = project_config(root, diagnostics, codes())
+    defaults = act_defaults(root, config, issuers_of(config), diagnostics)
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(2)
     document = _document(root)
     act_type = act_type or defaults.type or document.get("type") or "resolution"
     issuer = issuer or defaults.issuer or document.get("issuer") or "government"
-    path = root / "amendments" / f"{ActId(issuer, act_type, date.date(), number).file_stem}.yaml"
-    if path.exists():
+    path = record_path(root / "amendments", ActId(issuer, act_type, date.date(), number))
+    if path.exists() or path.is_symlink():
         err.print(f"error: {path} exists already", markup=False)
         sys.exit(2)
     text = scaffold.record_skeleton(act_type, issuer, number, date.date(), codes(),

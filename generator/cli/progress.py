@@ -1,4 +1,5 @@
-"""The build engine's progress as a bar on stderr, for the commands that render outputs.
+"""The build engine's progress as a bar on stderr (a terminal's), for the commands that render
+outputs.
 
 Reads and writes nothing but the terminal; the bar goes once the outputs are rendered.
 """
@@ -22,7 +23,9 @@ class _Bar:
         self.task: TaskID | None = None
 
     def start(self, total: int) -> None:
-        if total:
+        # Off a terminal (a CI log, a pipe) a bar draws nothing but leaves an empty line
+        # before the messages that follow it.
+        if total and err.is_terminal:
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
                                 MofNCompleteColumn(), console=err, transient=True)
             self.bar.start()

@@ -10,12 +10,14 @@ from typing import cast, get_args
 import click
 
 from ..build.files import write_atomic
+from ..load.folders import record_path
+from ..load.limits import SIZE_VARIABLE, max_file_size
 from ..load.registry import CONFIG_FILE
 from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule, Project
 from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
-from .common import load_or_exit, print_diagnostics, root_option, stdout
+from .common import err, load_or_exit, print_diagnostics, root_option, stdout
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -99,8 +101,15 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
     print_diagnostics(diagnostics)
     if result is None or diagnostics.errors:
         sys.exit(2)
-    path = folder / result.file_name
-    write_atomic(path, record_yaml(result).encode("utf-8"))
+    path = record_path(folder, result.act.id)
+    data = record_yaml(result).encode("utf-8")
+    limit = max_file_size()
+    if len(data) > limit:  # `validate` would refuse the record: write none
+        err.print(f"error: {path}: the record would have {len(data)} bytes, more than the limit "
+                  f"of {limit} (set {SIZE_VARIABLE} to raise it, or record the act in parts)",
+                  markup=False)
+        sys.exit(2)
+    write_atomic(path, data)
     stdout.print(str(path), markup=False)
     for item in result.todo:
         stdout.print(f"to do: {item}", markup=False)

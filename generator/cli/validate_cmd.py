@@ -1,4 +1,5 @@
-"""`legalgen validate`: check content, records and parity; print every problem."""
+"""`legalgen validate`: check content, records, parity and the project's templates; print every
+problem."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..build.checks import checked
+from ..build.checks import checked, templates_checked
+from ..build.files import template_dir
 from ..consolidate import timeline
 from .common import (
     err,
@@ -28,6 +30,7 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
         for shown in project.ignored:
             err.print(f"{shown}: not read (an editor's backup or lock file)", markup=False)
     diagnostics = checked(project)
+    diagnostics.items += templates_checked(project, template_dir(root)).items
     print_diagnostics(diagnostics)
     if diagnostics.errors or (strict and diagnostics.warnings):
         sys.exit(2)

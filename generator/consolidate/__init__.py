@@ -70,7 +70,7 @@ def _consolidate(
 ) -> Version:
     document = project.documents[lang]
     # The version shares the adopted units; the applier copies only those a change touches.
-    version = Version(lang, document, date, list(document.units))
+    version = Version(lang, document, date, list(document.units), title=document.title)
     in_force = sorted(
         (c for c in project.changes if c.effective is not None and c.effective <= date),
         key=lambda c: c.sort_key,
@@ -114,7 +114,7 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
     diagnostics = Diagnostics()
     document = project.documents[lang]
     dates = [date for date, _ in timeline(project)]
-    version = Version(lang, document, dates[0], list(document.units))
+    version = Version(lang, document, dates[0], list(document.units), title=document.title)
     changes = sorted((c for c in project.changes if c.effective is not None),
                      key=lambda c: c.sort_key)
     applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)

@@ -1,15 +1,19 @@
-"""Applying changes to the adopted text: replace, amend, insert, delete, repeal.
+"""Applying changes to the adopted text: replace, amend, insert, delete, lose force, repeal.
 
 Reads: a `Version` under construction (the adopted units), one `Change` at a time.
 Writes: into that version — the units in force (copying only those a change touches, so that
-the adopted document is never modified), the events behind each note, exclusions, the repeal,
-and for each unit the changes that touched it. Every problem is a diagnostic at the change.
+the adopted document is never modified), the title in force, the events behind each note,
+exclusions and units that lost force, the repeal, and for each unit the changes that touched
+it. A change to some languages' text only (`only`) leaves the others' text as it is and still
+gives them its note; a change may replace or amend a unit's heading alone (`part`), the
+document's title (`target: title`) or words throughout the text (`amend` of the document id).
+Every problem is a diagnostic at the change.
 """
 
 from __future__ import annotations
 
 from ..input import UnitBuilder
-from ..model import Change, Diagnostics, Event, Project, Unit, Version
+from ..model import TITLE_TARGET, Change, Diagnostics, EditIn, Event, Project, Unit, Version
 
 
 class Applier:
@@ -90,8 +94,16 @@ class Applier:
     def apply(self, change: Change) -> None:
         if change.action == "repeal":
             self._repeal(change)
-            return
-        getattr(self, f"_{change.action}")(change)
+        elif change.target == TITLE_TARGET:
+            self._title(change)
+        elif change.target == self.version.document.id and change.action == "amend":
+            self._throughout(change)
+        else:
+            getattr(self, f"_{change.action}")(change)
+
+    def _alters(self, change: Change) -> bool:
+        """Whether the change alters this version's language's text (`only` may leave it)."""
+        return not change.only or self.version.lang in change.only
 
     def _host(self, change: Change, fallback: Unit) -> tuple[Unit, bool]:
         """The unit a change's note goes to, and whether it is another unit than `fallback`.
@@ -117,18 +129,21 @@ class Applier:
     def _record(
         self, operation: str, change: Change, unit: Unit, inserted: Unit | None = None
     ) -> None:
-        if operation == "delete" and change.note_on is None:
-            return  # the exclusion text in the unit's place names the acts
+        if operation in ("delete", "lose_force") and change.note_on is None:
+            return  # the text in the unit's place names the acts
         host, elsewhere = self._host(change, unit)
         if elsewhere:
             operation = "amend"
-        if operation != "delete" or elsewhere:
+        if operation not in ("delete", "lose_force") or elsewhere:
             event = Event(operation, change, host, inserted if not elsewhere else None)
             self.version.events[host.uid].append(event)
 
     def _replace(self, change: Change) -> None:
         target = self._target(change, change.target)
         if target is None:
+            return
+        if change.part == "heading" or not self._alters(change):
+            self._replace_heading(change, target)
             return
         parent = self.parents[target.uid]
         new_units = self._build(change, parent, [])
@@ -146,37 +161,104 @@ class Applier:
         self.version.touched[target.uid].append(change)
         self._record("replace", change, new)
 
+    def _replace_heading(self, change: Change, target: Unit) -> None:
+        """A new heading of the target (`part: heading`), or a replace that leaves this
+        language's text as it is (`only`): the note alone."""
+        if self._alters(change):
+            heading = change.content.get(self.version.lang)
+            if not isinstance(heading, str) or not heading.strip():
+                self.diagnostics.error(change.pos, f"{change.where}: a new heading is a text")
+                return
+            target = self._own(target)
+            target.heading = heading
+        self.version.touched[target.uid].append(change)
+        self._record("replace", change, target)
+
     def _amend(self, change: Change) -> None:
         target = self._target(change, change.target)
         if target is None:
             return
-        target = self._own(target)
+        if self._alters(change):
+            target = self._own(target)
+            fields = ("heading",) if change.part == "heading" else TEXT_FIELDS
+            for number, edit in enumerate(change.edits, 1):
+                self._edit(change, number, edit, target, fields)
+        self.version.touched[target.uid].append(change)
+        self._record("amend", change, target)
+
+    def _edit(self, change: Change, number: int, edit: EditIn, target: Unit,
+              fields: tuple[str, ...]) -> None:
+        lang = self.version.lang
+        find, replace = edit.find[lang], edit.replace[lang]
+        if not find:
+            if not target.text or fields != TEXT_FIELDS:
+                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
+                                       f"{target.uid} has no text to append words to")
+            else:
+                target.text = appended(target.text, replace)
+            return
+        count = count_in_unit(target, find, fields)
+        if count == 0:
+            self.diagnostics.error(
+                change.pos,
+                f"{change.where}: edit {number}: '{find}' ({lang}) not found in {target.uid}",
+            )
+        elif count > 1 and not edit.all:
+            self.diagnostics.error(
+                change.pos,
+                f"{change.where}: edit {number}: '{find}' ({lang}) occurs {count} times in "
+                f"{target.uid}; make it unique or set 'all: true'",
+            )
+        else:
+            replace_in_unit(target, find, replace, fields)
+
+    def _title(self, change: Change) -> None:
+        """A new wording of the document's title, or words replaced in it."""
+        lang = self.version.lang
+        if change.action not in ("replace", "amend"):
+            self.diagnostics.error(change.pos, f"{change.where}: the title is replaced or "
+                                               "amended, never deleted or added to")
+            return
+        if self._alters(change) and change.action == "replace":
+            title = change.content.get(lang)
+            if not isinstance(title, str) or not title.strip():
+                self.diagnostics.error(change.pos, f"{change.where}: a new title is a text")
+                return
+            self.version.title = title
+        elif self._alters(change):
+            for number, edit in enumerate(change.edits, 1):
+                find, replace = edit.find[lang], edit.replace[lang]
+                if self.version.title.count(find) != 1 and not (
+                        edit.all and find in self.version.title):
+                    self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
+                                                       f"'{find}' ({lang}) is not once in the "
+                                                       "title")
+                    continue
+                self.version.title = self.version.title.replace(find, replace)
+        self.version.head_events.append(Event(change.action, change, None))
+
+    def _throughout(self, change: Change) -> None:
+        """Words replaced throughout the text: in the title and in every unit that holds them;
+        the note stands under the title."""
         lang = self.version.lang
         for number, edit in enumerate(change.edits, 1):
             find, replace = edit.find[lang], edit.replace[lang]
             if not find:
-                if not target.text:
-                    self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
-                                           f"{target.uid} has no text to append words to")
-                else:
-                    target.text = appended(target.text, replace)
+                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: words "
+                                                   "throughout the text replace words it finds")
                 continue
-            count = count_in_unit(target, find)
-            if count == 0:
-                self.diagnostics.error(
-                    change.pos,
-                    f"{change.where}: edit {number}: '{find}' ({lang}) not found in {target.uid}",
-                )
-            elif count > 1 and not edit.all:
-                self.diagnostics.error(
-                    change.pos,
-                    f"{change.where}: edit {number}: '{find}' ({lang}) occurs {count} times in "
-                    f"{target.uid}; make it unique or set 'all: true'",
-                )
-            else:
-                replace_in_unit(target, find, replace)
-        self.version.touched[target.uid].append(change)
-        self._record("amend", change, target)
+            holders = [unit for unit in self.version.walk()
+                       if unit.uid not in self.version.excluded and count_in_unit(unit, find)]
+            if not holders and find not in self.version.title:
+                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: '{find}' "
+                                                   f"({lang}) is nowhere in the text")
+                continue
+            self.version.title = self.version.title.replace(find, replace)
+            for unit in holders:
+                owned = self._own(self.version.index[unit.uid])
+                replace_in_unit(owned, find, replace)
+                self.version.touched[owned.uid].append(change)
+        self.version.head_events.append(Event("amend", change, None))
 
     def _insert(self, change: Change) -> None:
         found, parent = self._container(change)
@@ -229,13 +311,23 @@ class Applier:
                 )
 
     def _delete(self, change: Change) -> None:
-        target = self._target(change, change.target)
-        if target is None:
+        self._exclude("delete", change)
+
+    def _lose_force(self, change: Change) -> None:
+        self._exclude("lose_force", change)
+
+    def _exclude(self, operation: str, change: Change) -> None:
+        """The target, and the units of `also`, excluded or lost force: each stays as its label
+        and the text in its place; one note names them all."""
+        found = [self._target(change, uid) for uid in (change.target, *change.also)]
+        units = tuple(unit for unit in found if unit is not None)
+        if len(units) < len(found):
             return
-        event = Event("delete", change, target)
-        self.version.excluded[target.uid] = event
-        self.version.touched[target.uid].append(change)
-        self._record("delete", change, target)
+        for unit in units:
+            self.version.excluded[unit.uid] = Event(operation, change, unit,
+                                                    together=units if change.also else ())
+            self.version.touched[unit.uid].append(change)
+        self._record(operation, change, units[0])
 
     def _repeal(self, change: Change) -> None:
         if change.target != self.version.document.id:
@@ -294,11 +386,13 @@ def _with_uid(unit: Unit, uid: str) -> Unit:
 TEXT_FIELDS = ("heading", "text", "position", "name")
 
 
-def own_texts(unit: Unit) -> list[str]:
-    """Every piece of a unit's own text that an edit may change (not its children's)."""
-    texts = [getattr(unit, name) for name in TEXT_FIELDS if getattr(unit, name)]
-    texts.extend(unit.stamp or [])
-    texts.extend(cell for cell in unit.cells or [] if isinstance(cell, str))
+def own_texts(unit: Unit, fields: tuple[str, ...] = TEXT_FIELDS) -> list[str]:
+    """Every piece of a unit's own text that an edit may change (not its children's); with
+    `fields`, those fields alone."""
+    texts = [getattr(unit, name) for name in fields if getattr(unit, name)]
+    if fields == TEXT_FIELDS:
+        texts.extend(unit.stamp or [])
+        texts.extend(cell for cell in unit.cells or [] if isinstance(cell, str))
     return texts
 
 
@@ -313,15 +407,18 @@ def appended(text: str, words: str) -> str:
     return text + words if words[0] in FINAL_MARKS or words[0].isspace() else f"{text} {words}"
 
 
-def count_in_unit(unit: Unit, find: str) -> int:
-    return sum(text.count(find) for text in own_texts(unit))
+def count_in_unit(unit: Unit, find: str, fields: tuple[str, ...] = TEXT_FIELDS) -> int:
+    return sum(text.count(find) for text in own_texts(unit, fields))
 
 
-def replace_in_unit(unit: Unit, find: str, replace: str) -> None:
+def replace_in_unit(unit: Unit, find: str, replace: str,
+                    fields: tuple[str, ...] = TEXT_FIELDS) -> None:
     """New lists, never edits in place: the adopted document's lists stay untouched."""
-    for name in TEXT_FIELDS:
+    for name in fields:
         if getattr(unit, name):
             setattr(unit, name, getattr(unit, name).replace(find, replace))
+    if fields != TEXT_FIELDS:
+        return
     if unit.stamp:
         unit.stamp = [line.replace(find, replace) for line in unit.stamp]
     if unit.cells:

@@ -48,7 +48,9 @@ def _attributed(op: Op, changes: list[Change], lang: str) -> list[Op]:
 def _made_by(change: Change, kind: str, lang: str) -> list[str]:
     """The words an act's edits inserted (`kind="insert"`) or deleted: each edit's found text
     compared word by word with its replacement."""
-    fragments = []
+    fragments: list[str] = []
+    if change.only and lang not in change.only:
+        return fragments  # this language's text stayed as it was
     for edit in change.edits:
         before = edit.find[lang].split()
         after = edit.replace[lang].split()

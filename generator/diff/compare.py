@@ -58,7 +58,7 @@ from .parts import (
 from .words import word_diff
 
 # Actions that rewrite a unit together with everything inside it.
-SUBTREE_ACTIONS = {"replace", "insert", "delete"}
+SUBTREE_ACTIONS = {"replace", "insert", "delete", "lose_force"}
 
 
 def diff_versions(project: Project, lang: str, old_date: dt.date, new_date: dt.date | None,
@@ -135,7 +135,10 @@ class Comparison:
         old_excluded = pair.uid in self.old.version.excluded
         new_excluded = pair.uid in self.new.version.excluded
         if old_excluded != new_excluded:
-            return EXCLUDED if new_excluded else REWORDED
+            if not new_excluded:
+                return REWORDED
+            lost = self.new.version.excluded[pair.uid].operation == "lose_force"
+            return REPEALED if lost else EXCLUDED
         if old_excluded:
             return None
         if own_text(pair.old, self.lang) != own_text(pair.new, self.lang):
@@ -172,7 +175,7 @@ class Comparison:
         first = copies[0]
         uid, unit = first.uid, first.unit
         touched = self.touched(uid)
-        whole = first.raw in (ADDED, REMOVED, EXCLUDED, MOVED) or any(
+        whole = first.raw in (ADDED, REMOVED, EXCLUDED, REPEALED, MOVED) or any(
             change.action in SUBTREE_ACTIONS for change in touched
         )
         before = self._block_text(old_pair, "old", whole) if old_pair is not None else None

@@ -27,6 +27,7 @@ from ..consolidate import consolidate
 from ..input import UnitBuilder
 from ..lang import drafting
 from ..model import (
+    TITLE_TARGET,
     Act,
     Change,
     Diagnostics,
@@ -34,6 +35,7 @@ from ..model import (
     Project,
     Unit,
     Version,
+    act_file_stems,
     family_of,
     spec_of,
 )
@@ -73,6 +75,7 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
         signatory_position=signatory.position if signatory else document.signatory.position,
         signatory_name=signatory.name if signatory else "",
         header_note=grammar.phrase("reconstructed") if reconstructed else None,
+        file_stem=act_file_stems([*(item.id for item in project.acts), act.id])[act.key],
     )
 
 
@@ -148,6 +151,21 @@ class Drafter:
             return None
         return change.reason[self.grammar.code]
 
+    @staticmethod
+    def _refuse_undrafted(change: Change) -> None:
+        """A change the instructions have no form for yet is an error, never an act drafted
+        without it."""
+        undrafted = ("a unit losing force" if change.action == "lose_force"
+                     else "a heading alone" if change.part is not None
+                     else "the title" if change.target == TITLE_TARGET
+                     else "one language's text" if change.only
+                     else "several units in one change" if change.also else None)
+        if undrafted is not None:
+            diagnostics = Diagnostics()
+            diagnostics.error(change.pos, f"{change.where}: legalgen act does not draft "
+                                          f"{undrafted} yet")
+            raise InputError(diagnostics)
+
     def unit(self, uid: str, change: Change) -> Unit:
         for unit in self.before.walk():
             if unit.uid == uid:
@@ -181,6 +199,7 @@ class Drafter:
         return ActUnit(unit, first + alike.index(unit) + 1, inside, top)
 
     def items(self, change: Change) -> list[Item]:
+        self._refuse_undrafted(change)
         if change.action == "insert":
             return [self._insert(change)]
         if change.target == self.before.document.id and change.action == "amend":

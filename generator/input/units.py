@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from ..model import (
     KINDS,
+    AnnexName,
     Cell,
     Diagnostics,
     SourcePos,
@@ -57,6 +58,7 @@ class UnitIn(Strict):
     widths: list[float] | None = None
     header: list[list[Cell]] | None = None
     cells: list[Cell] | None = None
+    note_name: AnnexName | None = None
     # Children are checked one by one by the loader, so each error can name its unit's id.
     children: list[Any] = Field(default_factory=list)
 
@@ -108,6 +110,7 @@ class UnitBuilder:
             kind=spec.kind, uid=uid, pos=pos, label=spec.label, heading=spec.heading,
             text=spec.text, stamp=spec.stamp, position=spec.position, name=spec.name,
             role=spec.role, widths=spec.widths, header=spec.header, cells=spec.cells,
+            note_name=spec.note_name,
         )
         unit.children = self.build_children(raw.get("children"), uid, pos)
         return unit

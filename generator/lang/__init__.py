@@ -16,7 +16,10 @@ from ..model.drafting import DraftingLanguage
 from ..model.kinds import BUILT_IN_KINDS
 from ..model.language import PHRASE_KEYS, PhraseKey
 from .kk_drafting import KazakhDrafting
+from .kk_reading import KazakhReader
+from .reading import register_reader
 from .ru_drafting import RussianDrafting
+from .ru_reading import RussianReader
 
 LANGUAGES: dict[str, Language] = {}
 DRAFTING: dict[str, DraftingLanguage] = {}
@@ -76,6 +79,8 @@ def drafting(code: str) -> DraftingLanguage:
 
 register(KazakhDrafting())
 register(RussianDrafting())
+register_reader("kk", KazakhReader)  # type: ignore[arg-type]
+register_reader("ru", RussianReader)  # type: ignore[arg-type]
 
 __all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
            "drafting", "language", "PHRASE_KEYS", "PhraseKey", "register", "register_unit_words",

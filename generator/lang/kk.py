@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
 from ..model import (
+    NAMED_BY_REPUBLIC,
     Act,
     ActMention,
     Document,
     InForceAfterDays,
+    InForceAfterSigning,
     InForceDate,
     Language,
+    NoteStyle,
     Subject,
     Unit,
 )
 from ..model.diff import CHANGE_PHRASES
 from ..model.language import StarterTexts, kind_word
-from ..model.notes import NoteFacts, UnitRef, Words, joined, words
-from .base import act_reference, by_issuer, capitalize, with_bracket
+from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, words
+from .base import act_reference, by_type, capitalize, era, merged, signer, with_bracket
 
 BACK_VOWELS = set("аоұыяё")
 FRONT_VOWELS = set("әөүіеэ")
@@ -32,6 +36,93 @@ VOICELESS = set("кқпстфхцчшщбвгд")
 LIQUIDS = set("рйу")
 NASALS_AND_VOICED = set("лмнңзж")
 VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+
+
+# The days the Kazakh notes changed their forms (the publisher's eras; docs/record-format.md):
+# dates "2012.11.07", the sign "N" and "Қаулысымен" before 2013; acts of one operation joined by
+# ", " before 2017; "өзгерту енгізілді" before 2011; "өзгерістер" for several acts from 2017;
+# "алынып тасталды" before 2013.
+YEAR_FIRST_UNTIL = dt.date(2013, 1, 1)
+COMMA_UNTIL = dt.date(2017, 1, 1)
+AMEND_VERB_UNTIL = dt.date(2011, 1, 1)
+PLURAL_CHANGES_FROM = dt.date(2017, 1, 1)
+EXCLUDED_LONG_UNTIL = dt.date(2013, 1, 1)
+# A word whose form changed with the era: the word used until each day (exclusive).
+EraWords = tuple[tuple[dt.date, str], ...]
+TITLE_WORDS: EraWords = ((dt.date(2011, 1, 1), "атау"), (dt.date(2013, 1, 1), "тақырып"),
+                         (dt.date.max, "тақырыбы"))
+RULES_WORDS: EraWords = ((dt.date(2011, 1, 1), "ереже"), (dt.date(2017, 1, 1), "қағида"),
+                         (dt.date.max, "қағидалар"))
+# The names of annexed documents (`model.ANNEX_NAMES`) but the rules, whose word is the era's.
+ANNEX_WORDS = {
+    "regulation": "ереже", "list": "тізбе", "structure": "құрылым", "form": "нысан",
+    "qualification_requirements": "біліктілік талаптары",
+    "excise_rates": "акциздер мөлшерлемелері", "instruction": "нұсқаулық",
+    "programme": "бағдарлама", "plan": "жоспар", "standard": "стандарт",
+    "methodology": "әдістеме", "requirements": "талаптар", "composition": "құрам",
+}
+# The languages a change to one language's text names: "орыс тіліндегі мәтініне".
+LANGUAGE_NAMES = {"kk": "қазақ", "ru": "орыс"}
+# In-force brackets of the rules named by a word (in force on signing shows one only when the
+# act's style says so).
+KEYWORD_BRACKETS = {
+    "on_signing": "қол қойылған күнінен бастап қолданысқа енгізіледі",
+    "on_publication": "алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі",
+    "day_after_publication": "алғашқы ресми жарияланған күнінен кейін қолданысқа енгізіледі",
+    "on_registration": "мемлекеттік тіркелген күнінен бастап қолданысқа енгізілді",
+}
+# The wordings of "N calendar days after the first official publication": the day it counts
+# from, the word for "after", the word for "passed".
+AFTER_DAYS_WORDINGS = {
+    "after_day": ("алғашқы ресми жарияланған күнінен", "кейін", "өткен"),
+    "after_first": ("алғашқы ресми жарияланғанынан", "кейін", "өткен"),
+    "from_day": ("алғашқы ресми жарияланған күнінен", "бастап", "өткен"),
+    "from_day_his": ("алғашқы ресми жарияланған күнінен", "бастап", "өткен"),
+    "after_passing": ("алғашқы ресми жарияланған күнінен", "кейін", "өткеннен"),
+    "first_short": ("алғаш ресми жарияланған күнінен", "кейін", "өткен"),
+}
+
+
+def _by_era(table: EraWords, day: dt.date) -> str:
+    return next(word for until, word in table if day < until)
+
+
+def _words(text: str, one: str, many: str) -> str:
+    return one if len(text.split()) == 1 else many
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A unit as a note names it; `possessed` when it ends in a third-person possessive
+    ("тақырыбы"), after which a case takes -н- ("тақырыбына")."""
+
+    text: str
+    possessed: bool = False
+
+    def case(self, name: str) -> str:
+        if name == "nominative":
+            return self.text
+        if self.possessed:
+            back, front = POSSESSED_CASES[name]
+            return self.text + _pick(self.text, back, front)
+        return CASES[name](self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteContext:
+    """What names the units of a note: the document's act type, and the era and style of the
+    note's first act."""
+
+    document_type: str
+    era: dt.date
+    style: NoteStyle
+
+    @classmethod
+    def of(cls, facts: NoteFacts) -> NoteContext:
+        acts = facts.all_acts
+        if not acts:
+            return cls(facts.document_type, dt.date.max, NoteStyle())
+        return cls(facts.document_type, era(acts[0]), acts[0].style)
 
 
 # Kazakh is written with the Russian alphabet and nine letters of its own.
@@ -112,17 +203,31 @@ def plural(word: str) -> str:
 
 @cache
 def genitive(word: str) -> str:
-    return _three_way(word, ("ның", "нің", "дың", "дің", "тың", "тің"))
+    """-ның after a vowel or м, н, ң; -дың after л, р, й, у, з, ж; -тың after a voiceless
+    sound: қаулының, бөлімнің, тараудың, Қағидалардың, тармақтың."""
+    sound = last_sound(word)
+    if sound in VOWELS - {"у"} or sound in "мнң":
+        back, front = "ның", "нің"
+    elif sound in VOICELESS:
+        back, front = "тың", "тің"
+    else:
+        back, front = "дың", "дің"
+    return word + _pick(word, back, front)
 
 
 @cache
 def possessive(word: str) -> str:
-    """Third person: қаулы → қаулысы, Жарлық → Жарлығы, Заң → Заңы."""
+    """Third person: қаулы → қаулысы, Жарлық → Жарлығы, Заң → Заңы, тарау → тарауы."""
     sound = last_sound(word)
-    if sound in VOWELS:
+    if sound in VOWELS - {"у"}:
         return word + _pick(word, "сы", "сі")
     stem = word[:-1] + VOICING[word[-1]] if word[-1] in VOICING else word
     return stem + _pick(word, "ы", "і")
+
+
+POSSESSED_CASES = {"dative": ("на", "не"), "genitive": ("ның", "нің"),
+                   "instrumental": ("мен", "мен")}
+CASES = {"dative": dative, "genitive": genitive, "instrumental": instrumental}
 
 
 # The word of every unit kind; its cases follow from the grammar ("тармаққа", "тармақшамен").
@@ -136,8 +241,7 @@ UNIT_WORDS: dict[str, str] = {
     "appendix": "қосымша",
     "attachment": "қосымша",
     "text": "абзац",
-    "part": "бөлік",
-    "preamble": "абзац",
+    "preamble": "кіріспе",
     "row": "жол",
     "group": "жол",
     "total": "жол",
@@ -145,14 +249,17 @@ UNIT_WORDS: dict[str, str] = {
     "notes": "ескертпе",
     "signature": "абзац",
     "article": "бап",
+    "part": "бөлік",
     "chapter": "тарау",
 }
 # The act word of every act type; its cases follow from the grammar ("бұйрығымен").
 ACT_WORDS = {
     "resolution": "қаулы",
     "law": "Заң",
+    "constitutional_law": "Конституциялық заң",
     "code": "Кодекс",
     "decree": "Жарлық",
+    "decree_law": "Заң күші бар Жарлық",
     "order": "бұйрық",
     "decision": "шешім",
     "instruction": "өкім",
@@ -275,44 +382,127 @@ class Kazakh(Language):
         return instrumental(possessive(plural(word) if count > 1 else word))
 
     def in_force_bracket(self, mention: ActMention) -> str:
+        inner = self._bracket_text(mention)
+        return f"({inner})" if inner else ""
+
+    def _bracket_text(self, mention: ActMention) -> str:
+        """The act's clause on entry into force, in the wording of its era or its own."""
         if mention.in_force_text is not None:
-            return f"({mention.in_force_text[self.code]})"
+            return mention.in_force_text[self.code]
+        if mention.style.see_point is not None:
+            return f"қолданысқа енгізілу тәртібін {mention.style.see_point}-т. қараңыз"
         rule = mention.rule
         if isinstance(rule, InForceDate):
-            return f"({self.short_date(rule.date)} бастап қолданысқа енгізіледі)"
+            return f"{self._date(rule.date, mention)} бастап қолданысқа енгізіледі"
         if isinstance(rule, InForceAfterDays):
-            # Today's wording; an act worded otherwise gives its clause in `in_force_text`.
-            days = number_words(rule.after_publication_days)
-            return (f"(алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң "
-                    "қолданысқа енгізіледі)")
-        if rule == "on_publication":
-            return "(алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)"
-        return ""
+            return self._after_days(mention, number_words(rule.after_publication_days))
+        if isinstance(rule, InForceAfterSigning):
+            return (f"қол қойылған күнінен бастап {rule.after_signing_days} күнтізбелік күн "
+                    "өткен соң қолданысқа енгізіледі")
+        if rule == "on_signing" and not mention.style.signing_bracket:
+            return ""
+        return KEYWORD_BRACKETS[rule]
+
+    @staticmethod
+    def _after_days(mention: ActMention, days: str) -> str:
+        wording = mention.style.wording or (
+            "after_first" if era(mention) < YEAR_FIRST_UNTIL else "after_day")
+        published, after, passing = AFTER_DAYS_WORDINGS.get(wording, AFTER_DAYS_WORDINGS[
+            "after_day"])
+        return (f"{published} {after} күнтізбелік {days} күн {passing} соң "
+                "қолданысқа енгізіледі")
 
     def in_force_from(self, date: dt.date) -> str:
         return f"{self.short_date(date)} бастап қолданысқа енгізіледі"
 
     def pending_act(self, mention: ActMention) -> Words:
         """ҚР Үкіметінің 31.03.2014 № 279 (01.01.2015 бастап …) қаулысы."""
-        return words(f"{self.issuer(mention)} ", self._numbered(mention),
-                     f" {possessive(ACT_WORDS[mention.type])}")
+        return words(f"{self._issuer(mention)} ", self._reference(mention),
+                     with_bracket(self, mention), f" {possessive(ACT_WORDS[mention.type])}")
 
     def change_word(self, change: str, kind: Subject, document_type: str) -> str:
         return self.phrase(CHANGE_PHRASES[change])
 
+    def _date(self, date: dt.date, mention: ActMention) -> str:
+        """A date as the notes of the act print it: 07.11.2013, or in the forms of 2005–2012
+        2012.11.07 (and, for some acts, 2009.09.01.)."""
+        form = mention.style.date_form or (
+            "year_first" if era(mention) < YEAR_FIRST_UNTIL else "day_first")
+        if form == "day_first":
+            return date.strftime("%d.%m.%Y")
+        return date.strftime("%Y.%m.%d") + ("." if form == "year_first_dot" else "")
+
+    def _reference(self, mention: ActMention) -> Segment:
+        """07.11.2013 № 1169; 2012.11.07 N 1413 before 2013."""
+        latin = mention.style.number_sign == "latin_n" or (
+            mention.style.number_sign is None and era(mention) < YEAR_FIRST_UNTIL)
+        return act_reference(self, mention, self._date(mention.date, mention),
+                             "N" if latin else None)
+
+    def _issuer(self, mention: ActMention) -> str:
+        """ҚР Әділет министрінің, and " м.а." after it for an acting head."""
+        name = self.issuer(mention, long=mention.style.issuer_form == "long")
+        return f"{name} м.а." if mention.acting else name
+
+    def _word_of(self, run: Sequence[ActMention]) -> str:
+        """The act word closing a run of acts of one type: қаулысымен, қаулыларымен; in the
+        forms of 2005–2012 with a capital."""
+        last = run[-1]
+        word = self.act_word(last, len(run))
+        capital = last.style.act_word == "capital" or (
+            last.style.act_word is None and era(last) < YEAR_FIRST_UNTIL)
+        return capitalize(word) if capital else word
+
+    @staticmethod
+    def _bracket_after_word(mention: ActMention) -> bool:
+        """Laws and codes print the bracket after the act word ("Заңымен (…)"), other acts
+        before it ("№ 728 (…) қаулысымен")."""
+        place = mention.style.bracket or (
+            "after_act_word" if mention.type in NAMED_BY_REPUBLIC else "before_act_word")
+        return place == "after_act_word"
+
+    @staticmethod
+    def _separator(mention: ActMention) -> str:
+        """Between the acts of one operation: ", " before an act of 2016 or earlier, "; "
+        from 2017 on."""
+        return "; " if era(mention) >= COMMA_UNTIL else ", "
+
+    @staticmethod
+    def _dash(mention: ActMention) -> str:
+        return "–" if mention.style.dash == "en_dash" else "-"
+
     def _acts(self, mentions: Sequence[ActMention]) -> Words:
-        """Acts of one issuer and type share the issuer and the (plural) act word."""
-        return joined(", ", (self._act_group(group) for group in by_issuer(mentions)))
+        """The acts of one operation, each run of one type closed by its act word."""
+        return self._runs([list(mentions)])[0]
 
-    def _act_group(self, group: list[ActMention]) -> Words:
-        """The bracket stands right after each act's number, before the act word, as Adilet
-        prints it: "№ 728 (01.01.2015 бастап ...) қаулысымен"."""
-        first = group[0]
-        items = joined(", ", (self._numbered(mention) for mention in group))
-        return words(f"{self.issuer(first)} ", items, f" {self.act_word(first, len(group))}")
-
-    def _numbered(self, mention: ActMention) -> Words:
-        return words(act_reference(self, mention), with_bracket(self, mention))
+    def _runs(self, segments: Sequence[Sequence[ActMention]]) -> list[Words]:
+        """The acts of each operation of a note: the issuer at the start of an operation and
+        whenever it changes, each act's date, number and bracket, and the act word after the
+        last act of each run of one type, wherever that run ends."""
+        flat = [mention for segment in segments for mention in segment]
+        runs = {id(mention): run for run in by_type(flat) for mention in run}
+        result: list[Words] = []
+        for segment in segments:
+            parts: list[str | Segment | Words] = []
+            for position, mention in enumerate(segment):
+                run = runs[id(mention)]
+                previous = segment[position - 1] if position else None
+                if previous is not None:
+                    parts.append(self._separator(mention))
+                if previous is None or signer(previous) != signer(mention) or (
+                        previous.type != mention.type):
+                    parts.append(f"{self._issuer(mention)} ")
+                parts.append(self._reference(mention))
+                closes = mention is run[-1]
+                after = closes and self._bracket_after_word(mention)
+                if not after:
+                    parts.append(with_bracket(self, mention))
+                if closes:
+                    parts.append(f" {self._word_of(run)}")
+                if after:
+                    parts.append(with_bracket(self, mention))
+            result.append(words(*parts))
+        return result
 
     def act_name(self, act: Act | Document) -> str:
         """ҚР Үкіметінің 07.11.2013 № 1169 қаулысы — an act named on its own."""
@@ -323,28 +513,148 @@ class Kazakh(Language):
         """Қаулы, Заң — the document itself, as a changed unit is named."""
         return capitalize(ACT_WORDS[document_type])
 
+    # Units as the notes name them
+    def unit_phrase(self, unit: UnitRef, note: NoteContext) -> Phrase:
+        """3-тармақ, 1-тараудың тақырыбы, Қағидалар, Тақырыбы, Кіріспе."""
+        if unit.kind == TITLE:
+            if unit.owner is not None:
+                return Phrase(f"{self.unit_phrase(unit.owner, note).case('genitive')} тақырыбы",
+                              possessed=True)
+            if note.style.title == "owner":
+                return Phrase(f"{genitive(ACT_WORDS[note.document_type])} тақырыбы",
+                              possessed=True)
+            word = _by_era(TITLE_WORDS, note.era)
+            return Phrase(word, possessed=word == "тақырыбы")
+        if unit.name is not None:
+            return Phrase(_by_era(RULES_WORDS, note.era) if unit.name == "rules"
+                          else ANNEX_WORDS[unit.name])
+        return Phrase(self.unit_name(unit))
+
+    def _units(self, units: Sequence[UnitRef], note: NoteContext) -> Phrase:
+        """One unit, or several of one kind: "4, 5-баптар", "4), 5) тармақшалар"."""
+        if len(units) == 1:
+            return self.unit_phrase(units[0], note)
+        word = plural(kind_word(self.unit_words, units[0].kind, self.code))
+        labels = [(unit.label or "").strip() for unit in units]
+        if all(label.endswith(")") for label in labels):
+            return Phrase(f"{', '.join(labels)} {word}")
+        return Phrase(f"{', '.join(label.rstrip('.') for label in labels)}-{word}")
+
+    def _holder(self, facts: NoteFacts, note: NoteContext) -> str:
+        """Who received an inserted unit: the unit, or the document itself; none where the
+        act's notes leave it out."""
+        if note.style.insert_holder == "omitted":
+            return ""
+        if facts.units:
+            return f"{self._units(facts.units, note).text} "
+        return f"{self.document_name(facts.document_type)} "
+
     # Notes
     def note(self, facts: NoteFacts) -> Words:
-        acts = self._acts(facts.acts)
-        if facts.operation == "replace":
-            unit = capitalize(self.unit_name(facts.units[0]))
-            return words(f"{self.note_word} {unit} жаңа редакцияда - ", acts, ".")
-        if facts.operation == "amend":
-            unit = capitalize(dative(self.unit_name(facts.units[0])))
-            return words(f"{self.note_word} {unit} өзгеріс енгізілді - ", acts, ".")
-        if facts.operation == "insert" and facts.added is not None:
-            holder = self.unit_name(facts.units[0]) if facts.units else "Қаулы"
-            return words(f"{self.note_word} {capitalize(holder)} "
-                         f"{instrumental(self.unit_name(facts.added))} толықтырылды - ", acts, ".")
-        raise ValueError(facts.operation)
+        note = NoteContext.of(facts)
+        steps = merged(facts.steps)
+        runs = self._runs([self._named_acts(step) for step in steps])
+        parts: list[str | Words] = [f"{self.note_word} "]
+        for index, (step, acts) in enumerate(zip(steps, runs, strict=True)):
+            head = self._step(step, facts, note, first=index == 0)
+            parts += ["; " if index else "", capitalize(head) if not index else head,
+                      f" {self._dash(step.acts[0])} ", self._provision(step) or acts]
+        return words(*parts, ".")
+
+    @staticmethod
+    def _named_acts(step: NoteStep) -> list[ActMention]:
+        """The acts a step names (none when the document's own provision speaks)."""
+        return [] if step.details.provision is not None else list(step.acts)
+
+    def _provision(self, step: NoteStep) -> str:
+        """"осы қаулының 5-тармағымен": the document's own provision, for its acts."""
+        provision = step.details.provision
+        if provision is None:
+            return ""
+        holder = genitive(ACT_WORDS[step.acts[0].type])
+        return f"осы {holder} {instrumental(possessive(self.unit_name(provision)))}"
+
+    def _step(self, step: NoteStep, facts: NoteFacts, note: NoteContext, first: bool) -> str:
+        """An operation: after the units it is about for the first, alone for later ones."""
+        units = self._units(facts.units, note) if facts.units else None
+        only = step.details.only
+        if only and self.code not in only and units is not None and first:
+            count = "өзгеріс" if step.details.count == "one" else "өзгерістер"
+            text = "мәтінге" if note.style.other_text == "plain" else "мәтініне"
+            return (f"{units.case('dative')} {LANGUAGE_NAMES[only[0]]} тіліндегі {text} "
+                    f"{count} енгізіледі, {LANGUAGE_NAMES[self.code]} тіліндегі мәтін "
+                    "өзгермейді")
+        operation = step.operation
+        if operation == "insert" and step.added is not None:
+            holder = self._holder(facts, note) if first else ""
+            return f"{holder}{instrumental(self.unit_name(step.added))} толықтырылды"
+        if operation == "replace_words":
+            return f"Бүкіл мәтін бойынша {self._replaced(step)} ауыстырылды"
+        if operation == "in_force_from" and step.details.effective is not None:
+            date = self._date(step.details.effective, step.acts[0])
+            subject = f"{units.text} " if units is not None and first else ""
+            return f"{subject}{date} бастап қолданысқа енгізіледі"
+        if units is None or not first:
+            if operation == "replace":
+                return "жаңа редакцияда"
+            if operation == "exclude":
+                return self._excluded(step.acts[0]).lower()
+            if operation == "lose_force":
+                return "күші жойылды"
+            return self._changes_word(step.acts)
+        if operation == "replace":
+            return f"{units.text} жаңа редакцияда"
+        if operation == "exclude":
+            return f"{units.text} {self._excluded(step.acts[0]).lower()}"
+        if operation == "lose_force":
+            return f"{units.case('genitive')} күші жойылды"
+        return f"{units.case('dative')} {self._changes_word(step.acts)}"
+
+    @staticmethod
+    def _changes_word(acts: Sequence[ActMention]) -> str:
+        """өзгерту енгізілді before 2011; өзгерістер енгізілді for several acts from 2017 on;
+        else өзгеріс енгізілді."""
+        last = acts[-1]
+        if last.style.changes_word == "plural" or (
+                len(acts) > 1 and era(last) >= PLURAL_CHANGES_FROM):
+            return "өзгерістер енгізілді"
+        if era(last) < AMEND_VERB_UNTIL:
+            return "өзгерту енгізілді"
+        return "өзгеріс енгізілді"
+
+    @staticmethod
+    def _excluded(mention: ActMention) -> str:
+        return "Алынып тасталды" if era(mention) < EXCLUDED_LONG_UNTIL else "Алып тасталды"
+
+    def _replaced(self, step: NoteStep) -> str:
+        """«А» деген сөздер «Б» деген сөздермен, … — the words of the record, by language."""
+        pairs = (step.details.words or {}).get(self.code, ())
+        return ", ".join(
+            f"«{find}» деген {_words(find, 'сөз', 'сөздер')} «{new}» деген "
+            f"{_words(new, 'сөзбен', 'сөздермен')}" for find, new in pairs)
 
     def exclusion(self, facts: NoteFacts, with_label: bool = True) -> Words:
-        unit = facts.units[0]
-        label = f"{unit.label.strip()} " if unit.label and with_label else ""
-        return words(f"{label}Алып тасталды - ", self._acts(facts.acts), ".")
+        """The text in an excluded unit's place: "3. Алып тасталды - …", "3) алып тасталды - …",
+        "4, 5-баптар алып тасталды - …"; a unit the notes call by its name gets a note:
+        "Ескерту. Тізбе алынып тасталды - …", "Ескерту. Қосымшаның күші жойылды - …"."""
+        units, first = facts.units, facts.acts[0]
+        acts = words(f" {self._dash(first)} ", self._acts(facts.acts), ".")
+        word = self._excluded(first) if facts.operation == "exclude" else "Күші жойылды"
+        if len(units) > 1:
+            note = NoteContext.of(facts)
+            return words(f"{self._units(units, note).text} {word.lower()}", acts)
+        unit = units[0]
+        if unit.named:
+            head = self._step(facts.steps[0], facts, NoteContext.of(facts), first=True)
+            return words(f"{self.note_word} {capitalize(head)}", acts)
+        label = (unit.label or "").strip() if with_label else ""
+        if label.endswith(")") and era(first) >= YEAR_FIRST_UNTIL:
+            word = word[:1].lower() + word[1:]
+        return words(f"{label} {word}" if label else word, acts)
 
     def repeal_note(self, facts: NoteFacts) -> Words:
-        return words(f"{self.note_word} Күші жойылды - ", self._acts(facts.acts), ".")
+        return words(f"{self.note_word} Күші жойылды {self._dash(facts.acts[0])} ",
+                     self._acts(facts.acts), ".")
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:

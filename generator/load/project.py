@@ -21,6 +21,7 @@ from ..model import (
     Change,
     Diagnostics,
     Document,
+    NoteStyle,
     Project,
     SourcePos,
     Unit,
@@ -28,8 +29,16 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, project_config, unknown_issuer
-from .schema import ActIn, AmendmentIn, ChangeIn, ContentFileIn, DocumentIn, ManifestIn
+from .registry import Issuers, act_defaults, issuers_of, project_config, unknown_issuer
+from .schema import (
+    TITLE_TARGET,
+    ActIn,
+    AmendmentIn,
+    ChangeIn,
+    ContentFileIn,
+    DocumentIn,
+    ManifestIn,
+)
 from .yaml_source import read_yaml
 
 
@@ -42,14 +51,17 @@ def load_project(root: Path) -> Project:
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
     langs = codes()
-    issuers, defaults = project_config(root, diagnostics, langs)
+    config = project_config(root, diagnostics, langs)
+    issuers = issuers_of(config)
+    defaults = act_defaults(root, config, issuers, diagnostics)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
         if document is not None:
             documents[lang] = document
     records, ignored = amendment_files(root, diagnostics)
-    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs)
+    style = config.notes if config is not None and config.notes is not None else NoteStyle()
+    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
 
@@ -142,7 +154,7 @@ def _check_document_days(doc: DocumentIn, raw: Any, pos: SourcePos,
 
 def _load_amendments(
     root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...], style: NoteStyle,
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
@@ -181,8 +193,12 @@ def _load_amendments(
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
             registration=act_in.registration,
+            acting=act_in.acting,
+            note_style=(act_in.note_style or NoteStyle()).over(style),
+            registered=act_in.registered or (act_in.registration.date if act_in.registration
+                                             else None),
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("date", "published", "in_force")},
+                       for name in ("number", "date", "published", "in_force", "title")},
         )
         _check_publication(act, diagnostics)
         acts.append(act)
@@ -217,7 +233,9 @@ def _load_change(
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
     context = f"change {index + 1} (target {target})"
-    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, langs)
+    # A change to some languages' text gives its wordings in those languages only.
+    changed = _only(raw, langs)
+    spec = validate_model(ChangeIn, raw, diagnostics, pos, context, changed)
     if spec is None:
         return None
     rule = spec.in_force or act.in_force
@@ -238,15 +256,29 @@ def _load_change(
     _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
     if spec.content is not None:
-        content = {code: raw["content"][code] for code in langs}
+        content = {code: raw["content"][code] for code in changed}
     return Change(
         act=act, index=index, target=spec.target, action=spec.action, in_force=rule,
         effective=effective, pos=pos, content=content, edits=list(spec.edits or []),
         after=spec.after, before=spec.before, note_on=spec.note_on,
         provenance=spec.provenance,
         reason=_optional_texts(spec.reason),
-        in_force_text=in_force_text, group_line=spec.group_line,
+        in_force_text=in_force_text,
+        group_line=spec.group_line,
+        note_count=spec.note_count,
+        only=tuple(spec.only or ()),
+        also=list(spec.also or []),
+        part=spec.part,
     )
+
+
+def _only(raw: Any, langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages a change's wordings are given in: those of its `only`, when they are the
+    project's, else every language."""
+    only = raw.get("only") if isinstance(raw, dict) else None
+    if isinstance(only, list) and only and all(code in langs for code in only):
+        return tuple(code for code in langs if code in only)
+    return langs
 
 
 def _check_change_shape(
@@ -256,7 +288,7 @@ def _check_change_shape(
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
         diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in "
-                               f"{' and '.join(langs)}")
+                               f"{' and '.join(_only(raw, langs))}")
     if not needs_content and spec.content is not None:
         diagnostics.error(
             pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
@@ -269,6 +301,22 @@ def _check_change_shape(
         diagnostics.error(pos, f"{context}: only 'insert' takes 'after' or 'before'")
     if spec.after and spec.before:
         diagnostics.error(pos, f"{context}: give 'after' or 'before', not both")
+    if spec.only is not None:
+        unknown = [code for code in spec.only if code not in langs]
+        if unknown:
+            diagnostics.error(pos_of(raw, "only", pos), f"{context}: 'only' names "
+                              f"{', '.join(unknown)}, not a language of the project "
+                              f"({', '.join(langs)})")
+        if spec.action not in ("replace", "amend"):
+            diagnostics.error(pos_of(raw, "only", pos),
+                              f"{context}: only 'replace' and 'amend' take 'only'")
+    if spec.also is not None and spec.action not in ("delete", "lose_force"):
+        diagnostics.error(pos_of(raw, "also", pos),
+                          f"{context}: only 'delete' and 'lose_force' take 'also'")
+    if spec.part is not None and (spec.action not in ("replace", "amend")
+                                  or spec.target == TITLE_TARGET):
+        diagnostics.error(pos_of(raw, "part", pos), f"{context}: 'part' is for 'replace' and "
+                                                     "'amend' of a unit's heading")
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
             pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"

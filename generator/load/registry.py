@@ -8,6 +8,7 @@ every language it has names in — the minister for an order, the Republic for a
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ class Issuers:
 
     def __contains__(self, key: str) -> bool:
         return key in self.forms
+
+    def issuer_keys(self) -> Iterable[str]:
+        return self.forms.keys()
 
     def names(self, key: str, act_type: str) -> dict[str, IssuerName]:
         """How issuer `key` signs an act of `act_type`, by language."""
@@ -91,32 +95,49 @@ def builtin_issuers() -> Issuers:
     return Issuers(adapter.validate_python(raw))
 
 
-def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
-    """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
-    `langs`."""
-    return project_config(root, diagnostics, langs)[0]
-
-
 def project_config(root: Path, diagnostics: Diagnostics,
-                   langs: tuple[str, ...]) -> tuple[Issuers, ActDefaults]:
-    """The issuers (built-in and the project's) and the defaults of the project's amending
-    acts, from legalgen.yaml; a default issuer no registry knows is an error at its line."""
+                   langs: tuple[str, ...]) -> ConfigIn | None:
+    """The project's legalgen.yaml, checked for every one of `langs`; None when it has none or
+    it cannot be read (a diagnostic says why)."""
     path = root / CONFIG_FILE
     if not path.exists():
-        return builtin_issuers(), ActDefaults()
+        return None
     shown = relative(path, root)
     raw = read_yaml(path, shown, diagnostics)
     if raw is None:
-        return builtin_issuers(), ActDefaults()
-    top = pos_of(raw, None, SourcePos(shown, 1, 1))
-    config = validate_model(ConfigIn, raw, diagnostics, top, CONFIG_FILE, langs)
+        return None
+    return validate_model(ConfigIn, raw, diagnostics, pos_of(raw, None, SourcePos(shown, 1, 1)),
+                          CONFIG_FILE, langs)
+
+
+def issuers_of(config: ConfigIn | None) -> Issuers:
+    """The built-in issuers and those a project's settings add."""
     if config is None:
-        return builtin_issuers(), ActDefaults()
-    issuers = builtin_issuers().with_additions(config.issuers)
+        return builtin_issuers()
+    return builtin_issuers().with_additions(config.issuers)
+
+
+def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
+    """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
+    `langs`."""
+    return issuers_of(project_config(root, diagnostics, langs))
+
+
+def act_defaults(root: Path, config: ConfigIn | None, issuers: Issuers,
+                 diagnostics: Diagnostics) -> ActDefaults:
+    """The defaults of the project's amending acts; a default issuer no registry knows is an
+    error at its line."""
+    if config is None:
+        return ActDefaults()
     given = config.defaults
     if given.issuer is not None and given.issuer not in issuers:
-        diagnostics.error(pos_of(raw.get("defaults"), "issuer", top), unknown_issuer(given.issuer))
-    return issuers, ActDefaults(given.type, given.issuer, given.signatory)
+        path = root / CONFIG_FILE
+        shown = relative(path, root)
+        raw = read_yaml(path, shown, Diagnostics())
+        top = pos_of(raw, None, SourcePos(shown, 1, 1))
+        defaults = raw.get("defaults") if isinstance(raw, dict) else None
+        diagnostics.error(pos_of(defaults, "issuer", top), unknown_issuer(given.issuer))
+    return ActDefaults(given.type, given.issuer, given.signatory)
 
 
 def unknown_issuer(key: str) -> str:

@@ -22,11 +22,16 @@ from ..model import (
     LangText,
     LangUnits,
     LegalDate,
+    NoteCount,
+    NoteStyle,
     Publication,
     Registration,
     Signatory,
     Strict,
 )
+from ..model.acts import TITLE_TARGET
+
+__all__ = ["TITLE_TARGET"]
 
 
 class DocumentIn(Strict):
@@ -58,11 +63,14 @@ class ActIn(Strict):
     number: str = Field(min_length=1)
     date: LegalDate
     published: LegalDate | None = None
+    registered: LegalDate | None = None  # state registration, for the rule on_registration
     in_force: InForceRule = "on_signing"
     in_force_text: LangText | None = None
     title: LangText
     signatory: LangSignatory | None = None
     registration: Registration | None = None  # with the Ministry of Justice (an order)
+    acting: bool = False  # signed by a person acting for the issuer's head
+    note_style: NoteStyle | None = None
 
     @property
     def id(self) -> ActId:
@@ -72,7 +80,7 @@ class ActIn(Strict):
 class ChangeIn(Strict):
     # In the order a drafter writes them, which `legalgen record` keeps.
     target: str = Field(min_length=1)
-    action: Literal["replace", "amend", "insert", "delete", "repeal"]
+    action: Literal["replace", "amend", "insert", "delete", "lose_force", "repeal"]
     after: str | None = None
     before: str | None = None
     in_force: InForceRule | None = None
@@ -83,6 +91,14 @@ class ChangeIn(Strict):
     provenance: Literal["official", "reconstructed"] = "official"
     # Shown to readers of every language: one text per language, as the act's title.
     reason: LangText | None = None
+    # The heading of the target alone, not the whole unit.
+    part: Literal["heading"] | None = None
+    # The languages whose text changes; `content` and `edits` then give those only.
+    only: list[str] | None = Field(default=None, min_length=1)
+    # More units excluded (or losing force) with the target, named in one note.
+    also: list[str] | None = Field(default=None, min_length=1)
+    # One change or several, as the note says it (the Russian notes tell them apart).
+    note_count: NoteCount = "several"
     # How the drafted act names the part the change is in, where the publisher writes it two
     # ways: true, a line of its own ("in section «X»:" above the instruction); false, in the
     # instruction itself ("in the list …, point 4 be excluded"); unset, the usual form.
@@ -121,6 +137,9 @@ class ConfigIn(Strict):
 
     issuers: dict[str, IssuerIn] = Field(default_factory=dict)
     defaults: DefaultsIn = Field(default_factory=DefaultsIn)
+    # The publication style of the notes: the forms of an era (`era`), and the forms every act
+    # takes where the publisher writes one several ways; an act's `note_style` overrides them.
+    notes: NoteStyle | None = None
 
 
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.

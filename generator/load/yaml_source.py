@@ -13,6 +13,7 @@ import yaml
 
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
+from ..regular_files import FileTooLarge, NotRegularFile, read_regular
 from .limits import SIZE_VARIABLE, check_limits, max_file_size
 
 
@@ -88,7 +89,8 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
     """Parse one file; on a syntax error, a broken limit or an empty file record it and return
-    None. A file the system cannot read raises `OSError`: the machine's failure, not the input's.
+    None. A FIFO, a device or a folder is an error at its path, read without blocking. A file the
+system cannot read raises `OSError`: the machine's failure, not the input's.
     """
     text = _read_text(path, display_path, diagnostics)
     if text is None:
@@ -122,16 +124,15 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
 
 def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
     try:
-        if path.is_dir():
-            diagnostics.error(SourcePos(display_path), "is a folder, not a YAML file")
-            return None
-        size = path.stat().st_size
-        limit = max_file_size()
-        if size > limit:
-            diagnostics.error(SourcePos(display_path), f"the file has {size} bytes, more than "
-                              f"the limit of {limit} (set {SIZE_VARIABLE} to raise it)")
-            return None
-        data = path.read_bytes()
+        data = read_regular(path, max_file_size())
+    except NotRegularFile as exc:  # a FIFO would block the reader forever
+        what = "a folder" if exc.is_folder else exc.kind
+        diagnostics.error(SourcePos(display_path), f"is {what}, not a YAML file")
+        return None
+    except FileTooLarge as exc:
+        diagnostics.error(SourcePos(display_path), f"the file has {exc.size} bytes, more than "
+                          f"the limit of {exc.limit} (set {SIZE_VARIABLE} to raise it)")
+        return None
     except FileNotFoundError:
         diagnostics.error(SourcePos(display_path), "file not found")
         return None

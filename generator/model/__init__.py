@@ -4,7 +4,8 @@
 rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
 `annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
 module fulfils), `diagnostics`
-(problems with their source positions) and `inline` (the markup of unit text).
+(problems with their source positions), `inline` (the markup of unit text) and `names` (every file
+name made from data).
 """
 
 from .acts import (
@@ -16,18 +17,24 @@ from .acts import (
     PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
+    TITLE_TARGET,
     Act,
     ActId,
     ActType,
     Change,
     EditIn,
     InForceAfterDays,
+    InForceAfterSigning,
     InForceDate,
     InForceRule,
+    InForceWording,
     LangSignatory,
     LangText,
     LangUnits,
     LangWords,
+    NoteCount,
+    NoteStyle,
+    act_file_stems,
     effective_date,
     given,
 )
@@ -51,9 +58,11 @@ from .document import (
     label_number,
 )
 from .kinds import (
+    ANNEX_NAMES,
     DOCUMENT,
     FAMILIES,
     KINDS,
+    AnnexName,
     Family,
     FamilyVisitor,
     KindSpec,
@@ -68,13 +77,18 @@ from .kinds import (
 )
 from .language import Language
 from .notes import (
+    TITLE,
     ActMention,
     Note,
     NoteFacts,
     NoteOperation,
+    NoteStep,
     PendingFacts,
+    Replacements,
     Segment,
+    StepDetails,
     UnitRef,
+    Unreadable,
     Words,
 )
 from .project import ActDefaults, Project
@@ -82,17 +96,20 @@ from .version import Event, Timeline, Version
 
 __all__ = [
     "EVERY_LANGUAGE", "FIRST_DATE", "LANGS_CONTEXT", "PER_LANGUAGE", "LAST_DATE", "LegalDate",
-    "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor", "KindSpec", "Subject",
+    "ANNEX_NAMES", "AnnexName", "DOCUMENT", "FAMILIES", "KINDS", "Family", "FamilyVisitor",
+    "KindSpec", "Subject",
     "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "ActId", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
-    "InForceAfterDays", "InForceDate", "InForceRule", "InputError", "IssuerName",
+    "InForceAfterDays", "InForceAfterSigning", "InForceDate", "InForceRule", "InForceWording",
+    "InputError", "IssuerName", "NoteCount", "NoteStep", "NoteStyle", "Replacements",
+    "StepDetails", "TITLE", "TITLE_TARGET", "Unreadable",
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "ActDefaults", "Project", "Publication", "Registration", "Signatory",
     "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
-    "relative",
+    "relative", "act_file_stems",
 ]

@@ -88,10 +88,8 @@ class ActText:
     signatory_position: str
     signatory_name: str
     header_note: str | None = None
-
-    @property
-    def file_stem(self) -> str:
-        return self.act.id.file_stem
+    # The name of the act's files, unique among the project's acts (`model.act_file_stems`).
+    file_stem: str = ""
 
     def instructions(self) -> list[ActLine]:
         return [line for point in self.points for line in point.lines

@@ -7,10 +7,9 @@ of its `changes`, with the in-force rule that applies to it and the first day it
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     Discriminator,
@@ -29,6 +28,7 @@ from pydantic_core import CoreSchema, InitErrorDetails
 
 from .diagnostics import SourcePos
 from .document import IssuerName, LegalDate, Registration, Signatory, Strict
+from .names import readable_name, unique_names
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 # The key of the validation context that names the project's languages: a per-language value
@@ -112,42 +112,64 @@ class InForceAfterDays(Strict):
     after_publication_days: int = Field(ge=1, le=365)
 
 
-IN_FORCE_FORMS = "on_signing, on_publication, {date: YYYY-MM-DD} or {after_publication_days: N}"
+class InForceAfterSigning(Strict):
+    """N calendar days after the day the act is signed."""
+
+    after_signing_days: int = Field(ge=1, le=365)
+
+
+# The rules named by a word: on the day of signing, of the first official publication, the day
+# after that publication, the day of state registration.
+InForceKeyword = Literal["on_signing", "on_publication", "day_after_publication", "on_registration"]
+IN_FORCE_KEYWORDS: tuple[str, ...] = get_args(InForceKeyword)
+IN_FORCE_FORMS = ("on_signing, on_publication, day_after_publication, on_registration, "
+                  "{date: YYYY-MM-DD}, {after_publication_days: N} or {after_signing_days: N}")
 # The forms of a rule, as tags of the union below. A tag stands in the place of an error but
 # names no field a drafter writes (`load.schema` leaves it out of the place it shows).
-IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule")
+IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule", "signing_days_rule")
 
 
 def _rule_form(value: Any) -> str | None:
     """Which form a rule is written in, so that a wrong rule is told in the terms of its own
     form; None: in no form."""
-    if value in ("on_signing", "on_publication"):
+    if value in IN_FORCE_KEYWORDS:
         return "keyword"
     if isinstance(value, InForceDate) or isinstance(value, dict) and "date" in value:
         return "date_rule"
     if isinstance(value, InForceAfterDays) or (
             isinstance(value, dict) and "after_publication_days" in value):
         return "days_rule"
+    if isinstance(value, InForceAfterSigning) or (
+            isinstance(value, dict) and "after_signing_days" in value):
+        return "signing_days_rule"
     return None
 
 
 # When an act or a change takes effect. The one reading of a rule: the records' `in_force`
 # (through the input schema) and the command line's (`load.schema.in_force_option`).
 InForceRule = Annotated[
-    Annotated[Literal["on_signing", "on_publication"], Tag("keyword")]
+    Annotated[InForceKeyword, Tag("keyword")]
     | Annotated[InForceDate, Tag("date_rule")]
-    | Annotated[InForceAfterDays, Tag("days_rule")],
+    | Annotated[InForceAfterDays, Tag("days_rule")]
+    | Annotated[InForceAfterSigning, Tag("signing_days_rule")],
     Discriminator(_rule_form, custom_error_type="in_force_rule",
                   custom_error_message=f"expected {IN_FORCE_FORMS}"),
 ]
 
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
-ActType = Literal["resolution", "law", "code", "decree", "order", "decision", "instruction"]
+ActType = Literal["resolution", "law", "constitutional_law", "code", "decree", "decree_law",
+                  "order", "decision", "instruction"]
 # Orders are signed by the head of the issuing body: "the order of the Minister of …".
 SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
 # Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
-NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "code"})
+NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "constitutional_law", "code"})
 REPUBLIC = "republic"
+
+
+# The target of a change that names the document's own title.
+TITLE_TARGET = "title"
+# How many changes an act made to a unit, as a note says it.
+NoteCount = Literal["one", "several"]
 
 
 class EditIn(Strict):
@@ -178,8 +200,54 @@ class EditIn(Strict):
         return not any(self.replace.values())
 
 
-# What a file name may keep of an act's number; any other run of characters becomes "-".
-_FILE_UNSAFE = re.compile(r"[^\w-]+")
+# Where the publisher writes a form of its notes in several ways, each way by name (none of
+# them a word of any language; each language's grammar knows what it means for it).
+DashStyle = Literal["hyphen", "en_dash"]
+NumberSign = Literal["numero", "latin_n"]
+DateForm = Literal["day_first", "year_first", "year_first_dot"]
+BracketPlace = Literal["before_act_word", "after_act_word"]
+IssuerForm = Literal["short", "long"]
+WordCase = Literal["lower", "capital"]
+TitleForm = Literal["plain", "owner"]
+HolderForm = Literal["named", "omitted"]
+TextForm = Literal["possessive", "plain"]
+ChangesWord = Literal["by_acts", "plural"]
+InForceWording = Literal["after_day", "after_first", "from_day", "from_day_his", "after_passing",
+                         "first_short"]
+
+
+class NoteStyle(Strict):
+    """How the notes name an act, where the publisher writes a form in several ways.
+
+    Every field left out (None) takes the form of the act's era — the forms the publisher used
+    when the act was entered, derived from `era` or else from the act's date —, and where the
+    publisher was inconsistent within an era, the form it uses from 2017 on. A project may set
+    defaults for all its acts (`notes` in legalgen.yaml); an act's record sets its own
+    (`note_style`). docs/record-format.md says what each form looks like in each language."""
+
+    era: LegalDate | None = None
+    dash: DashStyle | None = None
+    number_sign: NumberSign | None = None
+    date_form: DateForm | None = None
+    bracket: BracketPlace | None = None
+    issuer_form: IssuerForm | None = None
+    act_word: WordCase | None = None
+    title: TitleForm | None = None
+    insert_holder: HolderForm | None = None
+    other_text: TextForm | None = None
+    changes_word: ChangesWord | None = None
+    wording: InForceWording | None = None
+    signing_bracket: bool | None = None
+    see_point: str | None = Field(default=None, min_length=1)
+
+    def over(self, defaults: NoteStyle) -> NoteStyle:
+        """This style, with `defaults` where it leaves a form out."""
+        given = self.model_dump(exclude_none=True)
+        return NoteStyle.model_validate({**defaults.model_dump(exclude_none=True), **given})
+
+    def given(self) -> dict[str, Any]:
+        """The forms set, by name."""
+        return self.model_dump(exclude_none=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,11 +266,21 @@ class ActId:
         return f"{self.issuer}/{self.type}/{self.date.isoformat()}/{self.number}"
 
     @property
+    def name_text(self) -> str:
+        """'2013-11-07-1169': what the act's file names are made from."""
+        return f"{self.date.isoformat()}-{self.number}"
+
+    @property
     def file_stem(self) -> str:
-        """'2013-11-07-1169': the name of the act's record and of its drafted files (a number's
-        characters a file name cannot hold, such as "/", become "-")."""
-        number = _FILE_UNSAFE.sub("-", self.number).strip("-") or "act"
-        return f"{self.date.isoformat()}-{number}"
+        """'2013-11-07-1169', the readable name of the act's files ("22-n/k" gives "22-n-k");
+        among several acts `act_file_stems` gives the names, which never collide."""
+        return readable_name(self.name_text)
+
+
+def act_file_stems(ids: Iterable[ActId]) -> dict[str, str]:
+    """The name of each act's files by its key: its readable name, with a short hash where two
+    acts' readable names are one ("900+" and "900-", or one number of two issuers)."""
+    return unique_names({act.key: act.name_text for act in ids})
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +304,14 @@ class Act:
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
     registration: Registration | None = None  # an order's, with the Ministry of Justice
-    # Where each field of the act stands in its record ("date", "published", "in_force").
+    # Signed by a person acting for the head of the issuer (the notes say so before the name).
+    acting: bool = False
+    # How the notes name the act where the publisher writes a form several ways.
+    note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
+    # The day of its state registration (the rule `on_registration`).
+    registered: dt.date | None = None
+    # Where each field of the act stands in its record ("number", "date", "published",
+    # "in_force", "title").
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 
     def pos(self, name: str) -> SourcePos:
@@ -260,6 +345,14 @@ class Change:
     provenance: str = "official"
     reason: dict[str, str] | None = None  # per language code
     in_force_text: dict[str, str] | None = None
+    # How many changes the act made to the unit, as the note says it ("one change" / "changes").
+    note_count: NoteCount = "several"
+    # The languages whose text the change alters; empty: every language.
+    only: tuple[str, ...] = ()
+    # Further units the change treats as it treats `target`, which one note names together.
+    also: list[str] = field(default_factory=list)
+    # The part of the target the change is about ("heading"); None: the whole unit.
+    part: str | None = None
     group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
     # In a projection, a change whose in-force day is not known yet: `effective` is the
     # projection's day, which no reader is told as the day it takes effect.
@@ -279,16 +372,23 @@ class Change:
 
 
 def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
-    """The first day a change is in force; None when the rule needs an unknown publication."""
+    """The first day a change is in force; None when the rule needs an unknown publication or
+    registration."""
     if rule == "on_signing":
         return act.date
     if rule == "on_publication":
         return act.published
+    if rule == "on_registration":
+        return act.registered
     if isinstance(rule, InForceDate):
         return rule.date
+    # N days after a day run out at the end of day N; the act applies the next day.
+    if isinstance(rule, InForceAfterSigning):
+        return act.date + dt.timedelta(days=rule.after_signing_days + 1)
+    if act.published is None:
+        return None
+    if rule == "day_after_publication":
+        return act.published + dt.timedelta(days=1)
     if isinstance(rule, InForceAfterDays):
-        if act.published is None:
-            return None
-        # N days after the publication day run out at the end of day N; the act applies next day.
         return act.published + dt.timedelta(days=rule.after_publication_days + 1)
     raise ValueError(f"unknown in-force rule {rule!r}")

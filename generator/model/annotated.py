@@ -24,6 +24,8 @@ class Annotated:
     adoption_line: str
     notes: dict[str, list[Note]] = field(default_factory=dict)
     exclusions: dict[str, Note] = field(default_factory=dict)
+    # The notes under the title: its own changes, words replaced throughout the text.
+    head_notes: list[Note] = field(default_factory=list)
     reconstructed: dict[str, list[str]] = field(default_factory=dict)
     status: str | None = None
     repeal_line: str | None = None

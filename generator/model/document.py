@@ -98,6 +98,8 @@ class Unit:
     header: list[list[Cell]] | None = None
     cells: list[Cell] | None = None
     children: list[Unit] = field(default_factory=list)
+    # An annexed document as the notes name it ("rules"; `kinds.ANNEX_NAMES`).
+    note_name: str | None = None
 
     @property
     def own_id(self) -> str:
@@ -113,7 +115,7 @@ class Unit:
         return Unit(
             self.kind, self.uid, self.pos, self.label, self.heading, self.text, self.stamp,
             self.position, self.name, self.role, self.widths, self.header, self.cells,
-            list(self.children),
+            list(self.children), self.note_name,
         )
 
 

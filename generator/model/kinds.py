@@ -28,10 +28,10 @@ UnitKind = Literal[
     "subsection",
     "named",
     "article",
+    "part",
     "point",
     "subpoint",
     "text",
-    "part",
     "table",
     "appendix",
     "notes",
@@ -39,6 +39,15 @@ UnitKind = Literal[
     "row",
     "total",
 ]
+
+# The names by which the notes call an annexed document instead of its kind and label ("the
+# Rules in the wording of …"): a unit's `note_name`. Every language gives each its word.
+AnnexName = Literal[
+    "rules", "regulation", "list", "structure", "form", "qualification_requirements",
+    "excise_rates", "instruction", "programme", "plan", "standard", "methodology",
+    "requirements", "composition",
+]
+ANNEX_NAMES: tuple[str, ...] = get_args(AnnexName)
 
 # How the writers lay a kind out and the stages treat it.
 Family = Literal[
@@ -86,11 +95,11 @@ class KindSpec:
         return self.family in ROW_FAMILIES
 
 
-KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
+_SPECS: tuple[KindSpec, ...] = (
     KindSpec("preamble", "preamble", "plain", ("text",), ("text",)),
     KindSpec("paragraph", "para", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("signature", "signature", "signatory", ("position", "name"), ("name",)),
-    KindSpec("attachment", "att", "stamped", ("stamp", "heading"), ("heading",),
+    KindSpec("attachment", "att", "stamped", ("stamp", "heading", "note_name"), ("heading",),
              in_contents=True, heading_level=1),
     KindSpec("chapter", "chp", "division", ("heading", "text"), ("heading",), in_contents=True),
     KindSpec("section", "sec", "division", ("heading", "text"), ("heading",), in_contents=True),
@@ -103,16 +112,20 @@ KINDS: dict[str, KindSpec] = {spec.name: spec for spec in (
     KindSpec("point", "point", "numbered", ("text", "heading")),
     KindSpec("subpoint", "subpoint", "numbered", ("text",), ("text",), label_required=True),
     KindSpec("text", "p", "plain", ("text",), ("text",)),
-    # An unlabelled paragraph that the text's own structure calls a part (of a law's article).
+    # A paragraph of an article that the text's own structure calls a part: unlabelled in a law
+    # (named by its place, "the second part"), labelled where a code numbers its parts ("1.").
     KindSpec("part", "part", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
-    KindSpec("appendix", "app", "stamped", ("stamp", "heading"), ("heading",),
+    KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), ("heading",),
              in_contents=True, heading_level=2, named_by_label=True),
     KindSpec("notes", "notes", "table_notes", ("text",)),
     KindSpec("group", "group", "heading_row", ("text",), ("text",)),
     KindSpec("row", "row", "row", ("cells",), ("cells",)),
     KindSpec("total", "total", "row", ("cells",), ("cells",), sums_rows=True),
-)}
+)
+KINDS: dict[str, KindSpec] = {spec.name: spec for spec in _SPECS}
+if len(KINDS) != len(_SPECS):
+    raise RuntimeError("the kind table gives a kind two entries")
 if set(KINDS) != BUILT_IN_KINDS:
     raise RuntimeError(f"the kind table {tuple(KINDS)} differs from UnitKind")
 

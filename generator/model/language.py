@@ -209,9 +209,10 @@ class Language(abc.ABC):
         return words(self.pending_act(facts.act), self.in_force_tail(facts.act, facts.in_force))
 
     def note_words(self, facts: NoteFacts, with_label: bool = True) -> Words:
-        """The words of any note's facts: an exclusion text (after the unit's label unless
-        `with_label` is False), the repeal note, or the note under a unit."""
-        if facts.operation == "exclude":
+        """The words of any note's facts: the text in an excluded unit's place or one that lost
+        force (after the unit's label unless `with_label` is False), the repeal note, or the
+        note under a unit."""
+        if facts.operation in ("exclude", "lose_force"):
             return self.exclusion(facts, with_label)
         if facts.operation == "repeal":
             return self.repeal_note(facts)

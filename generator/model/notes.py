@@ -1,17 +1,22 @@
 """Editorial notes as facts that hold in every language, and as one language's words.
 
-Reads and writes nothing. A note states facts free of any language's words (`NoteFacts`): what
-happened (`operation`) to which units (each by its kind and label), in which kind of document,
-by which acts — each act by its identity (the issuer's key in the registry of issuers, the act
-type, its date and number) with the in-force rule of the change it made (`ActMention`). A
+Reads and writes nothing. A note states facts free of any language's words (`NoteFacts`): which
+units it speaks of (each by its kind and label, or by its name, or as the title of another),
+in which kind of document, and what happened to them, in order — one `NoteStep` per operation
+(new wording, changes, an added unit, excluded, lost force, in force from a day, words replaced
+throughout the text), each with the acts that did it. An act is named by its identity (the
+issuer's key in the registry of issuers, the act type, its date and number), the in-force rule
+of the change it made, whether a person acting for the head signed it, and the named forms its
+notes take where the publisher writes a form several ways (`NoteStyle`): an `ActMention`. A
 language renders the facts (`Language.note_words`) into `Segment`s: runs of plain text, the
 words that name an act (carrying the act's key, so that the site links them to the act's page)
 and the in-force bracket. The annotate stage keeps both in a `Note`; the writers print its
 segments and nothing searches its text.
 
 The pending notice's items are `PendingFacts` rendered the same way. Because the facts are the
-whole input of the grammar, a reader of published notes can give the same facts back and have
-the note regenerated, and an amendment record can be made from them.
+whole input of the grammar, a reader of published notes (`generator.lang.reading.read_note`)
+gives the same facts back and has the note regenerated, and an amendment record can be made
+from them; a note it cannot read is `Unreadable`.
 """
 
 from __future__ import annotations
@@ -21,26 +26,43 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .acts import Act, InForceRule
+from .acts import Act, InForceRule, NoteCount, NoteStyle
 from .document import IssuerName, Unit
 
-# What a note says happened: a unit in new wording, changed, given a new unit, excluded (the
-# text that stands for it), or the document lost force (the note under its head).
-NoteOperation = Literal["replace", "amend", "insert", "exclude", "repeal"]
+# What a note says happened: a unit in new wording, changed, given a new unit, excluded or lost
+# force (the text that stands for it), in force from a day of its own, words replaced throughout
+# the text, or the document lost force (the note under its head).
+NoteOperation = Literal["replace", "amend", "insert", "exclude", "lose_force", "in_force_from",
+                        "replace_words", "repeal"]
 # Plain text, the words that name an act, the in-force bracket (with its parentheses).
 SegmentRole = Literal["text", "act", "bracket"]
+# The kind of a `UnitRef` that is a title: the document's own, or the heading of its owner.
+TITLE = "title"
+# Words replaced throughout the text, by language: each (what, by what).
+Replacements = Mapping[str, tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class UnitRef:
-    """A unit as a note speaks of it: its kind and its label as printed ("3.", "2-1)")."""
+    """A unit as a note speaks of it: its kind and its label as printed ("3.", "2-1)"); an
+    annexed document by its `name` ("rules", "list": the word the notes call it by); a title
+    (`TITLE`) of the document, or with `owner` the title or heading of that unit."""
 
     kind: str
     label: str | None = None
+    name: str | None = None
+    owner: UnitRef | None = None
 
     @classmethod
     def of(cls, unit: Unit) -> UnitRef:
-        return cls(unit.kind, unit.label)
+        return cls(unit.kind, unit.label, unit.note_name)
+
+    @property
+    def named(self) -> bool:
+        """Called by a word of its own rather than by its label: an annexed document by its
+        name, a title, an unlabelled appendix."""
+        return self.name is not None or self.kind == TITLE or (
+            self.label is None and self.kind in ("appendix", "attachment", "preamble"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +82,16 @@ class ActMention:
     in_force_text: Mapping[str, str] | None = None
     issuer_names: Mapping[str, IssuerName] = field(default_factory=dict, compare=False,
                                                    repr=False)
+    acting: bool = False
+    style: NoteStyle = field(default_factory=lambda: NoteStyle())
 
     @classmethod
     def of(cls, act: Act, rule: InForceRule | None = None,
            in_force_text: Mapping[str, str] | None = None) -> ActMention:
         """`act` as its change took effect: by `rule` (the act's own rule by default)."""
         return cls(act.issuer, act.type, act.date, act.number,
-                   act.in_force if rule is None else rule, in_force_text, act.issuer_names)
+                   act.in_force if rule is None else rule, in_force_text, act.issuer_names,
+                   act.acting, act.note_style)
 
     @property
     def key(self) -> str:
@@ -75,17 +100,64 @@ class ActMention:
 
 
 @dataclass(frozen=True, slots=True)
+class StepDetails:
+    """What a step says besides its operation and acts: how many changes (`count`); that only
+    the text of the languages `only` changed; the day a unit takes effect (`effective`), by a
+    `provision` of the document itself when no act is named; the words replaced throughout the
+    text, by language (data of the record, printed as given)."""
+
+    count: NoteCount = "several"
+    only: tuple[str, ...] = ()
+    effective: dt.date | None = None
+    provision: UnitRef | None = None
+    words: Replacements | None = None
+
+
+NO_DETAILS = StepDetails()
+
+
+@dataclass(frozen=True, slots=True)
+class NoteStep:
+    """One operation a note tells, with the acts that did it in the order the note names them;
+    `added` is the unit an insert added."""
+
+    operation: NoteOperation
+    acts: tuple[ActMention, ...]
+    added: UnitRef | None = None
+    details: StepDetails = NO_DETAILS
+
+
+@dataclass(frozen=True, slots=True)
 class NoteFacts:
     """What a note states. `units` are the units it speaks of — for an insert, the unit that
-    received the new one; none: the document itself; `added` is the unit an insert added;
-    `acts` are in the order the note names them; `document_type` is the act type of the
-    document the note stands in."""
+    received the new one; none: the document itself; several: one note for them all. Its first
+    step is `operation` by `acts` (`added`: the unit an insert added; `details`), the steps the
+    later acts added follow in `later`, in the order the note tells them. `document_type` is the
+    act type of the document the note stands in."""
 
     operation: NoteOperation
     units: tuple[UnitRef, ...]
     acts: tuple[ActMention, ...]
     document_type: str
     added: UnitRef | None = None
+    details: StepDetails = NO_DETAILS
+    later: tuple[NoteStep, ...] = ()
+
+    @classmethod
+    def of_steps(cls, units: tuple[UnitRef, ...], steps: tuple[NoteStep, ...],
+                 document_type: str) -> NoteFacts:
+        first = steps[0]
+        return cls(first.operation, units, first.acts, document_type, first.added,
+                   first.details, steps[1:])
+
+    @property
+    def steps(self) -> tuple[NoteStep, ...]:
+        return (NoteStep(self.operation, self.acts, self.added, self.details), *self.later)
+
+    @property
+    def all_acts(self) -> tuple[ActMention, ...]:
+        """Every act the note names, in order."""
+        return tuple(mention for step in self.steps for mention in step.acts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +167,13 @@ class PendingFacts:
 
     act: ActMention
     in_force: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A published note the reader could not turn into facts, and why."""
+
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

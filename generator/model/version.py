@@ -22,14 +22,17 @@ Timeline = list[tuple[dt.date, list[Act]]]
 class Event:
     """One thing an act did that a note must tell.
 
-    `operation` is replace, amend, insert, delete or repeal; `unit` is the unit the note is about
-    (the host, when a change gives `note_on`); `inserted` is the new unit of an insert.
+    `operation` is replace, amend, insert, delete, lose_force or repeal; `unit` is the unit the
+    note is about (the host, when a change gives `note_on`; None: the document's title, or its
+    whole text); `inserted` is the new unit of an insert; `together` are the units one note
+    names with this one (a change's `also`).
     """
 
     operation: str
     change: Change
-    unit: Unit
+    unit: Unit | None
     inserted: Unit | None = None
+    together: tuple[Unit, ...] = ()
 
     @property
     def act(self) -> Act:
@@ -60,6 +63,10 @@ class Version:
     # The text once every pending act takes effect (`consolidate.projection`): no version in
     # force on any day, and said so wherever it is shown.
     projected: bool = False
+    # The title in force, and the events whose notes stand under it: changes to the title and
+    # to words throughout the text.
+    title: str = ""
+    head_events: list[Event] = field(default_factory=list)
 
     def walk(self) -> Iterator[Unit]:
         for unit in self.units:

@@ -99,10 +99,18 @@ def first_day(act: Act) -> dt.date:
 
 def amended_version(project: Project, act: Act, lang: str, identifier: str = "") -> Version:
     """The version the edits were made on: the date in a document's identifier, or the day
-    before the act takes effect; the act's own record (if there is one) left out."""
+    before the act takes effect; the act's own record (if there is one) left out. An
+    identifier naming an impossible day is a `ValueError` saying so."""
     match = _IDENTIFIER.search(identifier)
-    date = dt.date.fromisoformat(match.group(1)) if match else \
-        first_day(act) - dt.timedelta(days=1)
+    if match:
+        try:
+            date = dt.date.fromisoformat(match.group(1))
+        except ValueError as exc:
+            raise ValueError(f"the document's identifier '{identifier}' names no day "
+                             f"({exc})") from None
+    else:
+        first = first_day(act)
+        date = first - dt.timedelta(days=1) if first > project.adoption_date else first
     date = max(date, project.adoption_date)
     others = [change for change in project.changes if change.act.key != act.key]
     return consolidate(dataclasses.replace(project, changes=others), lang, date)

@@ -4,16 +4,19 @@ Reads: the bytes of a .docx (lxml on `word/document.xml` and `docProps/core.xml`
 `Piece`s in body order — one per paragraph outside tables and one per table row — each with its
 text with every revision rejected (`old`) and accepted (`new`), its style, the bookmarks that
 start in it and its paragraph number. Insertions are `w:ins`/`w:moveTo`, deletions
-`w:del`/`w:moveFrom`; formatting revisions (`w:rPrChange`, `w:pPrChange`) carry no text and
-change nothing here.
+`w:del`/`w:moveFrom`; a deleted paragraph mark joins the paragraph to the next one, whose text
+then stands in the first one's new text (the next one's new text is empty); formatting
+revisions (`w:rPrChange`, `w:pPrChange`) carry no text and change nothing here. Parts are
+inflated only up to a size stated before (no zip bomb), and the XML is read without DTDs or
+outside entities.
 
 The reading follows the document's structure, not the places of its paragraphs: a paragraph
 empty before and after the edits (the one that ends a section after a table, a blank line a
-re-save adds) is no piece, its bookmarks going to the next one; tables stand anywhere. Text
-inside a link to a bookmark — a `w:hyperlink` with an anchor, a HYPERLINK field with `\l` or a
-REF field — is written in the content's reference markup with the bookmark's name as its
-target, `[text](ref:#name)` (`LINK_TARGET`), which the reader of the version turns into the
-unit id or act key the name stands for.
+re-save adds) is no piece, its bookmarks going to the next one; tables stand anywhere, and
+paragraphs inside content controls are read in their place. Text inside a link to a bookmark —
+a `w:hyperlink` with an anchor, a HYPERLINK field with `\l` or a REF field — is written in the
+content's reference markup with the bookmark's name as its target, `[text](ref:#name)`
+(`LINK_TARGET`), which the reader of the version turns into the unit id the name stands for.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ DC = "http://purl.org/dc/elements/1.1/"
 OLD_ONLY = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
 NEW_ONLY = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
 EXCLUDED_STYLE = "ExcludedUnit"
+BODY = "word/document.xml"
+CORE = "docProps/core.xml"
+# The largest DOCX read and part inflated: the sample's largest document is 0.3 MB.
+MAX_DOCX_SIZE = 64 * 1024 * 1024
+MAX_PART_SIZE = 64 * 1024 * 1024
+# No DTD, no entity from outside the file (a path, a URL), no network.
+_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
+                          huge_tree=False)
 
 
 def w(tag: str) -> str:
@@ -49,6 +60,22 @@ class DocxError(Exception):
         self.paragraph = paragraph
 
 
+def _member(archive: zipfile.ZipFile, name: str, required: bool) -> bytes:
+    """A part of the package, its size (as the package states it) checked before it is
+    inflated: a small file may inflate to gigabytes."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        if required:
+            raise
+        return b""
+    if info.file_size > MAX_PART_SIZE:
+        raise DocxError(f"{name} would inflate to {info.file_size} bytes, more than the "
+                        f"{MAX_PART_SIZE} a document legalgen wrote holds")
+    # zipfile stops at the stated size (and the checksum then fails): it is a true bound.
+    return archive.read(info)
+
+
 @dataclass(slots=True)
 class WordFile:
     pieces: list[Piece]
@@ -59,14 +86,13 @@ class WordFile:
 def read_docx(data: bytes) -> WordFile:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            body_xml = archive.read("word/document.xml")
-            core_xml = archive.read("docProps/core.xml") if "docProps/core.xml" in \
-                archive.namelist() else b""
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+            body_xml = _member(archive, BODY, required=True)
+            core_xml = _member(archive, CORE, required=False)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
         raise DocxError(f"not a Word document ({exc})") from None
     try:
-        root = etree.fromstring(body_xml)
-        core = etree.fromstring(core_xml) if core_xml else None
+        root = etree.fromstring(body_xml, _PARSER)
+        core = etree.fromstring(core_xml, _PARSER) if core_xml else None
     except etree.XMLSyntaxError as exc:
         raise DocxError(f"broken XML in the document: {exc}", exc.lineno or 1) from None
     body = root.find(w("body"))
@@ -89,6 +115,8 @@ def _pieces(body: etree._Element) -> list[Piece]:
     # LibreOffice writes a bookmark at the start of a paragraph at the end of the one before:
     # a bookmark after the last text of a paragraph belongs to the next paragraph.
     carried: list[str] = []
+    # Paragraphs joined in the new text: each but the last had its mark deleted.
+    joined: list[Piece] = []
     for child in _blocks(body):
         if child.tag == w("p"):
             number += 1
@@ -98,25 +126,36 @@ def _pieces(body: etree._Element) -> list[Piece]:
                 # No text before or after the edits: a section break's paragraph or a blank
                 # line, part of no unit; its bookmarks mark what follows.
                 carried += leading + carried_on
+                if not _mark_deleted(child):
+                    _join(joined)
+                    joined = []
                 continue
-            pieces.append(Piece(number, _style(child), [old], [new], carried + leading))
+            piece = Piece(number, _style(child), [old], [new], carried + leading)
+            pieces.append(piece)
+            joined.append(piece)
+            if not _mark_deleted(child):
+                _join(joined)
+                joined = []
             carried = carried_on
         elif child.tag == w("tbl"):
+            _join(joined)
+            joined = []
             for row in child.iter(w("tr")):
                 first = number + 1
                 cells_old, cells_new, styles, names = [], [], [], list(carried)
                 for cell in row.findall(w("tc")):
-                    texts = []
-                    for p in cell.iter(w("p")):
-                        number += 1
-                        texts.append(paragraph_texts(p))
-                        styles.append(_style(p))
-                        # Every bookmark in a row is the row's, text or not.
-                        names += [name for part in _split_bookmarks(p) for name in part]
-                    cells_old.append("\n".join(old for old, _ in texts))
-                    cells_new.append("\n".join(new for _, new in texts))
+                    paragraphs = list(cell.iter(w("p")))
+                    number += len(paragraphs)
+                    old, new = _cell_texts(paragraphs)
+                    cells_old.append(old)
+                    cells_new.append(new)
+                    styles += [_style(p) for p in paragraphs]
+                    # Every bookmark in a row is the row's, text or not.
+                    names += [name for p in paragraphs for part in _split_bookmarks(p)
+                              for name in part]
                 pieces.append(Piece(first, _row_style(styles), cells_old, cells_new, names, True))
                 carried = []
+    _join(joined)
     return pieces
 
 
@@ -130,6 +169,19 @@ def _blocks(container: etree._Element) -> Iterator[etree._Element]:
             yield from _blocks(child)
 
 
+def _join(paragraphs: list[Piece]) -> None:
+    """Paragraphs that are one in the new text (a deleted mark joins a paragraph to the next):
+    their new text is the first's that keeps any of its own — the unit the others joined —,
+    the others' is empty. A paragraph deleted whole, mark and all, thus leaves the next one its
+    text."""
+    if len(paragraphs) < 2:
+        return
+    text = "".join(piece.new[0] for piece in paragraphs)
+    keeper = next((piece for piece in paragraphs if piece.new[0].strip()), paragraphs[-1])
+    for piece in paragraphs:
+        piece.new = [text if piece is keeper else ""]
+
+
 def _split_bookmarks(p: etree._Element) -> tuple[list[str], list[str]]:
     """The bookmarks of a paragraph before its last text, and those after it."""
     leading: list[str] = []
@@ -141,6 +193,25 @@ def _split_bookmarks(p: etree._Element) -> tuple[list[str], list[str]]:
             leading += trailing
             trailing = []
     return leading, trailing
+
+
+def _cell_texts(paragraphs: list[etree._Element]) -> tuple[str, str]:
+    """A cell's text, before and after the edits, a line per paragraph; a paragraph whose mark
+    was deleted joins the next one."""
+    olds: list[str] = []
+    new_text = ""
+    joins = True  # the first paragraph starts the text
+    for p in paragraphs:
+        old, new = paragraph_texts(p)
+        olds.append(old)
+        new_text += new if joins else f"\n{new}"
+        joins = _mark_deleted(p)
+    return "\n".join(olds), new_text
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    """The paragraph's mark is a tracked deletion: it joins the paragraph after it."""
+    return p.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None
 
 
 def _row_style(styles: list[str]) -> str:

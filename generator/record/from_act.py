@@ -11,9 +11,11 @@ from pathlib import Path
 
 from ..consolidate import consolidate
 from ..lang import DRAFTING
+from ..load.limits import max_file_size
 from ..load.registry import CONFIG_FILE, builtin_issuers
 from ..model import Act, Diagnostics, Project, SourcePos, Version
 from ..model.drafting import DraftingLanguage
+from ..regular_files import read_regular
 from .act_text import ISSUERS, ActReader, ActSyntaxError, normalize
 from .common import ActOptions, LangChange, act_in, amended_version, merge_languages, probe_act
 from .writer import Record, new_record
@@ -25,9 +27,11 @@ def record_from_act(project: Project, files: list[Path],
     texts: dict[str, tuple[Path, str]] = {}
     for path in files:
         try:
-            text = path.read_text(encoding="utf-8")
+            # A byte-order mark (Notepad's "UTF-8 with BOM") is no part of the text.
+            text = read_regular(path, max_file_size()).decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError) as exc:
-            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {exc}")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {reason}")
             continue
         code = _language(text, project, options)
         if code is None:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ..lang import LANGUAGES
 from ..model import Act, Diagnostics, Project, SourcePos
+from ..regular_files import read_regular
 from .common import LangChange, act_in, amended_version, drafted_titles, merge_languages
-from .docx import DocxError, read_docx
+from .docx import MAX_DOCX_SIZE, DocxError, read_docx
 from .word import WordReader
 from .writer import Record, new_record
 
@@ -24,10 +25,11 @@ def record_from_word(project: Project, act: Act,
     for path in files:
         shown = str(path)
         try:
-            word = read_docx(path.read_bytes())
+            word = read_docx(read_regular(path, MAX_DOCX_SIZE))
         except (DocxError, OSError) as exc:
             line = exc.paragraph if isinstance(exc, DocxError) else 1
-            diagnostics.error(SourcePos(shown, line, 1), str(exc))
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            diagnostics.error(SourcePos(shown, line, 1), reason)
             continue
         code = _language(word.language)
         if code is None:
@@ -37,7 +39,11 @@ def record_from_word(project: Project, act: Act,
         if code in found:
             diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")
             continue
-        version = amended_version(project, act, code, word.identifier)
+        try:
+            version = amended_version(project, act, code, word.identifier)
+        except ValueError as exc:  # the identifier names no day the project has
+            diagnostics.error(SourcePos(shown, 1, 1), str(exc))
+            continue
         reading = WordReader(version, LANGUAGES[code]).read(word.pieces)
         for number, message in reading.errors:
             diagnostics.error(SourcePos(shown, number, 1), f"paragraph {number}: {message}")

@@ -24,10 +24,6 @@ class Record(AmendmentIn):
 
     todo: list[str] = Field(default_factory=list)
 
-    @property
-    def file_name(self) -> str:
-        return f"{self.act.id.file_stem}.yaml"
-
 
 def new_record(act: ActIn, changes: list[ChangeIn], todo: list[str]) -> Record:
     """The record of `act`; its `todo` list written only when there is something to do."""

@@ -16,7 +16,7 @@ from ..model.inline import plain
 
 # What a record's action did to a unit, as the change kinds of a diff name it.
 ACTION_KINDS = {"replace": REWORDED, "amend": REWORDED, "insert": ADDED, "delete": EXCLUDED,
-                "repeal": REPEALED}
+                "lose_force": REPEALED, "repeal": REPEALED}
 EXCERPT_WORDS = 12
 
 

@@ -67,9 +67,9 @@ class Site:
         self.project = project
         self.template_dir = template_dir
         self.templates = Templates(template_dir)
-        self.env = self.templates.environment()
         self.options = options
         self.steps = history.steps(project, options.today)
+        self.act_names = plan.act_page_names(project.acts)
 
     # --- The frame every page shares -------------------------------------------------------
 
@@ -92,10 +92,14 @@ class Site:
 
     def act_links(self, lang: str, page: str) -> dict[str, str]:
         """Each act by its key → its page, from `page`: notes link the words naming an act."""
-        return {act.key: plan.href(page, plan.act_page(lang, act)) for act in self.project.acts}
+        return {act.key: plan.href(page, self.act_page_path(lang, act))
+                for act in self.project.acts}
+
+    def act_page_path(self, lang: str, act: Act) -> str:
+        return plan.act_page(lang, self.act_names[act.path])
 
     def _render(self, template: str, **context: Any) -> bytes:
-        return self.env.get_template(template).render(**context).encode("utf-8")
+        return self.templates.render(template, **context).encode("utf-8")
 
     # --- Pages -----------------------------------------------------------------------------
 
@@ -147,7 +151,7 @@ class Site:
             steps=self.steps,
             version_link=lambda date: link(plan.version(lang.code, date)),
             redline_link=lambda old, new: link(plan.redline(lang.code, old, new)),
-            act_link=lambda act: link(plan.act_page(lang.code, act)),
+            act_link=lambda act: link(self.act_page_path(lang.code, act)),
             pending=history.pending_acts(self.project, self.options.today),
             acts=sorted(self.project.acts, key=lambda act: (act.date, act.order)),
             short_date=lang.short_date,
@@ -194,8 +198,8 @@ class Site:
         return Page(page, html.encode("utf-8"))
 
     def act_page(self, lang: Language, act: Act, versions: dict[dt.date, Version]) -> Page:
-        page = plan.act_page(lang.code, act)
-        chrome = self.chrome(lang, page, lambda other: plan.act_page(other, act))
+        page = self.act_page_path(lang.code, act)
+        chrome = self.chrome(lang, page, lambda other: self.act_page_path(other, act))
         link = chrome["site"]["link"]
         changed = history.changed_units(self.project, act, versions)
         dates = sorted({item.date for item in changed})

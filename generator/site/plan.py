@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from ..model import Act
+from ..model.names import unique_names
 
 ASSETS = "assets"
 SITE_CSS = f"{ASSETS}/site.css"
 SITE_JS = f"{ASSETS}/site.js"
 LANDING = "index.html"
-# Characters an act's page name keeps from its record's name; others become "-".
-_UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def home(lang: str) -> str:
@@ -31,9 +30,16 @@ def version(lang: str, date: dt.date) -> str:
     return f"{lang}/{date.isoformat()}.html"
 
 
-def act_page(lang: str, act: Act) -> str:
-    """An act's page, named after its record ("2014-10-30-1154"): record names are unique."""
-    return f"{lang}/acts/{_UNSAFE.sub('-', PurePosixPath(act.path).stem)}.html"
+def act_page_names(acts: Iterable[Act]) -> dict[str, str]:
+    """The name of each act's page by its record's path: the record's name as a file name can
+    hold it ("2014-10-30-1154"), with a short hash where two records' names give one
+    (`model.names`)."""
+    return unique_names({act.path: PurePosixPath(act.path).stem for act in acts})
+
+
+def act_page(lang: str, name: str) -> str:
+    """An act's page, by its name among `act_page_names`."""
+    return f"{lang}/acts/{name}.html"
 
 
 def redline(lang: str, old: dt.date, new: dt.date) -> str:

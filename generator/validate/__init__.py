@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..consolidate import check_all_versions
 from ..input import UnitBuilder
-from ..model import Diagnostics, Project, Unit
+from ..model import TITLE_TARGET, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
@@ -130,6 +130,10 @@ def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
     for change in project.changes:
+        # A change to one language's text, or to a heading or the title (a text, not a unit),
+        # has no counterpart to compare.
+        if change.only or change.part is not None or change.target == TITLE_TARGET:
+            continue
         check_edit_numbers(change, project.langs, diagnostics)
         if not change.content:
             continue

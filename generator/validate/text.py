@@ -39,18 +39,20 @@ def project_texts(project: Project) -> Iterator[Text]:
         for top in document.units:
             yield from _unit_texts(top)
     for act in project.acts:
-        where = SourcePos(act.path, 1, 1)
-        yield where, "act: 'number'", act.number
+        yield act.pos("number"), "act: 'number'", act.number
         for code, title in act.title.items():
-            yield where, f"act: 'title.{code}'", title
+            yield act.pos("title"), f"act: 'title.{code}'", title
     for change in project.changes:
         for code, reason in (change.reason or {}).items():
             yield change.pos, f"{change.where}: 'reason.{code}'", reason
         for edit in change.edits:
-            for code in project.langs:
-                for part in (edit.find, edit.replace):
-                    yield change.pos, f"{change.where}: edit", part[code]
+            for part in (edit.find, edit.replace):
+                for text in part.values():
+                    yield change.pos, f"{change.where}: edit", text
         for raw in change.content.values():
+            if isinstance(raw, str):  # a new heading or title
+                yield change.pos, f"{change.where}: content", raw
+                continue
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
                 yield from _unit_texts(unit)

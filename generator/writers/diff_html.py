@@ -38,14 +38,14 @@ def render_diff_html(diff: Diff, template_dir: Path | None = None) -> bytes:
 
 def diff_html(diff: Diff, templates: Templates, frame: Frame | None = None) -> str:
     """The diff page (`diff.html.j2`), or that page inside a frame."""
-    env = templates.environment()
     template, framing = framed(frame, "diff.html.j2", diff.lang)
 
     def names(acts: Acts) -> str:
         return "; ".join(diff.act_names(acts))
 
     summary = {change.uid: index for index, change in enumerate(diff.changes, 1)}
-    return env.get_template(template).render(
+    return templates.render(
+        template,
         **framing,
         diff=diff,
         lang=diff.lang,

@@ -14,33 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from .corpus import FILES
+
 # The documents whose text amends other acts, and the language files of each.
 AMENDING = ("103883", "152747", "120595", "103695", "22806")
-FILES = {"kk": "kaz.md", "ru": "rus.md"}
 NOTE_WORDS = ("Сноска.", "Ескерту.", "Примечание РЦПИ", "РҚАО-ның ескертпесі")
 QUOTE_ONLY = re.compile(r"^»[;.]?$")
-
-
-def corpus_dir() -> Path | None:
-    """`../shared/corpus/` beside the repository, or beside the main checkout of a linked
-    working tree; `LEGALGEN_CORPUS` names another place."""
-    named = os.environ.get("LEGALGEN_CORPUS")
-    candidates = [Path(named)] if named else []
-    candidates.append(ROOT.parent / "shared" / "corpus")
-    git = ROOT / ".git"
-    if git.is_file():
-        # A linked working tree: ".git" names the main checkout's git folder.
-        linked = Path(git.read_text(encoding="utf-8").split(":", 1)[1].strip())
-        candidates.append(linked.parents[2].parent / "shared" / "corpus")
-    return next((path for path in candidates if (path / "index.yaml").is_file()), None)
 
 
 @cache

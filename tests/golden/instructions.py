@@ -42,7 +42,8 @@ from generator.record.act_text import normalize
 from generator.record.from_act import record_from_act
 from generator.record.writer import record_yaml
 
-from .acts import AMENDING, act_identity, act_lines, corpus_dir
+from .acts import AMENDING, act_identity, act_lines
+from .corpus import corpus_folder
 from .standin import Entry, Paragraph, Standin, paragraphs
 
 QUOTED = " «…» "
@@ -230,7 +231,7 @@ def summary(code: str, groups: bool = False) -> tuple[int, int, dict[str,
                                                                     list[InstructionResult]]]:
     """(instructions, exact, misses by class) of the corpus beside the repository in `code`;
     of its group lines with `groups`."""
-    corpus = corpus_dir()
+    corpus = corpus_folder()
     if corpus is None:
         raise FileNotFoundError("the corpus ../shared/corpus/ is not beside the repository")
     results = (measure_groups if groups else measure)(corpus, code)
@@ -251,7 +252,7 @@ def _print_misses(misses: dict[str, list[InstructionResult]]) -> None:
 
 
 def main() -> int:
-    if corpus_dir() is None:
+    if corpus_folder() is None:
         print("golden: skipped, no published corpus beside the repository (../shared/corpus/)")
         return 0
     for code in codes():

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.fixtureutil import FIXTURE, append, edit
+from tests.fixtureutil import FIXTURE, edit
+from tests.hostile.base import Case, add, nothing, put, sub
+from tests.hostile.hardening import hardening_cases
 
 KK = "content/kk"
 RES = f"{KK}/01-resolution.yaml"
@@ -25,43 +26,6 @@ R1310 = "amendments/no-1310.yaml"
 R1020 = "amendments/no-1020.yaml"
 PREAMBLE = "ҚАУЛЫ ЕТЕДІ:"
 PARA_2 = "шаралар қабылдасын."
-
-
-@dataclass
-class Case:
-    name: str
-    kind: str  # the class of the issue the case belongs to
-    mutate: Callable[[Path], None]
-    path: str | None = None  # the file the message names (None: the message names no file)
-    marker: str | None = None  # text on the line the message points at (None: no line)
-    needle: str = ""  # words the message holds: the offending value or the reason
-    code: int = 2
-    offset: int = 0  # lines from the marker's to the one the message points at
-    args: list[str] = field(default_factory=list)  # extra options of `build`
-
-
-def sub(path: str, old: str, new: str) -> Callable[[Path], None]:
-    return lambda root: edit(root / path, old, new)
-
-
-def add(path: str, text: str) -> Callable[[Path], None]:
-    return lambda root: append(root / path, text)
-
-
-def put(path: str, data: str | bytes) -> Callable[[Path], None]:
-    def write(root: Path) -> None:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-
-    return write
-
-
-def nothing(root: Path) -> None:
-    """The project stays valid: the case breaks the command line or the machine."""
 
 
 def _dir_for_file(path: str) -> Callable[[Path], None]:
@@ -844,4 +808,25 @@ CASES: list[Case] = [
     *_content_cases(),
     *_usage_cases(),
     *_environment_cases(),
+    *hardening_cases(),
 ]
+KINDS = ("bad YAML", "bad record", "bad content", "bad option", "environment", "unsafe name",
+         "staging", "template", "cache", "special file", "record", "init")
+# The cases `make check` runs (the fast tier): a few of each class, the ones that cost least and
+# that the hardening's reports began with; `make test` runs every case.
+QUICK = frozenset({
+    "unclosed quote", "alias bomb in content", "NUL byte",
+    "unknown action", "date after 9997", "target does not exist",
+    "escaped NUL", "reference to a missing unit", "manifest dot-dot path",
+    "bad --as-of", "--jobs 0",
+    "record is a symlink loop", "out below a regular file",
+    "act number climbing out", "two act numbers one file name", "record number climbing out",
+    "new-act number climbing out",
+    "the user's temporary files", "a FIFO where an output goes",
+    "template syntax error", "template runs a command", "template includes a link out",
+    "validate: template runs a command",
+    "planted project pickle", "project cache key readable by others",
+    "FIFO among the records", "FIFO as legalgen.yaml", "legalgen.yaml a folder, cache warm",
+    "act text with a byte-order mark", "zip bomb", "in force 400 days after publication",
+    "init id climbing out", "init date 9999-12-31",
+})

@@ -94,6 +94,8 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if a.status:
             self._text_paragraph(a.status, "DocumentStatus")
         self._text_paragraph(a.title, "Title")
+        for note in a.head_notes:
+            self._text_paragraph(note.text, "EditorialNote")
         self._text_paragraph(a.adoption_line, "DocumentLine")
         if a.repeal_line:
             self._text_paragraph(a.repeal_line, "DocumentLine")

@@ -27,7 +27,8 @@ import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-from ...model import Language
+from ...model import InputError, Language
+from ...regular_files import read_regular
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
 from .templates import TEMPLATES, Templates
 
@@ -52,15 +53,22 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
     def __init__(self, templates: Templates | None = None) -> None:
         super().__init__()  # sets what WeasyPrint reads of a fetcher; `fetch` does the rest
         self.templates = templates or Templates()
+        # A project's file that may not be read (a link leading out, a FIFO): WeasyPrint turns
+        # every failure of a fetch into its own error or a warning, so it is kept to be raised.
+        self.problem: InputError | None = None
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        path = self.local_path(url)
+        try:
+            path = self.local_path(url)
+        except InputError as exc:
+            self.problem = exc
+            raise
         if path is None:
             folders = ", ".join(str(folder) for folder in self.templates.folders)
             raise URLFetchingError(f"refused (only files under {folders} are served): {url}")
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
-            url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"}
+            url, read_regular(path), {"Content-Type": mime or "application/octet-stream"}
         )
 
     def local_path(self, url: str) -> Path | None:
@@ -74,6 +82,12 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
             if path.is_relative_to(folder):
                 return self.templates.find(str(path.relative_to(folder)))
         return None
+
+
+def _raise_problem(fetcher: URLFetcher) -> None:
+    problem = getattr(fetcher, "problem", None)
+    if problem is not None:
+        raise problem
 
 
 def verify_fonts(document: Document) -> None:
@@ -129,12 +143,17 @@ def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, l
     (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
     check_font()
     fetcher = fetcher or TemplateFetcher(templates)
-    html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
-    stylesheets = [CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)]
-    own = language_css(lang)
-    if own:
-        stylesheets.append(CSS(string=own, url_fetcher=fetcher))
-    document = html.render(stylesheets=stylesheets)
+    try:
+        html = HTML(string=html_text, base_url=_base_url(), url_fetcher=fetcher)
+        stylesheets = [CSS(url=_base_url() + PRINT_CSS, url_fetcher=fetcher)]
+        own = language_css(lang)
+        if own:
+            stylesheets.append(CSS(string=own, url_fetcher=fetcher))
+        document = html.render(stylesheets=stylesheets)
+    except URLFetchingError:
+        _raise_problem(fetcher)
+        raise
+    _raise_problem(fetcher)  # a file WeasyPrint left out with a warning
     identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
     data: bytes = document.write_pdf(
         pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),

@@ -4,31 +4,58 @@ Reads: the project's own `templates/` folder, then the built-in `generator/templ
 of the project's folder overrides the built-in file of the same name). Writes: HTML text, every
 value escaped. The HTML writer publishes the version page and the act page as they are; the PDF
 writers render them.
+
+A project's templates may come from anyone (a pull request built in CI): they are rendered in
+Jinja's immutable sandbox (no attribute of Python's internals, no change to a value given), read
+only as regular files inside their folder (a link leading out, a FIFO is refused), and every
+failure they cause — syntax, an undefined name, a template that extends itself — is an input
+error at the template's line (`Templates.render`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
-    FileSystemLoader,
     StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
     pass_context,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from ...lang.cells import cell_lines
-from ...model import Annotated, Cell, FamilyVisitor, Language, Note, Unit, spec_of
+from ...model import (
+    Annotated,
+    Cell,
+    Diagnostics,
+    FamilyVisitor,
+    InputError,
+    Language,
+    Note,
+    SourcePos,
+    Unit,
+    spec_of,
+)
 from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
+from ...regular_files import NotRegularFile, is_regular, kind_of, read_regular
 from .typography import unbreakable_pieces
 
 # The built-in templates ship inside the package.
@@ -44,16 +71,41 @@ class Templates:
 
     @property
     def folders(self) -> list[Path]:
-        own = [self.project.resolve()] if self.project and self.project.is_dir() else []
-        return [*own, TEMPLATES]
+        if self.project is None or not self.project.is_dir():
+            return [TEMPLATES]
+        own = self.project.resolve()
+        if not own.is_relative_to(self.project.parent.resolve()):
+            raise _template_problem(self.project.name, 1, "the templates folder is a link "
+                                    "leading out of the project: not read")
+        return [own, TEMPLATES]
 
     def find(self, name: str) -> Path | None:
-        """The file used for `name` (a path relative to a templates folder), if any."""
+        """The file used for `name` (a path relative to a templates folder), if any; a file of
+        the project's that leads out of its folder, or is no regular file, is an
+        `InputError`."""
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            return None
         for folder in self.folders:
-            path = (folder / name).resolve()
-            if path.is_relative_to(folder) and path.is_file():
-                return path
+            path = folder / relative
+            if not path.exists() and not path.is_symlink():
+                continue
+            try:
+                real = _confined(folder, path, str(relative))
+            except UnsafeTemplate as exc:
+                raise _template_problem(self.shown(path), 1, exc.message or "") from None
+            if is_regular(real):
+                return real
+            if real.exists() and not real.is_dir():  # a FIFO, a device: never read
+                raise _template_problem(self.shown(path), 1, f"template: {relative} is "
+                                        f"{kind_of(real.stat().st_mode)}, not a regular file")
         return None
+
+    def own_names(self) -> list[str]:
+        """The names of the project's own templates (of every file in its folder)."""
+        own = self.folders[:-1]
+        return sorted(str(path.relative_to(own[0])) for path in own[0].rglob("*")
+                      if not path.is_dir()) if own else []
 
     def names(self) -> list[str]:
         """Every template name there is, built-in or the project's own."""
@@ -70,13 +122,142 @@ class Templates:
         path = self.find("style.css")
         if path is None:
             raise FileNotFoundError(f"style.css is in none of {self.folders}")
-        return Markup(path.read_text(encoding="utf-8"))
+        return Markup(read_regular(path).decode("utf-8", errors="replace"))
+
+    def render(self, name: str, **context: Any) -> str:
+        """Template `name` rendered with `context`. A failure a project's template causes —
+        a syntax error, an undefined name, an include of itself, what the sandbox refuses —
+        is an `InputError` at that template's line."""
+        with self._failures_told():
+            return self.environment().get_template(name).render(**context)
+
+    def compile(self, name: str) -> None:
+        """Template `name` compiled (`validate`'s check): a syntax error is an `InputError`."""
+        with self._failures_told():
+            self.environment().get_template(name)
+
+    @contextmanager
+    def _failures_told(self) -> Iterator[None]:
+        try:
+            yield
+        except MemoryError:
+            raise
+        except Exception as exc:
+            problem = self.problem(exc)
+            if problem is None:
+                raise
+            raise problem from None
+
+    def problem(self, exc: Exception) -> InputError | None:
+        """The input error a failed template is, at the project's template it failed in; None
+        when no template of the project had a part in it (a fault of legalgen's own)."""
+        if isinstance(exc, UnsafeTemplate):
+            return _template_problem(self.shown(exc.path), 1, exc.message or "")
+        places = [(frame.filename, frame.lineno or 1)
+                  for frame in traceback.extract_tb(exc.__traceback__)]
+        if isinstance(exc, TemplateSyntaxError) and exc.filename:
+            places.append((exc.filename, exc.lineno))
+        own = [(self.shown(Path(name)), line) for name, line in places
+               if self.is_own(Path(name))]
+        if not own:
+            return None
+        shown, line = _loop_entry(own) if isinstance(exc, RecursionError) else own[-1]
+        return _template_problem(shown, line, _reason(exc))
+
+    def is_own(self, path: Path) -> bool:
+        """`path` is in the project's templates folder."""
+        own = self.folders[:-1]
+        return bool(own) and path.is_relative_to(own[0])
+
+    def shown(self, path: Path) -> str:
+        """A template's path as a drafter knows it: `templates/site/page.html.j2`."""
+        if self.project is not None and self.is_own(path):
+            return str(Path(self.project.name) / path.relative_to(self.folders[0]))
+        return str(path)
+
+
+class UnsafeTemplate(TemplateError):
+    """A template file that is not read: a link leading out of its folder, a FIFO, a device."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _confined(folder: Path, path: Path, shown: str) -> Path:
+    """The file `path` (under `folder`) stands for, which must be inside `folder`."""
+    real = path.resolve()
+    if not real.is_relative_to(folder):
+        raise UnsafeTemplate(path, f"template: {shown} is a link leading out of its templates "
+                                   "folder: not read")
+    return real
+
+
+def _template_problem(shown: str, line: int, message: str) -> InputError:
+    diagnostics = Diagnostics()
+    diagnostics.error(SourcePos(shown, line, 1), message)
+    return InputError(diagnostics)
+
+
+def _loop_entry(places: list[tuple[str, int]]) -> tuple[str, int]:
+    """The first place of a template loop's traceback that comes round again: where the loop is
+    entered. The innermost frame depends on how deep the stack was when the loop began, so it
+    would name either template of a pair that include each other."""
+    times = Counter(places)
+    return next((place for place in places if times[place] > 1), places[0])
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return ("template: it extends or includes itself (directly or through others), or a "
+                "macro calls itself without end")
+    if isinstance(exc, TemplateNotFound):
+        return f"template: no template named '{exc.name}'"
+    if isinstance(exc, SecurityError):
+        return f"template: not allowed in a template: {exc}"
+    if isinstance(exc, TemplateError):
+        return f"template: {exc.message}"
+    return f"template: {type(exc).__name__}: {exc}"
+
+
+class _FolderLoader(BaseLoader):
+    """Loads the templates of one folder: only regular files inside it (a link leading out of
+    it, a FIFO or a device is refused, never read)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not path.exists() and not path.is_symlink():
+            raise TemplateNotFound(template)
+        real = _confined(self.folder, path, template)
+        try:
+            source = read_regular(real).decode("utf-8")
+            mtime = real.stat().st_mtime_ns
+        except NotRegularFile as exc:
+            raise UnsafeTemplate(path, f"template: {template} is {exc.kind}, not a template "
+                                       "file") from None
+        except UnicodeDecodeError as exc:
+            raise UnsafeTemplate(path, f"template: {template} is not UTF-8 text "
+                                       f"({exc.reason})") from None
+
+        def uptodate() -> bool:
+            try:
+                return real.stat().st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return source, str(real), uptodate
 
 
 @lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...]) -> Environment:
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+    # Sandboxed: a project's template (perhaps someone else's: a pull request) reaches no
+    # attribute of Python's internals and changes no value it is given.
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([_FolderLoader(folder) for folder in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -225,14 +406,14 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
     templates = templates or Templates()
     lang = annotated.lang
     template, framing = framed(frame, "document.html.j2", lang)
-    env = templates.environment()
     version = annotated.version
     layout = PageLayout()
 
     def lines(cell: Cell) -> list[str]:
         return cell_lines(cell, lang)
 
-    return env.get_template(template).render(
+    return templates.render(
+        template,
         **framing,
         a=annotated,
         lang=lang,
@@ -258,5 +439,5 @@ def act_html(text: ActText, templates: Templates | None = None,
     writer publishes it, the PDF writer renders it."""
     templates = templates or Templates()
     template, framing = framed(frame, "act.html.j2", text.lang)
-    return templates.environment().get_template(template).render(
-        **framing, t=text, lang=text.lang, css=templates.stylesheet())
+    return templates.render(template, **framing, t=text, lang=text.lang,
+                            css=templates.stylesheet())
