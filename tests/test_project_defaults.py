@@ -20,10 +20,13 @@ from generator.model.bookmarks import bookmark_name
 from generator.writers.docx.version import render_docx
 
 from .recordutil import command, record_cli
-from .wordedit import WordEdit
+from .wordedit import WordEdit, w
+
+W_P = w("p")
 
 ISSUER = "ministry_energy"
-POINT = "sec_1__point_1"
+# The row of the plan the order approves, which the example act amends.
+ROW = "att_1__plan__row_1"
 DOCX_ACT = ["--act-number", "7", "--act-date", "2023-08-01"]
 EXAMPLE_ACT = ["--act-number", "2", "--act-date", "2023-06-09"]
 
@@ -65,7 +68,9 @@ def edited_docx(root: Path, folder: Path) -> Path:
     latest = max(change.effective for change in project.changes)
     data = render_docx(annotate(consolidate(project, "kk", latest), project))
     edit = WordEdit(data)
-    edit.replace_in_run(edit.bookmarked(bookmark_name(POINT)), "2025", "2026")
+    row = edit.bookmarked(bookmark_name(ROW))
+    cell = next(p for p in row.getparent().getparent().iter(W_P) if "2025" in "".join(p.itertext()))
+    edit.replace_in_run(cell, "2025", "2026")
     path = folder / "edited-kk.docx"
     path.write_bytes(edit.bytes())
     return path
@@ -191,3 +196,14 @@ def test_an_issuer_file_with_a_problem_is_an_error_at_its_line(tmp_path):
     assert result.returncode == 2
     assert f"{issuers}:" in result.stderr and "ru" in result.stderr
     assert not (tmp_path / "town").exists()
+
+
+def test_init_of_an_order_scaffolds_an_order_approving_a_plan(order):
+    outline = command(order, "outline", "--lang", "ru").stdout
+    for uid, kind in (("para_1", "paragraph"), ("att_1", "attachment"),
+                      ("att_1__plan", "table"), (ROW, "row")):
+        assert re.search(rf"^\s*{uid}\s+{kind}\b", outline, re.M), outline
+    assert "sec_1" not in outline
+    drafted = sorted((order.parent / "acts" / "acts" / "ru").glob("*.txt"))[0].read_text("utf-8")
+    assert "в Плане мероприятий, утвержденном указанным приказом:" in drafted
+    assert "ПРИКАЗЫВАЮ:" in drafted

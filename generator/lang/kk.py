@@ -22,7 +22,7 @@ from ..model import (
     Unit,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import StarterTexts, kind_word
+from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, words
 from .base import act_reference, by_type, capitalize, era, merged, signer, with_bracket
 
@@ -299,6 +299,14 @@ class Kazakh(Language):
         point="Осы Бағдарлама {year} жылы іске асырылады.", position="Лауазымы",
         name="Т. Аты-жөні", example_act="Бағдарламаға өзгеріс енгізу туралы (мысал)",
         issuer="Жаңаөзен қаласы әкімдігінің",
+        order=OrderStarterTexts(
+            preamble="Бағдарламаны іске асыру мақсатында БҰЙЫРАМЫН:",
+            approve="Қоса беріліп отырған іс-шаралар жоспары бекітілсін.",
+            in_force="Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.",
+            stamp=("{date}", "№ {number}", "бұйрықпен", "бекітілген"),
+            heading="Іс-шаралар жоспары",
+            header=("Р/с №", "Іс-шараның атауы", "Орындау мерзімі", "Орындауға жауаптылар"),
+            measure="Бағдарламаны іске асыру", term="{year} жыл"),
     )
     unit_words: ClassVar[dict[str, str]] = UNIT_WORDS
     unit_word = str

@@ -23,7 +23,7 @@ from ..model import (
     label_number,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import StarterTexts, kind_word
+from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, joined, words
 from .base import act_reference, by_type, capitalize, era, signer, with_bracket
 
@@ -226,6 +226,14 @@ class Russian(Language):
         point="Настоящая Программа реализуется в {year} году.", position="Должность",
         name="И. Фамилия", example_act="О внесении изменения в Программу (пример)",
         issuer="акимата города Жанаозен",
+        order=OrderStarterTexts(
+            preamble="В целях реализации Программы ПРИКАЗЫВАЮ:",
+            approve="Утвердить прилагаемый план мероприятий.",
+            in_force="Настоящий приказ вводится в действие со дня его подписания.",
+            stamp=("Утвержден", "приказом", "от {date}", "№ {number}"),
+            heading="План мероприятий",
+            header=("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"),
+            measure="Реализация Программы", term="{year} год"),
     )
     unit_words: ClassVar[dict[str, Noun]] = UNIT_NOUNS
     unit_word = Noun

@@ -111,6 +111,21 @@ class StarterTexts:
     name: str           # the signatory's name
     example_act: str    # the title of the example amending act
     issuer: str         # an issuer in the genitive, as the example in legalgen.yaml names it
+    order: OrderStarterTexts | None = None  # `init --type order`: an order approving a plan
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStarterTexts:
+    """The example wording of an order that approves a plan of measures, in one language."""
+
+    preamble: str       # the reason and the formula (ending in "I ORDER:")
+    approve: str        # its point 1: the plan attached approved
+    in_force: str       # its point 2: in force from its signing
+    stamp: tuple[str, ...]   # the plan's approval stamp; `{date}`, `{number}` of the order
+    heading: str        # the plan's heading
+    header: tuple[str, ...]  # the plan's columns: number, measure, term, who
+    measure: str        # its one measure
+    term: str           # its term; `{year}` is the year it names
 
 
 def phrase_problems(phrases: Mapping[str, str]) -> list[str]:
