@@ -74,7 +74,8 @@ class Registration(Strict):
 
 
 class Publication(Strict):
-    """Where and when an act was first officially published (the legal information system, a newspaper)."""
+    """Where and when an act was first officially published (the legal information system, a
+    newspaper)."""
 
     source: str = Field(min_length=1)
     date: LegalDate
