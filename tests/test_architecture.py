@@ -31,8 +31,8 @@ CONTRACT_TYPES: dict[str, type[Contract]] = {
     "layers": LayersContract, "forbidden": ForbiddenContract,
     "acyclic_siblings": AcyclicSiblingsContract,
 }
-STAGES = {"site", "record", "draft", "validate", "load", "diff", "writers", "annotate",
-          "consolidate"}
+STAGES = {"importer", "site", "record", "draft", "validate", "load", "diff", "writers",
+          "annotate", "consolidate"}
 
 
 def configuration() -> dict:

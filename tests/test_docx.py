@@ -31,6 +31,7 @@ from generator.model import Annotated, Unit
 from generator.model.inline import plain
 from generator.model.tables import heading_text, table_shape
 from generator.writers.docx.layout import wants_landscape
+from generator.writers.docx.package import clipped, new_document, set_core_properties
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
 from generator.writers.shared.templates import toc_entries
 from tests.conftest import ROOT, legalgen, output, sample_dates
@@ -445,3 +446,17 @@ def test_two_builds_give_identical_bytes(built, tmp_path):
         with zipfile.ZipFile(output(tmp_path, lang, date, "docx")) as archive:
             stamps = {info.date_time for info in archive.infolist()}
             assert stamps == {(date.year, date.month, date.day, 0, 0, 0)}
+
+
+def test_a_title_longer_than_a_core_property_is_cut_after_a_whole_word(tmp_path):
+    """Titles of orders run past the 255 characters python-docx allows in a core property: the
+    document keeps its first words and an ellipsis, and saves."""
+    title = " ".join(["қағидаларын"] * 40)
+    document = new_document("kk-KZ")
+    set_core_properties(document, title=title, subject="s", language="kk-KZ", author="a",
+                        identifier="i", date=dt.date(2024, 10, 15))
+    document.save(str(tmp_path / "long.docx"))
+    kept = Document(str(tmp_path / "long.docx")).core_properties.title
+    assert len(kept) <= 255 and kept.endswith("қағидаларын…")
+    assert title.startswith(kept[:-1])
+    assert clipped(title[:255]) == title[:255]

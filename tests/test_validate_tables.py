@@ -77,10 +77,15 @@ def test_an_inserted_row_is_held_to_the_header_too(project):
         "has 7 columns" in result.stderr
 
 
-def test_a_stamp_of_another_length_names_the_field_and_both_values(project):
-    edit(project / "content" / "ru" / "02-programme.yaml", '      - "Республики Казахстан"\n', "")
+def test_a_unit_that_differs_between_the_languages_names_the_field_and_both_values(project):
+    edit(project / "content" / "ru" / "03-section-3.yaml",
+         'label: "1."\n            text: "Диверсификация',
+         'label: "1)"\n            text: "Диверсификация')
     result = validate(project)
     assert result.returncode == 2
-    [line] = [line for line in result.stderr.splitlines() if "att_1: differs" in line]
-    assert line.endswith("lines of the stamp 4 here, 3 there")
-    assert "(" not in line.split("counterpart at", 1)[1].split(":", 3)[-1]
+    ru = project / "content" / "ru" / "03-section-3.yaml"
+    row = line_of(ru, "Диверсификация") - 2
+    where = f"content/ru/03-section-3.yaml:{row}:13"
+    [line] = [line for line in result.stderr.splitlines()
+              if "att_1__sec_3__subsec_2__point_1: differs" in line]
+    assert line.endswith(f"counterpart at {where}: label '1.' here, '1)' there"), line

@@ -26,6 +26,7 @@ from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diag
 
 # Each command's name and the module of this package that defines it, in the order of --help.
 COMMANDS: dict[str, str] = {
+    "import": "import_text_cmd",
     "init": "init_cmd",
     "new-act": "new_act_cmd",
     "validate": "validate_cmd",

@@ -42,9 +42,9 @@ from .common import (
 def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, out: Path | None,
         check: bool) -> None:
     """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
-    lang_list = chosen_langs(langs)
     format_list = split_option(formats, writer_formats("act"), "format")
     project = load_or_exit(root)
+    lang_list = chosen_langs(langs, project)
     check_or_exit(project)
     drafted: list[ActText] = []
     failed = False

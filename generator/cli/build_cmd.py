@@ -46,10 +46,10 @@ def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: P
           jobs: int | None, force: bool) -> None:
     """Write every chosen version, language and format under build/; outputs whose input did
     not change since they were written are kept."""
-    lang_list = chosen_langs(langs)
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
     project = load_or_exit(root)
+    lang_list = chosen_langs(langs, project)
     dates = _dates(project, as_of)
     check_or_exit(project)
     target = out or (root / "build")

@@ -37,14 +37,24 @@ def split_option(value: str, allowed: tuple[str, ...] | list[str], what: str) ->
     return items
 
 
-def chosen_langs(value: str | None) -> list[str]:
-    """The languages `--lang` names (comma-separated), or every language when it names none."""
-    return split_option(value, codes(), "language") if value else list(codes())
+def chosen_langs(value: str | None, project: Project | None = None) -> list[str]:
+    """The languages `--lang` names (comma-separated), or every language when it names none:
+    every language of `project`, when given, whose text may not be imported yet in all."""
+    present = project.langs if project is not None else codes()
+    langs = split_option(value, codes(), "language") if value else list(present)
+    missing = [code for code in langs if code not in present]
+    if missing:
+        root = project.root if project is not None else Path(".")
+        raise click.UsageError(
+            f"the {', '.join(missing)} text is not in the project yet: "
+            + "; ".join(f"`legalgen import --{code} FILE --into {root}` brings it"
+                        for code in missing))
+    return langs
 
 
-def chosen_lang(value: str | None) -> str:
+def chosen_lang(value: str | None, project: Project | None = None) -> str:
     """The one language `--lang` names, or the first language when it names none."""
-    langs = chosen_langs(value)
+    langs = chosen_langs(value, project)
     if value is None:
         return langs[0]
     if len(langs) > 1:

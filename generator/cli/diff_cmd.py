@@ -49,9 +49,9 @@ from .common import (
 def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: Path | None,
          exit_code: bool) -> None:
     """Compare two versions: write redlines under build/diff/ and print the changed units."""
-    lang_list = chosen_langs(langs)
     format_list = split_option(formats, writer_formats("diff"), "format")
     project = load_or_exit(root)
+    lang_list = chosen_langs(langs, project)
     today = dt.date.today()
     old_date = parse_date(project, from_)
     new_date = None if to == PROJECTED else parse_date(project, to)

@@ -24,8 +24,8 @@ from .common import (
 @click.option("--as-of", "as_of", default="original", show_default=True)
 def outline(root: Path, lang: str | None, as_of: str) -> None:
     """Print the unit tree: id, kind, label, first words."""
-    code = chosen_lang(lang)
     project = load_or_exit(root)
+    code = chosen_lang(lang, project)
     version = consolidated_or_exit(project, code, parse_date(project, as_of))
     for unit in version.units:
         _print_outline(unit, 0, version.excluded)

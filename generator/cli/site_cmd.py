@@ -35,8 +35,8 @@ def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
     """Write the static site: home, every version and redline, every act, search; a file
     whose bytes did not change is kept, a download whose version did not change is not
     rendered again."""
-    lang_list = chosen_langs(langs)
     project = load_or_exit(root)
+    lang_list = chosen_langs(langs, project)
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)
     target = out or default_out(root)

@@ -11,6 +11,7 @@ import click
 from ..build.checks import checked, templates_checked
 from ..build.files import template_dir
 from ..consolidate import timeline
+from ..lang import codes
 from .common import (
     err,
     load_or_exit,
@@ -36,5 +37,8 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
         sys.exit(2)
     first = next(iter(project.documents.values()))
     units = sum(1 for top in first.units for _ in top.walk())
-    err.print(f"ok: {units} units in each language, {len(project.acts)} acts, "
+    # A project imported one language at a time has only some of them so far.
+    where = "each language" if set(project.documents) == set(codes()) else " and ".join(
+        project.documents)
+    err.print(f"ok: {units} units in {where}, {len(project.acts)} acts, "
               f"{len(timeline(project))} versions", markup=False)

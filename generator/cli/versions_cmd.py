@@ -30,7 +30,7 @@ from .common import (
 def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
     project = load_or_exit(root)
-    lang = language(chosen_lang(lang_code))
+    lang = language(chosen_lang(lang_code, project))
     today = dt.date.today()
     # Signed and not in force today, whatever version they come after: the acts a drafter
     # works on, before their publication gives them a day of their own.

@@ -2,14 +2,15 @@
 
 Reads nothing from disk: the load stage reads the files. `positions` (raw YAML values that know
 their place), `validation` (raw values checked against pydantic models, each problem at its
-field), `units` (`UnitIn`, what a unit may hold, and `UnitBuilder`: raw unit mappings → `Unit`
-trees with full ids). The load stage builds the documents with it; the consolidate stage builds
-the units a change inserts or replaces, since their ids depend on where they go; the validate
-and draft stages read the units of a record's change.
+field), `units` (`UnitIn`, what a unit may hold; `UnitBuilder`: raw unit mappings → `Unit`
+trees with full ids; `own_id`, the rule that gives a unit its own id). The load stage builds
+the documents with it; the consolidate stage builds the units a change inserts or replaces,
+since their ids depend on where they go; the validate and draft stages read the units of a
+record's change; the import stage writes ids as the loader would give them.
 """
 
 from .positions import PosDict, PosList, pos_of
-from .units import UnitBuilder, UnitIn
+from .units import UnitBuilder, UnitIn, own_id
 from .validation import validate_model
 
-__all__ = ["PosDict", "PosList", "UnitBuilder", "UnitIn", "pos_of", "validate_model"]
+__all__ = ["PosDict", "PosList", "UnitBuilder", "UnitIn", "own_id", "pos_of", "validate_model"]

@@ -63,6 +63,19 @@ class UnitIn(Strict):
     children: list[Any] = Field(default_factory=list)
 
 
+def own_id(kind: str, label: str | None, given: str | None, counters: dict[str, int]) -> str:
+    """A unit's own id: the one given, else its kind's prefix and its label's number, else the
+    prefix and its place among the unlabelled siblings of its kind (`counters`, updated)."""
+    if given is not None:
+        return given
+    known = KINDS.get(kind)
+    prefix = known.prefix if known is not None else kind
+    if label is not None and label_number(label):
+        return f"{prefix}_{label_number(label)}"
+    counters[kind] = counters.get(kind, 0) + 1
+    return f"{prefix}_{counters[kind]}"
+
+
 class UnitBuilder:
     """Turns raw unit mappings into `Unit` trees with full ids, checking each unit's fields."""
 
@@ -118,15 +131,9 @@ class UnitBuilder:
     @staticmethod
     def _own_id(raw: dict[str, Any], kind: str, counters: dict[str, int]) -> str:
         given = raw.get("id")
-        if isinstance(given, str):
-            return given
-        known = KINDS.get(kind)
-        prefix = known.prefix if known is not None else kind
         label = raw.get("label")
-        if isinstance(label, str) and label_number(label):
-            return f"{prefix}_{label_number(label)}"
-        counters[kind] = counters.get(kind, 0) + 1
-        return f"{prefix}_{counters[kind]}"
+        return own_id(kind, label if isinstance(label, str) else None,
+                      given if isinstance(given, str) else None, counters)
 
     def _check_fields(self, spec: UnitIn, raw: dict[str, Any], uid: str, pos: SourcePos) -> None:
         given = {name for name in spec.model_fields_set if getattr(spec, name) is not None}

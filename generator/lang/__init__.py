@@ -6,7 +6,8 @@ Russian are registered here; `register` adds another — from a module of this p
 program that uses legalgen — and from then on every stage follows it: the languages of a
 project, the per-language fields of its records, the checks, the command line's defaults.
 `register_unit_words` gives a unit kind added to the kind table at run time its word in every
-language.
+language. `PUBLISHED` holds the printed forms a language's published texts are read back with
+(`legalgen import`), for the languages that have them.
 """
 
 from collections.abc import Mapping
@@ -15,14 +16,18 @@ from ..model import KINDS, ActMention, Language
 from ..model.drafting import DraftingLanguage
 from ..model.kinds import BUILT_IN_KINDS
 from ..model.language import PHRASE_KEYS, PhraseKey
+from ..model.published import PublishedForms
 from .kk_drafting import KazakhDrafting
+from .kk_published import KazakhForms
 from .kk_reading import KazakhReader
 from .reading import register_reader
 from .ru_drafting import RussianDrafting
+from .ru_published import RussianForms
 from .ru_reading import RussianReader
 
 LANGUAGES: dict[str, Language] = {}
 DRAFTING: dict[str, DraftingLanguage] = {}
+PUBLISHED: dict[str, PublishedForms] = {}
 
 
 def register(language: Language) -> None:
@@ -77,11 +82,29 @@ def drafting(code: str) -> DraftingLanguage:
     return found
 
 
+def register_published(forms: PublishedForms) -> None:
+    """Let `legalgen import` read published texts in the language of `forms`."""
+    if forms.code not in LANGUAGES:
+        raise ValueError(f"the language '{forms.code}' is not registered")
+    PUBLISHED[forms.code] = forms
+
+
+def published_forms(code: str) -> PublishedForms:
+    """The printed forms of a language's published texts."""
+    found = PUBLISHED.get(code)
+    if found is None:
+        raise LookupError(f"the language '{code}' has no forms to read published texts with")
+    return found
+
+
 register(KazakhDrafting())
 register(RussianDrafting())
+register_published(KazakhForms(DRAFTING["kk"]))
+register_published(RussianForms(DRAFTING["ru"]))
 register_reader("kk", KazakhReader)  # type: ignore[arg-type]
 register_reader("ru", RussianReader)  # type: ignore[arg-type]
 
 __all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
-           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "register", "register_unit_words",
+           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "PublishedForms", "PUBLISHED",
+           "published_forms", "register", "register_published", "register_unit_words",
            "unregister_unit_words"]

@@ -1,11 +1,13 @@
 """Load stage: `content/<lang>/` and `amendments/*.yaml` → `Project`.
 
 Reads: the manifest and content files of each language, every amendment record.
-Writes: a `Project` — its languages (the registered ones, `generator.lang`), one `Document` (unit
-tree with full ids and source positions) per language and the list of `Act`s with their
-`Change`s; every per-language value of a record is given in each of those languages. Every
-problem found is collected; the stage fails with `InputError` only after reading everything it
-can.
+Writes: a `Project` — its languages (the registered ones, `generator.lang`, whose content
+folder exists: a language whose text is not imported yet is a warning naming the command that
+brings it), one `Document` (unit tree with full ids and source positions) per language and the
+list of `Act`s with their `Change`s; every per-language value of a record is given in each of
+those languages. Every problem found is collected; the stage fails with `InputError` only after
+reading everything it can. A record's or manifest's `todo` items are reported: a sentence as an
+error (the record is not complete), a placeholder written by `legalgen import` as information.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from .schema import (
     ContentFileIn,
     DocumentIn,
     ManifestIn,
+    TodoIn,
 )
 from .yaml_source import read_yaml
 
@@ -50,7 +53,7 @@ def load_project(root: Path) -> Project:
 
 def _load_project(root: Path) -> Project:
     diagnostics = Diagnostics()
-    langs = codes()
+    langs = present_languages(root, diagnostics)
     config = project_config(root, diagnostics, langs)
     issuers = issuers_of(config)
     defaults = act_defaults(root, config, issuers, diagnostics)
@@ -64,6 +67,23 @@ def _load_project(root: Path) -> Project:
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
     return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
+
+
+def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
+    """The registered languages whose content folder exists; each missing one is a warning,
+    unless none is there (then every one is missing, which the manifests report)."""
+    present = tuple(code for code in codes() if (root / "content" / code).is_dir())
+    if not present:
+        return codes()
+    for code in codes():
+        if code not in present:
+            # No path in the message: a loaded project is cached by its files' contents.
+            diagnostics.warning(
+                SourcePos(relative(root / "content" / code, root)),
+                f"the {code} text is not there yet, so legalgen builds the other languages "
+                f"only; bring it in with `legalgen import --{code} FILE --into "
+                "<this project's folder>`")
+    return present
 
 
 def _load_document(
@@ -120,6 +140,7 @@ def _load_document(
         for unit in added:
             for node in unit.walk():
                 by_uid[node.uid] = node
+    _report_todo(raw, SourcePos(shown, 1, 1), diagnostics)
     doc = manifest.document
     issuer_pos = pos_of(raw["document"], "issuer", SourcePos(shown, 1, 1))
     if doc.issuer not in issuers:
@@ -136,6 +157,7 @@ def _load_document(
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
         registration=doc.registration, publication=doc.publication, in_force=doc.in_force,
+        as_published=frozenset(manifest.as_published),
     )
 
 
@@ -215,16 +237,44 @@ def _optional_texts(value: dict[str, str] | None) -> dict[str, str] | None:
     return None if value is None else dict(value)
 
 
-def _report_todo(raw: dict[str, Any], file_pos: SourcePos, diagnostics: Diagnostics) -> None:
-    """A record written from one language's edits lists what is left to do: each is an error
-    until it is done and the list removed."""
-    todo = raw.get("todo")
+def _report_todo(raw: Any, file_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What is left to do in a record or manifest. A sentence (a record written from one
+    language's edits) is an error until it is done and removed; a placeholder an import wrote
+    (a mapping) is information until a person fills its place in and removes it."""
+    todo = raw.get("todo") if isinstance(raw, dict) else None
     if not todo:
         return
     items = todo if isinstance(todo, list) else [todo]
     for index, item in enumerate(items):
-        diagnostics.error(pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
-            todo, list) else pos_of(raw, "todo", file_pos), f"to do: {item}")
+        pos = pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
+            todo, list) else pos_of(raw, "todo", file_pos)
+        if not isinstance(item, dict):
+            diagnostics.error(pos, f"to do: {item}")
+            continue
+        placeholder = validate_model(TodoIn, item, diagnostics, pos, "todo item")
+        if placeholder is not None:
+            diagnostics.info(pos, f"to do ({placeholder.kind}): {todo_text(placeholder)}")
+
+
+def todo_text(item: TodoIn) -> str:
+    """A placeholder as one line: the unit, the act, where the published text has it, its
+    words."""
+    parts = [f"unit {item.target}" if item.target else "",
+             f"act {item.act}" if item.act else "",
+             f"at {item.source}" if item.source else ""]
+    said = ", ".join(part for part in parts if part)
+    words = f" «{excerpt(item.text)}»" if item.text else ""
+    return f"{said}{words}".strip() or "(no detail)"
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The first words of `text` that fit in `limit` characters, an ellipsis if more follow:
+    enough to find the place in the file the placeholder names."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[:cut if cut > 0 else limit - 1]}…"
 
 
 def _load_change(
@@ -293,7 +343,8 @@ def _check_change_shape(
         diagnostics.error(
             pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
         )
-    if spec.action == "amend" and not spec.edits:
+    if spec.action == "amend" and not spec.edits and spec.provenance != "reconstructed":
+        # A reconstructed amend may stand for changes whose words are not known yet.
         diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
     if spec.action != "amend" and spec.edits:
         diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")

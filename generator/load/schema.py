@@ -47,9 +47,48 @@ class DocumentIn(Strict):
     in_force: LegalDate | None = None  # the day it took effect, if not its adoption day
 
 
+# What a placeholder of an imported project stands for (`legalgen import`): the `kind` of a todo
+# item, each reported as information until a person fills the place in and removes the item.
+TodoKind = Literal[
+    "earlier-wording",   # a changed unit's wording before the change
+    "edits",             # the words a change replaced, where a note names only the change
+    "act-title",         # an amending act's title (its name stands in)
+    "publication",       # an act's publication date (its signing date stands in)
+    "in-force",          # an in-force rule legalgen has no form for (its words are kept)
+    "note-unread",       # a published note the grammar cannot read, kept verbatim
+    "note-target",       # a note about what no record can target yet (a title, a heading, a
+                         # unit that lost force)
+    "editorial",         # the publisher's remark, not part of the act
+    "signatory",         # a signature without a name
+    "table",             # a table of a plain-text copy kept as paragraphs
+    "link",              # words a plain-text copy displaced that could not be put back
+    "other-language",    # a change that, as published, concerns the other language's text
+]
+
+
+class TodoIn(Strict):
+    """A placeholder written where a published text does not show something: what it is, the
+    unit it concerns, the act, where it stands in the published text and its words there."""
+
+    kind: TodoKind
+    target: str | None = None
+    act: str | None = None
+    source: str | None = None
+    text: str | None = None
+
+
+# An item of a `todo` list: a sentence (`legalgen record`: a record that is not complete, an
+# error until done) or a placeholder (`legalgen import`: information until done).
+TodoItem = str | TodoIn
+
+
 class ManifestIn(Strict):
     document: DocumentIn
     files: list[str] = Field(min_length=1)
+    # Units whose numbers the published texts print differently in the languages (an import
+    # lists them): `validate` tells their difference as information, not as an error.
+    as_published: list[str] = Field(default_factory=list)
+    todo: list[TodoIn] = Field(default_factory=list)
 
 
 class ContentFileIn(Strict):
@@ -108,6 +147,7 @@ class ChangeIn(Strict):
 class AmendmentIn(Strict):
     act: ActIn
     changes: list[ChangeIn] = Field(min_length=1)
+    todo: list[TodoItem] = Field(default_factory=list)
 
 
 class IssuerFormsIn(Strict):

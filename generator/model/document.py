@@ -142,6 +142,9 @@ class Document:
     registration: Registration | None = None
     publication: Publication | None = None
     in_force: dt.date | None = None
+    # Units whose published texts print different numbers in the languages (a date one gives
+    # and the other leaves out), as the manifest lists them: told as information.
+    as_published: frozenset[str] = frozenset()
 
     @property
     def in_force_since(self) -> dt.date:

@@ -116,7 +116,8 @@ _SPECS: tuple[KindSpec, ...] = (
     # (named by its place, "the second part"), labelled where a code numbers its parts ("1.").
     KindSpec("part", "part", "plain", ("text",), ("text",)),
     KindSpec("table", "table", "tabular", ("role", "widths", "header")),
-    KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), ("heading",),
+    # An appendix is named by its label; a form may open with its fields, without a title.
+    KindSpec("appendix", "app", "stamped", ("stamp", "heading", "note_name"), (),
              in_contents=True, heading_level=2, named_by_label=True),
     KindSpec("notes", "notes", "table_notes", ("text",)),
     KindSpec("group", "group", "heading_row", ("text",), ("text",)),

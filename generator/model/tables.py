@@ -5,9 +5,10 @@ Reads units; writes nothing. Language-independent: the words of a cell come from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .document import AmountsCell, Cell, NumberCell, Unit
+from .document import AmountsCell, Cell, NumberCell, Unit, label_number
 from .kinds import family_of, spec_of
 
 
@@ -27,11 +28,21 @@ def table_shape(table: Unit) -> TableShape:
 
 def heading_text(unit: Unit) -> str:
     """'1. The programme's passport' — the label (if any) and the heading; the label of a unit
-    named by it ("Appendix 1") is its name, not part of its heading line."""
+    named by it ("Appendix 1") is its name, not part of its heading line, and a heading that
+    prints its label itself, as published texts do ("Chapter 1. General provisions"), is its
+    heading line as it is."""
     label = unit.label.strip() if unit.label else ""
-    if spec_of(unit).named_by_label:
+    if spec_of(unit).named_by_label or prints_label(unit.heading or "", label):
         label = ""
     return f"{label} {unit.heading or ''}".strip()
+
+
+def prints_label(heading: str, label: str) -> bool:
+    """Whether `heading` holds the number of `label` as its first or second word."""
+    number = label_number(label)
+    if not number:
+        return False
+    return re.match(rf"^\W*(?:[^\W\d]+\W+)?{re.escape(number)}(?![\w-]*\d)", heading) is not None
 
 
 def is_numeric(cell: Cell) -> bool:

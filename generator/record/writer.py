@@ -1,34 +1,33 @@
 """The amendment record as YAML, written from the input models the loader reads it back with.
 
-Reads a `Record`: an `AmendmentIn` (the act, the changes) and a `todo` list naming what a
-drafter still has to fill in (a language whose wording is missing). Writes its YAML text: `act`
-then `changes` then `todo`, the keys in the order of the models' fields (the order a drafter
-writes them), each model with exactly the fields the record set. A record with a `todo` list
-does not load until the list is gone and the wordings are there.
+Reads a `Record`: an `AmendmentIn` (the act, the changes) and its `todo` list — sentences naming
+what a drafter still has to fill in (a language whose wording is missing: the record does not
+load until they are done), or placeholders an import wrote (information). Writes its YAML text:
+`act` then `changes` then `todo`, the keys in the order of the models' fields (the order a
+drafter writes them), each model with exactly the fields the record set.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from ..load.schema import ActIn, AmendmentIn, ChangeIn
+from ..load.schema import ActIn, AmendmentIn, ChangeIn, TodoItem
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Record(AmendmentIn):
-    """An amendment record as `legalgen record` writes it."""
-
-    todo: list[str] = Field(default_factory=list)
+    """An amendment record as `legalgen record` and `legalgen import` write it."""
 
 
-def new_record(act: ActIn, changes: list[ChangeIn], todo: list[str]) -> Record:
+def new_record(act: ActIn, changes: list[ChangeIn], todo: Sequence[TodoItem]) -> Record:
     """The record of `act`; its `todo` list written only when there is something to do."""
     if todo:
-        return Record(act=act, changes=changes, todo=todo)
+        return Record(act=act, changes=changes, todo=list(todo))
     return Record(act=act, changes=changes)
 
 
@@ -39,6 +38,14 @@ def written(model: type[ModelT], **fields: object) -> ModelT:
                                  if value is not None})
 
 
+class _Plain(yaml.SafeDumper):
+    """YAML without anchors and aliases: a date given twice (signed and published the same
+    day) is written twice, as a drafter would."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def record_yaml(record: Record) -> str:
-    return yaml.safe_dump(record.model_dump(exclude_unset=True), allow_unicode=True,
-                          sort_keys=False, width=100, default_flow_style=False)
+    return yaml.dump(record.model_dump(exclude_unset=True), Dumper=_Plain, allow_unicode=True,
+                     sort_keys=False, width=100, default_flow_style=False)

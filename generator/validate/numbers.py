@@ -64,13 +64,17 @@ def _shown(numbers: Counter[str]) -> str:
 
 
 def check_unit_numbers(unit: Unit, other: Unit, other_lang: str,
-                       diagnostics: Diagnostics) -> None:
+                       diagnostics: Diagnostics, as_published: bool = False) -> None:
+    """An error when the numbers differ; information for a unit whose published texts differ
+    so (`as_published`, listed by the manifest)."""
     mine, theirs = unit_numbers(unit), unit_numbers(other)
     if mine != theirs:
-        diagnostics.error(
+        report = diagnostics.info if as_published else diagnostics.error
+        report(
             unit.pos,
             f"unit {unit.uid}: numbers differ from its {other_lang} counterpart at {other.pos}: "
-            f"{_shown(mine - theirs)} here, {_shown(theirs - mine)} there",
+            f"{_shown(mine - theirs)} here, {_shown(theirs - mine)} there"
+            + (" (as published)" if as_published else ""),
         )
 
 

@@ -2,8 +2,9 @@
 
 Reads nothing. `new_document` gives a python-docx document without the template's unused parts,
 with our font table and our styles (each carrying the language), and settings without the
-template's revision ids; `set_core_properties` dates the core properties by a given day; `save`
-pins the dates of comments and of the zip entries, so that equal input gives equal bytes.
+template's revision ids; `set_core_properties` dates the core properties by a given day (a text
+too long for a property `clipped`); `save` pins the dates of comments and of the zip entries, so
+that equal input gives equal bytes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ UNUSED_PACKAGE_RELS = {RT.THUMBNAIL, RT.EXTENDED_PROPERTIES}
 # Settings of the template that change from one document to the next.
 UNSTABLE_SETTINGS = ("w:savePreviewPicture", "w:rsids", "w:proofState")
 EMPTY_PROPERTIES = ("keywords", "comments", "category", "content_status", "version")
+# python-docx refuses a core property longer than this; long titles of orders exceed it.
+PROPERTY_LIMIT = 255
 
 
 def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES) -> DocxDocument:
@@ -97,17 +100,27 @@ def set_core_properties(document: DocxDocument, *, title: str, subject: str, lan
     """The core properties, created and modified at midnight (UTC) of `date`."""
     props = document.core_properties
     created = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
-    props.title = title
-    props.subject = subject
+    props.title = clipped(title)
+    props.subject = clipped(subject)
     props.language = language
-    props.author = author
-    props.identifier = identifier
+    props.author = clipped(author)
+    props.identifier = clipped(identifier)
     props.created = created
     props.modified = created
     props.last_modified_by = ""
     props.revision = 1
     for empty in EMPTY_PROPERTIES:
         setattr(props, empty, "")
+
+
+def clipped(text: str) -> str:
+    """`text` as a core property: when too long, cut after its last whole word that fits, an
+    ellipsis saying that more follows (the document's first page has it all)."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    head = text[:PROPERTY_LIMIT]
+    cut = head.rfind(" ")
+    return f"{(head[:cut] if cut > 0 else head[:-1]).rstrip()}…"
 
 
 def save(document: DocxDocument, date: dt.date) -> bytes:
