@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 from ..lang import language
 from ..load.json_schema import FILES
+from ..model import Signatory
+from ..model.language import OrderStarterTexts
 
 SCHEMAS_DIR = "schemas"
 CONTENT_FILE = "01-programme.yaml"
+# The table of the plan an order approves, and its row the example record amends.
+ORDER_PLAN = "att_1__plan"
+ORDER_TARGET = f"{ORDER_PLAN}__row_1"
 
 
 def quoted(text: str) -> str:
@@ -43,6 +48,15 @@ class Programme:
     def year(self) -> int:
         return self.date.year + 1
 
+    @property
+    def is_order(self) -> bool:
+        return self.act_type == "order"
+
+    @property
+    def target(self) -> str:
+        """The unit the example record amends: the programme's point, the order's plan row."""
+        return ORDER_TARGET if self.is_order else "sec_1__point_1"
+
 
 def manifest(programme: Programme, lang: str) -> str:
     starter = language(lang).starter
@@ -62,7 +76,10 @@ def manifest(programme: Programme, lang: str) -> str:
 
 
 def content(programme: Programme, lang: str) -> str:
+    """The programme's one section and point, or an order approving a plan of one measure."""
     starter = language(lang).starter
+    if programme.is_order and starter.order is not None:
+        return _order(programme, lang, starter.order)
     return (
         modeline("content", 2)
         + "# The text as adopted. Ids: this section is sec_1, its point sec_1__point_1\n"
@@ -75,6 +92,36 @@ def content(programme: Programme, lang: str) -> str:
         "      - kind: point\n"
         '        label: "1."\n'
         f"        text: {quoted(starter.point.format(year=programme.year))}\n"
+    )
+
+
+def _order(programme: Programme, lang: str, order: OrderStarterTexts) -> str:
+    starter = language(lang).starter
+    day = language(lang).date(programme.date)
+    stamp = "".join(f"      - {quoted(line.format(date=day, number=programme.number))}\n"
+                    for line in order.stamp)
+    header = ", ".join(quoted(cell) for cell in order.header)
+    cells = ", ".join(quoted(cell) for cell in (order.measure,
+                                                order.term.format(year=programme.year),
+                                                starter.position))
+    return (
+        modeline("content", 2)
+        + "# The order as adopted, and the plan it approves. Ids: the plan's table is\n"
+        f"# {ORDER_PLAN}, its row {ORDER_TARGET} (`legalgen outline` lists them).\n"
+        "units:\n"
+        f"  - kind: preamble\n    text: {quoted(order.preamble)}\n"
+        f'  - kind: paragraph\n    label: "1."\n    text: {quoted(order.approve)}\n'
+        f'  - kind: paragraph\n    label: "2."\n    text: {quoted(order.in_force)}\n'
+        f"  - kind: signature\n    position: {quoted(starter.position)}\n"
+        f"    name: {quoted(starter.name)}\n"
+        "  - kind: attachment\n    id: att_1\n    stamp:\n"
+        f"{stamp}"
+        f"    heading: {quoted(order.heading)}\n"
+        "    children:\n"
+        "      - kind: table\n        id: plan\n        role: action_plan\n"
+        f"        header:\n          - [{header}]\n"
+        "        children:\n"
+        f'          - {{kind: row, label: "1.", cells: [{cells}]}}\n'
     )
 
 
@@ -101,7 +148,7 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
         "  title:\n"
         f"{title}\n"
         "changes:\n"
-        "  - target: sec_1__point_1      # a unit id: see `legalgen outline`\n"
+        f"  - target: {programme.target:<22}# a unit id: see `legalgen outline`\n"
         "    action: amend               # replace, amend, insert, delete or repeal\n"
         "    edits:\n"
         f"      - find: {{{find}}}\n"
@@ -109,17 +156,31 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
     )
 
 
-def config(langs: tuple[str, ...]) -> str:
+def config(programme: Programme, langs: tuple[str, ...], issuers: str = "") -> str:
+    """legalgen.yaml: the defaults of amending acts (the document's type and issuer, its
+    signatory) and the issuers the registry lacks (`issuers`: their YAML, else an example)."""
     names = "".join(f"#     {lang}: {{short: {language(lang).starter.issuer}}}\n" for lang in langs)
+    signatory = "".join(f"    {lang}: {{position: {quoted(language(lang).starter.position)}, "
+                        f"name: {quoted(language(lang).starter.name)}}}\n" for lang in langs)
+    listed = "issuers:\n" + "".join(f"  {line}\n" for line in issuers.splitlines()) \
+        if issuers else "issuers: {}\n"
     return (
         modeline("config", 0)
         + "# Settings of this programme.\n"
+        "#\n"
+        "# defaults: what the acts amending it usually are; `legalgen new-act` and\n"
+        "# `legalgen record` use them where no --type, --issuer is given.\n"
+        "defaults:\n"
+        f"  type: {programme.act_type}\n"
+        f"  issuer: {programme.issuer}\n"
+        "  signatory:\n"
+        f"{signatory}"
         "#\n"
         "# issuers: the issuers the built-in registry lacks, in the genitive (`legalgen docs\n"
         "# issuers`):\n"
         "#   akimat_zhanaozen:\n"
         f"{names}"
-        "issuers: {}\n"
+        f"{listed}"
     )
 
 
@@ -146,9 +207,12 @@ amending act in `amendments/`.
 
 
 def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
-                    langs: tuple[str, ...]) -> str:
+                    langs: tuple[str, ...], signatory: dict[str, Signatory] | None = None) -> str:
     title = "\n".join(f'    {lang}: ""' for lang in langs)
     each = ", ".join(f"{lang}: ..." for lang in langs)
+    signed = "".join(f"    {lang}: {{position: {quoted(signatory[lang].position)}, "
+                     f"name: {quoted(signatory[lang].name)}}}\n"
+                     for lang in langs if lang in signatory) if signatory else ""
     return (
         modeline("amendment", 1)
         + "act:\n"
@@ -161,7 +225,8 @@ def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
         f"  # in_force_text: {{{each}}}   # the act's own clause, if not today's wording\n"
         "  title:\n"
         f"{title}\n"
-        "# One item per change, in the act's order (legalgen docs record-format):\n"
+        + (f"  signatory:\n{signed}" if signed else "")
+        + "# One item per change, in the act's order (legalgen docs record-format):\n"
         "#   - target: sec_1__point_1\n"
         "#     action: amend\n"
         "#     edits:\n"

@@ -165,9 +165,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _error_page(self, path: str) -> bytes:
         segment = path.strip("/").split("/")[0]
         lang = language(segment if segment in self.preview.langs else self.preview.langs[0])
-        errors = self.preview.state(site_path(path))["errors"]
-        html = self.templates.render("site/errors.html.j2", lang=lang, errors=errors,
-                                     last_good=f"{path}?{LAST_GOOD}")
+        state = self.preview.state(site_path(path))
+        html = self.templates.render("site/errors.html.j2", lang=lang, errors=state["errors"],
+                                     edited=state["edited"], last_good=f"{path}?{LAST_GOOD}")
         return html.encode("utf-8")
 
     def _send(self, data: bytes, content_type: str, with_body: bool) -> None:

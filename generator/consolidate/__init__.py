@@ -17,20 +17,43 @@ from ..input import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
-from .timeline import pending_changes, resolve_date, timeline, version_date
+from .timeline import (
+    PROJECTED,
+    pending_changes,
+    pending_day,
+    projected_project,
+    projection_day,
+    resolve_date,
+    timeline,
+    version_date,
+)
 
 __all__ = [
-    "check_all_versions", "consolidate", "consolidate_quietly", "each_version", "pending_changes",
+    "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_version",
+    "pending_changes", "pending_day", "projected_project", "projection", "projection_day",
     "resolve_date", "timeline", "version_date",
 ]
 
 
-def consolidate(project: Project, lang: str, date: dt.date) -> Version:
-    """The version of `lang` in force on `date`; raises InputError on invalid changes."""
+def consolidate(project: Project, lang: str, date: dt.date,
+                pending_on: dt.date | None = None) -> Version:
+    """The version of `lang` in force on `date`, listing the acts pending on `pending_on`
+    (default: `date`); raises InputError on invalid changes."""
     diagnostics = Diagnostics()
     with collector_paused():
         version = _consolidate(project, lang, date, diagnostics)
     diagnostics.raise_if_errors()
+    if pending_on is not None:
+        version.pending = pending_changes(project, pending_on)
+    return version
+
+
+def projection(project: Project, lang: str, today: dt.date) -> Version:
+    """The text of `lang` once every act of the project takes effect, an act whose in-force
+    day is not known yet on the projection's day (`projection_day`)."""
+    version = consolidate(projected_project(project, today), lang,
+                          projection_day(project, today))
+    version.projected = True
     return version
 
 
@@ -112,14 +135,17 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
 
 
 def check_all_versions(project: Project) -> Diagnostics:
-    """Consolidate every version in both languages, collecting every problem once."""
+    """Consolidate every version in both languages, collecting every problem once: the
+    projection, which applies every change the latest version does and those whose in-force
+    day is not known yet."""
     diagnostics = Diagnostics()
     seen: set[str] = set()
-    last = timeline(project)[-1][0]
+    today = dt.date.today()
+    projected, last = projected_project(project, today), projection_day(project, today)
     for lang in project.documents:
         local = Diagnostics()
         with collector_paused():
-            _consolidate(project, lang, last, local)
+            _consolidate(projected, lang, last, local)
         for item in local.items:
             key = str(item)
             if key not in seen:

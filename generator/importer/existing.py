@@ -77,7 +77,8 @@ def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
     first = project.documents[langs[0]]
     document = DocumentIn(id=first.id, type=first.type, issuer=first.issuer,  # type: ignore[arg-type]
                           number=first.number, date=first.date, title=first.title,
-                          signatory=first.signatory)
+                          signatory=first.signatory, registration=first.registration,
+                          publication=first.publication, in_force=first.in_force)
     stored = Stored(project, document, texts)
     for change in project.changes:
         if change.edits:

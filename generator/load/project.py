@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..input import PosDict, UnitBuilder, pos_of, validate_model
 from ..lang import codes
 from ..memory import collector_paused
@@ -32,13 +32,14 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, issuers_of, project_config, unknown_issuer
+from .registry import Issuers, act_defaults, issuers_of, project_config, unknown_issuer
 from .schema import (
     TITLE_TARGET,
     ActIn,
     AmendmentIn,
     ChangeIn,
     ContentFileIn,
+    DocumentIn,
     ManifestIn,
     TodoIn,
 )
@@ -56,6 +57,7 @@ def _load_project(root: Path) -> Project:
     langs = present_languages(root, diagnostics)
     config = project_config(root, diagnostics, langs)
     issuers = issuers_of(config)
+    defaults = act_defaults(root, config, issuers, diagnostics)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
@@ -65,7 +67,7 @@ def _load_project(root: Path) -> Project:
     style = config.notes if config is not None and config.notes is not None else NoteStyle()
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
-    return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+    return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
 
 
 def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
@@ -153,12 +155,33 @@ def _load_document(
     if lacking is not None:
         diagnostics.error(issuer_pos, lacking)
         return None
+    _check_document_days(doc, raw["document"], SourcePos(shown, 1, 1), diagnostics)
     return Document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        registration=doc.registration, publication=doc.publication, in_force=doc.in_force,
         as_published=frozenset(manifest.as_published),
     )
+
+
+# The days of a document after its adoption, by field, as a message names them.
+DOCUMENT_DAYS = {"registration": N_("registration"), "publication": N_("publication"),
+                 "in_force": N_("in-force")}
+
+
+def _check_document_days(doc: DocumentIn, raw: Any, pos: SourcePos,
+                         diagnostics: Diagnostics) -> None:
+    """The document's registration, publication and entry into force come on or after its
+    adoption; each that does not is an error at its field."""
+    days = {"registration": doc.registration.date if doc.registration else None,
+            "publication": doc.publication.date if doc.publication else None,
+            "in_force": doc.in_force}
+    for name, day in days.items():
+        if day is not None and day < doc.date:
+            diagnostics.error(pos_of(raw, name, pos), tr(
+                "document: the {field} day {day} is before the adoption on {adopted}",
+                field=tr(DOCUMENT_DAYS[name]), day=day, adopted=doc.date))
 
 
 def _load_amendments(
@@ -202,9 +225,11 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            registration=act_in.registration,
             acting=act_in.acting,
             note_style=(act_in.note_style or NoteStyle()).over(style),
-            registered=act_in.registered,
+            registered=act_in.registered or (act_in.registration.date if act_in.registration
+                                             else None),
             positions={name: pos_of(raw["act"], name, act_pos)
                        for name in ("number", "date", "published", "in_force", "title")},
         )

@@ -22,6 +22,7 @@ from ..model import (
     NAMED_BY_REPUBLIC,
     REPUBLIC,
     SIGNED_BY_HEAD,
+    ActDefaults,
     Diagnostics,
     IssuerName,
     SourcePos,
@@ -122,6 +123,23 @@ def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]
     """The built-in issuers and those the project's legalgen.yaml adds, each in every one of
     `langs`."""
     return issuers_of(project_config(root, diagnostics, langs))
+
+
+def act_defaults(root: Path, config: ConfigIn | None, issuers: Issuers,
+                 diagnostics: Diagnostics) -> ActDefaults:
+    """The defaults of the project's amending acts; a default issuer no registry knows is an
+    error at its line."""
+    if config is None:
+        return ActDefaults()
+    given = config.defaults
+    if given.issuer is not None and given.issuer not in issuers:
+        path = root / CONFIG_FILE
+        shown = relative(path, root)
+        raw = read_yaml(path, shown, Diagnostics())
+        top = pos_of(raw, None, SourcePos(shown, 1, 1))
+        defaults = raw.get("defaults") if isinstance(raw, dict) else None
+        diagnostics.error(pos_of(defaults, "issuer", top), unknown_issuer(given.issuer))
+    return ActDefaults(given.type, given.issuer, given.signatory)
 
 
 def unknown_issuer(key: str) -> str:

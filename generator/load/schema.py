@@ -27,6 +27,8 @@ from ..model import (
     LegalDate,
     NoteCount,
     NoteStyle,
+    Publication,
+    Registration,
     Signatory,
     Strict,
 )
@@ -47,6 +49,16 @@ class DocumentIn(Strict):
     date: LegalDate = Field(description="The day the document was adopted (YYYY-MM-DD).")
     title: str = Field(description="The document's title in this language, as printed.")
     signatory: Signatory = Field(description="Who signed the document, as printed under it.")
+    registration: Registration | None = Field(
+        default=None, description="The state registration of the act that adopted the "
+                                  "document with the Ministry of Justice (an order): its number "
+                                  "and day, printed after the adoption line.")
+    publication: Publication | None = Field(
+        default=None, description="The first official publication of the document: its source "
+                                  "and day.")
+    in_force: LegalDate | None = Field(
+        default=None, description="The day the document took effect, if not its adoption day "
+                                  "(YYYY-MM-DD); the site counts from it.")
 
 
 # What a placeholder of an imported project stands for (`legalgen import`): the `kind` of a todo
@@ -132,6 +144,9 @@ class ActIn(Strict):
     signatory: LangSignatory | None = Field(
         default=None, description="Who signed the act, in every language (for its drafted "
                                   "text).")
+    registration: Registration | None = Field(
+        default=None, description="The act's state registration with the Ministry of Justice "
+                                  "(an order): its number and day, printed in the notes.")
     acting: bool = Field(default=False,
                          description="true: signed by a person acting for the issuer's head.")
     note_style: NoteStyle | None = Field(
@@ -238,12 +253,31 @@ IssuerIn = Annotated[dict[str, IssuerFormsIn], EVERY_LANGUAGE, PER_LANGUAGE,
                      Field(description="The issuer's names in the genitive.")]
 
 
+class DefaultsIn(Strict):
+    """What the project's amending acts usually are, for `new-act`, `record` and `init`."""
+
+    type: ActType | None = Field(
+        default=None, description="The usual type of an amending act (resolution, order …); "
+                                  "else the document's own type.")
+    issuer: str | None = Field(
+        default=None, min_length=1,
+        description="The usual issuer of an amending act: a key of the registry of issuers "
+                    "(`legalgen docs issuers`) or of `issuers` in legalgen.yaml.")
+    signatory: LangSignatory | None = Field(
+        default=None, description="Who usually signs an amending act, in every language (for "
+                                  "`new-act`'s drafted text).")
+
+
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
     issuers: dict[str, IssuerIn] = Field(
         default_factory=dict, description="The issuers the built-in registry lacks, by key, in "
                                           "the genitive in every language.")
+    defaults: DefaultsIn = Field(
+        default_factory=DefaultsIn,
+        description="What the project's amending acts usually are: `new-act`, `record` and "
+                    "`init` use them where no --type, --issuer is given.")
     # The publication style of the notes: the forms of an era (`era`), and the forms every act
     # takes where the publisher writes one several ways; an act's `note_style` overrides them.
     notes: NoteStyle | None = Field(

@@ -50,6 +50,8 @@ from .document import (
     IssuerName,
     LegalDate,
     NumberCell,
+    Publication,
+    Registration,
     Signatory,
     Strict,
     Unit,
@@ -89,7 +91,7 @@ from .notes import (
     Unreadable,
     Words,
 )
-from .project import Project
+from .project import ActDefaults, Project
 from .version import Event, Timeline, Version
 
 __all__ = [
@@ -106,7 +108,8 @@ __all__ = [
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
-    "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
+    "UnitRef", "Words", "ActDefaults", "Project", "Publication", "Registration", "Signatory",
+    "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
     "relative", "act_file_stems",
 ]

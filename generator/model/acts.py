@@ -28,7 +28,7 @@ from pydantic_core import CoreSchema, InitErrorDetails
 
 from ..i18n import tr
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Signatory, Strict
+from .document import IssuerName, LegalDate, Registration, Signatory, Strict
 from .names import readable_name, unique_names
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
@@ -342,6 +342,7 @@ class Act:
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, Signatory] | None = None
+    registration: Registration | None = None  # an order's, with the Ministry of Justice
     # Signed by a person acting for the head of the issuer (the notes say so before the name).
     acting: bool = False
     # How the notes name the act where the publisher writes a form several ways.
@@ -392,6 +393,13 @@ class Change:
     # The part of the target the change is about ("heading"); None: the whole unit.
     part: str | None = None
     group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
+    # In a projection, a change whose in-force day is not known yet: `effective` is the
+    # projection's day, which no reader is told as the day it takes effect.
+    projected: bool = False
+
+    @property
+    def known_effective(self) -> dt.date | None:
+        return None if self.projected else self.effective
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:

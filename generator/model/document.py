@@ -72,6 +72,26 @@ class Signatory(Strict):
                                   "surname).")
 
 
+class Registration(Strict):
+    """The state registration of an act with the Ministry of Justice: its number in the
+    register of normative legal acts and its day."""
+
+    number: str = Field(min_length=1, description="The number of the state registration in the "
+                                                  "register of normative legal acts, as printed.")
+    date: LegalDate = Field(description="The day of the state registration (YYYY-MM-DD).")
+
+
+class Publication(Strict):
+    """Where and when an act was first officially published (the legal information system, a
+    newspaper)."""
+
+    source: str = Field(min_length=1, description="Where the act was first officially "
+                                                  "published, as printed (the legal "
+                                                  "information system, a newspaper).")
+    date: LegalDate = Field(description="The day of the first official publication "
+                                        "(YYYY-MM-DD).")
+
+
 @dataclass(slots=True)
 class Unit:
     """One unit of a document in one language, with its full id and source position."""
@@ -127,9 +147,19 @@ class Document:
     pos: SourcePos
     # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
     issuer_names: dict[str, IssuerName]
+    # An order's registration with the Ministry of Justice, which the head prints after the
+    # adoption line; the first official publication; the day the document took effect (None:
+    # its adoption day).
+    registration: Registration | None = None
+    publication: Publication | None = None
+    in_force: dt.date | None = None
     # Units whose published texts print different numbers in the languages (a date one gives
     # and the other leaves out), as the manifest lists them: told as information.
     as_published: frozenset[str] = frozenset()
+
+    @property
+    def in_force_since(self) -> dt.date:
+        return self.in_force or self.date
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,8 @@ class ActReader:
         self.lines: list[str] = []
         self.at = 0
         self.errors: list[ActSyntaxError] = []
+        # The issuer the enacting formula names, once read (before any error further on).
+        self.formula_issuer: str | None = None
         self.reads: list[Read] = []
         # Each amended unit's texts as the act's earlier amendments leave them.
         self.texts: dict[str, list[str]] = {}
@@ -130,7 +132,7 @@ class ActReader:
         title = self.lines[head]
         others: list[tuple[int, str]] = []
         try:
-            issuer = self._formula()
+            issuer = self.formula_issuer = self._formula()
             start, scope = self._layout(others)
             rule: InForceRule | None
             if scope is None:

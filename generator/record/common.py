@@ -19,6 +19,7 @@ from ..load.registry import builtin_issuers
 from ..load.schema import ActIn, ChangeIn
 from ..model import (
     Act,
+    ActDefaults,
     ActType,
     Diagnostics,
     EditIn,
@@ -45,7 +46,7 @@ class ActOptions:
     and rule instead."""
 
     type: ActType = "resolution"
-    issuer: str = "government"
+    issuer: str | None = None  # None: the one the act's enacting formula names
     number: str | None = None
     date: dt.date | None = None
     published: dt.date | None = None
@@ -79,15 +80,18 @@ def probe_act(act_type: str, issuer: str, number: str = "", date: dt.date = dt.d
                in_force=in_force, title={}, path="", order=0, issuer_names=names)
 
 
-def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics,
-           pos: SourcePos) -> ActIn | None:
-    """The record's act: what is known of it and its title in the languages given; a value
-    the record cannot hold (an empty number, a date out of range) is an error at `pos`."""
+def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics, pos: SourcePos,
+           defaults: ActDefaults | None = None) -> ActIn | None:
+    """The record's act: what is known of it, its title in the languages given and the
+    project's default signatory; a value the record cannot hold (an empty number, a date out of
+    range) is an error at `pos`."""
+    signatory = {code: value.model_dump() for code, value in defaults.signatory.items()} \
+        if defaults is not None and defaults.signatory else None
     return validate_model(ActIn, {name: value for name, value in {
         "type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,
         "published": act.published, "in_force": act.in_force,
-        "title": given(LangText, titles, codes())}.items() if value is not None},
-        diagnostics, pos, "act")
+        "title": given(LangText, titles, codes()), "signatory": signatory}.items()
+        if value is not None}, diagnostics, pos, "act")
 
 
 def first_day(act: Act) -> dt.date:

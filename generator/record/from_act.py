@@ -13,6 +13,7 @@ from ..consolidate import consolidate
 from ..i18n import tr
 from ..lang import DRAFTING
 from ..load.limits import max_file_size
+from ..load.registry import CONFIG_FILE, builtin_issuers
 from ..model import Act, Diagnostics, Project, SourcePos, Version
 from ..model.drafting import DraftingLanguage
 from ..regular_files import read_regular
@@ -72,7 +73,7 @@ def record_from_act(project: Project, files: list[Path],
     if not changes:
         diagnostics.error(first, tr("the act makes no change: point 1 gives no instruction"))
         return None, diagnostics
-    recorded = act_in(act, titles, diagnostics, first)
+    recorded = act_in(act, titles, diagnostics, first, project.defaults)
     if recorded is None:
         return None, diagnostics
     return new_record(recorded, changes, todo), diagnostics
@@ -87,7 +88,7 @@ def _language(text: str, project: Project, options: ActOptions) -> str | None:
         if any(line == formula or line.endswith(" " + formula)
                for line in lines for formula in formulas):
             return code
-        formula = grammar.enacting_formula(probe_act(options.type, options.issuer))
+        formula = grammar.enacting_formula(probe_act(options.type, options.issuer or ISSUERS[0]))
         document = project.documents.get(code)
         if not formula and document is not None and any(document.title in line
                                                         for line in lines):
@@ -104,7 +105,8 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
     """The act's number, date and rule: the options, else the act's heading and final point
     (read once the version is known: a first pass with the options' or heading's date)."""
     code, (path, text) = next(iter(texts.items()))
-    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type, options.issuer)
+    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type,
+                      options.issuer or ISSUERS[0])
     try:
         heading = probe.read(text)
     except ActSyntaxError:
@@ -117,8 +119,16 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
                                                          "given (--act-number, --act-date)"))
         return None
     rule = options.in_force or (heading.in_force if heading else None) or "on_signing"
-    return probe_act(options.type, heading.issuer if heading else options.issuer, number, date,
-                     options.published, rule)
+    # The key given is the key written; the formula names only a family ("a ministry").
+    issuer = options.issuer or probe.formula_issuer
+    if issuer is None or options.issuer is None and issuer not in builtin_issuers():
+        question = tr("which {issuer} issued the act?", issuer=issuer) if issuer else \
+            tr("which body issued the act?")
+        diagnostics.error(SourcePos(str(path), 1, 1), tr(
+            "{question} give --issuer (or defaults.issuer in {config_file}), such as "
+            "'ministry_energy'", question=question, config_file=CONFIG_FILE))
+        return None
+    return probe_act(options.type, issuer, number, date, options.published, rule)
 
 
 def _adopted(project: Project, code: str) -> Version:

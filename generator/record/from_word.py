@@ -62,7 +62,7 @@ def record_from_word(project: Project, act: Act,
         diagnostics.error(SourcePos(str(files[0]), 1, 1), tr("no tracked change in any unit"))
         return None, diagnostics
     recorded = act_in(act, drafted_titles(project, changes), diagnostics,
-                      SourcePos(str(files[0]), 1, 1))
+                      SourcePos(str(files[0]), 1, 1), project.defaults)
     if recorded is None:
         return None, diagnostics
     return new_record(recorded, changes, todo), diagnostics

@@ -6,14 +6,17 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..consolidate import check_all_versions
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
 from .refs import check_references
+from .tables import check_tables
 from .text import check_characters
 from .totals import check_totals
 
@@ -30,19 +33,29 @@ def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnos
     diagnostics.extend(versions)
     if not versions.errors:
         check_references(project, diagnostics)
+        check_tables(project, diagnostics, dt.date.today())
         check_totals(project, diagnostics)
     return diagnostics
 
 
-def _shape(unit: Unit) -> tuple[str, str, int, tuple[int, ...]]:
-    """What two languages' units share. Not a stamp's lines: each language lays its stamp out
-    in its own lines (a published Kazakh stamp has one more than the Russian)."""
-    return (
-        unit.kind,
-        (unit.label or "").strip(),
-        len(unit.cells or []),
-        tuple(len(line) for line in unit.header or []),
-    )
+def _shape(unit: Unit) -> dict[str, object]:
+    """What two languages' units share, by the words a message names it with. Not a stamp's
+    lines: each language lays its stamp out in its own lines (a published Kazakh stamp has one
+    more than the Russian)."""
+    return {
+        N_("kind"): unit.kind,
+        N_("label"): (unit.label or "").strip(),
+        N_("number of cells"): len(unit.cells or []),
+        N_("cells in each header line"): [len(line) for line in unit.header or []],
+    }
+
+
+def _differences(unit: Unit, other: Unit) -> str:
+    """Each field that differs, with its value in both languages."""
+    mine, theirs = _shape(unit), _shape(other)
+    return "; ".join(tr("{field} {here!r} here, {there!r} there", field=tr(name),
+                        here=mine[name], there=theirs[name])
+                     for name in mine if mine[name] != theirs[name])
 
 
 def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
@@ -81,10 +94,10 @@ def compare_trees(
         elif _shape(unit) != _shape(other):
             diagnostics.error(
                 unit.pos,
-                tr("unit {uid}: differs from its {right_lang} counterpart at {pos} (kind, "
-                   "label, cells or header: {here} / {there})",
-                   uid=uid, right_lang=right_lang, pos=other.pos, here=_shape(unit),
-                   there=_shape(other)),
+                tr("unit {uid}: differs from its {right_lang} counterpart at {pos}: "
+                   "{differences}",
+                   uid=uid, right_lang=right_lang, pos=other.pos,
+                   differences=_differences(unit, other)),
             )
         else:
             check_unit_numbers(unit, other, right_lang, diagnostics, uid in as_published)

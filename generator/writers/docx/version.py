@@ -45,14 +45,14 @@ def running_head(annotated: Annotated) -> str:
     """The PDF's running head: the act's short name and the version line."""
     lang = annotated.lang
     return (f"{lang.act_name(annotated.version.document)} · "
-            f"{lang.version_heading(annotated.version.date)}")
+            f"{annotated.version_heading}")
 
 
 def render_docx(annotated: Annotated) -> bytes:
     version = annotated.version
     document = new_document(language_tag(annotated))
     set_core_properties(
-        document, title=annotated.title, subject=annotated.lang.version_heading(version.date),
+        document, title=annotated.title, subject=annotated.version_heading,
         language=language_tag(annotated), author=annotated.adoption_line,
         identifier=f"{version.document.id}@{version.date.isoformat()}", date=version.date,
     )
@@ -100,7 +100,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if a.repeal_line:
             self._text_paragraph(a.repeal_line, "DocumentLine")
             self._text_paragraph(a.repeal_note.text if a.repeal_note else "", "EditorialNote")
-        self._text_paragraph(self.lang.version_heading(a.version.date), "VersionLine")
+        self._text_paragraph(a.version_heading, "VersionLine")
 
     def _pending(self) -> None:
         if not self.a.pending:
