@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: build test check lint golden bench system-deps system-deps-test clean
+.PHONY: build test check lint golden bench system-deps system-deps-test clean \
+	extract-messages update-messages compile-messages
 
 build: system-deps $(STAMP)
 	$(BIN)/legalgen build
@@ -34,6 +35,26 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-logo
+
+# The catalogs of legalgen's messages (docs/messages.md): extract the messages marked in the code
+# (tr and N_) into the template, merge it into each language's catalog (new messages to
+# translate, changed ones marked fuzzy), compile the catalogs the package ships.
+LOCALE := generator/locale
+MESSAGE_LANGS := kk ru
+POT := $(LOCALE)/legalgen.pot
+
+extract-messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k tr -k N_ --no-location \
+		--sort-output --project legalgen --version "" --copyright-holder "" -o $(POT) .
+
+update-messages: extract-messages
+	for lang in $(MESSAGE_LANGS); do \
+		$(BIN)/pybabel update -D legalgen -i $(POT) -d $(LOCALE) -l $$lang --init-missing \
+			--ignore-obsolete || exit 1; \
+	done
+
+compile-messages: $(STAMP)
+	$(BIN)/pybabel compile -D legalgen -d $(LOCALE) --statistics
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -17,14 +17,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .i18n import N_, tr
+
+# Marked for the catalogs (`N_`): a message shows a kind in the user's language (`tr(kind)`),
+# while the caches' keys keep these words.
 _KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFLNK: "a symbolic link",
-    stat.S_IFREG: "a regular file",
+    stat.S_IFDIR: N_("a folder"),
+    stat.S_IFIFO: N_("a FIFO (named pipe)"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFLNK: N_("a symbolic link"),
+    stat.S_IFREG: N_("a regular file"),
 }
 _OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
                | getattr(os, "O_CLOEXEC", 0))
@@ -32,7 +36,7 @@ _OPEN_FLAGS = (os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
 
 def kind_of(mode: int) -> str:
     """What a file of this `st_mode` is, in words: 'a FIFO (named pipe)', 'a folder', …"""
-    return _KINDS.get(stat.S_IFMT(mode), "no regular file")
+    return _KINDS.get(stat.S_IFMT(mode), N_("no regular file"))
 
 
 def entry_kind(path: Path) -> str:
@@ -57,7 +61,8 @@ class NotRegularFile(OSError):
     def __init__(self, path: Path | str, mode: int) -> None:
         self.kind = kind_of(mode)
         self.is_folder = stat.S_ISDIR(mode)
-        super().__init__(errno.EINVAL, f"is {self.kind}, not a regular file", str(path))
+        super().__init__(errno.EINVAL, tr("is {kind}, not a regular file", kind=tr(self.kind)),
+                         str(path))
 
 
 class FileTooLarge(OSError):
@@ -66,8 +71,8 @@ class FileTooLarge(OSError):
     def __init__(self, path: Path | str, size: int, limit: int) -> None:
         self.size = size
         self.limit = limit
-        super().__init__(errno.EFBIG, f"has {size} bytes, more than the limit of {limit}",
-                         str(path))
+        super().__init__(errno.EFBIG, tr("has {size} bytes, more than the limit of {limit}",
+                                         size=size, limit=limit), str(path))
 
 
 @contextmanager

@@ -41,6 +41,10 @@ REPO = Path(__file__).resolve().parent.parent
 ROOT = REPO
 DOC = "monotowns-2012-2020"
 
+# The tests read legalgen's messages in English, whatever the machine's locale; a test of another
+# language sets LEGALGEN_LANG itself (tests/test_messages.py).
+os.environ["LEGALGEN_LANG"] = "en"
+
 # Every property test draws the same examples on every run, and no example fails for the time it
 # takes (a deadline, hypothesis's check of slow data) on a busy machine: the suite is
 # deterministic.

@@ -71,8 +71,10 @@ def test_the_layers_run_from_the_command_line_through_the_engine_to_the_model() 
     options = {item["id"]: item for item in configuration()["contracts_options"]}
     layers = [{part.strip() for part in layer.split("|")} for layer in options["layers"]["layers"]]
     assert layers[:3] == [{"__main__"}, {"cli"}, {"build"}]
-    assert set().union(*layers[3:-2]) == STAGES
-    assert layers[-2:] == [{"input", "lang"}, {"model", "memory", "version", "regular_files"}]
+    assert set().union(*layers[3:-3]) == STAGES
+    # The messages in the user's language are the lowest layer: every other one speaks.
+    assert layers[-3:] == [{"input", "lang"}, {"model", "memory", "version", "regular_files"},
+                           {"i18n"}]
     assert options["layers"]["exhaustive"] == "True"  # a new package must take its place
     assert "generator.build" in options["no-cli-libraries"]["source_modules"]
     assert options["no-cli-libraries"]["forbidden_modules"] == ["click", "rich"]

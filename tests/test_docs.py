@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from generator.cli import main
 from generator.load.registry import builtin_issuers
@@ -45,3 +46,46 @@ def test_the_readme_lists_every_command():
     assert "site" in names and "build" in names
     for name in names:
         assert f"`legalgen {name}" in commands, name
+
+
+# --- `legalgen docs`: the pages at hand wherever legalgen is installed ------------------------
+
+
+def test_docs_lists_every_page_with_its_title():
+    result = CliRunner().invoke(main, ["docs"])
+    assert result.exit_code == 0, result.output
+    listed = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    pages = sorted((ROOT / "docs").glob("*.md"))
+    assert list(listed) == [page.stem for page in pages]
+    assert listed["record-format"] == "Amendment records"
+    assert {"record-format", "issuers", "templates", "content-format"} <= set(listed)
+
+
+@pytest.mark.parametrize("topic", ["record-format", "issuers.md"])
+def test_docs_prints_a_page_as_written(topic: str):
+    result = CliRunner().invoke(main, ["docs", topic])
+    assert result.exit_code == 0, result.output
+    page = ROOT / "docs" / topic.removesuffix(".md")
+    assert result.stdout == page.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_docs_refuses_an_unknown_topic_and_names_the_topics():
+    result = CliRunner().invoke(main, ["docs", "record"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: no topic 'record'; the topics are: ")
+    assert "record-format" in result.stderr and result.stdout == ""
+
+
+def test_the_scaffold_points_to_legalgen_docs(tmp_path: Path):
+    """A new programme's files send the drafter to pages they have (`legalgen docs TOPIC`),
+    not to `docs/` files of a checkout they never saw."""
+    made = CliRunner().invoke(main, ["init", str(tmp_path / "p"), "--title-kk", "Бағдарлама",
+                                     "--title-ru", "Программа", "--date", "2020-01-10"])
+    assert made.exit_code == 0, made.output
+    texts = {path.relative_to(tmp_path).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted((tmp_path / "p").rglob("*")) if path.is_file()}
+    assert [name for name, text in texts.items() if re.search(r"\bdocs/", text)] == []
+    named = {topic for text in texts.values()
+             for topic in re.findall(r"legalgen docs\s+([\w-]+)", text)}
+    assert {"record-format", "issuers"} <= named
+    assert named <= {page.stem for page in (ROOT / "docs").glob("*.md")}

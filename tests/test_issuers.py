@@ -230,8 +230,9 @@ def test_a_records_in_force_text_reaches_the_notes(tmp_path: Path):
     assert act_read.in_force_text == CLAUSE_2012
     latest = max(change.effective for change in project.changes)
     assert latest == D(2023, 9, 12)
-    notes = annotate(consolidate(project, "ru", latest), project).notes["sec_1__point_1"]
+    # The order `init` writes approves a plan, whose row the example act amends.
+    notes = annotate(consolidate(project, "ru", latest), project).notes["att_1__plan__row_1"]
     assert [item.text for item in notes] == [
-        "Сноска. Пункт 1 с изменениями, внесенными приказом Председателя Агентства РК по "
+        "Сноска. Строка 1 с изменениями, внесенными приказом Председателя Агентства РК по "
         "финансовому мониторингу от 31.08.2023 № 2 "
         f"({CLAUSE_2012['ru']})."]

@@ -28,7 +28,8 @@ def test_redline_of_each_sample_act_gives_back_its_versions(sample, number, tmp_
     rule = act.in_force if isinstance(act.in_force, str) else (
         act.in_force.date.isoformat() if hasattr(act.in_force, "date")
         else f"days:{act.in_force.after_publication_days}")
-    args = ["--act-number", act.number, "--act-date", act.date.isoformat(), "--in-force", rule]
+    args = ["--act-number", act.number, "--act-date", act.date.isoformat(), "--in-force", rule,
+            "--type", act.type, "--issuer", act.issuer]
     if act.published:
         args += ["--published", act.published.isoformat()]
     result = record_cli(root, *[arg for path in files for arg in ("--from-docx", str(path))],

@@ -28,7 +28,7 @@ TEXT = render_act_txt(draft_act(PROJECT, ACT, "kk")).decode("utf-8")
 LINES = TEXT.splitlines()
 VERSION = consolidate(PROJECT, "kk", PROJECT.adoption_date)
 DOCX = render_docx(annotate(VERSION, PROJECT))
-OPTIONS = ["--act-number", "512", "--act-date", "2014-05-20"]
+OPTIONS = ["--act-number", "512", "--act-date", "2014-05-20", "--issuer", "government"]
 
 
 def line_no(marker: str) -> int:

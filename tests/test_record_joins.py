@@ -41,7 +41,7 @@ def test_a_deleted_paragraph_mark_joins_two_units(tmp_path):
     files = [arg for lang in ("kk", "ru")
              for arg in ("--from-docx", str(joined_docx(root, lang, tmp_path)))]
     result = record_cli(root, *files, "--act-number", "77", "--act-date", ACT_DATE.isoformat(),
-                        "--out", str(root / "amendments"))
+                        "--issuer", "government", "--out", str(root / "amendments"))
     assert result.returncode == 0, result.stderr
     record = yaml.safe_load((root / "amendments" / "2014-03-01-77.yaml").read_text("utf-8"))
     actions = {change["target"]: change["action"] for change in record["changes"]}

@@ -177,7 +177,8 @@ def test_an_act_the_record_cannot_hold_is_an_error_naming_the_field(tmp_path):
     root = copy_fixture(tmp_path)
     docx = edited_docx(root, tmp_path)
     result = run("record", "--root", str(root), "--from-docx", str(docx), "--act-number", "",
-                 "--act-date", "2014-05-15", "--out", str(tmp_path / "out"))
+                 "--act-date", "2014-05-15", "--issuer", "government", "--out",
+                 str(tmp_path / "out"))
     assert result.exit_code == 2
     assert f"{docx}:1:1: error: act: 'number': String should have at least 1 character" \
         in result.output

@@ -24,7 +24,7 @@ VERSION = dt.date(2014, 3, 1)
 POINT = "att_1__sec_3__subsec_2__point_1"
 PARENT = "att_1__sec_3__subsec_2__point_2"
 ROW = "att_1__sec_4__action_plan__row_4"
-ACT = ["--act-number", "450", "--act-date", "2014-05-15"]
+ACT = ["--act-number", "450", "--act-date", "2014-05-15", "--issuer", "government"]
 EXPECTED = [
     {"target": POINT, "action": "amend",
      "edits": [{"find": {"kk": "2016"}, "replace": {"kk": "2017"}}]},

@@ -87,3 +87,38 @@ def test_a_nested_unit_is_checked_too(schemas):
     data = {"units": [{"kind": "section", "children": [{"kind": "point", "labell": "1."}]}]}
     with pytest.raises(jsonschema.ValidationError, match="labell"):
         jsonschema.validate(data, schemas["content"], cls=jsonschema.Draft202012Validator)
+
+
+def undescribed(node: Any, where: str) -> list[str]:
+    """Every property of a schema (its own and its definitions', nested at any depth) whose
+    schema has no description, by its path in the schema."""
+    found = []
+    if isinstance(node, dict):
+        for name, value in (node.get("properties") or {}).items():
+            if not (isinstance(value, dict) and str(value.get("description", "")).strip()):
+                found.append(f"{where}/properties/{name}")
+        for key, value in node.items():
+            found += undescribed(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found += undescribed(item, f"{where}/{index}")
+    return found
+
+
+def test_every_property_of_every_schema_has_a_description(schemas):
+    """Editors show a property's description on hover: none is left without one, the
+    per-language values' languages included."""
+    assert set(schemas) == set(FILES)
+    counted = [path for kind, schema in schemas.items()
+               for path in _properties(schema, kind)]
+    assert len(counted) > 60  # the walk reaches the definitions, not only the top level
+    assert [path for kind, schema in schemas.items() for path in undescribed(schema, kind)] == []
+
+
+def _properties(node: Any, where: str) -> list[str]:
+    if isinstance(node, dict):
+        own = [f"{where}/{name}" for name in node.get("properties") or {}]
+        return own + [path for key, value in node.items() for path in _properties(value, key)]
+    if isinstance(node, list):
+        return [path for item in node for path in _properties(item, where)]
+    return []

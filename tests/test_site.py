@@ -17,9 +17,11 @@ from click.testing import CliRunner
 from generator.build.live import Preview
 from generator.cli import main
 from generator.consolidate import consolidate, timeline
+from generator.lang import language
 from generator.load import load_project
 from generator.site import history
 from generator.writers import Writer
+from generator.writers.shared.templates import Templates
 from tests.conftest import DOC, ROOT
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, line_of
 from tests.siteutil import crawl, ids, page
@@ -223,3 +225,23 @@ def test_the_preview_rebuilds_only_the_edited_language_and_keeps_the_last_good_t
     assert preview.errors and all(": error: " in line for line in preview.errors)
     assert any(line.startswith(f"{relative}:") for line in preview.errors), preview.errors
     assert "ӨҢДЕЛГЕН" in kk_page.read_text(encoding="utf-8")  # the last good text stays
+
+
+def test_the_preview_names_the_file_edited_and_puts_its_problems_first(tmp_path):
+    """A Russian label changed breaks parity, which is told at the Kazakh unit: the error page
+    still names the Russian file, and the problem naming it comes first."""
+    root, out = copy_fixture(tmp_path), tmp_path / "site"
+    preview = Preview(root, out, ["kk", "ru"], downloads=False)
+    assert preview.refresh() and preview.edited == []
+    source = root / "content" / "ru" / "03-section-3.yaml"
+    edit(source, 'label: "1."\n            text: "Диверсификация',
+         'label: "1)"\n            text: "Диверсификация')
+    os.utime(source, ns=(source.stat().st_mtime_ns + 10**9,) * 2)
+    assert preview.refresh()
+    state = preview.state("ru/index.html")
+    assert state["edited"] == ["content/ru/03-section-3.yaml"]
+    assert "content/ru/03-section-3.yaml" in state["errors"][0]
+    html = Templates().environment().get_template("site/errors.html.j2").render(
+        lang=language("ru"), errors=state["errors"], edited=state["edited"], last_good="/")
+    assert (f'{language("ru").phrase("site_edited")}: <code>content/ru/03-section-3.yaml</code>'
+            in html)

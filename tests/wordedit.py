@@ -63,7 +63,10 @@ class WordEdit:
             return
         raise AssertionError(f"{old!r} is in no run")
 
-    def insert_paragraph_after(self, paragraph: etree._Element, text: str) -> None:
+    def insert_paragraph_after(self, paragraph: etree._Element,
+                               text: str | list[str | tuple[str, str]]) -> None:
+        """A new paragraph after `paragraph`, its mark and text inserted; a (text, bookmark)
+        part of `text` is a link to that bookmark, as Word's Insert > Link makes it."""
         new = etree.Element(w("p"))
         ppr = copy.deepcopy(paragraph.find(w("pPr")))
         if ppr is None:
@@ -74,10 +77,16 @@ class WordEdit:
         if rpr is None:
             rpr = etree.SubElement(ppr, w("rPr"))
         rpr.append(self._mark("ins"))
-        inserted = self._mark("ins")
-        run = etree.SubElement(inserted, w("r"))
-        etree.SubElement(run, w("t")).text = text
-        new.append(inserted)
+        for part in [text] if isinstance(text, str) else text:
+            holder = new
+            if isinstance(part, tuple):
+                holder = etree.SubElement(new, w("hyperlink"), {w("anchor"): part[1]})
+                part = part[0]
+            inserted = self._mark("ins")
+            holder.append(inserted)
+            t = etree.SubElement(etree.SubElement(inserted, w("r")), w("t"))
+            t.text = part
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         paragraph.addnext(new)
 
     def delete_row(self, row: etree._Element) -> None:

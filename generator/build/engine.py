@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..i18n import tr
 from .executors import Executor
 from .plan import Job, split, writers_of
 from .staging import settle, staged
@@ -37,7 +38,8 @@ class Report:
         return sorted(out / path for path in self.written)
 
     def summary(self) -> str:
-        return f"{len(self.up_to_date)} up to date, {len(self.written)} written"
+        return tr("{kept} up to date, {written} written",
+                  kept=len(self.up_to_date), written=len(self.written))
 
 
 class Progress(Protocol):

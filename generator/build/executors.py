@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol, TypeVar
 
+from ..i18n import tr
 from ..writers.shared.errors import MachineError
 from .plan import Job
 
@@ -158,6 +159,7 @@ def _result(process: BaseProcess, receive: Connection) -> Any:
         return value
     if value is None:
         # Killed from outside, most often by the kernel for want of memory.
-        raise MachineError(f"a build worker was stopped (exit code {process.exitcode}); if the "
-                           "machine ran out of memory, build with fewer --jobs")
+        raise MachineError(tr("a build worker was stopped (exit code {exitcode}); if the "
+                              "machine ran out of memory, build with fewer --jobs",
+                              exitcode=process.exitcode))
     raise value

@@ -22,12 +22,22 @@ def template_dir(root: Path) -> Path:
     return root / PROJECT_TEMPLATES
 
 
+# The folder and the file name's ending of a projection (the text once every pending act takes
+# effect), which is no version in force on any day.
+PROJECTED = "projected"
+
+
 def output_path(out: Path, lang: str, date_text: str, doc_id: str, ext: str) -> Path:
-    return out / lang / date_text / f"{doc_id}.{ext}"
+    """`<lang>/<date>/<doc>.<ext>`; a projection: `<lang>/projected/<doc>-projected.<ext>`."""
+    stem = f"{doc_id}-{PROJECTED}" if date_text == PROJECTED else doc_id
+    return out / lang / date_text / f"{stem}.{ext}"
 
 
-def diff_path(out: Path, lang: str, old: dt.date, new: dt.date, ext: str) -> Path:
-    return out / "diff" / lang / f"{old.isoformat()}__{new.isoformat()}.{ext}"
+def diff_path(out: Path, lang: str, old: dt.date, new: dt.date, ext: str,
+              projected: bool = False) -> Path:
+    """`diff/<lang>/<from>__<to>.<ext>`, `<to>` being `projected` for a projection."""
+    return out / "diff" / lang / \
+        f"{old.isoformat()}__{PROJECTED if projected else new.isoformat()}.{ext}"
 
 
 def _current_umask() -> int:

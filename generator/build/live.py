@@ -113,6 +113,9 @@ class Preview:
     downloads: bool
     errors: list[str] = field(default_factory=list)
     error_round: int = 0  # moves whenever the project's errors change
+    # The files the last edit changed, relative to the root: the error page names them, since
+    # a problem of parity is told at the other language's unit.
+    edited: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -133,9 +136,12 @@ class Preview:
         with self.lock:
             errors, round_ = list(self.errors), self.error_round
             self.polled[page] = time.monotonic()
-        return {"stamp": f"{self.store.rewrites.get(page, 0)}.{round_}", "errors": errors}
+        return {"stamp": f"{self.store.rewrites.get(page, 0)}.{round_}", "errors": errors,
+                "edited": list(self.edited)}
 
     def _publish(self, errors: list[str]) -> None:
+        # The problems that name an edited file first: those are the drafter's to look at.
+        errors = sorted(errors, key=lambda line: not any(path in line for path in self.edited))
         with self.lock:
             if errors != self.errors:
                 self.errors = errors
@@ -153,6 +159,8 @@ class Preview:
             return False
         first = not self.seen
         self.seen = now
+        if not first:
+            self.edited = sorted(str(path.relative_to(self.root)) for path in changed)
         langs = self.langs if first or retry or self.errors else affected_langs(
             self.root, changed, self.langs)
         self._publish(self.rebuild(langs))

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..annotate import annotate
-from ..consolidate import consolidate
+from ..consolidate import consolidate, pending_day, projection
 from ..model import Annotated, Project
 from ..model.act_text import ActText
 from ..model.diff import Diff
 from ..writers import Writer, writer
-from .files import act_path, diff_path, output_path
+from .files import PROJECTED, act_path, diff_path, output_path
 from .keys import UNREAD_BY_VERSION_WRITERS, output_key, subject_fingerprint, templates_fingerprint
 from .store import OutputStore
 
@@ -68,18 +68,23 @@ class Keys:
         return Job(path, key, chosen, subject, self.template_dir)
 
 
-def version_jobs(project: Project, langs: list[str], dates: list[dt.date], formats: list[str],
-                 template_dir: Path) -> list[Job]:
-    """Every chosen version in every chosen language and format."""
+def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None],
+                 formats: list[str], template_dir: Path,
+                 today: dt.date | None = None) -> list[Job]:
+    """Every chosen version (None: the projection) in every chosen language and format; the
+    latest version lists the acts pending on `today` (default: the day it runs) too."""
+    today = today or dt.date.today()
     keys = Keys(template_dir)
     jobs = []
     for date in dates:
         for lang in langs:
-            annotated = annotate(consolidate(project, lang, date), project)
+            version = projection(project, lang, today) if date is None else \
+                consolidate(project, lang, date, pending_day(project, date, today))
+            annotated = annotate(version, project)
             for fmt in formats:
                 chosen = writer("version", fmt)
-                path = output_path(Path(), lang, date.isoformat(), project.doc_id,
-                                   chosen.extension)
+                path = output_path(Path(), lang, PROJECTED if date is None else date.isoformat(),
+                                   project.doc_id, chosen.extension)
                 jobs.append(keys.job(chosen, lang, annotated, path))
     return jobs
 
@@ -92,7 +97,7 @@ def diff_jobs(diffs: Iterable[Diff], formats: list[str], template_dir: Path) -> 
         for fmt in formats:
             chosen = writer("diff", fmt)
             path = diff_path(Path(), result.lang.code, result.from_date, result.to_date,
-                             chosen.extension)
+                             chosen.extension, result.new.version.projected)
             jobs.append(keys.job(chosen, result.lang.code, result, path))
     return jobs
 

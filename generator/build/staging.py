@@ -36,6 +36,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
+from ..i18n import tr
 from .files import TEMP_SUFFIX, owner_pid
 from .store import CACHE_FOLDER
 
@@ -128,12 +129,14 @@ def _complete(stage: Path, out: Path, moves: list[str]) -> None:
 def _check_place(target: Path, stage: Path) -> None:
     """Raise the `OSError` moving a file to `target` would meet, before anything is moved."""
     if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "the output's name is taken by a folder", str(target))
+        raise IsADirectoryError(errno.EISDIR, tr("the output's name is taken by a folder"),
+                                str(target))
     folder = _nearest_existing(target.parent)
     _check_folder(folder)
     if folder.stat().st_dev != stage.stat().st_dev:
-        raise OSError(errno.EXDEV, f"the folder is on another file system than the staging "
-                                   f"folder {stage} (outputs move by renaming)", str(folder))
+        raise OSError(errno.EXDEV, tr("the folder is on another file system than the staging "
+                                      "folder {stage} (outputs move by renaming)",
+                                      stage=stage), str(folder))
 
 
 def _nearest_existing(folder: Path) -> Path:
@@ -144,12 +147,12 @@ def _nearest_existing(folder: Path) -> Path:
 
 def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "a file stands where a folder is needed",
+        raise NotADirectoryError(errno.ENOTDIR, tr("a file stands where a folder is needed"),
                                  str(folder))
     if os.statvfs(folder).f_flag & os.ST_RDONLY:
-        raise OSError(errno.EROFS, "the folder is on a read-only file system", str(folder))
+        raise OSError(errno.EROFS, tr("the folder is on a read-only file system"), str(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(errno.EACCES, "the folder cannot be written", str(folder))
+        raise PermissionError(errno.EACCES, tr("the folder cannot be written"), str(folder))
 
 
 def _missing_folders(out: Path, moves: list[str]) -> list[Path]:
@@ -169,8 +172,8 @@ def _check_room(stage: Path, folders: int, journal: int) -> None:
     blocks = folders + 1 + -(-journal // max(info.f_bsize, 1))
     if info.f_bavail * info.f_frsize < blocks * info.f_bsize or (
             info.f_files and info.f_favail < folders + 1):
-        raise OSError(errno.ENOSPC, "No space left on device (for the folders and the journal "
-                                    "of the move)", str(stage))
+        raise OSError(errno.ENOSPC, tr("No space left on device (for the folders and the "
+                                       "journal of the move)"), str(stage))
 
 
 def _write_synced(path: Path, data: bytes) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from ..i18n import tr
 from ..model import InputError
 from ..version import __version__
 from ..writers.shared.errors import MachineError
@@ -40,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "templates": "templates_cmd",
     "site": "site_cmd",
     "serve": "serve_cmd",
+    "docs": "docs_cmd",
 }
 
 class _Commands(click.Group):
@@ -80,11 +82,12 @@ def report_failure(exc: BaseException) -> int:
         err.print(f"error: {describe_os_error(exc)}", markup=False)
         return EXIT_ENVIRONMENT
     if isinstance(exc, MemoryError):
-        err.print("error: out of memory; free memory or build fewer versions at once "
-                  "(--as-of, --lang, --format)", markup=False)
+        err.print("error: " + tr("out of memory; free memory or build fewer versions at once "
+                                 "(--as-of, --lang, --format)"), markup=False)
         return EXIT_ENVIRONMENT
-    err.print(f"legalgen {__version__}: internal error ({type(exc).__name__}: {exc}); this is a "
-              "bug: please report it with the command you ran; --debug shows the traceback",
+    err.print(tr("legalgen {version}: internal error ({kind}: {exc}); this is a bug: "
+                 "please report it with the command you ran; --debug shows the traceback",
+                 version=__version__, kind=type(exc).__name__, exc=exc),
               markup=False)
     return EXIT_INTERNAL
 

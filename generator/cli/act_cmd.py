@@ -13,6 +13,7 @@ from ..build.plan import act_jobs
 from ..build.store import OutputStore
 from ..draft import draft_act
 from ..draft.check import check_act
+from ..i18n import tr
 from ..model import Act, InputError, Project, relative
 from ..model.act_text import ActText
 from ..writers import formats as writer_formats
@@ -59,7 +60,8 @@ def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, 
             print_diagnostics(problems)
             failed = failed or bool(problems.errors)
             if not problems.errors:
-                stdout.print(f"{item.path}: ok ({len(texts)} languages)", markup=False)
+                stdout.print(tr("{path}: ok ({count} languages)", path=item.path,
+                                count=len(texts)), markup=False)
         drafted.extend(texts.values())
     if failed:
         sys.exit(2)
@@ -82,7 +84,8 @@ def _chosen(project: Project, root: Path, records: tuple[Path, ...]) -> list[Act
         path = record if record.is_absolute() else Path.cwd() / record
         shown = relative(path.resolve(), root.resolve())
         if shown not in by_path:
-            raise click.UsageError(f"'{record}' is no amendment record of the project "
-                                   f"(records: {', '.join(sorted(by_path))})")
+            raise click.UsageError(tr("'{record}' is no amendment record of the project "
+                                      "(records: {records})",
+                                      record=record, records=', '.join(sorted(by_path))))
         chosen.append(by_path[shown])
     return chosen

@@ -12,7 +12,8 @@ from ..build.executors import local_executor
 from ..build.files import template_dir
 from ..build.plan import version_jobs
 from ..build.store import OutputStore
-from ..consolidate import timeline
+from ..consolidate import PROJECTED, timeline
+from ..i18n import tr
 from ..model import Project
 from ..writers import formats as writer_formats
 from .common import (
@@ -35,7 +36,8 @@ from .progress import progress_bar
 @click.option("--format", "formats", default=None,
               help="Comma-separated formats [default: every available one].")
 @click.option("--as-of", "as_of", default="latest", show_default=True,
-              help="YYYY-MM-DD, latest or all.")
+              help="YYYY-MM-DD, latest, today, all, or projected (the text once every pending "
+                   "act takes effect, marked as a projection).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build].")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
@@ -52,8 +54,9 @@ def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: P
     dates = _dates(project, as_of)
     check_or_exit(project)
     target = out or (root / "build")
-    jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root))
-    with progress_bar("building") as progress:
+    jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root),
+                                 dt.date.today())
+    with progress_bar(tr("building")) as progress:
         report = produce(jobs_of_build, OutputStore(target, trust_records=not force),
                          local_executor(jobs), progress)
     for path in report.written_under(target):
@@ -61,9 +64,12 @@ def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: P
     err.print(report.summary(), markup=False)
 
 
-def _dates(project: Project, as_of: str) -> list[dt.date]:
+def _dates(project: Project, as_of: str) -> list[dt.date | None]:
+    """The days to build; None stands for the projection."""
     if as_of == "all":
         return [date for date, _ in timeline(project)]
+    if as_of == PROJECTED:
+        return [None]
     # A date between two versions is consolidated on that date itself: the text in force then
     # and the acts signed by then and not yet in force.
     return [parse_date(project, as_of)]

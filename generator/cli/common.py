@@ -16,6 +16,7 @@ from rich.console import Console
 from ..build.checks import checked
 from ..build.project_cache import load_project_cached
 from ..consolidate import consolidate, resolve_date
+from ..i18n import tr
 from ..lang import codes
 from ..model import Diagnostics, InputError, Project, Version
 
@@ -32,7 +33,8 @@ def split_option(value: str, allowed: tuple[str, ...] | list[str], what: str) ->
     unknown = [item for item in items if item not in allowed]
     if unknown or not items:
         raise click.UsageError(
-            f"unknown {what} '{','.join(unknown) or value}'; choose from {', '.join(allowed)}"
+            tr("unknown {what} '{value}'; choose from {choices}",
+               what=what, value=','.join(unknown) or value, choices=', '.join(allowed))
         )
     return items
 
@@ -58,7 +60,7 @@ def chosen_lang(value: str | None, project: Project | None = None) -> str:
     if value is None:
         return langs[0]
     if len(langs) > 1:
-        raise click.UsageError(f"give one language, not '{value}'")
+        raise click.UsageError(tr("give one language, not '{value}'", value=value))
     return langs[0]
 
 

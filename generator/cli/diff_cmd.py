@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from ..build.executors import InProcess
 from ..build.files import template_dir
 from ..build.plan import diff_jobs
 from ..build.store import OutputStore
+from ..consolidate import PROJECTED, projection_day
 from ..diff import diff_versions
+from ..i18n import tr
 from ..model.diff import Diff
 from ..writers import formats as writer_formats
 from .common import (
@@ -33,9 +36,10 @@ from .common import (
 @click.command()
 @root_option
 @click.option("--from", "from_", default="original", show_default=True,
-              help="The earlier version: YYYY-MM-DD, original or latest.")
+              help="The earlier version: YYYY-MM-DD, original, latest or today.")
 @click.option("--to", "to", default="latest", show_default=True,
-              help="The later version: YYYY-MM-DD or latest.")
+              help="The later version: YYYY-MM-DD, latest, today or projected (the text once "
+                   "every pending act takes effect, marked as a projection).")
 @lang_option
 @click.option("--format", "formats", default=",".join(writer_formats("diff")),
               show_default=True)
@@ -49,13 +53,15 @@ def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: 
     format_list = split_option(formats, writer_formats("diff"), "format")
     project = load_or_exit(root)
     lang_list = chosen_langs(langs, project)
+    today = dt.date.today()
     old_date = parse_date(project, from_)
-    new_date = parse_date(project, to)
-    if old_date > new_date:
-        raise click.UsageError(f"--from ({old_date}) is later than --to ({new_date})")
+    new_date = None if to == PROJECTED else parse_date(project, to)
+    if old_date > (new_date or projection_day(project, today)):
+        raise click.UsageError(tr("--from ({old_date}) is later than --to ({new_date})",
+                                  old_date=old_date, new_date=new_date or to))
     check_or_exit(project)
     target = out or (root / "build")
-    results = [diff_versions(project, lang, old_date, new_date) for lang in lang_list]
+    results = [diff_versions(project, lang, old_date, new_date, today) for lang in lang_list]
     for result in results:
         _print_diff_summary(result)
     report = produce(diff_jobs(results, format_list, template_dir(root)), OutputStore(target),
@@ -73,7 +79,8 @@ ID_WIDTH = 20
 
 def _print_diff_summary(result: Diff) -> None:
     lang = result.lang
-    title = f"{lang.code}: {result.from_date} → {result.to_date}"
+    to = PROJECTED if result.new.version.projected else result.to_date
+    title = f"{lang.code}: {result.from_date} → {to}"
     if result.empty:
         stdout.print(f"{title}: {lang.phrase('diff_none')}", markup=False)
         return

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, get_args
 import click
 
 from ..build.staging import staged
+from ..i18n import tr
 from ..lang import PUBLISHED, codes
 from ..model import ActType
 
@@ -52,7 +53,8 @@ def import_text(into: Path, doc_id: str | None, act_type: str | None, issuer: st
                if texts.get(f"text_{code}") is not None}
     if not sources:
         named = ", ".join(f"--{code} FILE" for code in PUBLISHED)
-        raise click.UsageError(f"give the published text of at least one language: {named}")
+        raise click.UsageError(tr("give the published text of at least one language: {named}",
+                                  named=named))
     # The importer and its readers load when a text is imported, not with `--help`.
     from ..importer import DocumentOptions, import_texts
     from ..importer.check import checked_import
@@ -65,7 +67,7 @@ def import_text(into: Path, doc_id: str | None, act_type: str | None, issuer: st
         diagnostics.extend(checked_import(result.files, into))
     print_diagnostics(diagnostics)
     if diagnostics.errors:
-        err.print(f"nothing written in {into}", markup=False)
+        err.print(tr("nothing written in {into}", into=into), markup=False)
         sys.exit(EXIT_INPUT)
     with staged(into) as stage:
         for name, data in result.files.items():
@@ -78,18 +80,22 @@ def import_text(into: Path, doc_id: str | None, act_type: str | None, issuer: st
 def _print_summary(summary: Summary, sources: dict[str, Path], into: Path, files: int) -> None:
     for code, units in summary.units.items():
         counted = ", ".join(f"{kind} {count}" for kind, count in sorted(units.items()))
-        source = f" from {sources[code]}" if code in sources else " (there before)"
-        stdout.print(f"{code}{source}: {sum(units.values())} units — {counted}", markup=False)
+        source = (tr(" from {path}", path=sources[code]) if code in sources
+                  else tr(" (there before)"))
+        stdout.print(tr("{code}{source}: {total} units — {counted}", code=code, source=source,
+                        total=sum(units.values()), counted=counted), markup=False)
     for code, count in summary.notes.items():
-        stdout.print(f"{code}: {count} notes and excluded units read", markup=False)
-    stdout.print(f"acts: {len(summary.acts)}" + (
+        stdout.print(tr("{code}: {count} notes and excluded units read", code=code,
+                        count=count), markup=False)
+    stdout.print(tr("acts: {count}", count=len(summary.acts)) + (
         f" ({', '.join(summary.acts)})" if summary.acts else ""), markup=False)
     if summary.changes:
-        stdout.print("changes: " + ", ".join(f"{action} {count}" for action, count in
-                                            sorted(summary.changes.items())), markup=False)
+        stdout.print(tr("changes: {list}", list=", ".join(f"{action} {count}" for action, count in
+                                            sorted(summary.changes.items()))), markup=False)
     todo = sum(summary.todos.values())
-    stdout.print(f"todo: {todo}" + (" — " + ", ".join(
+    stdout.print(tr("todo: {count}", count=todo) + (" — " + ", ".join(
         f"{kind} {count}" for kind, count in sorted(summary.todos.items())) if todo else ""),
                  markup=False)
-    stdout.print(f"wrote {files} files in {into}; `legalgen validate --root {into}` lists "
-                 "the todo items", markup=False)
+    stdout.print(tr("wrote {files} files in {into}; `legalgen validate --root {into}` lists the "
+                    "todo items",
+                    files=files, into=into), markup=False)

@@ -12,18 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+import yaml
 from pydantic import ValidationError
 
 from ..build.files import write_atomic
+from ..i18n import tr
+from ..input import validate_model
+from ..input.validation import describe_error
 from ..lang import LANGUAGES, codes
 from ..load import load_project
 from ..load.json_schema import json_schemas
-from ..load.registry import CONFIG_FILE, builtin_issuers, unknown_issuer
-from ..load.schema import DocumentIn
-from ..model import LAST_DATE, ActType
+from ..load.registry import CONFIG_FILE, Issuers, builtin_issuers, unknown_issuer
+from ..load.schema import ConfigIn, DocumentIn, IssuerFormsIn
+from ..load.yaml_source import read_yaml
+from ..model import LAST_DATE, ActType, Diagnostics, SourcePos
 from ..model.charset import describe, not_xml
 from . import scaffold
-from .common import err, stdout
+from .common import err, print_diagnostics, stdout
 
 ACT_TYPES: tuple[str, ...] = ActType.__args__  # type: ignore[attr-defined]
 # The example record's act is signed this long after the programme's adoption.
@@ -68,15 +73,22 @@ def title_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="The adoption date, YYYY-MM-DD [default: today].")
 @click.option("--id", "doc_id", default=None, help="The document id [default: from DIRECTORY].")
+@click.option("--issuer-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="A YAML file of issuers the registry lacks (as under 'issuers' "
+                                 f"in {CONFIG_FILE}, or a {CONFIG_FILE}), copied into the new "
+                                 f"{CONFIG_FILE}.")
 def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.datetime | None,
-         doc_id: str | None, **titles: str) -> None:
+         doc_id: str | None, issuer_file: Path | None, **titles: str) -> None:
     """Write a new programme in DIRECTORY: manifests, a section with a point in each language,
     an example amendment record, JSON Schemas, .gitignore and a README."""
     if directory.exists() and any(directory.iterdir()):
-        err.print(f"error: {directory} is not empty; init writes into a new or empty folder",
+        err.print("error: " + tr("{directory} is not empty; init writes into a new or empty "
+                                 "folder", directory=directory),
                   markup=False)
         sys.exit(2)
-    if issuer not in builtin_issuers():
+    added, added_yaml = _issuer_file(issuer_file) if issuer_file else ({}, "")
+    issuers = builtin_issuers().with_additions(added)
+    if issuer not in issuers:
         err.print(f"error: {unknown_issuer(issuer)}", markup=False)
         sys.exit(2)
     programme = scaffold.Programme(
@@ -88,8 +100,9 @@ def init(directory: Path, act_type: str, issuer: str, number: str, date: dt.date
         err.print(f"error: {problem}", markup=False)
     if problems:
         sys.exit(2)
-    write_programme(directory, programme)
-    stdout.print(f"wrote the programme '{programme.doc_id}' in {directory}", markup=False)
+    write_programme(directory, programme, issuers, added_yaml)
+    stdout.print(tr("wrote the programme '{doc_id}' in {directory}",
+                    doc_id=programme.doc_id, directory=directory), markup=False)
 
 
 def option_problems(programme: scaffold.Programme) -> list[str]:
@@ -107,25 +120,28 @@ def option_problems(programme: scaffold.Programme) -> list[str]:
             for error in exc.errors():
                 field = str(error["loc"][0])
                 option = f"--title-{code}" if field == "title" else f"--{field}"
-                problems.append(f"{option} '{document[field]}': {error['msg']}")
+                problems.append(f"{option} '{document[field]}': {describe_error(error)}")
         if not title.strip():
-            problems.append(f"--title-{code}: the title is blank")
+            problems.append(tr("--title-{lang}: the title is blank", lang=code))
     texts = {f"--title-{code}": title for code, title in programme.titles.items()}
     for option, text in {**texts, "--number": programme.number}.items():
         if not_xml(text):
-            problems.append(f"{option} holds {describe(not_xml(text))}, which no document can "
-                            "hold")
+            problems.append(tr("{option} holds {characters}, which no document can hold",
+                               option=option, characters=describe(not_xml(text))))
     if programme.date > LAST_DATE - EXAMPLE_ACT_AFTER:
-        problems.append(f"--date {programme.date}: the example act, {EXAMPLE_ACT_AFTER.days} "
-                        f"days later, would be after the last date legalgen knows ({LAST_DATE})")
+        problems.append(tr("--date {date}: the example act, {days} days later, would be after "
+                           "the last date legalgen knows ({last})", date=programme.date,
+                           days=EXAMPLE_ACT_AFTER.days, last=LAST_DATE))
     return list(dict.fromkeys(problems))
 
 
-def write_programme(directory: Path, programme: scaffold.Programme) -> None:
+def write_programme(directory: Path, programme: scaffold.Programme, issuers: Issuers,
+                    issuers_yaml: str = "") -> None:
     """Write the programme's files into a folder beside DIRECTORY, check that they load, then
-    move them in: a programme that would not load is never written."""
+    move them in: a programme that would not load is never written. `issuers_yaml` are the
+    issuers its legalgen.yaml adds to the registry."""
     files = {
-        CONFIG_FILE: scaffold.config(codes()),
+        CONFIG_FILE: scaffold.config(programme, codes(), issuers_yaml),
         ".gitignore": "build/\n",
         "README.md": scaffold.readme(programme),
         f"amendments/{programme.date + EXAMPLE_ACT_AFTER}-example.yaml":
@@ -139,10 +155,26 @@ def write_programme(directory: Path, programme: scaffold.Programme) -> None:
     try:
         for name, text in files.items():
             write_atomic(draft / name, text.encode("utf-8"))
-        write_schemas(draft, list(builtin_issuers().forms))
+        write_schemas(draft, list(issuers.forms))
         load_project(draft)
         directory.mkdir(exist_ok=True)
         for entry in draft.iterdir():
             entry.rename(directory / entry.name)
     finally:
         shutil.rmtree(draft, ignore_errors=True)
+
+
+def _issuer_file(path: Path) -> tuple[dict[str, dict[str, IssuerFormsIn]], str]:
+    """The issuers of a file (its `issuers`, or the file itself), checked as legalgen.yaml's
+    are, and their YAML; a problem is an error at its line, exit 2."""
+    diagnostics = Diagnostics()
+    raw = read_yaml(path, str(path), diagnostics)
+    listed = raw.get("issuers", raw) if isinstance(raw, dict) else raw
+    config = validate_model(ConfigIn, {"issuers": listed}, diagnostics, SourcePos(str(path), 1, 1),
+                            CONFIG_FILE, codes()) if raw is not None else None
+    if config is None or diagnostics.errors:
+        print_diagnostics(diagnostics)
+        sys.exit(2)
+    data = {key: {code: forms.model_dump(exclude_none=True) for code, forms in value.items()}
+            for key, value in config.issuers.items()}
+    return config.issuers, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import get_args
+from typing import cast, get_args
 
 import click
 
 from ..build.files import write_atomic
+from ..i18n import tr
 from ..load.folders import record_path
 from ..load.limits import SIZE_VARIABLE, max_file_size
+from ..load.registry import CONFIG_FILE
 from ..load.schema import IN_FORCE_OPTION, in_force_option
-from ..model import ActType, Diagnostics, InForceRule
+from ..model import ActType, Diagnostics, InForceRule, Project
 from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
 from .common import err, load_or_exit, print_diagnostics, root_option, stdout
@@ -25,14 +27,15 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.UsageError(f"{what} '{value}' is no date (YYYY-MM-DD)") from None
+        raise click.UsageError(tr("{what} '{value}' is no date (YYYY-MM-DD)",
+                                  what=what, value=value)) from None
 
 
 def _rule(value: str) -> InForceRule:
     try:
         return in_force_option(value)
     except ValueError as exc:
-        raise click.UsageError(f"--in-force {exc}") from None
+        raise click.UsageError(tr("--in-force {exc}", exc=exc)) from None
 
 
 @click.command()
@@ -50,35 +53,51 @@ def _rule(value: str) -> InForceRule:
 @click.option("--in-force", default=None,
               help=f"{IN_FORCE_OPTION} (N days after publication) [default: from the act's "
                    "final point, else on_signing].")
-@click.option("--type", "act_type", type=click.Choice(get_args(ActType)), default="resolution",
-              show_default=True)
-@click.option("--issuer", default="government", show_default=True)
+@click.option("--type", "act_type", type=click.Choice(get_args(ActType)), default=None,
+              help="The act's type [default: defaults.type of legalgen.yaml, else the "
+                   "document's].")
+@click.option("--issuer", default=None,
+              help="A key of the registry of issuers [default: defaults.issuer of "
+                   "legalgen.yaml; --from-act: else the act's enacting formula].")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the record [default: ROOT/amendments].")
 def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
            act_number: str | None, act_date: str | None, published: str | None,
-           in_force: str | None, act_type: ActType, issuer: str, out: Path | None) -> None:
+           in_force: str | None, act_type: ActType | None, issuer: str | None,
+           out: Path | None) -> None:
     """Write the amendment record of an act from edited Word documents or from its text."""
     if bool(docx_files) == bool(act_files):
-        raise click.UsageError("give --from-docx or --from-act (one file per language)")
-    options = ActOptions(type=act_type, issuer=issuer, number=act_number,
-                         date=_date(act_date, "--act-date"),
+        raise click.UsageError(tr("give --from-docx or --from-act (one file per language)"))
+    number, date = act_number, _date(act_date, "--act-date")
+    if docx_files and (number is None or date is None):
+        raise click.UsageError(tr("--from-docx needs --act-number and --act-date"))
+    project = load_or_exit(root)
+    issuer = issuer or project.defaults.issuer
+    options = ActOptions(type=act_type or project.defaults.type or _document_type(project),
+                         issuer=issuer, number=number, date=date,
                          published=_date(published, "--published"),
                          in_force=_rule(in_force) if in_force else None)
     result: Record | None
     if docx_files:
-        if options.number is None or options.date is None:
-            raise click.UsageError("--from-docx needs --act-number and --act-date")
-        act = probe_act(act_type, issuer, options.number, options.date, options.published,
+        if issuer is None or number is None or date is None:
+            raise click.UsageError(tr("--from-docx needs --issuer (or defaults.issuer in "
+                                      "{config_file}): the key of the act's issuer, such as "
+                                      "'government' or 'ministry_energy'",
+                                      config_file=CONFIG_FILE))
+        act = probe_act(options.type, issuer, number, date, options.published,
                         options.in_force or "on_signing")
-        project = load_or_exit(root)
         # Reading Word files loads lxml: only this branch pays for it (and `--help` never does).
         from ..record.from_word import record_from_word
 
         result, diagnostics = record_from_word(project, act, list(docx_files))
     else:
-        result, diagnostics = record_from_act(load_or_exit(root), list(act_files), options)
+        result, diagnostics = record_from_act(project, list(act_files), options)
     _finish(result, diagnostics, out or root / "amendments")
+
+
+def _document_type(project: Project) -> ActType:
+    """The type of the document itself: the acts amending it are mostly of its kind."""
+    return cast(ActType, next(iter(project.documents.values())).type)
 
 
 def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> None:
@@ -89,11 +108,13 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
     data = record_yaml(result).encode("utf-8")
     limit = max_file_size()
     if len(data) > limit:  # `validate` would refuse the record: write none
-        err.print(f"error: {path}: the record would have {len(data)} bytes, more than the limit "
-                  f"of {limit} (set {SIZE_VARIABLE} to raise it, or record the act in parts)",
+        err.print(f"error: {path}: " + tr("the record would have {size} bytes, more than the "
+                                          "limit of {limit} (set {variable} to raise it, or "
+                                          "record the act in parts)", size=len(data),
+                                          limit=limit, variable=SIZE_VARIABLE),
                   markup=False)
         sys.exit(2)
     write_atomic(path, data)
     stdout.print(str(path), markup=False)
     for item in result.todo:
-        stdout.print(f"to do: {item}", markup=False)
+        stdout.print(tr("to do: {item}", item=item), markup=False)

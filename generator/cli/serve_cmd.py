@@ -29,6 +29,7 @@ import click
 from ..build.files import template_dir
 from ..build.live import Preview
 from ..build.site import default_out
+from ..i18n import tr
 from ..lang import language
 from ..regular_files import is_regular, open_regular
 from ..writers.shared.templates import Templates
@@ -164,9 +165,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _error_page(self, path: str) -> bytes:
         segment = path.strip("/").split("/")[0]
         lang = language(segment if segment in self.preview.langs else self.preview.langs[0])
-        errors = self.preview.state(site_path(path))["errors"]
-        html = self.templates.render("site/errors.html.j2", lang=lang, errors=errors,
-                                     last_good=f"{path}?{LAST_GOOD}")
+        state = self.preview.state(site_path(path))
+        html = self.templates.render("site/errors.html.j2", lang=lang, errors=state["errors"],
+                                     edited=state["edited"], last_good=f"{path}?{LAST_GOOD}")
         return html.encode("utf-8")
 
     def _send(self, data: bytes, content_type: str, with_body: bool) -> None:
@@ -240,7 +241,8 @@ def serve(root: Path, port: int, langs: str | None, out: Path | None, watch: boo
     stop = threading.Event()
     if watch:
         threading.Thread(target=preview.watch, args=(stop,), daemon=True).start()
-    err.print(f"serving {target} on http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)",
+    err.print(tr("serving {target} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
+                 target=target, port=server.server_port),
               markup=False)
     try:
         server.serve_forever()

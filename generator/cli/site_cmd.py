@@ -9,6 +9,7 @@ import click
 from ..build.executors import local_executor
 from ..build.site import default_out, make_site, publish_site
 from ..build.store import OutputStore
+from ..i18n import tr
 from .common import (
     check_or_exit,
     chosen_langs,
@@ -40,8 +41,9 @@ def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)
     target = out or default_out(root)
-    with progress_bar("rendering downloads") as progress:
+    with progress_bar(tr("rendering downloads")) as progress:
         report = publish_site(pages, lang_list, OutputStore(target), local_executor(jobs),
                               progress)
     stdout.print(str(target / "index.html"), markup=False)
-    err.print(f"{report.summary()} ({report.rendered} downloads rendered)", markup=False)
+    err.print(tr("{summary} ({rendered} downloads rendered)",
+                 summary=report.summary(), rendered=report.rendered), markup=False)

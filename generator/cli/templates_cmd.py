@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..build.files import template_dir
+from ..i18n import tr
 from .common import err, root_option, stdout
 
 
@@ -36,10 +37,11 @@ def templates(root: Path, show_list: bool, copy_name: str | None) -> None:
 
 def _copy(source: Path | None, target: Path) -> None:
     if source is None:
-        err.print(f"error: there is no built-in template '{target.name}'", markup=False)
+        err.print("error: " + tr("there is no built-in template '{name}'", name=target.name),
+                  markup=False)
         sys.exit(2)
     if target.exists():
-        err.print(f"error: {target} exists already", markup=False)
+        err.print("error: " + tr("{target} exists already", target=target), markup=False)
         sys.exit(2)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)

@@ -11,6 +11,7 @@ import click
 from ..build.checks import checked, templates_checked
 from ..build.files import template_dir
 from ..consolidate import timeline
+from ..i18n import tr
 from ..lang import codes
 from .common import (
     err,
@@ -29,7 +30,8 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
     project = load_or_exit(root)
     if verbose:
         for shown in project.ignored:
-            err.print(f"{shown}: not read (an editor's backup or lock file)", markup=False)
+            err.print(tr("{path}: not read (an editor's backup or lock file)", path=shown),
+                      markup=False)
     diagnostics = checked(project)
     diagnostics.items += templates_checked(project, template_dir(root)).items
     print_diagnostics(diagnostics)
@@ -38,7 +40,8 @@ def validate(root: Path, strict: bool, verbose: bool) -> None:
     first = next(iter(project.documents.values()))
     units = sum(1 for top in first.units for _ in top.walk())
     # A project imported one language at a time has only some of them so far.
-    where = "each language" if set(project.documents) == set(codes()) else " and ".join(
+    where = tr("each language") if set(project.documents) == set(codes()) else " and ".join(
         project.documents)
-    err.print(f"ok: {units} units in {where}, {len(project.acts)} acts, "
-              f"{len(timeline(project))} versions", markup=False)
+    err.print(tr("ok: {units} units in {where}, {acts} acts, {versions} versions",
+                 units=units, where=where, acts=len(project.acts),
+                 versions=len(timeline(project))), markup=False)

@@ -31,6 +31,10 @@ def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
     project = load_or_exit(root)
     lang = language(chosen_lang(lang_code, project))
+    today = dt.date.today()
+    # Signed and not in force today, whatever version they come after: the acts a drafter
+    # works on, before their publication gives them a day of their own.
+    pending_now = _pending(project, today)
     if as_json:
         entries = [
             {"date": date.isoformat(),
@@ -40,17 +44,26 @@ def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
             for date, acts in timeline(project)
         ]
         click.echo(json.dumps({"document": project.doc_id, "lang": lang.code,
-                               "versions": entries}, ensure_ascii=False, indent=2))
+                               "versions": entries, "today": today.isoformat(),
+                               "pending": [_act_json(lang, c.act, c.in_force, c.effective)
+                                           for c in pending_now]},
+                              ensure_ascii=False, indent=2))
         return
     for date, acts in timeline(project):
         names = "; ".join(lang.act_name(act) for act in acts) or lang.phrase("original")
-        pending = "; ".join(
-            f"{lang.act_name(c.act)} — "
-            + (lang.in_force_from(c.effective) if c.effective else lang.phrase("in_force_unknown"))
-            for c in _pending(project, date)
-        )
+        pending = "; ".join(f"{lang.act_name(c.act)} — {_in_force(lang, c)}"
+                            for c in _pending(project, date))
         tail = f"  ({lang.phrase('pending')}: {pending})" if pending else ""
         stdout.print(f"{date.isoformat()}  {names}{tail}", markup=False)
+    if pending_now:
+        stdout.print(f"{lang.phrase('pending_now')} ({today.isoformat()}):", markup=False)
+    for change in pending_now:
+        stdout.print(f"  {lang.act_name(change.act)} — {_in_force(lang, change)}", markup=False)
+
+
+def _in_force(lang: Language, change: Change) -> str:
+    return lang.in_force_from(change.effective) if change.effective else \
+        lang.phrase("in_force_unknown")
 
 
 def _pending(project: Project, date: dt.date) -> list[Change]:

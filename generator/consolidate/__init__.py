@@ -12,24 +12,48 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
-from .timeline import pending_changes, resolve_date, timeline, version_date
+from .timeline import (
+    PROJECTED,
+    pending_changes,
+    pending_day,
+    projected_project,
+    projection_day,
+    resolve_date,
+    timeline,
+    version_date,
+)
 
 __all__ = [
-    "check_all_versions", "consolidate", "consolidate_quietly", "each_version", "pending_changes",
+    "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_version",
+    "pending_changes", "pending_day", "projected_project", "projection", "projection_day",
     "resolve_date", "timeline", "version_date",
 ]
 
 
-def consolidate(project: Project, lang: str, date: dt.date) -> Version:
-    """The version of `lang` in force on `date`; raises InputError on invalid changes."""
+def consolidate(project: Project, lang: str, date: dt.date,
+                pending_on: dt.date | None = None) -> Version:
+    """The version of `lang` in force on `date`, listing the acts pending on `pending_on`
+    (default: `date`); raises InputError on invalid changes."""
     diagnostics = Diagnostics()
     with collector_paused():
         version = _consolidate(project, lang, date, diagnostics)
     diagnostics.raise_if_errors()
+    if pending_on is not None:
+        version.pending = pending_changes(project, pending_on)
+    return version
+
+
+def projection(project: Project, lang: str, today: dt.date) -> Version:
+    """The text of `lang` once every act of the project takes effect, an act whose in-force
+    day is not known yet on the projection's day (`projection_day`)."""
+    version = consolidate(projected_project(project, today), lang,
+                          projection_day(project, today))
+    version.projected = True
     return version
 
 
@@ -68,7 +92,7 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
     by_key: dict[tuple[str, dt.date], list[Change]] = defaultdict(list)
     for change in changes:
         if change.effective is None:
-            raise ValueError(f"{change.where}: not in force on any known date")
+            raise ValueError(tr("{where}: not in force on any known date", where=change.where))
         if change.action != "insert":
             by_key[(change.target, change.effective)].append(change)
     for (target, date), group in by_key.items():
@@ -79,8 +103,10 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
                 if other.act.key != first.act.key:
                     diagnostics.error(
                         other.pos,
-                        f"{other.where}: conflicts with act No {first.act.number} "
-                        f"({first.act.path}), which also changes {target} on {date}",
+                        tr("{where}: conflicts with act No {number} ({path}), which also "
+                           "changes {target} on {date}",
+                           where=other.where, number=first.act.number, path=first.act.path,
+                           target=target, date=date),
                     )
 
 
@@ -109,14 +135,17 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
 
 
 def check_all_versions(project: Project) -> Diagnostics:
-    """Consolidate every version in both languages, collecting every problem once."""
+    """Consolidate every version in both languages, collecting every problem once: the
+    projection, which applies every change the latest version does and those whose in-force
+    day is not known yet."""
     diagnostics = Diagnostics()
     seen: set[str] = set()
-    last = timeline(project)[-1][0]
+    today = dt.date.today()
+    projected, last = projected_project(project, today), projection_day(project, today)
     for lang in project.documents:
         local = Diagnostics()
         with collector_paused():
-            _consolidate(project, lang, last, local)
+            _consolidate(projected, lang, last, local)
         for item in local.items:
             key = str(item)
             if key not in seen:

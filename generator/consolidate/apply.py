@@ -12,6 +12,7 @@ Every problem is a diagnostic at the change.
 
 from __future__ import annotations
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, EditIn, Event, Project, Unit, Version
 
@@ -65,15 +66,18 @@ class Applier:
         if unit is None:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: {role} {uid} does not exist on {change.effective}",
+                tr("{where}: {role} {uid} does not exist on {effective}",
+                   where=change.where, role=role, uid=uid, effective=change.effective),
             )
             return None
         excluded = self._excluded_ancestor(uid)
         if excluded is not None:
-            inside = "" if excluded == uid else f" (inside excluded {excluded})"
+            inside = "" if excluded == uid else tr(" (inside excluded {unit})", unit=excluded)
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: {role} {uid} is excluded on {change.effective}{inside}",
+                tr("{where}: {role} {uid} is excluded on {effective}{inside}",
+                   where=change.where, role=role, uid=uid, effective=change.effective,
+                   inside=inside),
             )
             return None
         return unit
@@ -149,7 +153,8 @@ class Applier:
         new_units = self._build(change, parent, [])
         if len(new_units) != 1:
             if new_units:
-                self.diagnostics.error(change.pos, f"{change.where}: replace takes one unit")
+                self.diagnostics.error(change.pos, tr("{where}: replace takes one unit",
+                                                      where=change.where))
             return
         new = _with_uid(new_units[0], target.uid)
         if parent is not None:
@@ -167,7 +172,8 @@ class Applier:
         if self._alters(change):
             heading = change.content.get(self.version.lang)
             if not isinstance(heading, str) or not heading.strip():
-                self.diagnostics.error(change.pos, f"{change.where}: a new heading is a text")
+                self.diagnostics.error(change.pos, tr("{where}: a new heading is a text",
+                                                      where=change.where))
                 return
             target = self._own(target)
             target.heading = heading
@@ -192,8 +198,10 @@ class Applier:
         find, replace = edit.find[lang], edit.replace[lang]
         if not find:
             if not target.text or fields != TEXT_FIELDS:
-                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
-                                       f"{target.uid} has no text to append words to")
+                self.diagnostics.error(change.pos, tr("{where}: edit {number}: {uid} has no "
+                                                      "text to append words to",
+                                                      where=change.where, number=number,
+                                                      uid=target.uid))
             else:
                 target.text = appended(target.text, replace)
             return
@@ -201,13 +209,16 @@ class Applier:
         if count == 0:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: edit {number}: '{find}' ({lang}) not found in {target.uid}",
+                tr("{where}: edit {number}: '{find}' ({lang}) not found in {uid}",
+                   where=change.where, number=number, find=find, lang=lang, uid=target.uid),
             )
         elif count > 1 and not edit.all:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: edit {number}: '{find}' ({lang}) occurs {count} times in "
-                f"{target.uid}; make it unique or set 'all: true'",
+                tr("{where}: edit {number}: '{find}' ({lang}) occurs {count} times in {uid}; "
+                   "make it unique or set 'all: true'",
+                   where=change.where, number=number, find=find, lang=lang, count=count,
+                   uid=target.uid),
             )
         else:
             replace_in_unit(target, find, replace, fields)
@@ -216,13 +227,15 @@ class Applier:
         """A new wording of the document's title, or words replaced in it."""
         lang = self.version.lang
         if change.action not in ("replace", "amend"):
-            self.diagnostics.error(change.pos, f"{change.where}: the title is replaced or "
-                                               "amended, never deleted or added to")
+            self.diagnostics.error(change.pos, tr("{where}: the title is replaced or amended, "
+                                                  "never deleted or added to",
+                                                  where=change.where))
             return
         if self._alters(change) and change.action == "replace":
             title = change.content.get(lang)
             if not isinstance(title, str) or not title.strip():
-                self.diagnostics.error(change.pos, f"{change.where}: a new title is a text")
+                self.diagnostics.error(change.pos, tr("{where}: a new title is a text",
+                                                      where=change.where))
                 return
             self.version.title = title
         elif self._alters(change):
@@ -230,9 +243,10 @@ class Applier:
                 find, replace = edit.find[lang], edit.replace[lang]
                 if self.version.title.count(find) != 1 and not (
                         edit.all and find in self.version.title):
-                    self.diagnostics.error(change.pos, f"{change.where}: edit {number}: "
-                                                       f"'{find}' ({lang}) is not once in the "
-                                                       "title")
+                    self.diagnostics.error(change.pos, tr("{where}: edit {number}: '{find}' "
+                                                          "({lang}) is not once in the title",
+                                                          where=change.where, number=number,
+                                                          find=find, lang=lang))
                     continue
                 self.version.title = self.version.title.replace(find, replace)
         self.version.head_events.append(Event(change.action, change, None))
@@ -244,14 +258,17 @@ class Applier:
         for number, edit in enumerate(change.edits, 1):
             find, replace = edit.find[lang], edit.replace[lang]
             if not find:
-                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: words "
-                                                   "throughout the text replace words it finds")
+                self.diagnostics.error(change.pos, tr("{where}: edit {number}: words throughout "
+                                                      "the text replace words it finds",
+                                                      where=change.where, number=number))
                 continue
             holders = [unit for unit in self.version.walk()
                        if unit.uid not in self.version.excluded and count_in_unit(unit, find)]
             if not holders and find not in self.version.title:
-                self.diagnostics.error(change.pos, f"{change.where}: edit {number}: '{find}' "
-                                                   f"({lang}) is nowhere in the text")
+                self.diagnostics.error(change.pos, tr("{where}: edit {number}: '{find}' "
+                                                      "({lang}) is nowhere in the text",
+                                                      where=change.where, number=number,
+                                                      find=find, lang=lang))
                 continue
             self.version.title = self.version.title.replace(find, replace)
             for unit in holders:
@@ -278,7 +295,8 @@ class Applier:
                 return
             if self.parents.get(anchor.uid) is not parent:
                 self.diagnostics.error(
-                    change.pos, f"{change.where}: {anchor_id} is not a child of {change.target}"
+                    change.pos, tr("{where}: {anchor_id} is not a child of {target}",
+                                   where=change.where, anchor_id=anchor_id, target=change.target)
                 )
                 return
             position = self._position(parent, anchor) + (1 if change.after else 0)
@@ -306,8 +324,8 @@ class Applier:
             if sibling.kind == new.kind and sibling.label == new.label:
                 self.diagnostics.error(
                     change.pos,
-                    f"{change.where}: inserted {new.uid} has the label '{new.label}' of "
-                    f"{sibling.uid}",
+                    tr("{where}: inserted {uid} has the label '{label}' of {sibling_uid}",
+                       where=change.where, uid=new.uid, label=new.label, sibling_uid=sibling.uid),
                 )
 
     def _delete(self, change: Change) -> None:
@@ -333,8 +351,8 @@ class Applier:
         if change.target != self.version.document.id:
             self.diagnostics.error(
                 change.pos,
-                f"{change.where}: a repeal targets the document id "
-                f"'{self.version.document.id}'",
+                tr("{where}: a repeal targets the document id '{id}'",
+                   where=change.where, id=self.version.document.id),
             )
             return
         self.version.repeal = Event("repeal", change, self.version.units[0])
@@ -348,7 +366,8 @@ class Applier:
         units = self.builder.build_children(raws, parent_uid, change.pos, existing=siblings)
         if len(self.diagnostics.errors) > before:
             # Point the drafter at the change as well as at the unit inside it.
-            self.diagnostics.error(change.pos, f"{change.where}: its content is invalid")
+            self.diagnostics.error(change.pos, tr("{where}: its content is invalid",
+                                                  where=change.where))
         return units
 
     def _forget(self, unit: Unit) -> None:

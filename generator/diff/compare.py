@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..annotate import annotate
-from ..consolidate import consolidate
+from ..consolidate import consolidate, projection
 from ..model import (
     DOCUMENT,
     Annotated,
@@ -72,11 +72,14 @@ from .words import word_diff
 SUBTREE_ACTIONS = {"replace", "insert", "delete", "lose_force"}
 
 
-def diff_versions(project: Project, lang: str, old_date: dt.date, new_date: dt.date) -> Diff:
-    """Consolidate and annotate both versions of `lang`, then compare them."""
+def diff_versions(project: Project, lang: str, old_date: dt.date, new_date: dt.date | None,
+                  today: dt.date | None = None) -> Diff:
+    """Consolidate and annotate both versions of `lang`, then compare them; `new_date` None is
+    the projection made on `today` (every pending act in force)."""
     old = annotate(consolidate(project, lang, old_date), project)
-    new = annotate(consolidate(project, lang, new_date), project)
-    return compare(old, new)
+    new_version = consolidate(project, lang, new_date) if new_date is not None else \
+        projection(project, lang, today or dt.date.today())
+    return compare(old, annotate(new_version, project))
 
 
 def compare(old: Annotated, new: Annotated) -> Diff:

@@ -6,6 +6,7 @@ and `DiffCell`s (one line of the diff with its word operations and the acts resp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -15,6 +16,9 @@ from ..model.diff import Acts, Attribution, DiffCell, Line, Op
 from ..model.inline import plain
 from ..model.tables import heading_text
 from .words import word_diff
+
+# The text of a field that may hold markup, as one reader shows it.
+Inline = Callable[[str | None], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +31,11 @@ class Part:
     level: int = 0
 
 
-def own_parts(unit: Unit, lang: Language, depth: int) -> tuple[list[Part], list[Part]]:
-    """A unit's own lines before its notes and after them, in the order the version shows them."""
-    return _OwnParts(lang).visit(unit, depth)
+def own_parts(unit: Unit, lang: Language, depth: int,
+              inline: Inline = plain) -> tuple[list[Part], list[Part]]:
+    """A unit's own lines before its notes and after them, in the order the version shows them;
+    `inline` gives the text of the fields that hold markup (plain text by default)."""
+    return _OwnParts(lang, inline).visit(unit, depth)
 
 
 PartsAround = tuple[list[Part], list[Part]]
@@ -38,8 +44,9 @@ PartsAround = tuple[list[Part], list[Part]]
 class _OwnParts(FamilyVisitor[PartsAround]):
     """The lines each family of units shows, as the version writers lay them out."""
 
-    def __init__(self, lang: Language) -> None:
+    def __init__(self, lang: Language, inline: Inline) -> None:
         self.lang = lang
+        self.inline = inline
 
     def visit_stamped(self, unit: Unit, depth: int) -> PartsAround:
         lines = enumerate(unit.stamp or [])
@@ -49,43 +56,45 @@ class _OwnParts(FamilyVisitor[PartsAround]):
 
     def visit_division(self, unit: Unit, depth: int) -> PartsAround:
         heading = Part("heading", "heading", plain(heading_text(unit)), min(depth, 6))
-        return [heading], ([Part("text", "text", plain(unit.text))] if unit.text else [])
+        return [heading], ([Part("text", "text", self.inline(unit.text))] if unit.text else [])
 
     def visit_signatory(self, unit: Unit, depth: int) -> PartsAround:
         return [Part("position", "signature", plain(unit.position)),
                 Part("name", "signature", plain(unit.name))], []
 
     def visit_table_notes(self, unit: Unit, depth: int) -> PartsAround:
-        return ([Part("text", "table-note", plain(unit.text))] if unit.text else []), []
+        return ([Part("text", "table-note", self.inline(unit.text))] if unit.text else []), []
 
     def visit_tabular(self, unit: Unit, depth: int) -> PartsAround:
-        return [Part(f"header{i}", "header", " | ".join(cell_text(c, self.lang) for c in line))
+        return [Part(f"header{i}", "header",
+                     " | ".join(cell_text(c, self.lang, self.inline) for c in line))
                 for i, line in enumerate(unit.header or [])], []
 
     def visit_row(self, unit: Unit, depth: int) -> PartsAround:
-        texts = row_texts(unit, self.lang, unit.label is not None)
+        texts = row_texts(unit, self.lang, unit.label is not None, self.inline)
         return [Part("row", "row", " | ".join(texts))], []
 
     visit_heading_row = visit_row
 
     def visit_numbered(self, unit: Unit, depth: int) -> PartsAround:
         label = (unit.label or "").strip()
-        main = " ".join(part for part in (label, plain(unit.heading), plain(unit.text)) if part)
+        main = " ".join(part for part in (label, plain(unit.heading), self.inline(unit.text))
+                        if part)
         return [Part("main", "text", main)], []
 
     visit_plain = visit_numbered
 
 
-def cell_text(cell: Cell, lang: Language) -> str:
-    return "\n".join(plain(line) for line in cell_lines(cell, lang))
+def cell_text(cell: Cell, lang: Language, inline: Inline = plain) -> str:
+    return "\n".join(inline(line) for line in cell_lines(cell, lang))
 
 
-def row_texts(row: Unit, lang: Language, label_column: bool) -> list[str]:
+def row_texts(row: Unit, lang: Language, label_column: bool, inline: Inline = plain) -> list[str]:
     """A row's cells as text, the label column first when the table has one."""
     if family_of(row) == "heading_row":
-        return [plain(row.text)]
+        return [inline(row.text)]
     label = [(row.label or "").strip()] if label_column else []
-    return label + [cell_text(cell, lang) for cell in row.cells or []]
+    return label + [cell_text(cell, lang, inline) for cell in row.cells or []]
 
 
 def own_text(unit: Unit, lang: Language) -> str:
@@ -98,7 +107,7 @@ def attributions(changes: list[Change]) -> Acts:
     firsts: dict[str, Change] = {}
     for change in sorted(changes, key=lambda c: c.sort_key):
         firsts.setdefault(change.act.key, change)
-    return tuple(Attribution(c.act, c.effective) for c in firsts.values())
+    return tuple(Attribution(c.act, c.known_effective) for c in firsts.values())
 
 
 def presence(old: object | None, new: object | None) -> str:

@@ -24,6 +24,7 @@ import dataclasses
 from collections import Counter
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..lang import drafting
 from ..model import (
@@ -178,15 +179,15 @@ class Drafter:
     def _refuse_undrafted(change: Change) -> None:
         """A change the instructions have no form for yet is an error, never an act drafted
         without it."""
-        undrafted = ("a unit losing force" if change.action == "lose_force"
-                     else "a heading alone" if change.part is not None
-                     else "the title" if change.target == TITLE_TARGET
-                     else "one language's text" if change.only
-                     else "several units in one change" if change.also else None)
+        undrafted = (tr("a unit losing force") if change.action == "lose_force"
+                     else tr("a heading alone") if change.part is not None
+                     else tr("the title") if change.target == TITLE_TARGET
+                     else tr("one language's text") if change.only
+                     else tr("several units in one change") if change.also else None)
         if undrafted is not None:
             diagnostics = Diagnostics()
-            diagnostics.error(change.pos, f"{change.where}: legalgen act does not draft "
-                                          f"{undrafted} yet")
+            diagnostics.error(change.pos, tr("{where}: legalgen act does not draft {what} yet",
+                                             where=change.where, what=undrafted))
             raise InputError(diagnostics)
 
     def unit(self, uid: str, change: Change) -> Unit:
@@ -194,7 +195,8 @@ class Drafter:
             if unit.uid == uid:
                 return unit
         diagnostics = Diagnostics()
-        diagnostics.error(change.pos, f"{change.where}: no unit '{uid}' in the text the act amends")
+        diagnostics.error(change.pos, tr("{where}: no unit '{uid}' in the text the act amends",
+                                         where=change.where, uid=uid))
         raise InputError(diagnostics)
 
     def groups(self, unit: Unit | None) -> list[Unit]:

@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..consolidate import version_date
 from ..diff import diff_versions
+from ..i18n import tr
 from ..lang import drafting
 from ..model import Act, Change, Diagnostics, Project
 from ..model.act_text import ActText, plain_lines
@@ -27,8 +28,10 @@ def check_act(project: Project, act: Act, texts: dict[str, ActText]) -> Diagnost
         if diff is not None:
             for change in changes:
                 if not _shown(diff, change, act):
-                    diagnostics.error(change.pos, f"{change.where}: the diff of the versions "
-                                      f"before and after the act ({lang}) does not show it")
+                    diagnostics.error(change.pos, tr("{where}: the diff of the versions before "
+                                                     "and after the act ({lang}) does not show "
+                                                     "it",
+                                                     where=change.where, lang=lang))
     return diagnostics
 
 
@@ -39,15 +42,19 @@ def _check_text(text: ActText, changes: list[Change], lang: str,
     for change in changes:
         if change.action == "repeal":
             if len(text.points) < 2 or text.instructions():
-                diagnostics.error(change.pos, f"{change.where}: the act ({lang}) is no repeal")
+                diagnostics.error(change.pos, tr("{where}: the act ({lang}) is no repeal",
+                                                 where=change.where, lang=lang))
             continue
         if change.index not in carried:
-            diagnostics.error(change.pos, f"{change.where}: no instruction of the act ({lang})")
+            diagnostics.error(change.pos, tr("{where}: no instruction of the act ({lang})",
+                                             where=change.where, lang=lang))
         for edit in change.edits:
             for wording in (edit.find[lang], edit.replace[lang]):
                 if wording and f"«{wording}»" not in drafting(lang).modern(whole):
-                    diagnostics.error(change.pos, f"{change.where}: the act ({lang}) does not "
-                                      f"quote «{wording}»")
+                    diagnostics.error(change.pos, tr("{where}: the act ({lang}) does not quote "
+                                                     "«{wording}»",
+                                                     where=change.where, lang=lang,
+                                                     wording=wording))
 
 
 def _diff(project: Project, changes: list[Change], lang: str) -> Diff | None:

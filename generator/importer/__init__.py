@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import tr
 from ..lang import PUBLISHED, codes, language
 from ..load.folders import record_path
 from ..load.registry import project_issuers
@@ -84,14 +85,15 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
         return empty
     if stored is None and into.is_dir() and any(not entry.name.startswith(".")
                                                 for entry in into.iterdir()):
-        diagnostics.error(SourcePos(str(into)), "the folder holds files but no project: give "
-                                                "a new or empty folder with `--into DIR`, or a "
-                                                "project that has the other language")
+        diagnostics.error(SourcePos(str(into)), tr("the folder holds files but no project: give "
+                                                   "a new or empty folder with `--into DIR`, or "
+                                                   "a project that has the other language"))
         return empty
     for code in sources:
         if code in PUBLISHED and stored is not None and code in stored.texts:
-            diagnostics.error(SourcePos(str(into)), f"the {code} text is in this project "
-                                                    "already: import it into a new folder")
+            diagnostics.error(SourcePos(str(into)), tr("the {code} text is in this project "
+                                                       "already: import it into a new folder",
+                                                       code=code))
     issuers = project_issuers(into, diagnostics, codes())
     index = IssuerIndex(issuers)
     texts: dict[str, ImportedText] = {}
@@ -101,7 +103,8 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
         name = (shown or {}).get(code, str(path))
         reader = PUBLISHED.get(code)
         if reader is None:
-            diagnostics.error(SourcePos(name), f"published texts in {code} cannot be read")
+            diagnostics.error(SourcePos(name), tr("published texts in {code} cannot be read",
+                                                  code=code))
             continue
         texts[code] = read_text(path, name, code, reader, diagnostics)
         metas[code] = read_meta(path)
@@ -141,7 +144,7 @@ def import_texts(sources: dict[str, Path], into: Path, options: DocumentOptions,
     try:
         records = build_records(acts, imported)
     except UnknownIssuer as exc:  # pragma: no cover - names come from the registry
-        diagnostics.error(SourcePos(str(into)), f"unknown issuer {exc}")
+        diagnostics.error(SourcePos(str(into)), tr("unknown issuer {exc}", exc=exc))
         return empty
     files: dict[str, bytes] = {}
     reference, *others = every.values()
@@ -184,7 +187,7 @@ def read_text(path: Path, shown: str, code: str, forms: PublishedForms,
     segment(blocks, text, forms, diagnostics, _rules(blocks, forms), vocabulary(blocks))
     gather_earlier_wordings(text, forms)
     if not text.title:
-        diagnostics.error(SourcePos(shown, 1, 1), "the text has no title")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the text has no title"))
     return text
 
 
@@ -242,8 +245,8 @@ def _document(texts: dict[str, ImportedText], stored: Stored | None, meta: Meta,
                                         ("--number", number), ("--date", date)) if not value]
     if missing:
         diagnostics.error(first.title_pos or SourcePos(first.source, 1, 1),
-                          "the text does not name its adopting act in full: give "
-                          f"{', '.join(missing)}")
+                          tr("the text does not name its adopting act in full: give {fields}",
+                             fields=', '.join(missing)))
         return None
     assert act_type and issuer and number and date
     doc_id = options.id or ID_UNSAFE.sub("-", f"{act_type}-{date.isoformat()}-{number}".lower())

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos
 from .blocks import Block, Emphasis, Grid, GridCell
 
@@ -35,7 +36,8 @@ def read_docx(path: Path, shown: str, diagnostics: Diagnostics) -> list[Block]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        diagnostics.error(SourcePos(shown, 1, 1), f"the file is no Word document: {exc}")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the file is no Word document: {exc}",
+                                                     exc=exc))
         return []
     reader = _Reader(shown)
     for element in document.element.body.iterchildren():
@@ -92,10 +94,10 @@ class _Reader:
         pos = self.pos()
         rows: list[tuple[GridCell, ...]] = []
         below: dict[int, int] = {}
-        for tr in element.iterchildren(f"{W}tr"):
+        for row_element in element.iterchildren(f"{W}tr"):
             cells: list[GridCell] = []
             column = 0
-            for tc in tr.iterchildren(f"{W}tc"):
+            for tc in row_element.iterchildren(f"{W}tc"):
                 span = _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1)
                 merge = tc.find(f"{W}tcPr/{W}vMerge")
                 if merge is not None and merge.get(f"{W}val") != "restart":

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..consolidate import consolidate, timeline
+from ..i18n import tr
 from ..input import own_id
 from ..load import load_project
 from ..load.schema import DocumentIn, ManifestIn
@@ -76,14 +77,16 @@ def stored_project(root: Path, diagnostics: Diagnostics) -> Stored | None:
     first = project.documents[langs[0]]
     document = DocumentIn(id=first.id, type=first.type, issuer=first.issuer,  # type: ignore[arg-type]
                           number=first.number, date=first.date, title=first.title,
-                          signatory=first.signatory)
+                          signatory=first.signatory, registration=first.registration,
+                          publication=first.publication, in_force=first.in_force)
     stored = Stored(project, document, texts)
     for change in project.changes:
         if change.edits:
-            diagnostics.error(change.pos, f"{change.where}: its edits are written in "
-                                          f"{', '.join(langs)} only, which the import of "
-                                          "another language cannot complete: write them in "
-                                          "that language too, or import it first")
+            diagnostics.error(change.pos, tr("{where}: its edits are written in {langs} only, "
+                                             "which the import of another language cannot "
+                                             "complete: write them in that language too, or "
+                                             "import it first",
+                                             where=change.where, langs=', '.join(langs)))
             continue
         act = change.act
         act_id = act.id

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..i18n import tr
 from ..model import (
     ActId,
     Diagnostics,
@@ -122,8 +123,10 @@ def collect(placed: dict[str, list[Placed]], diagnostics: Diagnostics,
                 if change is None:
                     change = changes[key] = Change(act, action, item.target, mention.rule)
                 elif change.rule != mention.rule and lang not in change.langs:
-                    diagnostics.warning(item.pos, f"act № {act.number}: its rule here differs "
-                                                  "from the other language's; the first is kept")
+                    diagnostics.warning(item.pos, tr("act № {number}: its rule here differs "
+                                                     "from the other language's; the first is "
+                                                     "kept",
+                                                     number=act.number))
                 change.langs.add(lang)
                 change.pos[lang] = item.pos
                 change.words.setdefault(lang, item.words)
@@ -163,8 +166,9 @@ def _restrict(changes: dict[tuple[ActId, Action, str | None], Change], act: ActI
         return
     for change in stated:
         if change.only and change.only != langs:
-            diagnostics.warning(item.pos, f"act № {act.number}: the languages it changed "
-                                          "differ between its notes; the first are kept")
+            diagnostics.warning(item.pos, tr("act № {number}: the languages it changed differ "
+                                             "between its notes; the first are kept",
+                                             number=act.number))
             continue
         change.only = langs
         change.pos.setdefault(lang, item.pos)
@@ -193,9 +197,10 @@ def _unified_dates(placed: dict[str, list[Placed]], adopted: dt.date,
             if date < adopted:
                 unified[(*key, date)] = later[0]
                 diagnostics.warning(where[(*key, date)],
-                                    f"act № {key[2]} is dated {date} here, before the "
-                                    f"document's adoption on {adopted}, and {later[0]} "
-                                    f"elsewhere: {later[0]} is kept")
+                                    tr("act № {number} is dated {date} here, before the document's "
+                                       "adoption on {adopted}, and {later} elsewhere: {later} "
+                                       "is kept",
+                                       number=key[2], date=date, adopted=adopted, later=later[0]))
     return unified
 
 

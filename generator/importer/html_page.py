@@ -16,6 +16,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos
 from .blocks import Block, Emphasis
 from .markdown import grid_of
@@ -31,7 +32,7 @@ def read_html(text: str, shown: str, diagnostics: Diagnostics) -> list[Block]:
     try:
         page = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        diagnostics.error(SourcePos(shown, 1, 1), f"the page cannot be read: {exc}")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the page cannot be read: {exc}", exc=exc))
         return []
     for junk in page.xpath("//script | //style | //noscript"):
         junk.drop_tree()
@@ -43,7 +44,7 @@ def read_html(text: str, shown: str, diagnostics: Diagnostics) -> list[Block]:
     reader.walk(body)
     reader.flush()
     if not any(block.role == "title" for block in reader.blocks):
-        diagnostics.error(SourcePos(shown, 1, 1), "the page has no title (h1)")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the page has no title (h1)"))
     return reader.blocks
 
 

@@ -13,6 +13,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos
 from .blocks import Block, Emphasis, Grid, GridCell
 
@@ -138,7 +139,7 @@ def _table(lines: list[str], start: int, pos: SourcePos, blocks: list[Block],
     while index < len(lines) and "</table>" not in lines[index]:
         index += 1
     if index == len(lines):
-        diagnostics.error(pos, "the table is not closed: no </table> after it")
+        diagnostics.error(pos, tr("the table is not closed: no </table> after it"))
         return index
     source = "\n".join(lines[start:index + 1])
     grid = parse_table(source, pos, diagnostics)
@@ -156,7 +157,7 @@ def parse_table(source: str, pos: SourcePos, diagnostics: Diagnostics) -> Grid |
     try:
         table = lxml.html.fragment_fromstring(source)
     except (etree.ParserError, ValueError) as exc:
-        diagnostics.error(pos, f"the table cannot be read: {exc}")
+        diagnostics.error(pos, tr("the table cannot be read: {exc}", exc=exc))
         return None
     return grid_of(table, pos)
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import tr
 from ..lang import codes, language
 from ..load.registry import Issuers
 from ..model import (
@@ -184,9 +185,10 @@ def bracket_rule(act: ReadAct, issuer: str, lang: Language, forms: PublishedForm
         if lang.in_force_bracket(mention) == f"({act.bracket})":
             if isinstance(rule, InForceDate) and rule.date < act.date:
                 # In force before it was signed: legalgen applies it on its signing day.
-                warn.append(f"act № {act.number} of {act.date} takes effect on {rule.date}, "
-                            "before its signing: recorded as in force on signing, the bracket "
-                            "kept as printed")
+                warn.append(tr("act № {number} of {date} takes effect on {effective}, before "
+                               "its signing: recorded as in force on signing, the bracket kept "
+                               "as printed", number=act.number, date=act.date,
+                               effective=rule.date))
                 return None, act.bracket
             return rule, None
     wording = act.bracket
@@ -195,7 +197,8 @@ def bracket_rule(act: ReadAct, issuer: str, lang: Language, forms: PublishedForm
         for rule in _candidates(act, forms))
     close = difflib.get_close_matches(wording, known, n=1, cutoff=SIMILAR_BRACKET)
     if close:
-        warn.append(f"the in-force clause '{wording}' is read as '{close[0]}'")
+        warn.append(tr("the in-force clause '{wording}' is read as '{read}'", wording=wording,
+                       read=close[0]))
         wording = close[0]
     return forms.bracket_rule(wording), wording
 
@@ -252,17 +255,20 @@ class NotePlacer:
             note = read_published(mark.text, label, self.lang, self.forms, self.issuers,
                                   warnings)
         except NoActNamed as exc:
-            self.diagnostics.error(mark.pos, f"unreadable note: {exc}; correct the text (the "
-                                             "history would lose the act it names)")
+            self.diagnostics.error(mark.pos, tr("unreadable note: {exc}; correct the text (the "
+                                                "history would lose the act it names)",
+                                                exc=exc))
             return
         except NoteNotRead as exc:
             self.todos.append(Todo("note-unread", str(mark.pos), mark.text))
-            self.diagnostics.warning(mark.pos, f"note not read ({exc}): kept as a todo")
+            self.diagnostics.warning(mark.pos, tr("note not read ({problem}): kept as a todo",
+                                                     problem=exc))
             return
         except UnknownIssuer as exc:
-            self.diagnostics.error(mark.pos, f"unknown issuer '{exc}': no issuer of the registry "
-                                             "is named so; add it under 'issuers' in "
-                                             "legalgen.yaml (docs/issuers.md)")
+            self.diagnostics.error(mark.pos, tr("unknown issuer '{issuer}': no issuer of the "
+                                                "registry is named so; add it under 'issuers' "
+                                                "in legalgen.yaml (docs/issuers.md)",
+                                                issuer=exc))
             return
         for warning in warnings:
             self.diagnostics.warning(mark.pos, warning)
@@ -285,8 +291,8 @@ class NotePlacer:
             return
         if target is _NOWHERE:
             self.todos.append(Todo("note-target", str(mark.pos), mark.text))
-            self.diagnostics.warning(mark.pos, "the unit this note names is not found above it: "
-                                               "kept as a todo")
+            self.diagnostics.warning(mark.pos, tr("the unit this note names is not found above "
+                                                  "it: kept as a todo"))
             return
         uid = target.uid if isinstance(target, Node) else None
         keys = {act.key for act in step.acts}

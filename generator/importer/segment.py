@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos
 from ..model.published import PublishedForms
 from .blocks import Block, Grid
@@ -220,8 +221,10 @@ class Segmenter:
             self.top_part = next((unit for unit in reversed(self.text.units)
                                   if unit.kind in ("attachment", "appendix")), None)
             lines = [*(left.stamp or []), *lines]
-            self.diagnostics.warning(left.pos, "a stamp without a title of its own right before "
-                                               f"another one, at {pos}: one stamp of both")
+            self.diagnostics.warning(left.pos, tr("a stamp without a title of its own right "
+                                                  "before another one, at {pos}: one stamp of "
+                                                  "both",
+                                                  pos=pos))
         node = Node(kind, pos, label=label, stamp=list(lines))
         if kind == "appendix" and not of_act and self.top_part is not None:
             self.top_part.children.append(node)

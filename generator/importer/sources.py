@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..i18n import tr
 from ..model import Diagnostics, SourcePos
 from ..model.published import PublishedForms
 from ..regular_files import NotRegularFile, read_regular
@@ -28,7 +29,7 @@ def read_blocks(path: Path, shown: str, diagnostics: Diagnostics,
         # Only a regular file: a FIFO or a device given by mistake would block the import.
         data = read_regular(path)
     except NotRegularFile as exc:
-        diagnostics.error(SourcePos(shown, 1, 1), f"the path {exc.strerror}")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the path {problem}", problem=exc.strerror))
         return []
     if suffix == ".docx":
         from .docx_text import read_docx
@@ -37,8 +38,9 @@ def read_blocks(path: Path, shown: str, diagnostics: Diagnostics,
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        diagnostics.error(SourcePos(shown, 1, 1), f"the file is not UTF-8 text ({exc.reason} at "
-                                                  f"byte {exc.start})")
+        diagnostics.error(SourcePos(shown, 1, 1), tr("the file is not UTF-8 text ({reason} at "
+                                                     "byte {start})",
+                                                     reason=exc.reason, start=exc.start))
         return []
     if suffix == ".md":
         return read_markdown(text, shown, diagnostics)

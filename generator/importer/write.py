@@ -86,7 +86,9 @@ def todo_data(todo: Todo) -> TodoIn:
 
 def manifest(document: DocumentIn, files: list[str], todos: list[Todo],
              as_published: list[str]) -> bytes:
-    data: dict[str, Any] = {"document": document.model_dump(mode="json"), "files": files}
+    # Fields the publisher's page did not give (a registration, an in-force day) are left out.
+    data: dict[str, Any] = {"document": document.model_dump(mode="json", exclude_none=True),
+                            "files": files}
     if as_published:
         data["as_published"] = as_published
     if todos:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, cast
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
+from ..i18n import tr
 from ..model import (
     KINDS,
     AnnexName,
@@ -42,25 +43,47 @@ def _known_kind(value: Any) -> UnitKind:
                               {"expected": expected})
 
 
+KIND_DESCRIPTION = "The kind of unit, which gives its id prefix and its fields " \
+                   "(`legalgen docs content-format`)."
 KindName = Annotated[UnitKind, PlainValidator(_known_kind, json_schema_input_type=str)]
 
 
 class UnitIn(Strict):
-    kind: KindName
-    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$")
-    label: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    stamp: list[str] | None = None
-    position: str | None = None
-    name: str | None = None
-    role: Literal["passport", "action_plan", "towns", "plain"] | None = None
-    widths: list[float] | None = None
-    header: list[list[Cell]] | None = None
-    cells: list[Cell] | None = None
-    note_name: AnnexName | None = None
+    kind: KindName = Field(description=KIND_DESCRIPTION)
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*(_[0-9a-z-]+)*$",
+                           description="The unit's own id part, instead of the one made from "
+                                       "its kind and label (rarely needed).")
+    label: str | None = Field(default=None, description="The number as written in the text "
+                                                        "(\"6.\", \"2-1)\", \"3)\").")
+    heading: str | None = Field(default=None, description="The heading of a section, "
+                                                          "subsection, appendix or attachment.")
+    text: str | None = Field(default=None, description="The unit's own text, one paragraph, "
+                                                       "with inline markup.")
+    stamp: list[str] | None = Field(default=None,
+                                    description="The lines of the approval stamp of an "
+                                                "attachment or appendix.")
+    position: str | None = Field(default=None,
+                                 description="A signature: the position of the person who "
+                                             "signs.")
+    name: str | None = Field(default=None, description="A signature: the name of the person "
+                                                       "who signs.")
+    role: Literal["passport", "action_plan", "towns", "plain"] | None = Field(
+        default=None, description="A table: what it holds, which sets its layout.")
+    widths: list[float] | None = Field(default=None,
+                                       description="A table: the relative widths of its "
+                                                   "columns.")
+    header: list[list[Cell]] | None = Field(default=None,
+                                            description="A table: its header rows, repeated on "
+                                                        "every page.")
+    cells: list[Cell] | None = Field(default=None,
+                                     description="A row: its cells after the label column "
+                                                 "(text, numbers, amounts per year).")
+    note_name: AnnexName | None = Field(
+        default=None, description="An attachment or appendix: the kind of document it is "
+                                  "(rules, list …), by which the notes name it.")
     # Children are checked one by one by the loader, so each error can name its unit's id.
-    children: list[Any] = Field(default_factory=list)
+    children: list[Any] = Field(default_factory=list, description="The units nested in this "
+                                                                  "one, in the order of the text.")
 
 
 def own_id(kind: str, label: str | None, given: str | None, counters: dict[str, int]) -> str:
@@ -99,7 +122,7 @@ class UnitBuilder:
             if unit is None:
                 continue
             if unit.own_id in seen:
-                self.diagnostics.error(unit.pos, f"unit {unit.uid}: duplicate id")
+                self.diagnostics.error(unit.pos, tr("unit {uid}: duplicate id", uid=unit.uid))
             seen.add(unit.own_id)
             built.append(unit)
         return built
@@ -109,13 +132,14 @@ class UnitBuilder:
     ) -> Unit | None:
         pos = pos_of(raw, None, fallback) or fallback
         if not isinstance(raw, dict):
-            self.diagnostics.error(pos, f"a unit must be a mapping (under {parent_uid or 'root'})")
+            self.diagnostics.error(pos, tr("a unit must be a mapping (under {parent})",
+                                           parent=parent_uid or 'root'))
             return None
         kind = raw.get("kind")
         # A kind that is not a word (a list, say) is the schema's error to report below.
         own = self._own_id(raw, kind if isinstance(kind, str) else "unit", counters)
         uid = f"{parent_uid}__{own}" if parent_uid else own
-        spec = validate_model(UnitIn, raw, self.diagnostics, pos, f"unit {uid}")
+        spec = validate_model(UnitIn, raw, self.diagnostics, pos, tr("unit {uid}", uid=uid))
         if spec is None:
             return None
         self._check_fields(spec, raw, uid, pos)
@@ -141,16 +165,20 @@ class UnitBuilder:
         allowed = {*kind.fields, "kind", "id", "label", "children"}
         for name in sorted(given - allowed):
             self.diagnostics.error(
-                pos_of(raw, name, pos), f"unit {uid}: field '{name}' is not used by a {spec.kind}"
+                pos_of(raw, name, pos), tr("unit {uid}: field '{name}' is not used by a {kind}",
+                                           uid=uid, name=name, kind=spec.kind)
             )
         for name in ("text", "heading", "label", "name", "position"):
             value = getattr(spec, name)
             if isinstance(value, str) and not value.strip():
-                self.diagnostics.error(pos_of(raw, name, pos), f"unit {uid}: '{name}' is blank")
+                self.diagnostics.error(pos_of(raw, name, pos), tr("unit {uid}: '{name}' is blank",
+                                                                  uid=uid, name=name))
         for name in sorted(set(kind.required) - given):
-            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs '{name}'")
+            self.diagnostics.error(pos, tr("unit {uid}: a {kind} needs '{name}'",
+                                           uid=uid, kind=spec.kind, name=name))
         if kind.label_required and not spec.label:
-            self.diagnostics.error(pos, f"unit {uid}: a {spec.kind} needs a 'label'")
+            self.diagnostics.error(pos, tr("unit {uid}: a {kind} needs a 'label'",
+                                           uid=uid, kind=spec.kind))
         if kind.family == "tabular":
             self._check_rows(spec, pos, uid)
 
@@ -162,8 +190,8 @@ class UnitBuilder:
             if isinstance(kind, str) and kind not in rows:
                 self.diagnostics.error(
                     pos_of(child, "kind", pos),
-                    f"unit {uid}: a {spec.kind} holds only {', '.join(rows[:-1])} and "
-                    f"{rows[-1]} units",
+                    tr("unit {uid}: a {kind} holds only {kinds} and {last} units",
+                       uid=uid, kind=spec.kind, kinds=', '.join(rows[:-1]), last=rows[-1]),
                 )
 
 

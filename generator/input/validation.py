@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..model import IN_FORCE_TAGS, LANGS_CONTEXT, Diagnostics, SourcePos
+from ..i18n import N_, tr
+from ..model import IN_FORCE_FORMS, IN_FORCE_TAGS, LANGS_CONTEXT, Diagnostics, SourcePos
 from .positions import PosDict, PosList, pos_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -61,24 +62,69 @@ def _describe(error: ErrorDetails, loc: list[str], context: str, langs: Sequence
     where = ".".join(loc)
     prefix = f"{context}: " if context else ""
     if error["type"] == "extra_forbidden":
-        return f"{prefix}unknown field '{loc[-1] if loc else where}'"
+        return prefix + tr("unknown field '{name}'", name=loc[-1] if loc else where)
     if error["type"] == "missing" and loc and loc[-1] in langs and loc[0] in ("content", "edits"):
         # A record made from one language's edits leaves the other's wording to be written.
-        return f"{prefix}no {loc[-1]} wording in '{where}' yet: write it"
+        return prefix + tr("no {lang} wording in '{where}' yet: write it", lang=loc[-1],
+                           where=where)
     if error["type"] == "missing":
-        return f"{prefix}missing field '{where}'"
+        return prefix + tr("missing field '{where}'", where=where)
     bad = error.get("input")
     shown = _shown(bad)
     if error["type"] in ("literal_error", "enum"):
         name = loc[-1] if loc else "value"
         expected = error.get("ctx", {}).get("expected", "")
-        return f"{prefix}unknown {name} {shown}; expected one of {expected}"
+        return prefix + tr("unknown {name} {value}; expected one of {expected}",
+                           name=name, value=shown, expected=expected)
     field_part = f"'{where}': " if where else ""
     if error["type"] == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        return f"{prefix}{field_part}{shown} does not match the pattern {pattern}"
-    found = f" (found {shown})" if shown else ""
-    return f"{prefix}{field_part}{error['msg']}{found}"
+        return prefix + field_part + tr("{value} does not match the pattern {pattern}",
+                                        value=shown, pattern=pattern)
+    found = tr(" (found {value})", value=shown) if shown else ""
+    return f"{prefix}{field_part}{describe_error(error)}{found}"
+
+
+# pydantic's message of each kind of problem a drafter meets, word for word, marked for the
+# catalogs: in English the message stays pydantic's own, in another language its translation.
+PYDANTIC_MESSAGES = {
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "float_type": N_("Input should be a valid number"),
+    "string_type": N_("Input should be a valid string"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "date_parsing": N_("Input should be a valid date in the format YYYY-MM-DD, {error}"),
+    "date_type": N_("Input should be a valid date"),
+    "date_from_datetime_parsing": N_("Input should be a valid date or datetime, {error}"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary or instance of {class_name}"),
+    "model_attributes_type": N_(
+        "Input should be a valid dictionary or object to extract fields from"),
+    "list_type": N_("Input should be a valid list"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "value_error": N_("Value error, {error}"),
+}
+
+
+def describe_error(error: ErrorDetails) -> str:
+    """pydantic's message of a problem in the user's language (as pydantic words it, in
+    English, for a kind of problem the catalogs do not know)."""
+    if error["type"] == "in_force_rule":
+        return tr("expected {forms}", forms=IN_FORCE_FORMS)
+    template = PYDANTIC_MESSAGES.get(error["type"])
+    context = dict(error.get("ctx", {}))
+    if template is None:
+        return error["msg"]
+    try:
+        return tr(template, **context)
+    except (KeyError, IndexError):
+        return error["msg"]
 
 
 def _shown(value: Any) -> str:

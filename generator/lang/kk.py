@@ -22,7 +22,7 @@ from ..model import (
     Unit,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import StarterTexts, kind_word
+from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, words
 from .base import act_reference, by_type, capitalize, era, merged, signer, with_bracket
 
@@ -299,6 +299,14 @@ class Kazakh(Language):
         point="Осы Бағдарлама {year} жылы іске асырылады.", position="Лауазымы",
         name="Т. Аты-жөні", example_act="Бағдарламаға өзгеріс енгізу туралы (мысал)",
         issuer="Жаңаөзен қаласы әкімдігінің",
+        order=OrderStarterTexts(
+            preamble="Бағдарламаны іске асыру мақсатында БҰЙЫРАМЫН:",
+            approve="Қоса беріліп отырған іс-шаралар жоспары бекітілсін.",
+            in_force="Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.",
+            stamp=("{date}", "№ {number}", "бұйрықпен", "бекітілген"),
+            heading="Іс-шаралар жоспары",
+            header=("Р/с №", "Іс-шараның атауы", "Орындау мерзімі", "Орындауға жауаптылар"),
+            measure="Бағдарламаны іске асыру", term="{year} жыл"),
     )
     unit_words: ClassVar[dict[str, str]] = UNIT_WORDS
     unit_word = str
@@ -310,6 +318,9 @@ class Kazakh(Language):
         "in_force_on": "күнгі жағдай бойынша",
         "reconstructed": "Мәтін қалпына келтірілген (ресми мәтін емес)",
         "in_force_unknown": "қолданысқа енгізілетін күні әлі белгісіз",
+        "projection": "Болжамды редакция: қабылданған барлық актілер қолданысқа енгізілгеннен "
+                      "кейін (ресми мәтін емес)",
+        "pending_now": "Қол қойылған, қолданысқа әлі енгізілмеген актілер",
         "original": "бастапқы мәтін",
         "reconstructed_texts": "Қалпына келтірілген мәтіндер",
         "contains_reconstructed": ("Бұл редакцияда қалпына келтірілген мәтіндер бар (ресми мәтін "
@@ -350,6 +361,7 @@ class Kazakh(Language):
         "site_act_text": "Актінің мәтіні",
         "site_skip": "Мәтінге өту",
         "site_errors": "Жобада қателер бар: мәтін жаңартылмады",
+        "site_edited": "Өзгертілген файл",
         "site_last_good": "Соңғы дұрыс мәтін",
     }
 
@@ -657,9 +669,16 @@ class Kazakh(Language):
 
     # Lines of the document head
     def adoption_line(self, document: Document) -> str:
-        return (f"{self.issuer(document, long=True)} "
+        line = (f"{self.issuer(document, long=True)} "
                 f"{self.date(document.date)} № {document.number} "
                 f"{possessive(ACT_WORDS[document.type])}.")
+        registration = document.registration
+        if registration is None:
+            return line
+        day = registration.date
+        return (f"{line} Қазақстан Республикасының Әділет министрлігінде {day.year} жылғы "
+                f"{day.day} {locative(MONTHS[day.month - 1])} № {registration.number} болып "
+                "тіркелді.")
 
     def repeal_line(self, act: Act, document_type: str) -> str:
         return (f"Күші жойылды - {self.issuer(act, long=True)} {self.date(act.date)} "

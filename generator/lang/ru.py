@@ -23,7 +23,7 @@ from ..model import (
     label_number,
 )
 from ..model.diff import CHANGE_PHRASES
-from ..model.language import StarterTexts, kind_word
+from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, joined, words
 from .base import act_reference, by_type, capitalize, era, signer, with_bracket
 
@@ -226,6 +226,14 @@ class Russian(Language):
         point="Настоящая Программа реализуется в {year} году.", position="Должность",
         name="И. Фамилия", example_act="О внесении изменения в Программу (пример)",
         issuer="акимата города Жанаозен",
+        order=OrderStarterTexts(
+            preamble="В целях реализации Программы ПРИКАЗЫВАЮ:",
+            approve="Утвердить прилагаемый план мероприятий.",
+            in_force="Настоящий приказ вводится в действие со дня его подписания.",
+            stamp=("Утвержден", "приказом", "от {date}", "№ {number}"),
+            heading="План мероприятий",
+            header=("№ п/п", "Наименование мероприятия", "Срок исполнения", "Ответственные"),
+            measure="Реализация Программы", term="{year} год"),
     )
     unit_words: ClassVar[dict[str, Noun]] = UNIT_NOUNS
     unit_word = Noun
@@ -237,6 +245,9 @@ class Russian(Language):
         "in_force_on": "по состоянию на",
         "reconstructed": "Текст реконструирован (не официальный текст)",
         "in_force_unknown": "дата введения в действие пока не известна",
+        "projection": "Прогнозируемая редакция: после введения в действие всех принятых актов "
+                      "(не официальный текст)",
+        "pending_now": "Подписанные, не вступившие в силу акты",
         "original": "первоначальная редакция",
         "reconstructed_texts": "Реконструированные тексты",
         "contains_reconstructed": ("Редакция содержит реконструированные тексты (не официальный "
@@ -277,6 +288,7 @@ class Russian(Language):
         "site_act_text": "Текст акта",
         "site_skip": "Перейти к тексту",
         "site_errors": "В проекте есть ошибки: текст не обновлен",
+        "site_edited": "Изменённый файл",
         "site_last_good": "Последний верный текст",
     }
 
@@ -532,8 +544,13 @@ class Russian(Language):
         words_of_act = ACT_WORDS[document.type]
         issuer = self.issuer(document, long=True)
         tail = (words_of_act.after_issuer or {}).get("nominative", "")
-        return (f"{capitalize(words_of_act.nominative)} {issuer}{tail} "
+        line = (f"{capitalize(words_of_act.nominative)} {issuer}{tail} "
                 f"от {self.date(document.date)} № {document.number}.")
+        registration = document.registration
+        if registration is None:
+            return line
+        return (f"{line} {past('Зарегистрирован', words_of_act.gender)} в Министерстве юстиции "
+                f"Республики Казахстан {self.date(registration.date)} № {registration.number}.")
 
     def repeal_line(self, act: Act, document_type: str) -> str:
         gender = ACT_WORDS[document_type].gender

@@ -12,6 +12,7 @@ import datetime as dt
 import fnmatch
 from pathlib import Path, PurePath
 
+from ..i18n import tr
 from ..model import ActId, Diagnostics, SourcePos, relative
 from ..model.names import hashed_name
 from .yaml_source import read_yaml
@@ -47,9 +48,11 @@ def amendment_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Path], l
         elif path.suffix == RECORD_SUFFIX:
             records.append(path)
         else:
-            hint = f" (rename it to {path.stem}{RECORD_SUFFIX})" if path.suffix == ".yml" else ""
+            hint = (tr(" (rename it to {name})", name=f"{path.stem}{RECORD_SUFFIX}")
+                    if path.suffix == ".yml" else "")
             diagnostics.warning(SourcePos(shown),
-                                f"not read: amendment records are *{RECORD_SUFFIX} files{hint}")
+                                tr("not read: amendment records are *{suffix} files{hint}",
+                                   suffix=RECORD_SUFFIX, hint=hint))
     return records, ignored
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..input.units import UnitIn
+from ..input.units import KIND_DESCRIPTION, UnitIn
 from ..model import kind_names
 from ..model.acts import PER_LANGUAGE_SCHEMA
 from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn
@@ -51,7 +51,7 @@ def _with_units(schema: dict[str, Any]) -> None:
     defs.update(unit_schema.pop("$defs", {}))
     # The kind is checked against the kind table when a unit is read: the schema lists it.
     unit_schema["properties"]["kind"] = {"enum": list(kind_names()), "title": "Kind",
-                                         "type": "string"}
+                                         "type": "string", "description": KIND_DESCRIPTION}
     unit_schema["properties"]["children"]["items"] = UNIT_REF
     defs["UnitIn"] = unit_schema
     if "units" in schema.get("properties", {}):
@@ -63,20 +63,24 @@ def _with_units(schema: dict[str, Any]) -> None:
                 "anyOf": [UNIT_REF, {"type": "array", "items": UNIT_REF}]}
 
 
-def _with_languages(node: Any, langs: tuple[str, ...]) -> None:
+def _with_languages(node: Any, langs: tuple[str, ...], described: str = "") -> None:
     """Every per-language value (marked by the model) as an object with one required property
-    per language and no other."""
+    per language and no other, each described as the value (`described`, the nearest
+    description above it) in its language."""
     if isinstance(node, list):
         for item in node:
-            _with_languages(item, langs)
+            _with_languages(item, langs, described)
         return
     if not isinstance(node, dict):
         return
+    described = node.get("description", described)
     for value in node.values():
-        _with_languages(value, langs)
+        _with_languages(value, langs, described)
     if node.pop(PER_LANGUAGE_SCHEMA, False):
         value_schema = node.pop("additionalProperties", {})
-        node["properties"] = {code: copy.deepcopy(value_schema) for code in langs}
+        node["properties"] = {code: {**copy.deepcopy(value_schema),
+                                     "description": f"{code}: {described}".strip()}
+                              for code in langs}
         node["required"] = list(langs)
         node["additionalProperties"] = False
 

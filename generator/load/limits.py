@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import tr
 from ..model import Diagnostic, Diagnostics, InputError, SourcePos
 
 SIZE_VARIABLE = "LEGALGEN_MAX_FILE_SIZE"
@@ -33,7 +34,8 @@ def max_file_size() -> int:
     if not number.isdigit():
         diagnostics = Diagnostics()
         diagnostics.error(SourcePos(SIZE_VARIABLE),
-                          f"'{os.environ[SIZE_VARIABLE]}' is not a size such as 500K or 8M")
+                          tr("'{value}' is not a size such as 500K or 8M",
+                             value=os.environ[SIZE_VARIABLE]))
         raise InputError(diagnostics)
     return int(number) * _UNITS[unit]
 
@@ -60,7 +62,8 @@ class _Counter:
         self.total += 1
         self.stack.append(_Frame(event.anchor))
         if len(self.stack) > MAX_DEPTH:
-            return self.problem_at(event, f"nested more than {MAX_DEPTH} levels deep")
+            return self.problem_at(event, tr("nested more than {depth} levels deep",
+                                             depth=MAX_DEPTH))
         return None
 
     def close(self) -> None:
@@ -72,7 +75,8 @@ class _Counter:
 
     def alias(self, event: yaml.AliasEvent) -> Diagnostic | None:
         if any(frame.anchor == event.anchor for frame in self.stack):
-            return self.problem_at(event, f"the alias *{event.anchor} repeats its own anchor")
+            return self.problem_at(event, tr("the alias *{anchor} repeats its own anchor",
+                                               anchor=event.anchor))
         # An unknown anchor is the parser's error to report, with its position.
         self.add(self.anchors.get(event.anchor or "", 1))
         return None
@@ -104,7 +108,8 @@ def check_limits(text: str, loader_class: type[Any], path: str) -> Diagnostic | 
                     counter.anchors[event.anchor] = 1
             if problem is None and counter.total > MAX_NODES:
                 problem = counter.problem_at(
-                    event, f"more than {MAX_NODES} values (aliases counted as what they repeat)")
+                    event, tr("more than {nodes} values (aliases counted as what they repeat)",
+                               nodes=MAX_NODES))
             if problem is not None:
                 return problem
     except yaml.YAMLError:

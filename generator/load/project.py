@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_, tr
 from ..input import PosDict, UnitBuilder, pos_of, validate_model
 from ..lang import codes
 from ..memory import collector_paused
@@ -31,13 +32,21 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import CONFIG_FILE, Issuers, issuers_of, project_config, unknown_issuer
+from .registry import (
+    CONFIG_FILE,
+    Issuers,
+    act_defaults,
+    issuers_of,
+    project_config,
+    unknown_issuer,
+)
 from .schema import (
     TITLE_TARGET,
     ActIn,
     AmendmentIn,
     ChangeIn,
     ContentFileIn,
+    DocumentIn,
     ManifestIn,
     TodoIn,
 )
@@ -55,6 +64,7 @@ def _load_project(root: Path) -> Project:
     langs = present_languages(root, diagnostics)
     config = project_config(root, diagnostics, langs)
     issuers = issuers_of(config)
+    defaults = act_defaults(root, config, issuers, diagnostics)
     documents: dict[str, Document] = {}
     for lang in langs:
         document = _load_document(root, lang, issuers, diagnostics)
@@ -64,7 +74,7 @@ def _load_project(root: Path) -> Project:
     style = config.notes if config is not None and config.notes is not None else NoteStyle()
     acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
     diagnostics.raise_if_errors()
-    return Project(root, langs, documents, acts, changes, diagnostics, ignored)
+    return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
 
 
 def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
@@ -78,9 +88,10 @@ def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
             # No path in the message: a loaded project is cached by its files' contents.
             diagnostics.warning(
                 SourcePos(relative(root / "content" / code, root)),
-                f"the {code} text is not there yet, so legalgen builds the other languages "
-                f"only; bring it in with `legalgen import --{code} FILE --into "
-                "<this project's folder>`")
+                tr("the {code} text is not there yet, so legalgen builds the other languages "
+                   "only; bring it in with `legalgen import --{code} FILE --into <this "
+                   "project's folder>`",
+                   code=code))
     return present
 
 
@@ -104,8 +115,9 @@ def _load_document(
         if not inside_folder(folder, name):
             diagnostics.error(
                 pos_of(raw["files"], index, SourcePos(shown)),
-                f"file '{name}' listed in the manifest must be a path inside "
-                f"{relative(folder, root)}/ (no absolute path, no '..')",
+                tr("file '{name}' listed in the manifest must be a path inside {folder}/ (no "
+                   "absolute path, no '..')",
+                   name=name, folder=relative(folder, root)),
             )
             continue
         raw_file = read_yaml(folder / name, file_shown, diagnostics)
@@ -113,7 +125,7 @@ def _load_document(
             if not (folder / name).exists():
                 diagnostics.items[-1] = diagnostics.items[-1].__class__(
                     pos_of(raw["files"], index, SourcePos(shown)),
-                    f"file '{name}' listed in the manifest does not exist",
+                    tr("file '{name}' listed in the manifest does not exist", name=name),
                 )
             continue
         file_pos = pos_of(raw_file, None, SourcePos(file_shown, 1, 1))
@@ -125,7 +137,8 @@ def _load_document(
             if parent is None:
                 diagnostics.error(
                     pos_of(raw_file, "parent", file_pos),
-                    f"parent unit {content.parent} is not defined in an earlier file",
+                    tr("parent unit {parent} is not defined in an earlier file",
+                       parent=content.parent),
                 )
                 continue
             added = builder.build_children(
@@ -149,12 +162,33 @@ def _load_document(
     if lacking is not None:
         diagnostics.error(issuer_pos, lacking)
         return None
+    _check_document_days(doc, raw["document"], SourcePos(shown, 1, 1), diagnostics)
     return Document(
         lang=lang, id=doc.id, type=doc.type, issuer=doc.issuer, number=doc.number,
         date=doc.date, title=doc.title, signatory=doc.signatory, units=top,
         pos=SourcePos(shown, 1, 1), issuer_names=issuers.names(doc.issuer, doc.type),
+        registration=doc.registration, publication=doc.publication, in_force=doc.in_force,
         as_published=frozenset(manifest.as_published),
     )
+
+
+# The days of a document after its adoption, by field, as a message names them.
+DOCUMENT_DAYS = {"registration": N_("registration"), "publication": N_("publication"),
+                 "in_force": N_("in-force")}
+
+
+def _check_document_days(doc: DocumentIn, raw: Any, pos: SourcePos,
+                         diagnostics: Diagnostics) -> None:
+    """The document's registration, publication and entry into force come on or after its
+    adoption; each that does not is an error at its field."""
+    days = {"registration": doc.registration.date if doc.registration else None,
+            "publication": doc.publication.date if doc.publication else None,
+            "in_force": doc.in_force}
+    for name, day in days.items():
+        if day is not None and day < doc.date:
+            diagnostics.error(pos_of(raw, name, pos), tr(
+                "document: the {field} day {day} is before the adoption on {adopted}",
+                field=tr(DOCUMENT_DAYS[name]), day=day, adopted=doc.date))
 
 
 def _load_amendments(
@@ -170,7 +204,8 @@ def _load_amendments(
             continue
         file_pos = pos_of(raw, None, SourcePos(shown, 1, 1))
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
-            validate_model(AmendmentIn, raw, diagnostics, file_pos, "amendment record", langs)
+            validate_model(AmendmentIn, raw, diagnostics, file_pos, tr("amendment record"),
+                           langs)
             continue
         _report_todo(raw, file_pos, diagnostics)
         act_in = validate_model(ActIn, raw["act"], diagnostics, pos_of(raw, "act", file_pos), "act",
@@ -178,7 +213,7 @@ def _load_amendments(
         raw_changes = raw["changes"]
         changes_pos = pos_of(raw, "changes", file_pos)
         if not isinstance(raw_changes, list) or not raw_changes:
-            diagnostics.error(changes_pos, "'changes' must be a non-empty list")
+            diagnostics.error(changes_pos, tr("'changes' must be a non-empty list"))
             continue
         if act_in is None:
             continue
@@ -197,11 +232,12 @@ def _load_amendments(
             issuer_names=issuers.names(act_in.issuer, act_in.type),
             in_force_text=_optional_texts(act_in.in_force_text),
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
+            registration=act_in.registration,
             acting=act_in.acting,
             blank=issuers.blank(act_in.issuer, act_in.type, act_in.date),
-            registration=act_in.registration,
             note_style=(act_in.note_style or NoteStyle()).over(style),
-            registered=act_in.registered,
+            registered=act_in.registered or (act_in.registration.date if act_in.registration
+                                             else None),
             positions={name: pos_of(raw["act"], name, act_pos)
                        for name in ("number", "date", "published", "in_force", "title",
                                     "registration")},
@@ -234,22 +270,23 @@ def _report_todo(raw: Any, file_pos: SourcePos, diagnostics: Diagnostics) -> Non
         pos = pos_of(todo, index, pos_of(raw, "todo", file_pos)) if isinstance(
             todo, list) else pos_of(raw, "todo", file_pos)
         if not isinstance(item, dict):
-            diagnostics.error(pos, f"to do: {item}")
+            diagnostics.error(pos, tr("to do: {item}", item=item))
             continue
-        placeholder = validate_model(TodoIn, item, diagnostics, pos, "todo item")
+        placeholder = validate_model(TodoIn, item, diagnostics, pos, tr("todo item"))
         if placeholder is not None:
-            diagnostics.info(pos, f"to do ({placeholder.kind}): {todo_text(placeholder)}")
+            diagnostics.info(pos, tr("to do ({kind}): {detail}",
+                                     kind=placeholder.kind, detail=todo_text(placeholder)))
 
 
 def todo_text(item: TodoIn) -> str:
     """A placeholder as one line: the unit, the act, where the published text has it, its
     words."""
-    parts = [f"unit {item.target}" if item.target else "",
-             f"act {item.act}" if item.act else "",
-             f"at {item.source}" if item.source else ""]
+    parts = [tr("unit {uid}", uid=item.target) if item.target else "",
+             tr("act {act}", act=item.act) if item.act else "",
+             tr("at {place}", place=item.source) if item.source else ""]
     said = ", ".join(part for part in parts if part)
     words = f" «{excerpt(item.text)}»" if item.text else ""
-    return f"{said}{words}".strip() or "(no detail)"
+    return f"{said}{words}".strip() or tr("(no detail)")
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -267,7 +304,7 @@ def _load_change(
     langs: tuple[str, ...],
 ) -> Change | None:
     target = raw.get("target", "?") if isinstance(raw, dict) else "?"
-    context = f"change {index + 1} (target {target})"
+    context = tr("change {number} (target {target})", number=index + 1, target=target)
     # A change to some languages' text gives its wordings in those languages only.
     changed = _only(raw, langs)
     spec = validate_model(ChangeIn, raw, diagnostics, pos, context, changed)
@@ -285,8 +322,9 @@ def _load_change(
             act.pos("in_force"))
         diagnostics.error(
             rule_pos,
-            f"{context}: takes effect on {effective}, before act No {act.number} is signed "
-            f"on {act.date}",
+            tr("{context}: takes effect on {effective}, before act No {number} is signed on "
+               "{date}",
+               context=context, effective=effective, number=act.number, date=act.date),
         )
     _check_change_shape(spec, raw, pos, context, diagnostics, langs)
     content: dict[str, Any] = {}
@@ -322,40 +360,52 @@ def _check_change_shape(
 ) -> None:
     needs_content = spec.action in ("replace", "insert")
     if needs_content and spec.content is None:
-        diagnostics.error(pos, f"{context}: '{spec.action}' needs 'content' in "
-                               f"{' and '.join(_only(raw, langs))}")
+        diagnostics.error(pos, tr("{context}: '{action}' needs 'content' in {langs}",
+                                  context=context, action=spec.action,
+                                  langs=' and '.join(_only(raw, langs))))
     if not needs_content and spec.content is not None:
         diagnostics.error(
-            pos_of(raw, "content", pos), f"{context}: '{spec.action}' takes no 'content'"
+            pos_of(raw, "content", pos), tr("{context}: '{action}' takes no 'content'",
+                                            context=context, action=spec.action)
         )
     if spec.action == "amend" and not spec.edits and spec.provenance != "reconstructed":
         # A reconstructed amend may stand for changes whose words are not known yet.
-        diagnostics.error(pos, f"{context}: 'amend' needs 'edits'")
+        diagnostics.error(pos, tr("{context}: 'amend' needs 'edits'", context=context))
     if spec.action != "amend" and spec.edits:
-        diagnostics.error(pos_of(raw, "edits", pos), f"{context}: only 'amend' takes 'edits'")
+        diagnostics.error(pos_of(raw, "edits", pos), tr("{context}: only 'amend' takes 'edits'",
+                                                        context=context))
     if spec.action != "insert" and (spec.after or spec.before):
-        diagnostics.error(pos, f"{context}: only 'insert' takes 'after' or 'before'")
+        diagnostics.error(pos, tr("{context}: only 'insert' takes 'after' or 'before'",
+                                  context=context))
     if spec.after and spec.before:
-        diagnostics.error(pos, f"{context}: give 'after' or 'before', not both")
+        diagnostics.error(pos, tr("{context}: give 'after' or 'before', not both", context=context))
     if spec.only is not None:
         unknown = [code for code in spec.only if code not in langs]
         if unknown:
-            diagnostics.error(pos_of(raw, "only", pos), f"{context}: 'only' names "
-                              f"{', '.join(unknown)}, not a language of the project "
-                              f"({', '.join(langs)})")
+            diagnostics.error(pos_of(raw, "only", pos), tr("{context}: 'only' names {unknown}, "
+                                                           "not a language of the project "
+                                                           "({langs})",
+                                                           context=context,
+                                                           unknown=', '.join(unknown),
+                                                           langs=', '.join(langs)))
         if spec.action not in ("replace", "amend"):
             diagnostics.error(pos_of(raw, "only", pos),
-                              f"{context}: only 'replace' and 'amend' take 'only'")
+                              tr("{context}: only 'replace' and 'amend' take 'only'",
+                                 context=context))
     if spec.also is not None and spec.action not in ("delete", "lose_force"):
         diagnostics.error(pos_of(raw, "also", pos),
-                          f"{context}: only 'delete' and 'lose_force' take 'also'")
+                          tr("{context}: only 'delete' and 'lose_force' take 'also'",
+                             context=context))
     if spec.part is not None and (spec.action not in ("replace", "amend")
                                   or spec.target == TITLE_TARGET):
-        diagnostics.error(pos_of(raw, "part", pos), f"{context}: 'part' is for 'replace' and "
-                                                     "'amend' of a unit's heading")
+        diagnostics.error(pos_of(raw, "part", pos), tr("{context}: 'part' is for 'replace' and "
+                                                       "'amend' of a unit's heading",
+                                                       context=context))
     if spec.provenance == "reconstructed" and not spec.reason:
         diagnostics.error(
-            pos_of(raw, "provenance", pos), f"{context}: a reconstructed change needs a 'reason'"
+            pos_of(raw, "provenance", pos), tr("{context}: a reconstructed change needs a "
+                                               "'reason'",
+                                               context=context)
         )
 
 
@@ -363,30 +413,36 @@ def _check_publication(act: Act, diagnostics: Diagnostics) -> None:
     if act.published is not None and act.published < act.date:
         diagnostics.error(
             act.pos("published"),
-            f"act No {act.number}: published on {act.published}, before it is signed on "
-            f"{act.date}",
+            tr("act No {number}: published on {published}, before it is signed on {date}",
+               number=act.number, published=act.published, date=act.date),
         )
 
 
 def _check_blank(act: Act, act_pos: SourcePos, diagnostics: Diagnostics) -> None:
     """What the drafted act's blank and signature will lack, and a registration that cannot be."""
-    name = f"act No {act.number}"
     if act.blank is None:
-        diagnostics.info(act_pos, f"{name}: no blank for the issuer '{act.issuer}' and the type "
-                         f"'{act.type}': its drafted act has no heading, date or place lines "
-                         f"(add one under 'blanks' in {CONFIG_FILE}, docs/issuers.md)")
+        diagnostics.info(act_pos, tr("act No {number}: no blank for the issuer '{issuer}' and the "
+                                     "type '{type}': its drafted act has no heading, date or place "
+                                     "lines (add one under 'blanks' in {config}, legalgen docs "
+                                     "issuers)", number=act.number, issuer=act.issuer,
+                                     type=act.type, config=CONFIG_FILE))
     if act.signatory is None:
-        diagnostics.info(act_pos, f"{name} names no signatory: its drafted act leaves the name "
-                         "blank (give 'signatory' with the name in every language)")
+        diagnostics.info(act_pos, tr("act No {number} names no signatory: its drafted act leaves "
+                                     "the name blank (give 'signatory' with the name in every "
+                                     "language)", number=act.number))
     registration = act.registration
     if registration is None:
         return
     if registration.date < act.date:
-        diagnostics.error(act.pos("registration"), f"{name}: registered on {registration.date}, "
-                          f"before it is signed on {act.date}")
+        diagnostics.error(act.pos("registration"),
+                          tr("act No {number}: registered on {registered}, before it is signed "
+                             "on {date}", number=act.number, registered=registration.date,
+                             date=act.date))
     if act.blank is not None and not all(blank.registration for blank in act.blank.values()):
-        diagnostics.warning(act.pos("registration"), f"{name}: a {act.type} of '{act.issuer}' "
-                            "is not registered: its blank has no registration line")
+        diagnostics.warning(act.pos("registration"),
+                            tr("act No {number}: a {type} of '{issuer}' is not registered: its "
+                               "blank has no registration line", number=act.number,
+                               type=act.type, issuer=act.issuer))
 
 
 def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:
@@ -395,7 +451,8 @@ def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:
         if act.key in seen:
             diagnostics.error(
                 SourcePos(act.path, 1, 1),
-                f"act No {act.number} of {act.date} is also recorded in {seen[act.key].path}",
+                tr("act No {number} of {date} is also recorded in {path}",
+                   number=act.number, date=act.date, path=seen[act.key].path),
             )
         seen[act.key] = act
 

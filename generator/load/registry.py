@@ -19,11 +19,13 @@ from typing import Any, get_args
 import yaml
 from pydantic import TypeAdapter
 
+from ..i18n import tr
 from ..input import pos_of, validate_model
 from ..model import (
     NAMED_BY_REPUBLIC,
     REPUBLIC,
     SIGNED_BY_HEAD,
+    ActDefaults,
     ActType,
     Blank,
     Diagnostics,
@@ -137,8 +139,9 @@ class Issuers:
         if not missing:
             return None
         named = REPUBLIC if act_type in NAMED_BY_REPUBLIC else key
-        return (f"the issuer '{named}' has no names in {', '.join(missing)}: give them under "
-                f"'issuers' in {CONFIG_FILE} (docs/issuers.md)")
+        return tr("the issuer '{issuer}' has no names in {langs}: give them under 'issuers' in "
+                  "{config} (legalgen docs issuers)",
+                  issuer=named, langs=", ".join(missing), config=CONFIG_FILE)
 
     def blank(self, key: str, act_type: str, date: dt.date) -> dict[str, Blank] | None:
         """The official blank of issuer `key`'s act of `act_type` signed on `date`, by
@@ -218,8 +221,8 @@ def _check_blank_keys(config: ConfigIn, raw: Any, shown: str, diagnostics: Diagn
         _, _, act_type = key.partition("/")
         if act_type not in known_types:
             diagnostics.error(pos_of(raw.get("blanks"), key, blanks_pos),
-                              f"blank '{key}': expected '<issuer>/<type>' with a type of "
-                              f"{', '.join(known_types)}")
+                              tr("blank '{key}': expected '<issuer>/<type>' with a type of "
+                                 "{types}", key=key, types=", ".join(known_types)))
 
 
 def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]) -> Issuers:
@@ -228,6 +231,23 @@ def project_issuers(root: Path, diagnostics: Diagnostics, langs: tuple[str, ...]
     return issuers_of(project_config(root, diagnostics, langs))
 
 
+def act_defaults(root: Path, config: ConfigIn | None, issuers: Issuers,
+                 diagnostics: Diagnostics) -> ActDefaults:
+    """The defaults of the project's amending acts; a default issuer no registry knows is an
+    error at its line."""
+    if config is None:
+        return ActDefaults()
+    given = config.defaults
+    if given.issuer is not None and given.issuer not in issuers:
+        path = root / CONFIG_FILE
+        shown = relative(path, root)
+        raw = read_yaml(path, shown, Diagnostics())
+        top = pos_of(raw, None, SourcePos(shown, 1, 1))
+        defaults = raw.get("defaults") if isinstance(raw, dict) else None
+        diagnostics.error(pos_of(defaults, "issuer", top), unknown_issuer(given.issuer))
+    return ActDefaults(given.type, given.issuer, given.signatory)
+
+
 def unknown_issuer(key: str) -> str:
-    return (f"unknown issuer '{key}': use a key of the registry (docs/issuers.md) or add it "
-            f"under 'issuers' in {CONFIG_FILE}")
+    return tr("unknown issuer '{issuer}': use a key of the registry (legalgen docs issuers) or "
+              "add it under 'issuers' in {config}", issuer=key, config=CONFIG_FILE)

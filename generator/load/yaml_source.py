@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..i18n import tr
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular
@@ -44,12 +45,12 @@ class _PositionLoader(_SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "mapping keys must be plain values", key_node.start_mark
+                    None, None, tr("mapping keys must be plain values"), key_node.start_mark
                 )
             key = str(key)
             if key in result:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                    None, None, tr("duplicate key {key!r}", key=key), key_node.start_mark
                 )
             result[key] = self.construct_object(value_node, deep=True)
             result.key_pos[key] = _mark_pos(self.source_path, key_node.start_mark)
@@ -80,7 +81,8 @@ def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
-            None, None, f"invalid date '{node.value}' ({exc})", node.start_mark
+            None, None, tr("invalid date '{value}' ({exc})", value=node.value, exc=exc),
+            node.start_mark
         ) from None
 
 
@@ -106,19 +108,20 @@ system cannot read raises `OSError`: the machine's failure, not the input's.
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)
-        diagnostics.error(pos, f"YAML: {exc.problem or exc.context}")
+        diagnostics.error(pos, tr("YAML: {problem}", problem=exc.problem or exc.context))
         return None
     except yaml.reader.ReaderError as exc:
         diagnostics.error(_offset_pos(text, exc.position, display_path),
-                          f"YAML: character U+{exc.character:04X} is not allowed in YAML text")
+                          tr("YAML: character U+{character:04X} is not allowed in YAML text",
+                             character=exc.character))
         return None
     except yaml.YAMLError as exc:
-        diagnostics.error(SourcePos(display_path), f"YAML: {exc}")
+        diagnostics.error(SourcePos(display_path), tr("YAML: {problem}", problem=exc))
         return None
     finally:
         loader.dispose()
     if data is None:
-        diagnostics.error(SourcePos(display_path, 1, 1), "the file is empty")
+        diagnostics.error(SourcePos(display_path, 1, 1), tr("the file is empty"))
     return data
 
 
@@ -126,15 +129,18 @@ def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str |
     try:
         data = read_regular(path, max_file_size())
     except NotRegularFile as exc:  # a FIFO would block the reader forever
-        what = "a folder" if exc.is_folder else exc.kind
-        diagnostics.error(SourcePos(display_path), f"is {what}, not a YAML file")
+        diagnostics.error(SourcePos(display_path), tr("is {what}, not a YAML file",
+                                                      what=tr(exc.kind)))
         return None
     except FileTooLarge as exc:
-        diagnostics.error(SourcePos(display_path), f"the file has {exc.size} bytes, more than "
-                          f"the limit of {exc.limit} (set {SIZE_VARIABLE} to raise it)")
+        diagnostics.error(SourcePos(display_path), tr("the file has {size} bytes, more than the "
+                                                      "limit of {limit} (set {variable} to "
+                                                      "raise it)",
+                                                      size=exc.size, limit=exc.limit,
+                                                      variable=SIZE_VARIABLE))
         return None
     except FileNotFoundError:
-        diagnostics.error(SourcePos(display_path), "file not found")
+        diagnostics.error(SourcePos(display_path), tr("file not found"))
         return None
     try:
         return data.decode("utf-8")
@@ -142,8 +148,9 @@ def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str |
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         pos = SourcePos(display_path, data.count(b"\n", 0, exc.start) + 1, column)
-        diagnostics.error(pos, f"not UTF-8 text: byte 0x{data[exc.start]:02X} ({exc.reason}); "
-                          "save the file as UTF-8")
+        diagnostics.error(pos, tr("not UTF-8 text: byte 0x{byte:02X} ({reason}); save the file "
+                                  "as UTF-8",
+                                  byte=data[exc.start], reason=exc.reason))
         return None
 
 

@@ -37,7 +37,6 @@ from .acts import (
     LangWords,
     NoteCount,
     NoteStyle,
-    RegistrationIn,
     act_file_stems,
     effective_date,
     given,
@@ -54,6 +53,8 @@ from .document import (
     IssuerName,
     LegalDate,
     NumberCell,
+    Publication,
+    Registration,
     Signatory,
     Strict,
     Unit,
@@ -93,7 +94,7 @@ from .notes import (
     Unreadable,
     Words,
 )
-from .project import Project
+from .project import ActDefaults, Project
 from .version import Event, Timeline, Version
 
 __all__ = [
@@ -102,7 +103,7 @@ __all__ = [
     "KindSpec", "Subject",
     "family_of", "kind_names", "kind_spec", "register_kind", "spec_of",
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
-    "ActId", "ActSignatory", "Blank", "Dated", "IN_FORCE_FORMS", "IN_FORCE_TAGS", "RegistrationIn",
+    "ActId", "ActSignatory", "Blank", "Dated", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
     "InForceAfterDays", "InForceAfterSigning", "InForceDate", "InForceRule", "InForceWording",
     "InputError", "IssuerName", "NoteCount", "NoteStep", "NoteStyle", "Replacements",
@@ -110,7 +111,8 @@ __all__ = [
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
-    "UnitRef", "Words", "Project", "Signatory", "SourcePos", "Strict",
+    "UnitRef", "Words", "ActDefaults", "Project", "Publication", "Registration", "Signatory",
+    "SourcePos", "Strict",
     "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
     "relative", "act_file_stems",
 ]

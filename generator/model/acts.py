@@ -26,8 +26,9 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails
 
+from ..i18n import tr
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Strict
+from .document import IssuerName, LegalDate, Registration, Strict
 from .names import readable_name, unique_names
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
@@ -95,9 +96,13 @@ class ActSignatory(Strict):
     """Who signed an act, in one language: the name, the position (by default the one of the
     act's blank) and whether the signatory acts for the holder of that position."""
 
-    name: NonEmptyText
-    position: NonEmptyText | None = None
-    acting: bool = False
+    name: NonEmptyText = Field(description="The signatory's name, as printed (initials, "
+                                           "surname).")
+    position: NonEmptyText | None = Field(
+        default=None, description="The signatory's position, as printed above the name; by "
+                                  "default the one of the act's blank.")
+    acting: bool = Field(default=False, description="true: the signatory acts for the holder of "
+                                                    "the position.")
 
 
 LangSignatory = Annotated[dict[str, ActSignatory], EVERY_LANGUAGE, PER_LANGUAGE]
@@ -116,17 +121,21 @@ def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> d
 
 
 class InForceDate(Strict):
-    date: LegalDate
+    date: LegalDate = Field(description="The day it takes effect (YYYY-MM-DD).")
 
 
 class InForceAfterDays(Strict):
-    after_publication_days: int = Field(ge=1, le=365)
+    after_publication_days: int = Field(
+        ge=1, le=365, description="It takes effect when this many days have passed after the "
+                                  "day of its first official publication (`published`).")
 
 
 class InForceAfterSigning(Strict):
     """N calendar days after the day the act is signed."""
 
-    after_signing_days: int = Field(ge=1, le=365)
+    after_signing_days: int = Field(
+        ge=1, le=365, description="It takes effect when this many calendar days have passed "
+                                  "after the day it was signed.")
 
 
 # The rules named by a word: on the day of signing, of the first official publication, the day
@@ -177,14 +186,6 @@ NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "constitutional_law", "cod
 REPUBLIC = "republic"
 
 
-class RegistrationIn(Strict):
-    """The registration of an order in the register of normative legal acts (the Ministry of
-    Justice's): its number there and the day it was registered."""
-
-    number: NonEmptyText
-    date: LegalDate
-
-
 # Where an act's date and place stand on its blank: under the heading (resolutions, orders,
 # decisions) or under the signature (decrees and laws).
 Dated = Literal["head", "foot"]
@@ -216,9 +217,12 @@ class EditIn(Strict):
     """Words replaced by others; with `replace` empty, words deleted; with `find` empty, words
     appended at the end of the unit's text (whose own final mark gives way to theirs)."""
 
-    find: LangWords
-    replace: LangWords
-    all: bool = False
+    find: LangWords = Field(description="The words as the unit's text has them now, in every "
+                                        "language; empty: words appended at the end.")
+    replace: LangWords = Field(description="The words put in their place, in every language; "
+                                           "empty: the words found are deleted.")
+    all: bool = Field(default=False, description="true: every occurrence of the words found; "
+                                                 "otherwise they must occur once.")
 
     @model_validator(mode="after")
     def _words_somewhere(self) -> EditIn:
@@ -226,9 +230,10 @@ class EditIn(Strict):
         shapes = {(not self.find.get(code), not self.replace.get(code))
                   for code in {*self.find, *self.replace}}
         if (True, True) in shapes:
-            raise ValueError("an edit needs the words it finds or the words it adds")
+            raise ValueError(tr("an edit needs the words it finds or the words it adds"))
         if len(shapes) > 1:
-            raise ValueError("an edit deletes, appends or replaces words alike in every language")
+            raise ValueError(tr("an edit deletes, appends or replaces words alike in every "
+                                "language"))
         return self
 
     @property
@@ -263,22 +268,52 @@ class NoteStyle(Strict):
     when the act was entered, derived from `era` or else from the act's date —, and where the
     publisher was inconsistent within an era, the form it uses from 2017 on. A project may set
     defaults for all its acts (`notes` in legalgen.yaml); an act's record sets its own
-    (`note_style`). docs/record-format.md says what each form looks like in each language."""
+    (`note_style`). `legalgen docs record-format` shows each form in each language."""
 
-    era: LegalDate | None = None
-    dash: DashStyle | None = None
-    number_sign: NumberSign | None = None
-    date_form: DateForm | None = None
-    bracket: BracketPlace | None = None
-    issuer_form: IssuerForm | None = None
-    act_word: WordCase | None = None
-    title: TitleForm | None = None
-    insert_holder: HolderForm | None = None
-    other_text: TextForm | None = None
-    changes_word: ChangesWord | None = None
-    wording: InForceWording | None = None
-    signing_bracket: bool | None = None
-    see_point: str | None = Field(default=None, min_length=1)
+    era: LegalDate | None = Field(default=None,
+                                  description="A date: the notes take the forms the publisher "
+                                              "used on that day (default: the act's date).")
+    dash: DashStyle | None = Field(default=None,
+                                   description="The dash before the act in a Kazakh note: "
+                                               "hyphen or en_dash.")
+    number_sign: NumberSign | None = Field(default=None,
+                                           description="The number sign before the act's "
+                                                       "number: numero or latin_n.")
+    date_form: DateForm | None = Field(default=None,
+                                       description="How a Kazakh note writes the act's date: "
+                                                   "day_first, year_first or year_first_dot.")
+    bracket: BracketPlace | None = Field(default=None,
+                                         description="Where the in-force bracket stands: "
+                                                     "before_act_word or after_act_word.")
+    issuer_form: IssuerForm | None = Field(default=None,
+                                           description="The issuer's name in the notes: short "
+                                                       "or long.")
+    act_word: WordCase | None = Field(default=None,
+                                      description="The act word of a Kazakh note in lower case "
+                                                  "or with a capital.")
+    title: TitleForm | None = Field(default=None,
+                                    description="How a Kazakh note names the document's title: "
+                                                "plain or owner (the title of the act).")
+    insert_holder: HolderForm | None = Field(default=None,
+                                             description="Whether a Kazakh insertion note names "
+                                                         "the document inserted into: named or "
+                                                         "omitted.")
+    other_text: TextForm | None = Field(default=None,
+                                        description="How a Kazakh note names the other "
+                                                    "language's text: possessive or plain.")
+    changes_word: ChangesWord | None = Field(default=None,
+                                             description="The Kazakh word for changes: by_acts "
+                                                         "(by the number of acts) or plural.")
+    wording: InForceWording | None = Field(default=None,
+                                           description="The wording of an in-force bracket of "
+                                                       "days after publication (`legalgen docs "
+                                                       "record-format`).")
+    signing_bracket: bool | None = Field(default=None,
+                                         description="true: an act in force on signing shows "
+                                                     "its in-force bracket too.")
+    see_point: str | None = Field(default=None, min_length=1,
+                                  description="A point of the act: the in-force bracket refers "
+                                              "to it.")
 
     def over(self, defaults: NoteStyle) -> NoteStyle:
         """This style, with `defaults` where it leaves a form out."""
@@ -343,12 +378,11 @@ class Act:
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
     signatory: dict[str, ActSignatory] | None = None
+    registration: Registration | None = None  # an order's, with the Ministry of Justice
     # Signed by a person acting for the head of the issuer (the notes say so before the name).
     acting: bool = False
     # The act's official blank per language, from the registry of blanks; None: it has none.
     blank: dict[str, Blank] | None = None
-    # Where the register of normative legal acts has it (orders), as the record gives it.
-    registration: RegistrationIn | None = None
     # How the notes name the act where the publisher writes a form several ways.
     note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
     # The day of its state registration (the rule `on_registration`).
@@ -397,6 +431,13 @@ class Change:
     # The part of the target the change is about ("heading"); None: the whole unit.
     part: str | None = None
     group_line: bool | None = None  # see `load.schema.ChangeIn.group_line`
+    # In a projection, a change whose in-force day is not known yet: `effective` is the
+    # projection's day, which no reader is told as the day it takes effect.
+    projected: bool = False
+
+    @property
+    def known_effective(self) -> dt.date | None:
+        return None if self.projected else self.effective
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date, int, int]:
@@ -404,7 +445,8 @@ class Change:
 
     @property
     def where(self) -> str:
-        return f"change {self.index + 1} of act No {self.act.number} (target {self.target})"
+        return tr("change {number} of act No {act} (target {target})",
+                  number=self.index + 1, act=self.act.number, target=self.target)
 
 
 def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
@@ -427,4 +469,4 @@ def effective_date(act: Act, rule: InForceRule) -> dt.date | None:
         return act.published + dt.timedelta(days=1)
     if isinstance(rule, InForceAfterDays):
         return act.published + dt.timedelta(days=rule.after_publication_days + 1)
-    raise ValueError(f"unknown in-force rule {rule!r}")
+    raise ValueError(tr("unknown in-force rule {rule!r}", rule=rule))

@@ -36,6 +36,13 @@ class Annotated:
     def units(self) -> list[Unit]:
         return self.version.units
 
+    @property
+    def version_heading(self) -> str:
+        """The line that dates the version, or says that it is a projection."""
+        if self.version.projected:
+            return self.lang.phrase("projection")
+        return self.lang.version_heading(self.version.date)
+
     def reconstruction_reasons(self) -> list[str]:
         """The distinct reasons of the reconstructed wordings shown, in reading order: the
         endnotes their marks refer to by number (1-based position)."""

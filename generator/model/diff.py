@@ -148,8 +148,10 @@ class Diff:
 
     @property
     def title(self) -> str:
-        return (f"{self.lang.phrase('diff_title')}: {self.lang.short_date(self.from_date)} – "
-                f"{self.lang.short_date(self.to_date)}")
+        """The comparison's heading, the DOCX's header on every page: a projection says so."""
+        to = self.lang.phrase("projection") if self.new.version.projected else \
+            self.lang.short_date(self.to_date)
+        return f"{self.lang.phrase('diff_title')}: {self.lang.short_date(self.from_date)} – {to}"
 
     def act_names(self, acts: Acts) -> list[str]:
         return [self.lang.act_name(item.act) for item in acts]

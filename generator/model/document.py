@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..i18n import tr
 from .diagnostics import SourcePos
 from .kinds import UnitKind
 
@@ -26,8 +27,9 @@ LAST_DATE = dt.date(9997, 12, 31)
 
 def _within_range(value: dt.date) -> dt.date:
     if not FIRST_DATE <= value <= LAST_DATE:
-        raise ValueError(f"the date {value} is outside the dates the outputs can hold "
-                         f"({FIRST_DATE} to {LAST_DATE})")
+        raise ValueError(tr("the date {value} is outside the dates the outputs can hold "
+                            "({first} to {last})",
+                            value=value, first=FIRST_DATE, last=LAST_DATE))
     return value
 
 
@@ -43,26 +45,51 @@ class Strict(BaseModel):
 
 
 class AmountEntry(Strict):
-    year: int | str
-    amount: float | None
-    mark: str | None = None
+    year: int | str = Field(description="The year of the amount (2013), or the years as text "
+                                        "(\"2016-2020\").")
+    amount: float | None = Field(description="The amount, a number; null for a dash (\"–\").")
+    mark: str | None = Field(default=None, description="A footnote mark after the amount (\"*\").")
 
 
 class AmountsCell(Strict):
-    amounts: list[AmountEntry]
+    amounts: list[AmountEntry] = Field(description="The amounts of the cell, one per year, in "
+                                                   "the order they are printed.")
 
 
 class NumberCell(Strict):
-    number: float | int
-    mark: str | None = None
+    number: float | int = Field(description="The number, formatted by each language "
+                                            "(\"6 000,0\").")
+    mark: str | None = Field(default=None, description="A footnote mark after the number (\"*\").")
 
 
 Cell = str | int | float | AmountsCell | NumberCell
 
 
 class Signatory(Strict):
-    position: str
-    name: str
+    position: str = Field(description="The position of the person who signs, as printed above "
+                                      "the name.")
+    name: str = Field(description="The name of the person who signs, as printed (initials, "
+                                  "surname).")
+
+
+class Registration(Strict):
+    """The state registration of an act with the Ministry of Justice: its number in the
+    register of normative legal acts and its day."""
+
+    number: str = Field(min_length=1, description="The number of the state registration in the "
+                                                  "register of normative legal acts, as printed.")
+    date: LegalDate = Field(description="The day of the state registration (YYYY-MM-DD).")
+
+
+class Publication(Strict):
+    """Where and when an act was first officially published (the legal information system, a
+    newspaper)."""
+
+    source: str = Field(min_length=1, description="Where the act was first officially "
+                                                  "published, as printed (the legal "
+                                                  "information system, a newspaper).")
+    date: LegalDate = Field(description="The day of the first official publication "
+                                        "(YYYY-MM-DD).")
 
 
 @dataclass(slots=True)
@@ -120,9 +147,19 @@ class Document:
     pos: SourcePos
     # The issuer as it signs the document, by language (see `acts.Act.issuer_names`).
     issuer_names: dict[str, IssuerName]
+    # An order's registration with the Ministry of Justice, which the head prints after the
+    # adoption line; the first official publication; the day the document took effect (None:
+    # its adoption day).
+    registration: Registration | None = None
+    publication: Publication | None = None
+    in_force: dt.date | None = None
     # Units whose published texts print different numbers in the languages (a date one gives
     # and the other leaves out), as the manifest lists them: told as information.
     as_published: frozenset[str] = frozenset()
+
+    @property
+    def in_force_since(self) -> dt.date:
+        return self.in_force or self.date
 
 
 @dataclass(frozen=True, slots=True)

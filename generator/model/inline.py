@@ -42,3 +42,10 @@ def spans(text: str) -> list[Span]:
 
 def plain(text: str | None) -> str:
     return "".join(span.text for span in spans(text)) if text else ""
+
+
+def linked(text: str | None) -> str:
+    """The text as a Word document shows and links it: a reference to a unit of this document
+    kept in its markup (a link to the unit's bookmark), any other markup as its shown text."""
+    return "".join(f"[{span.text}](ref:{span.target})" if span.is_internal else span.text
+                   for span in spans(text)) if text else ""

@@ -50,6 +50,8 @@ PhraseKey = Literal[
     "in_force_on",       # "as in force on", inside the version heading
     "reconstructed",     # mark of a wording reconstructed, not official
     "in_force_unknown",  # a pending act whose in-force date is not known yet (no publication)
+    "projection",        # the heading of the projected text: every pending act in force
+    "pending_now",       # `versions`: the acts signed and not in force on the day given
     "original",          # the version as adopted, in the list of versions
     "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
     "contains_reconstructed",  # the title page of a version that shows reconstructed wordings
@@ -92,6 +94,7 @@ PhraseKey = Literal[
     "site_act_text",     # the drafted text of an act, on its page
     "site_skip",         # the link that skips to the text
     "site_errors",       # heading of the page shown when the project has errors
+    "site_edited",       # on that page: the files the last edit changed
     "site_last_good",    # link to the last good text from the error page
 ]
 PHRASE_KEYS: frozenset[str] = frozenset(get_args(PhraseKey))
@@ -109,6 +112,21 @@ class StarterTexts:
     name: str           # the signatory's name
     example_act: str    # the title of the example amending act
     issuer: str         # an issuer in the genitive, as the example in legalgen.yaml names it
+    order: OrderStarterTexts | None = None  # `init --type order`: an order approving a plan
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStarterTexts:
+    """The example wording of an order that approves a plan of measures, in one language."""
+
+    preamble: str       # the reason and the formula (ending in "I ORDER:")
+    approve: str        # its point 1: the plan attached approved
+    in_force: str       # its point 2: in force from its signing
+    stamp: tuple[str, ...]   # the plan's approval stamp; `{date}`, `{number}` of the order
+    heading: str        # the plan's heading
+    header: tuple[str, ...]  # the plan's columns: number, measure, term, who
+    measure: str        # its one measure
+    term: str           # its term; `{year}` is the year it names
 
 
 def phrase_problems(phrases: Mapping[str, str]) -> list[str]:

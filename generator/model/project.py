@@ -9,9 +9,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .acts import Act, Change
+from .acts import Act, ActSignatory, ActType, Change
 from .diagnostics import Diagnostics
 from .document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class ActDefaults:
+    """The project's amending acts as `legalgen.yaml` describes them (`defaults`): their type,
+    issuer and signatory, each None where the file says nothing."""
+
+    type: ActType | None = None
+    issuer: str | None = None
+    signatory: dict[str, ActSignatory] | None = None
 
 
 @dataclass(slots=True)
@@ -25,6 +35,7 @@ class Project:
     diagnostics: Diagnostics
     # Files of the project folders that were not read (editor backups, lock files), as shown.
     ignored: list[str] = field(default_factory=list)
+    defaults: ActDefaults = field(default_factory=ActDefaults)
 
     @property
     def doc_id(self) -> str:

@@ -60,6 +60,9 @@ class Version:
     applied: list[Change] = field(default_factory=list)
     touched: dict[str, list[Change]] = field(default_factory=_changes)
     index: dict[str, Unit] = field(default_factory=dict)
+    # The text once every pending act takes effect (`consolidate.projection`): no version in
+    # force on any day, and said so wherever it is shown.
+    projected: bool = False
     # The title in force, and the events whose notes stand under it: changes to the title and
     # to words throughout the text.
     title: str = ""

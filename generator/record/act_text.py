@@ -25,6 +25,7 @@ from typing import cast
 
 from ..consolidate.apply import own_texts
 from ..diff.parts import cell_text
+from ..i18n import tr
 from ..input import UnitIn
 from ..model import (
     Act,
@@ -103,6 +104,8 @@ class ActReader:
         self.lines: list[str] = []
         self.at = 0
         self.errors: list[ActSyntaxError] = []
+        # The issuer the enacting formula names, once read (before any error further on).
+        self.formula_issuer: str | None = None
         self.reads: list[Read] = []
         # Each amended unit's texts as the act's earlier amendments leave them.
         self.texts: dict[str, list[str]] = {}
@@ -131,11 +134,11 @@ class ActReader:
             # Neither a formula nor a first point: the first line is the title.
             head, self.at, number, date = first, first + 1, None, None
         if head is None:
-            raise ActSyntaxError(1, 1, "the act has no title")
+            raise ActSyntaxError(1, 1, tr("the act has no title"))
         title = self.lines[head]
         others: list[tuple[int, str]] = []
         try:
-            issuer = self._formula()
+            issuer = self.formula_issuer = self._formula()
             start, scope = self._layout(others)
             rule: InForceRule | None
             if scope is None:
@@ -195,11 +198,13 @@ class ActReader:
                 self.at = at
             return self.issuer
         if index is None:
-            raise ActSyntaxError(len(self.lines), 1, "the act ends before its enacting formula")
+            raise ActSyntaxError(len(self.lines), 1, tr("the act ends before its enacting "
+                                                        "formula"))
         issuer = self._issuer_of(self.lines[index])
         if issuer is None:
-            raise ActSyntaxError(index + 1, 1, "expected the enacting formula "
-                                 f"'{self.grammar.enacting_formula(self._act('government'))}'")
+            raise ActSyntaxError(index + 1, 1, tr("expected the enacting formula "
+                                                  "'{formula}'",
+                                                  formula=self.grammar.enacting_formula(self._act('government'))))
         return issuer
 
     def _layout(self, others: list[tuple[int, str]]) -> tuple[int, ActScope | None]:
@@ -207,7 +212,7 @@ class ActReader:
         it), or the paragraph on it among those on several acts (scope None)."""
         index = self._next()
         if index is None:
-            raise ActSyntaxError(len(self.lines), 1, "the act ends before its point 1")
+            raise ActSyntaxError(len(self.lines), 1, tr("the act ends before its point 1"))
         document = self.version.document
         act = self._act()
         label = self.grammar.point_label(act, 1)
@@ -225,8 +230,10 @@ class ActReader:
                 others.append((at + 1, amends))
         if found is None:
             expected = self.grammar.amended_act_point(document, ActScope(2))
-            raise ActSyntaxError(index + 1, 1, f"point 1 does not name the amended act "
-                                 f"('{label} {expected}'), nor does a paragraph amend it")
+            raise ActSyntaxError(index + 1, 1, tr("point 1 does not name the amended act "
+                                                  "('{label} {expected}'), nor does a paragraph "
+                                                  "amend it",
+                                                  label=label, expected=expected))
         self.at = found + 1
         return found, None
 
@@ -281,20 +288,24 @@ class ActReader:
                 if numbered is not None:
                     if match.group(1) != "1":
                         self.errors.append(ActSyntaxError(
-                            index + 1, 1, f"instruction {match.group(1)}) where 1) was expected"))
+                            index + 1, 1, tr("instruction {found}) where {expected}) was expected",
+                                             found=match.group(1), expected=1)))
                     changes += numbered
                     expected = int(match.group(1)) + 1
                     continue
             if int(match.group(1)) != expected:
-                self.errors.append(ActSyntaxError(index + 1, 1, f"instruction {match.group(1)}) "
-                                                  f"where {expected}) was expected"))
+                self.errors.append(ActSyntaxError(index + 1, 1, tr("instruction {found}) where "
+                                                                   "{expected}) was expected",
+                                                                   found=match.group(1),
+                                                                   expected=expected)))
             expected = int(match.group(1)) + 1
             try:
                 changes += self._instruction(index, match.group(2), stack)
             except ActSyntaxError as exc:
                 self.errors.append(exc)
                 self._skip_wording(match.group(2))
-        raise ActSyntaxError(len(self.lines), 1, "the act ends without point 2 on entry into force")
+        raise ActSyntaxError(len(self.lines), 1, tr("the act ends without point 2 on entry into "
+                                                    "force"))
 
     def _single(self, index: int, line: str, stack: Groups) -> list[LangChange] | None:
         """An unnumbered line read as the act's one instruction, if it is one."""
@@ -352,12 +363,13 @@ class ActReader:
     def _group(self, index: int, stack: Groups) -> Groups:
         line = self.lines[index]
         if not line.endswith(":"):
-            raise ActSyntaxError(index + 1, 1, "neither a numbered instruction nor a group of "
-                                 "units ending in ':'")
+            raise ActSyntaxError(index + 1, 1, tr("neither a numbered instruction nor a group "
+                                                  "of units ending in ':'"))
         found = self.names.group(stack, line)
         if found is None:
-            raise ActSyntaxError(index + 1, 1, f"no unit is named '{line[:-1]}' here in the "
-                                 f"version of {self.version.date}")
+            raise ActSyntaxError(index + 1, 1, tr("no unit is named '{line}' here in the "
+                                                  "version of {date}",
+                                                  line=line[:-1], date=self.version.date))
         return found
 
     # Instructions
@@ -378,8 +390,8 @@ class ActReader:
                 read.changes = changes
                 self.reads.append(read)
                 return changes
-        raise ActSyntaxError(index + 1, col, "not an instruction of a known form, or its unit is "
-                             "not named as in the text it amends")
+        raise ActSyntaxError(index + 1, col, tr("not an instruction of a known form, or its "
+                                                "unit is not named as in the text it amends"))
 
     @staticmethod
     def _splits(form: InstructionForm, text: str) -> list[tuple[re.Match[str], str]]:
@@ -449,8 +461,8 @@ class ActReader:
                        if sum(text.count(find) for text in own_texts(self.names.units[uid])) == 1]
             uids = holding or uids
         if len(uids) > 1:
-            raise ActSyntaxError(index + 1, 1, f"the name stands for {len(uids)} units "
-                                 f"({', '.join(uids)})")
+            raise ActSyntaxError(index + 1, 1, tr("the name stands for {count} units ({ids})",
+                                                  count=len(uids), ids=', '.join(uids)))
         return uids[0] if uids else None
 
     def _changes(self, index: int, form: InstructionForm, uids: list[str],
@@ -478,7 +490,7 @@ class ActReader:
                    stack: Groups, start: int) -> LangChange:
         target = uid or (stack[-1] if stack else None)
         if target is None:
-            raise ActSyntaxError(index + 1, 1, "an amendment names no unit")
+            raise ActSyntaxError(index + 1, 1, tr("an amendment names no unit"))
         find, replace = (self._printed(index, match, name, start) for name in ("find", "replace"))
         texts = self.texts.setdefault(target, own_texts(self.names.units[target]))
         if find:
@@ -488,7 +500,8 @@ class ActReader:
             count = sum(text.count(find) for text in texts)
             if count != 1:
                 raise ActSyntaxError(index + 1, self.lines[index].find("«") + 1,
-                                     f"«{find}» occurs {count} times in {target}, not once")
+                                     tr("«{find}» occurs {count} times in {target}, not once",
+                                        find=find, count=count, target=target))
             self.texts[target] = [text.replace(find, replace) for text in texts]
         return LangChange("amend", target, index + 1, edits=[(find, replace)])
 
@@ -507,7 +520,7 @@ class ActReader:
         between = self.grammar.row_replace_instruction()[1]
         if after is None or self.lines[after] != between:
             raise ActSyntaxError((after if after is not None else index) + 1, 1,
-                                 f"expected '{between}' after the row quoted")
+                                 tr("expected '{between}' after the row quoted", between=between))
         unit = self.names.units[row]
         self.reads.append(Read([], stack))
         change = LangChange("replace", row, index + 1,
@@ -524,7 +537,8 @@ class ActReader:
                                 *(cell_text(cell, self.grammar) for cell in unit.cells or [])])
                 == wanted]
         if len(rows) != 1:
-            raise ActSyntaxError(index + 1, 1, f"the row quoted is {len(rows)} rows here, not one")
+            raise ActSyntaxError(index + 1, 1, tr("the row quoted is {count} rows here, not one",
+                                                  count=len(rows)))
         return rows[0].uid
 
     # Quoted wordings
@@ -538,7 +552,7 @@ class ActReader:
         if start is None or not self.lines[start].startswith("«"):
             if start is not None:
                 self.at = start
-            raise ActSyntaxError((start or index) + 1, 1, "expected the new wording in «…»")
+            raise ActSyntaxError((start or index) + 1, 1, tr("expected the new wording in «…»"))
         lines: list[tuple[int, str]] = []
         balance = 0
         at = start
@@ -555,7 +569,7 @@ class ActReader:
                 break
             nxt = self._next()
             if nxt is None:
-                raise ActSyntaxError(start + 1, 1, "the wording opened here is never closed")
+                raise ActSyntaxError(start + 1, 1, tr("the wording opened here is never closed"))
             at = nxt
         first_no, first = lines[0]
         lines[0] = (first_no, first[1:])
@@ -706,14 +720,14 @@ class ActReader:
         label = self.grammar.point_label(act, 2) + " "
         if index is None or not self.lines[index].startswith(label):
             raise ActSyntaxError(index + 1 if index is not None else len(self.lines), 1,
-                                 "expected point 2 on entry into force")
+                                 tr("expected point 2 on entry into force"))
         text = self.lines[index][len(label):]
         candidates = self._rules(text)
         main = next((rule for rule in candidates
                      if text.startswith(self.grammar.in_force_point(act, rule))), None)
         if main is None:
             raise ActSyntaxError(index + 1, len(label) + 1,
-                                 "the entry into force is in no form the act knows")
+                                 tr("the entry into force is in no form the act knows"))
         rest = text[len(self.grammar.in_force_point(act, main)):].strip()
         numbered = {n: change for n, change in enumerate(changes, 1)}
         while rest:
@@ -722,7 +736,7 @@ class ActReader:
                          None)
             if found is None:
                 raise ActSyntaxError(index + 1, len(self.lines[index]) - len(rest) + 1,
-                                     "a sentence on entry into force the act does not know")
+                                     tr("a sentence on entry into force the act does not know"))
             numbered[found[0]].in_force = found[1]
             rest = rest[len(self.grammar.in_force_exception(act, 1, *found)):].strip()
         return main

@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..input import UnitIn, validate_model
 from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
 from ..load.schema import ActIn, ChangeIn
 from ..model import (
     Act,
+    ActDefaults,
     ActType,
     Diagnostics,
     EditIn,
@@ -44,7 +46,7 @@ class ActOptions:
     and rule instead."""
 
     type: ActType = "resolution"
-    issuer: str = "government"
+    issuer: str | None = None  # None: the one the act's enacting formula names
     number: str | None = None
     date: dt.date | None = None
     published: dt.date | None = None
@@ -78,15 +80,18 @@ def probe_act(act_type: str, issuer: str, number: str = "", date: dt.date = dt.d
                in_force=in_force, title={}, path="", order=0, issuer_names=names)
 
 
-def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics,
-           pos: SourcePos) -> ActIn | None:
-    """The record's act: what is known of it and its title in the languages given; a value
-    the record cannot hold (an empty number, a date out of range) is an error at `pos`."""
+def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics, pos: SourcePos,
+           defaults: ActDefaults | None = None) -> ActIn | None:
+    """The record's act: what is known of it, its title in the languages given and the
+    project's default signatory; a value the record cannot hold (an empty number, a date out of
+    range) is an error at `pos`."""
+    signatory = {code: value.model_dump() for code, value in defaults.signatory.items()} \
+        if defaults is not None and defaults.signatory else None
     return validate_model(ActIn, {name: value for name, value in {
         "type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,
         "published": act.published, "in_force": act.in_force,
-        "title": given(LangText, titles, codes())}.items() if value is not None},
-        diagnostics, pos, "act")
+        "title": given(LangText, titles, codes()), "signatory": signatory}.items()
+        if value is not None}, diagnostics, pos, "act")
 
 
 def first_day(act: Act) -> dt.date:
@@ -102,8 +107,8 @@ def amended_version(project: Project, act: Act, lang: str, identifier: str = "")
         try:
             date = dt.date.fromisoformat(match.group(1))
         except ValueError as exc:
-            raise ValueError(f"the document's identifier '{identifier}' names no day "
-                             f"({exc})") from None
+            raise ValueError(tr("the document's identifier '{identifier}' names no day ({exc})",
+                                identifier=identifier, exc=exc)) from None
     else:
         first = first_day(act)
         date = first - dt.timedelta(days=1) if first > project.adoption_date else first
@@ -182,7 +187,8 @@ def _todo(number: int, parts: dict[str, LangChange]) -> list[str]:
     missing = [code for code in codes() if code not in parts]
     count = max(len(part.edits) for part in parts.values())
     for index in range(count):
-        missing += [f"{code} (edit {index + 1})" for code in codes()
+        missing += [tr("{lang} (edit {number})", lang=code, number=index + 1) for code in codes()
                     if code in parts and index >= len(parts[code].edits)]
-    return [f"change {number} ({item.action} {item.target}): write its {code} wording"
+    return [tr("change {number} ({action} {target}): write its {lang} wording",
+               number=number, action=item.action, target=item.target, lang=code)
             for code in missing]

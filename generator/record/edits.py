@@ -12,8 +12,9 @@ import re
 from difflib import SequenceMatcher
 
 from ..consolidate.apply import own_texts, replace_in_unit
-from ..diff.parts import own_parts, row_texts
+from ..diff.parts import Inline, own_parts, row_texts
 from ..model import Language, Unit, family_of, spec_of
+from ..model.inline import plain
 from ..model.tables import table_shape
 
 # The space the writers bind a number with, which a reader reads as a space.
@@ -23,21 +24,24 @@ Edit = tuple[str, str]
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def shown_texts(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
-    """What a Word document shows of the unit itself: its paragraphs, or a row's cells; its
+def shown_texts(unit: Unit, lang: Language, parent: Unit | None,
+                inline: Inline = plain) -> list[str]:
+    """What a Word document shows of the unit itself: its paragraphs, or a row's cells; the
+    fields that hold markup as `inline` gives them (`inline.linked`: with the links kept); its
     no-break spaces as the spaces they stand for, as `docx.paragraph_texts` reads them."""
-    return [text.replace(NO_BREAK_SPACE, " ") for text in _shown(unit, lang, parent)]
+    return [text.replace(NO_BREAK_SPACE, " ") for text in _shown(unit, lang, parent, inline)]
 
 
-def _shown(unit: Unit, lang: Language, parent: Unit | None) -> list[str]:
+def _shown(unit: Unit, lang: Language, parent: Unit | None, inline: Inline) -> list[str]:
     if spec_of(unit).in_table:
         label_column = parent is not None and table_shape(parent).label_column
-        return row_texts(unit, lang, label_column)
+        return row_texts(unit, lang, label_column, inline)
     if family_of(unit) == "tabular":
-        return [cell for line in own_parts(unit, lang, 0)[0] for cell in line.text.split(" | ")]
+        return [cell for line in own_parts(unit, lang, 0, inline)[0]
+                for cell in line.text.split(" | ")]
     if family_of(unit) == "signatory":
         return [f"{unit.position or ''}\t{unit.name or ''}"]
-    before, after = own_parts(unit, lang, 0)
+    before, after = own_parts(unit, lang, 0, inline)
     return [part.text for part in before + after]
 
 
@@ -46,13 +50,14 @@ def similarity(old: str, new: str) -> float:
                            autojunk=False).ratio()
 
 
-def word_edits(unit: Unit, lang: Language, parent: Unit | None,
-               new_texts: list[str]) -> list[Edit] | None:
-    """Edits turning the unit's texts into `new_texts`, or None where edits cannot say it (a
-    label, a number cell or reference markup changed)."""
+def word_edits(unit: Unit, lang: Language, parent: Unit | None, new_texts: list[str],
+               inline: Inline = plain) -> list[Edit] | None:
+    """Edits turning the unit's texts, as `inline` shows them, into `new_texts`, or None where
+    edits cannot say it (a label, a number cell or reference markup changed)."""
     texts = own_texts(unit)
     edits: list[Edit] = []
-    for old_text, new_text in zip(shown_texts(unit, lang, parent), new_texts, strict=True):
+    for old_text, new_text in zip(shown_texts(unit, lang, parent, inline), new_texts,
+                                  strict=True):
         # From the last change to the first: the words left of a change are still as they were,
         # the words right of it already as they become.
         for span in reversed(_diff_spans(old_text, new_text)):
@@ -61,7 +66,7 @@ def word_edits(unit: Unit, lang: Language, parent: Unit | None,
                 return None
             edits.append(unique)
             texts = [text.replace(unique[0], unique[1]) for text in texts]
-    return edits if _gives(unit, lang, parent, edits, new_texts) else None
+    return edits if _gives(unit, lang, parent, edits, new_texts, inline) else None
 
 
 # A change: the words before it (old), what it finds, what replaces it, the words after (new).
@@ -101,9 +106,9 @@ def _unique(span: Span, texts: list[str]) -> Edit | None:
 
 
 def _gives(unit: Unit, lang: Language, parent: Unit | None, edits: list[Edit],
-           new_texts: list[str]) -> bool:
+           new_texts: list[str], inline: Inline) -> bool:
     """Whether the edits, applied as consolidation applies them, show `new_texts`."""
     changed = unit.copy()
     for find, replace in edits:
         replace_in_unit(changed, find, replace)
-    return shown_texts(changed, lang, parent) == new_texts
+    return shown_texts(changed, lang, parent, inline) == new_texts

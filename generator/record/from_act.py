@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..consolidate import consolidate
+from ..i18n import tr
 from ..lang import DRAFTING
 from ..load.limits import max_file_size
+from ..load.registry import CONFIG_FILE, builtin_issuers
 from ..model import Act, Diagnostics, Project, SourcePos, Version
 from ..model.drafting import DraftingLanguage
 from ..regular_files import read_regular
@@ -30,14 +32,15 @@ def record_from_act(project: Project, files: list[Path],
             text = read_regular(path, max_file_size()).decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            diagnostics.error(SourcePos(str(path), 1, 1), f"cannot read the act: {reason}")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("cannot read the act: {reason}",
+                                                             reason=reason))
             continue
         code = _language(text, project, options)
         if code is None:
-            diagnostics.error(SourcePos(str(path), 1, 1), "no enacting formula of a known "
-                                                          "language: not an amending act")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("no enacting formula of a known "
+                                                             "language: not an amending act"))
         elif code in texts:
-            diagnostics.error(SourcePos(str(path), 1, 1), f"a second {code} act text")
+            diagnostics.error(SourcePos(str(path), 1, 1), tr("a second {code} act text", code=code))
         else:
             texts[code] = (path, text)
     if diagnostics.errors:
@@ -57,8 +60,10 @@ def record_from_act(project: Project, files: list[Path],
         for error in parsed.errors:
             diagnostics.error(SourcePos(str(path), error.line, error.col), str(error))
         for line, number in parsed.others:
-            diagnostics.info(SourcePos(str(path), line, 1), f"the paragraph amends act No "
-                             f"{number}, not this document: left for its own record")
+            diagnostics.info(SourcePos(str(path), line, 1), tr("the paragraph amends act No "
+                                                               "{number}, not this document: "
+                                                               "left for its own record",
+                                                               number=number))
         titles[code] = parsed.title
         found[code] = parsed.changes
     if diagnostics.errors:
@@ -66,9 +71,9 @@ def record_from_act(project: Project, files: list[Path],
     changes, todo = merge_languages(found)
     first = SourcePos(str(next(iter(texts.values()))[0]), 1, 1)
     if not changes:
-        diagnostics.error(first, "the act makes no change: point 1 gives no instruction")
+        diagnostics.error(first, tr("the act makes no change: point 1 gives no instruction"))
         return None, diagnostics
-    recorded = act_in(act, titles, diagnostics, first)
+    recorded = act_in(act, titles, diagnostics, first, project.defaults)
     if recorded is None:
         return None, diagnostics
     return new_record(recorded, changes, todo), diagnostics
@@ -83,7 +88,7 @@ def _language(text: str, project: Project, options: ActOptions) -> str | None:
         if any(line == formula or line.endswith(" " + formula)
                for line in lines for formula in formulas):
             return code
-        formula = grammar.enacting_formula(probe_act(options.type, options.issuer))
+        formula = grammar.enacting_formula(probe_act(options.type, options.issuer or ISSUERS[0]))
         document = project.documents.get(code)
         if not formula and document is not None and any(document.title in line
                                                         for line in lines):
@@ -100,7 +105,8 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
     """The act's number, date and rule: the options, else the act's heading and final point
     (read once the version is known: a first pass with the options' or heading's date)."""
     code, (path, text) = next(iter(texts.items()))
-    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type, options.issuer)
+    probe = ActReader(DRAFTING[code], _adopted(project, code), options.type,
+                      options.issuer or ISSUERS[0])
     try:
         heading = probe.read(text)
     except ActSyntaxError:
@@ -108,12 +114,21 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
     number = options.number or (heading.number if heading else None)
     date = options.date or (heading.date if heading else None)
     if number is None or date is None:
-        diagnostics.error(SourcePos(str(path), 1, 1), "the act's number and date are neither in "
-                          "a heading line above its title nor given (--act-number, --act-date)")
+        diagnostics.error(SourcePos(str(path), 1, 1), tr("the act's number and date are neither "
+                                                         "in a heading line above its title nor "
+                                                         "given (--act-number, --act-date)"))
         return None
     rule = options.in_force or (heading.in_force if heading else None) or "on_signing"
-    return probe_act(options.type, heading.issuer if heading else options.issuer, number, date,
-                     options.published, rule)
+    # The key given is the key written; the formula names only a family ("a ministry").
+    issuer = options.issuer or probe.formula_issuer
+    if issuer is None or options.issuer is None and issuer not in builtin_issuers():
+        question = tr("which {issuer} issued the act?", issuer=issuer) if issuer else \
+            tr("which body issued the act?")
+        diagnostics.error(SourcePos(str(path), 1, 1), tr(
+            "{question} give --issuer (or defaults.issuer in {config_file}), such as "
+            "'ministry_energy'", question=question, config_file=CONFIG_FILE))
+        return None
+    return probe_act(options.type, issuer, number, date, options.published, rule)
 
 
 def _adopted(project: Project, code: str) -> Version:

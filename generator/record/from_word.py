@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import tr
 from ..lang import LANGUAGES
 from ..model import Act, Diagnostics, Project, SourcePos
 from ..regular_files import read_regular
@@ -33,11 +34,12 @@ def record_from_word(project: Project, act: Act,
             continue
         code = _language(word.language)
         if code is None:
-            diagnostics.error(SourcePos(shown, 1, 1), f"the document's language "
-                              f"'{word.language}' is none of the project's")
+            diagnostics.error(SourcePos(shown, 1, 1), tr("the document's language '{language}' "
+                                                         "is none of the project's",
+                                                         language=word.language))
             continue
         if code in found:
-            diagnostics.error(SourcePos(shown, 1, 1), f"a second {code} document")
+            diagnostics.error(SourcePos(shown, 1, 1), tr("a second {code} document", code=code))
             continue
         try:
             version = amended_version(project, act, code, word.identifier)
@@ -46,19 +48,21 @@ def record_from_word(project: Project, act: Act,
             continue
         reading = WordReader(version, LANGUAGES[code]).read(word.pieces)
         for number, message in reading.errors:
-            diagnostics.error(SourcePos(shown, number, 1), f"paragraph {number}: {message}")
+            diagnostics.error(SourcePos(shown, number, 1), tr("paragraph {number}: {message}",
+                                                              number=number, message=message))
         for number, message in reading.ignored:
             diagnostics.warning(SourcePos(shown, number, 1),
-                                f"paragraph {number}: {message}: ignored")
+                                tr("paragraph {number}: {message}: ignored",
+                                   number=number, message=message))
         found[code] = reading.changes
     if diagnostics.errors or not found:
         return None, diagnostics
     changes, todo = merge_languages(found)
     if not changes:
-        diagnostics.error(SourcePos(str(files[0]), 1, 1), "no tracked change in any unit")
+        diagnostics.error(SourcePos(str(files[0]), 1, 1), tr("no tracked change in any unit"))
         return None, diagnostics
     recorded = act_in(act, drafted_titles(project, changes), diagnostics,
-                      SourcePos(str(files[0]), 1, 1))
+                      SourcePos(str(files[0]), 1, 1), project.defaults)
     if recorded is None:
         return None, diagnostics
     return new_record(recorded, changes, todo), diagnostics

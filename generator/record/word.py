@@ -10,12 +10,17 @@ and left out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..diff.parts import Inline
+from ..i18n import tr
 from ..model import Family, Language, Unit, UnitKind, Version, family_of, spec_of
 from ..model.bookmarks import names_to_ids
+from ..model.inline import linked, plain
 from .common import LangChange
+from .docx import LINK_TARGET
 from .edits import shown_texts, similarity, word_edits
 from .piece import Piece
 from .structure import Node, as_input, inferred_kind, resolve, unit_from_texts
@@ -29,6 +34,10 @@ DECORATIONS = {"EditorialNote", "ReconstructionMark", "ExcludedUnit", "TOCHeadin
 REPLACEABLE: frozenset[Family] = frozenset({"division", "numbered", "plain", "row",
                                             "heading_row"})
 MOSTLY_CHANGED = 0.5
+# A link of a Word document in reference markup, its target a bookmark's name.
+_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\(ref:" + re.escape(LINK_TARGET) + r"(?P<name>[^)\s]+)\)")
+# How much of each text the message of a difference shows around the first letter that differs.
+AROUND = 30
 
 
 # Where the units found under each open unit go: the children of its `Node`.
@@ -58,6 +67,9 @@ class WordReader:
         self.inserted: list[tuple[str, Piece]] = []
         self.result = Reading([], [], [])
         self.replaced: set[str] = set()
+        # Per unit: its texts with their links (the document links what the version does), or
+        # plain (a redline, or a document whose links were lost on the way).
+        self.inline: dict[str, Inline] = {}
 
     def _index(self, unit: Unit, parent: Unit | None) -> None:
         self.parents[unit.uid] = parent
@@ -81,6 +93,8 @@ class WordReader:
     def _sort(self, pieces: list[Piece]) -> None:
         current: str | None = None
         for piece in pieces:
+            piece.old = [self._unit_links(text) for text in piece.old]
+            piece.new = [self._unit_links(text) for text in piece.new]
             known = [self.ids[name] for name in piece.bookmarks if name in self.ids]
             if known:
                 current = max(known, key=self.order.__getitem__)
@@ -88,11 +102,20 @@ class WordReader:
                 self._outside(piece, current)
             elif current in self.version.excluded:
                 if piece.state != "equal":
-                    self.result.ignored.append((piece.number, f"{current} is excluded"))
+                    self.result.ignored.append((piece.number, tr("{uid} is excluded", uid=current)))
             elif piece.state == "inserted" and not known:
                 self.inserted.append((current, piece))
             else:
                 self.slots[current].append(piece)
+
+    def _unit_links(self, text: str) -> str:
+        """Links to the bookmarks of units as references to the units; any other link (to a
+        bookmark of no unit) as its text alone."""
+        def target(match: re.Match[str]) -> str:
+            uid = self.ids.get(match.group("name"))
+            return f"[{match.group('text')}](ref:{uid})" if uid else match.group("text")
+
+        return _LINK.sub(target, text)
 
     def _outside(self, piece: Piece, current: str | None) -> None:
         if piece.state == "equal":
@@ -102,8 +125,8 @@ class WordReader:
             self.result.changes.append(LangChange("repeal", self.version.document.id,
                                                   piece.number))
             return
-        where = "the head of the document" if current is None else "a note or mark"
-        self.result.ignored.append((piece.number, f"an edit in {where}"))
+        where = tr("the head of the document") if current is None else tr("a note or mark")
+        self.result.ignored.append((piece.number, tr("an edit in {where}", where=where)))
 
     # Units
 
@@ -113,13 +136,20 @@ class WordReader:
         if unit.uid in self.version.excluded:
             return True
         pieces = self.slots.get(unit.uid, [])
-        old = _texts(unit, pieces, "old")
+        found = _texts(unit, pieces, "old")
+        parent = self.parents[unit.uid]
         same = True
-        if pieces and old != shown_texts(unit, self.lang, self.parents[unit.uid]):
-            self.result.errors.append((pieces[0].number, f"the text of {unit.uid} is not the "
-                                       f"one of the version of {self.version.date} (an edit "
-                                       "made without Track Changes?)"))
-            same = False
+        if found == shown_texts(unit, self.lang, parent, linked):
+            self.inline[unit.uid] = linked
+        elif pieces:
+            self.inline[unit.uid] = plain
+            expected = shown_texts(unit, self.lang, parent)
+            if [plain(text) for text in found] != expected:
+                self.result.errors.append((pieces[0].number, tr(
+                    "{uid} differs from the version of {date}: {difference} (was it edited "
+                    "without Track Changes?)", uid=unit.uid, date=self.version.date,
+                    difference=_difference(expected, found))))
+                same = False
         return all([self._matches(child) for child in unit.children]) and same
 
     def _visit(self, unit: Unit) -> None:
@@ -127,8 +157,8 @@ class WordReader:
             return
         pieces = self.slots.get(unit.uid, [])
         parent = self.parents[unit.uid]
-        new = _texts(unit, pieces, "new")
-        old = _texts(unit, pieces, "old")
+        new = self._texts(unit, pieces, "new")
+        old = self._texts(unit, pieces, "old")
         number = pieces[0].number if pieces else 0
         if self._all_removed(unit.uid):
             self.result.changes.append(LangChange("delete", unit.uid, number))
@@ -173,12 +203,13 @@ class WordReader:
         return bool(pieces) and all(piece.state == "removed" for piece in pieces)
 
     def _amend(self, unit: Unit, parent: Unit | None, new: list[str], number: int) -> None:
-        edits = word_edits(unit, self.lang, parent, new)
+        edits = word_edits(unit, self.lang, parent, new, self.inline.get(unit.uid, plain))
         if edits is None and family_of(unit) in REPLACEABLE:
             self._replace(unit, number)
         elif edits is None:
-            self.result.errors.append((number, f"the change of {unit.uid} cannot be written "
-                                               "as word edits (a label or a number changed)"))
+            self.result.errors.append((number, tr("the change of {uid} cannot be written as "
+                                                  "word edits (a label or a number changed)",
+                                                  uid=unit.uid)))
         else:
             self.result.changes.append(LangChange("amend", unit.uid, number, edits=edits))
 
@@ -200,7 +231,12 @@ class WordReader:
                                               content=root.built()))
 
     def _new_texts(self, uid: str) -> list[str]:
-        return _texts(self.units[uid], self.slots.get(uid, []), "new")
+        return self._texts(self.units[uid], self.slots.get(uid, []), "new")
+
+    def _texts(self, unit: Unit, pieces: list[Piece], side: str) -> list[str]:
+        """A unit's texts on one side, with their links where the document keeps them."""
+        inline = self.inline.get(unit.uid, linked)
+        return [inline(text) if inline is plain else text for text in _texts(unit, pieces, side)]
 
     def _keep_or_drop(self, uid: str, nodes: Holders,
                       counters: dict[str, dict[str, int]]) -> None:
@@ -323,3 +359,26 @@ def _texts(unit: Unit, pieces: list[Piece], side: str) -> list[str]:
     a redline gives its position and name a paragraph each."""
     texts = [text for piece in pieces for text in getattr(piece, side)]
     return ["\t".join(texts)] if family_of(unit) == "signatory" and texts else texts
+
+
+def _difference(expected: list[str], found: list[str]) -> str:
+    """Where two lists of texts first differ, side by side: the version's text, then the
+    document's, each around the first letter that differs."""
+    if len(expected) != len(found):
+        return tr("{expected_count} paragraphs or cells expected, {found_count} found: "
+                  "expected {expected}, found {found}", expected_count=len(expected),
+                  found_count=len(found), expected=repr(expected), found=repr(found))
+    index = next(i for i, (a, b) in enumerate(zip(expected, found, strict=True)) if a != b)
+    a, b = expected[index], found[index]
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False))
+                  if x != y), min(len(a), len(b)))
+    begin = max(0, start - AROUND)
+
+    def around(text: str) -> str:
+        return ("…" if begin else "") + text[begin:start + AROUND] + \
+            ("…" if start + AROUND < len(text) else "")
+
+    if len(expected) > 1:
+        return tr("in text {index}, expected «{expected}», found «{found}»",
+                  index=index + 1, expected=around(a), found=around(b))
+    return tr("expected «{expected}», found «{found}»", expected=around(a), found=around(b))

@@ -29,13 +29,16 @@ class Status:
 
 
 def status(project: Project, latest: Version, today: dt.date) -> Status:
-    if project.adoption_date > today:
-        return Status("not_yet", project.adoption_date)
+    """The badge: in force since the day the document took effect (its adoption day unless its
+    manifest gives `in_force`), not yet, or repealed since the repeal took effect."""
+    since = latest.document.in_force_since
+    if since > today:
+        return Status("not_yet", since)
     repeal = latest.repeal
     if repeal is not None and repeal.change.effective is not None \
             and repeal.change.effective <= today:
         return Status("repealed", repeal.change.effective)
-    return Status("in_force", project.adoption_date)
+    return Status("in_force", since)
 
 
 @dataclass(frozen=True, slots=True)

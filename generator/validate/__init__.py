@@ -6,13 +6,17 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..consolidate import check_all_versions
+from ..i18n import N_, tr
 from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
 from .refs import check_references
+from .tables import check_tables
 from .text import check_characters
 from .totals import check_totals
 
@@ -29,19 +33,29 @@ def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnos
     diagnostics.extend(versions)
     if not versions.errors:
         check_references(project, diagnostics)
+        check_tables(project, diagnostics, dt.date.today())
         check_totals(project, diagnostics)
     return diagnostics
 
 
-def _shape(unit: Unit) -> tuple[str, str, int, tuple[int, ...]]:
-    """What two languages' units share. Not a stamp's lines: each language lays its stamp out
-    in its own lines (a published Kazakh stamp has one more than the Russian)."""
-    return (
-        unit.kind,
-        (unit.label or "").strip(),
-        len(unit.cells or []),
-        tuple(len(line) for line in unit.header or []),
-    )
+def _shape(unit: Unit) -> dict[str, object]:
+    """What two languages' units share, by the words a message names it with. Not a stamp's
+    lines: each language lays its stamp out in its own lines (a published Kazakh stamp has one
+    more than the Russian)."""
+    return {
+        N_("kind"): unit.kind,
+        N_("label"): (unit.label or "").strip(),
+        N_("number of cells"): len(unit.cells or []),
+        N_("cells in each header line"): [len(line) for line in unit.header or []],
+    }
+
+
+def _differences(unit: Unit, other: Unit) -> str:
+    """Each field that differs, with its value in both languages."""
+    mine, theirs = _shape(unit), _shape(other)
+    return "; ".join(tr("{field} {here!r} here, {there!r} there", field=tr(name),
+                        here=mine[name], there=theirs[name])
+                     for name in mine if mine[name] != theirs[name])
 
 
 def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
@@ -54,8 +68,10 @@ def _check_document_parity(project: Project, diagnostics: Diagnostics) -> None:
         for name in ("id", "type", "issuer", "number", "date"):
             if getattr(first, name) != getattr(other, name):
                 diagnostics.error(
-                    first.pos, f"manifest: '{name}' differs from {other.pos.path} "
-                    f"({getattr(first, name)} / {getattr(other, name)})",
+                    first.pos, tr("manifest: '{name}' differs from {path} ({value} / "
+                                  "{other_value})",
+                                  name=name, path=other.pos.path, value=getattr(first, name),
+                                  other_value=getattr(other, name)),
                 )
         compare_trees(first.units, other.units, diagnostics, code,
                       first.as_published | other.as_published)
@@ -73,12 +89,15 @@ def compare_trees(
         other = right_units.get(uid)
         if other is None:
             where = _where_parent(uid, right_units)
-            diagnostics.error(unit.pos, f"unit {uid}: no {right_lang} counterpart{where}")
+            diagnostics.error(unit.pos, tr("unit {uid}: no {right_lang} counterpart{where}",
+                                           uid=uid, right_lang=right_lang, where=where))
         elif _shape(unit) != _shape(other):
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: differs from its {right_lang} counterpart at {other.pos} "
-                f"(kind, label, cells or header: {_shape(unit)} / {_shape(other)})",
+                tr("unit {uid}: differs from its {right_lang} counterpart at {pos}: "
+                   "{differences}",
+                   uid=uid, right_lang=right_lang, pos=other.pos,
+                   differences=_differences(unit, other)),
             )
         else:
             check_unit_numbers(unit, other, right_lang, diagnostics, uid in as_published)
@@ -86,8 +105,8 @@ def compare_trees(
         if uid not in left_units:
             diagnostics.error(
                 unit.pos,
-                f"unit {uid}: no counterpart in the other language"
-                f"{_where_parent(uid, left_units)}",
+                tr("unit {uid}: no counterpart in the other language{where}",
+                   uid=uid, where=_where_parent(uid, left_units)),
             )
     _check_order(left, right, diagnostics, right_lang)
     for uid, unit in left_units.items():
@@ -108,8 +127,9 @@ def _check_order(
         if mine.uid != theirs.uid:
             diagnostics.error(
                 mine.pos,
-                f"unit {mine.uid}: in another order than in {right_lang}, where "
-                f"{theirs.uid} stands in its place at {theirs.pos}",
+                tr("unit {uid}: in another order than in {right_lang}, where {theirs_uid} "
+                   "stands in its place at {pos}",
+                   uid=mine.uid, right_lang=right_lang, theirs_uid=theirs.uid, pos=theirs.pos),
             )
             return
 
@@ -117,7 +137,7 @@ def _check_order(
 def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
     """Where the missing unit's parent stands in the other language, so both files are named."""
     parent = other_units.get(uid.rsplit("__", 1)[0]) if "__" in uid else None
-    return f" (its parent there is at {parent.pos})" if parent is not None else ""
+    return tr(" (its parent there is at {pos})", pos=parent.pos) if parent is not None else ""
 
 
 def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
@@ -144,9 +164,11 @@ def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
                           _as_built(change, built[first], as_published))
         for item in local.items:
             if item.severity == "error":
-                diagnostics.error(item.pos, f"{change.where}: content: {item.message}")
+                diagnostics.error(item.pos, tr("{where}: content: {message}",
+                                               where=change.where, message=item.message))
             else:
-                diagnostics.info(item.pos, f"{change.where}: content: {item.message}")
+                diagnostics.info(item.pos, tr("{where}: content: {message}",
+                                              where=change.where, message=item.message))
 
 
 def _as_built(change: Change, units: list[Unit], as_published: frozenset[str]) -> frozenset[str]:

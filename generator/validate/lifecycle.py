@@ -7,6 +7,7 @@ the repeal; information for acts whose in-force date is not known yet (no public
 
 from __future__ import annotations
 
+from ..i18n import tr
 from ..model import Change, Diagnostics, Project
 
 
@@ -24,8 +25,9 @@ def _check_signed_after_adoption(project: Project, diagnostics: Diagnostics) -> 
         if act.date < adopted:
             diagnostics.error(
                 act.pos("date"),
-                f"act No {act.number} is signed on {act.date}, before the document "
-                f"{project.doc_id} was adopted on {adopted}",
+                tr("act No {number} is signed on {date}, before the document {doc_id} was "
+                   "adopted on {adopted}",
+                   number=act.number, date=act.date, doc_id=project.doc_id, adopted=adopted),
             )
 
 
@@ -39,9 +41,10 @@ def _check_repeals(project: Project, diagnostics: Diagnostics) -> Change | None:
     for other in repeals[1:]:
         diagnostics.error(
             other.pos,
-            f"{other.where}: a second repeal; the document is already repealed by act "
-            f"No {first.act.number} of {first.act.date} ({first.act.path}), in force "
-            f"{_day(first)}",
+            tr("{where}: a second repeal; the document is already repealed by act No {number} "
+               "of {date} ({path}), in force {day}",
+               where=other.where, number=first.act.number, date=first.act.date,
+               path=first.act.path, day=_day(first)),
         )
     return first
 
@@ -58,16 +61,17 @@ def _check_after_repeal(project: Project, repeal: Change, diagnostics: Diagnosti
             continue
         if change.effective is not None:
             late = change.sort_key > repeal.sort_key
-            when = f"on {change.effective}"
+            when = tr("on {date}", date=change.effective)
         else:
             late = change.act.date >= ends
-            when = f"after its signing on {change.act.date}"
+            when = tr("after its signing on {date}", date=change.act.date)
         if late:
             diagnostics.error(
                 change.pos,
-                f"{change.where}: takes effect {when}, on or after the repeal of the document "
-                f"on {ends} by act No {repeal.act.number} of {repeal.act.date} "
-                f"({repeal.act.path})",
+                tr("{where}: takes effect {when}, on or after the repeal of the document on "
+                   "{ends} by act No {number} of {date} ({path})",
+                   where=change.where, when=when, ends=ends, number=repeal.act.number,
+                   date=repeal.act.date, path=repeal.act.path),
             )
 
 
@@ -79,8 +83,9 @@ def _report_unknown_in_force(project: Project, diagnostics: Diagnostics) -> None
             reported.add(act.key)
             diagnostics.info(
                 act.pos("in_force"),
-                f"act No {act.number} of {act.date}: pending from its signing; its in-force "
-                f"date is not known yet (the rule needs its publication date: add 'published')",
+                tr("act No {number} of {date}: pending from its signing; its in-force date is "
+                   "not known yet (the rule needs its publication date: add 'published')",
+                   number=act.number, date=act.date),
             )
 
 

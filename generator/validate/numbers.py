@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..i18n import tr
 from ..model import AmountsCell, Cell, Change, Diagnostics, EditIn, NumberCell, Unit
 from ..model.inline import plain
 
@@ -72,9 +73,10 @@ def check_unit_numbers(unit: Unit, other: Unit, other_lang: str,
         report = diagnostics.info if as_published else diagnostics.error
         report(
             unit.pos,
-            f"unit {unit.uid}: numbers differ from its {other_lang} counterpart at {other.pos}: "
-            f"{_shown(mine - theirs)} here, {_shown(theirs - mine)} there"
-            + (" (as published)" if as_published else ""),
+            tr("unit {uid}: numbers differ from its {other_lang} counterpart at {pos}: {here} "
+               "here, {there} there", uid=unit.uid, other_lang=other_lang, pos=other.pos,
+               here=_shown(mine - theirs), there=_shown(theirs - mine))
+            + (tr(" (as published)") if as_published else ""),
         )
 
 
@@ -90,9 +92,12 @@ def check_edit_numbers(change: Change, langs: tuple[str, ...],
             if found != expected:
                 diagnostics.error(
                     change.pos,
-                    f"{change.where}: edit {number}: numbers differ between {first} and {lang}: "
-                    f"{first} removes {_shown(expected[0])} and adds {_shown(expected[1])}, "
-                    f"{lang} removes {_shown(found[0])} and adds {_shown(found[1])}",
+                    tr("{where}: edit {number}: numbers differ between {first} and {lang}: "
+                       "{first} removes {first_removed} and adds {first_added}, {lang} removes "
+                       "{removed} and adds {added}",
+                       where=change.where, number=number, first=first, lang=lang,
+                       first_removed=_shown(expected[0]), first_added=_shown(expected[1]),
+                       removed=_shown(found[0]), added=_shown(found[1])),
                 )
 
 

@@ -8,6 +8,7 @@ References to other acts (`ref:issuer/type/date/number`) are not this document's
 from __future__ import annotations
 
 from ..consolidate import each_version
+from ..i18n import tr
 from ..model import Diagnostics, Project, Unit
 from ..model.inline import spans
 
@@ -23,8 +24,10 @@ def check_references(project: Project, diagnostics: Diagnostics) -> None:
                 for target in _internal_targets(unit):
                     if target not in uids and (unit.uid, target) not in seen:
                         seen.add((unit.uid, target))
-                        diagnostics.error(unit.pos, f"unit {unit.uid}: the reference to "
-                                          f"'{target}' leads to no unit of the version of {date}")
+                        diagnostics.error(unit.pos, tr("unit {uid}: the reference to '{target}' "
+                                                       "leads to no unit of the version of "
+                                                       "{date}",
+                                                       uid=unit.uid, target=target, date=date))
 
 
 def _internal_targets(unit: Unit) -> list[str]:

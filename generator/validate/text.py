@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import tr
 from ..input import UnitBuilder
 from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
@@ -20,12 +21,15 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
     for pos, what, text in project_texts(project):
         bad = not_xml(text)
         if bad:
-            diagnostics.error(pos, f"{what}: {describe(bad)} cannot stand in a document "
-                              "(a control character, often pasted from a word processor)")
+            diagnostics.error(pos, tr("{what}: {characters} cannot stand in a document (a control "
+                                      "character, often pasted from a word processor)",
+                                      what=what, characters=describe(bad)))
         for charset in charsets:
             missing = [char for char in charset.missing(text) if char not in bad]
             if missing:
-                diagnostics.error(pos, f"{what}: {charset.name} cannot set {describe(missing)}")
+                diagnostics.error(pos, tr("{what}: {name} cannot set {characters}",
+                                          what=what, name=charset.name,
+                                          characters=describe(missing)))
 
 
 def project_texts(project: Project) -> Iterator[Text]:
@@ -48,10 +52,10 @@ def project_texts(project: Project) -> Iterator[Text]:
         for edit in change.edits:
             for part in (edit.find, edit.replace):
                 for text in part.values():
-                    yield change.pos, f"{change.where}: edit", text
+                    yield change.pos, tr("{where}: edit", where=change.where), text
         for raw in change.content.values():
             if isinstance(raw, str):  # a new heading or title
-                yield change.pos, f"{change.where}: content", raw
+                yield change.pos, tr("{where}: content", where=change.where), raw
                 continue
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
@@ -63,12 +67,12 @@ def _unit_texts(top: Unit) -> Iterator[Text]:
         for name in ("label", "heading", "text", "position", "name"):
             value = getattr(unit, name)
             if value:
-                yield unit.pos, f"unit {unit.uid}: '{name}'", value
+                yield unit.pos, tr("unit {uid}: '{name}'", uid=unit.uid, name=name), value
         for line in unit.stamp or []:
-            yield unit.pos, f"unit {unit.uid}: 'stamp'", line
+            yield unit.pos, tr("unit {uid}: 'stamp'", uid=unit.uid), line
         for cell in [*(unit.cells or []), *(c for row in unit.header or [] for c in row)]:
             for text in _cell_texts(cell):
-                yield unit.pos, f"unit {unit.uid}: cell", text
+                yield unit.pos, tr("unit {uid}: cell", uid=unit.uid), text
 
 
 def _cell_texts(cell: Cell) -> Iterator[str]:

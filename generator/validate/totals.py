@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..consolidate import consolidate_quietly, timeline
+from ..i18n import tr
 from ..model import (
     AmountsCell,
     Cell,
@@ -62,11 +63,13 @@ def _acts_behind(version: Version, date: dt.date, total: Unit) -> list[Change]:
 
 def _warn(mismatch: Mismatch, changes: list[Change], diagnostics: Diagnostics) -> None:
     acts = sorted({(c.act.date, c.act.number, c.act.path) for c in changes})
-    by = "; ".join(f"No {number} of {date} ({path})" for date, number, path in acts)
+    by = "; ".join(tr("No {number} of {date} ({path})", number=number, date=date, path=path)
+                   for date, number, path in acts)
     diagnostics.warning(
         mismatch.total.pos,
-        f"unit {mismatch.total.uid}: total {mismatch.expected:.12g} in {mismatch.where} "
-        f"but the rows add up to {mismatch.found:.12g}" + (f", since act {by}" if by else ""),
+        tr("unit {uid}: total {expected:.12g} in {where} but the rows add up to {found:.12g}",
+           uid=mismatch.total.uid, expected=mismatch.expected, where=mismatch.where,
+           found=mismatch.found) + (tr(", since act {acts}", acts=by) if by else ""),
     )
 
 
@@ -120,8 +123,9 @@ def _column_mismatches(total: Unit, column: int, value: Cell, rows: list[Unit]) 
     expected = _numeric(value)
     if expected is not None:
         summed = sum(_numeric(cell) or 0.0 for cell in cells)
-        found.append(Mismatch(total, f"column {column + 1}", expected, summed))
+        found.append(Mismatch(total, tr("column {number}", number=column + 1), expected, summed))
     for year, amount in _yearly(value).items():
         summed = sum(_yearly(cell).get(year, 0.0) for cell in cells)
-        found.append(Mismatch(total, f"column {column + 1}, {year}", amount, summed))
+        found.append(Mismatch(total, tr("column {number}, {year}", number=column + 1, year=year),
+                                  amount, summed))
     return [mismatch for mismatch in found if abs(mismatch.found - mismatch.expected) > 0.05]

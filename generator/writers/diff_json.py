@@ -20,6 +20,9 @@ def render_diff_json(diff: Diff) -> bytes:
         "lang": diff.lang.code,
         "from": diff.from_date.isoformat(),
         "to": diff.to_date.isoformat(),
+        # The text once every pending act takes effect, dated by the projection's day.
+        **({"projected": True, "to_heading": diff.new.version_heading}
+           if diff.new.version.projected else {}),
         "changes": [_change(diff, change) for change in diff.changes],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -377,7 +377,7 @@ def _special_cases() -> list[Case]:
              prepare=lambda tmp, out: os.mkfifo(tmp / "fifo.txt")),
         Case("Word file is a FIFO", k, nothing, "{tmp}/fifo.docx", None, "FIFO",
              args=["cmd:record", "--from-docx", "{tmp}/fifo.docx", "--act-number", "9",
-                   "--act-date", "2014-06-01"],
+                   "--act-date", "2014-06-01", "--issuer", "government"],
              prepare=lambda tmp, out: os.mkfifo(tmp / "fifo.docx")),
     ]
 
@@ -452,7 +452,7 @@ XXE = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd
        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
 DOCX = ["cmd:record", "--from-docx", "{tmp}/edited.docx", "--act-number", "9", "--act-date",
-        "2014-06-01"]
+        "2014-06-01", "--issuer", "government"]
 ACT_TEXTS = ["cmd:record", "--from-act", "{tmp}/act-kk.txt", "--from-act", "{tmp}/act-ru.txt"]
 ACT_512 = [*ACT_TEXTS, "--act-number", "512", "--act-date", "2014-05-20"]
 

@@ -55,7 +55,7 @@ def running_head(annotated: Annotated) -> str:
     """The PDF's running head: the act's short name and the version line."""
     lang = annotated.lang
     return (f"{lang.act_name(annotated.version.document)} · "
-            f"{lang.version_heading(annotated.version.date)}")
+            f"{annotated.version_heading}")
 
 
 def render_docx(annotated: Annotated, template_dir: Path | None = None) -> bytes:
@@ -65,7 +65,7 @@ def render_docx(annotated: Annotated, template_dir: Path | None = None) -> bytes
     version = annotated.version
     document = new_document(language_tag(annotated), hyphenation=annotated.lang.hyphenation)
     set_core_properties(
-        document, title=annotated.title, subject=annotated.lang.version_heading(version.date),
+        document, title=annotated.title, subject=annotated.version_heading,
         language=language_tag(annotated), author=annotated.adoption_line,
         identifier=f"{version.document.id}@{version.date.isoformat()}", date=version.date,
     )
@@ -114,7 +114,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if a.repeal_line:
             self._text_paragraph(a.repeal_line, "DocumentLine")
             self._text_paragraph(a.repeal_note.text if a.repeal_note else "", "EditorialNote")
-        self._text_paragraph(self.lang.version_heading(a.version.date), "VersionLine")
+        self._text_paragraph(a.version_heading, "VersionLine")
         if a.reconstruction_reasons():
             # The title page says the version shows reconstructed wordings, as the PDF's does.
             self._text_paragraph(self.lang.phrase("contains_reconstructed"), "DocumentLine")

@@ -13,6 +13,7 @@ import subprocess
 
 from fontTools.ttLib import TTFont
 
+from ...i18n import tr
 from ...lang import LANGUAGES
 from ...model.charset import Charset
 from .errors import MachineError
@@ -31,8 +32,9 @@ class FontError(MachineError):
 
 
 def missing_font_message(detail: str) -> str:
-    return (f"the PDF needs the serif font {FONT_FAMILY} ({detail}); install the package "
-            f"{FONT_PACKAGE}: apt-get install {FONT_PACKAGE} (or run scripts/system-deps.sh)")
+    return tr("the PDF needs the serif font {font} ({detail}); install the package {package}: "
+              "apt-get install {package} (or run scripts/system-deps.sh)",
+              font=FONT_FAMILY, detail=detail, package=FONT_PACKAGE)
 
 
 def probe_text() -> str:
@@ -55,9 +57,12 @@ def _coverage(probe: str) -> Charset:
         cmap = set(TTFont(path, lazy=True).getBestCmap())
         missing = [char for char in probe if not char.isspace() and ord(char) not in cmap]
         if missing:
-            raise FontError(f"{FONT_FAMILY} {style} ({path}) has no glyph for {' '.join(missing)}")
+            raise FontError(tr("{font} {style} ({path}) has no glyph for {characters}",
+                               font=FONT_FAMILY, style=style, path=path,
+                               characters=' '.join(missing)))
         codepoints = cmap if codepoints is None else codepoints & cmap
-    return Charset(f"the PDF font {FONT_FAMILY}", frozenset(map(chr, codepoints or ())))
+    return Charset(tr("the PDF font {font}", font=FONT_FAMILY),
+                   frozenset(map(chr, codepoints or ())))
 
 
 def check_font() -> None:
@@ -69,17 +74,18 @@ def _font_file(style: str) -> str:
     """The file fontconfig gives for the serif in `style`, as Pango would pick it."""
     program = shutil.which("fc-match")
     if program is None:
-        raise FontError(missing_font_message("fontconfig's fc-match is not installed"))
+        raise FontError(missing_font_message(tr("fontconfig's fc-match is not installed")))
     answer = subprocess.run(
         [program, "--format", "%{family[0]}\n%{file}\n", f"{FONT_FAMILY}:style={style}"],
         capture_output=True, text=True, check=False, timeout=60,
     )
     lines = answer.stdout.splitlines()
     if answer.returncode != 0 or len(lines) < 2:
-        raise FontError(missing_font_message("no font is installed at all"))
+        raise FontError(missing_font_message(tr("no font is installed at all")))
     family, path = lines[0], lines[1]
     font = TTFont(path, lazy=True)
     if (family, font["name"].getDebugName(2)) != (FONT_FAMILY, style):
         raise FontError(missing_font_message(
-            f"{FONT_FAMILY} {style} not found, fontconfig offers {family}"))
+            tr("{font} {style} not found, fontconfig offers {family}",
+               font=FONT_FAMILY, style=style, family=family)))
     return path

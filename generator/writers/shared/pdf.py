@@ -28,6 +28,7 @@ import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
+from ...i18n import tr
 from ...model import InputError, Language
 from ...regular_files import read_regular
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
@@ -73,7 +74,8 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
             raise
         if path is None:
             folders = ", ".join(str(folder) for folder in self.templates.folders)
-            raise URLFetchingError(f"refused (only files under {folders} are served): {url}")
+            raise URLFetchingError(tr("refused (only files under {folders} are served): {url}",
+                                      folders=folders, url=url))
         mime, _ = mimetypes.guess_type(path.name)
         return URLFetcherResponse(
             url, read_regular(path), {"Content-Type": mime or "application/octet-stream"}
@@ -103,7 +105,8 @@ def verify_fonts(document: Document) -> None:
     fonts = list(document.fonts.values())
     families = sorted({font.family for font in fonts})
     if FONT_FAMILY not in families:
-        raise FontError(missing_font_message(f"fonts used instead: {', '.join(families)}"))
+        raise FontError(missing_font_message(tr("fonts used instead: {families}",
+                                                families=', '.join(families))))
     # Pango sets a character the serif lacks in another font, or draws it as a blank box.
     fallbacks = [font for font in fonts if font.family != FONT_FAMILY]
     replaced = {char for font in fallbacks for char in "".join(font.to_unicode.values())}
@@ -113,7 +116,8 @@ def verify_fonts(document: Document) -> None:
         lacking = sorted(replaced | missing, key=lambda char: (char.isspace(), char))
         chars = ", ".join(f"{char} (U+{ord(char):04X})" for char in lacking)
         others = ", ".join(sorted({font.family for font in fallbacks})) or "no font"
-        raise FontError(f"{FONT_FAMILY} has no glyph for {chars}: set in {others} instead")
+        raise FontError(tr("{font} has no glyph for {chars}: set in {others} instead",
+                           font=FONT_FAMILY, chars=chars, others=others))
 
 
 def _base_url() -> str:

@@ -39,6 +39,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+from ...i18n import tr
 from ...lang.cells import cell_lines
 from ...model import (
     Annotated,
@@ -75,8 +76,9 @@ class Templates:
             return [TEMPLATES]
         own = self.project.resolve()
         if not own.is_relative_to(self.project.parent.resolve()):
-            raise _template_problem(self.project.name, 1, "the templates folder is a link "
-                                    "leading out of the project: not read")
+            raise _template_problem(self.project.name, 1, tr("the templates folder is a link "
+                                                             "leading out of the project: not "
+                                                             "read"))
         return [own, TEMPLATES]
 
     def find(self, name: str) -> Path | None:
@@ -97,8 +99,11 @@ class Templates:
             if is_regular(real):
                 return real
             if real.exists() and not real.is_dir():  # a FIFO, a device: never read
-                raise _template_problem(self.shown(path), 1, f"template: {relative} is "
-                                        f"{kind_of(real.stat().st_mode)}, not a regular file")
+                raise _template_problem(self.shown(path), 1, tr("template: {relative} is "
+                                                                "{kind}, not a regular file",
+                                                                relative=relative,
+                                                                kind=tr(kind_of(
+                                                                    real.stat().st_mode))))
         return None
 
     def own_names(self) -> list[str]:
@@ -188,8 +193,9 @@ def _confined(folder: Path, path: Path, shown: str) -> Path:
     """The file `path` (under `folder`) stands for, which must be inside `folder`."""
     real = path.resolve()
     if not real.is_relative_to(folder):
-        raise UnsafeTemplate(path, f"template: {shown} is a link leading out of its templates "
-                                   "folder: not read")
+        raise UnsafeTemplate(path, tr("template: {shown} is a link leading out of its templates "
+                                      "folder: not read",
+                                      shown=shown))
     return real
 
 
@@ -209,12 +215,12 @@ def _loop_entry(places: list[tuple[str, int]]) -> tuple[str, int]:
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, RecursionError):
-        return ("template: it extends or includes itself (directly or through others), or a "
-                "macro calls itself without end")
+        return tr("template: it extends or includes itself (directly or through others), or a "
+                  "macro calls itself without end")
     if isinstance(exc, TemplateNotFound):
-        return f"template: no template named '{exc.name}'"
+        return tr("template: no template named '{name}'", name=exc.name)
     if isinstance(exc, SecurityError):
-        return f"template: not allowed in a template: {exc}"
+        return tr("template: not allowed in a template: {problem}", problem=exc)
     if isinstance(exc, TemplateError):
         return f"template: {exc.message}"
     return f"template: {type(exc).__name__}: {exc}"
@@ -237,11 +243,11 @@ class _FolderLoader(BaseLoader):
             source = read_regular(real).decode("utf-8")
             mtime = real.stat().st_mtime_ns
         except NotRegularFile as exc:
-            raise UnsafeTemplate(path, f"template: {template} is {exc.kind}, not a template "
-                                       "file") from None
+            raise UnsafeTemplate(path, tr("template: {template} is {kind}, not a template file",
+                                          template=template, kind=tr(exc.kind))) from None
         except UnicodeDecodeError as exc:
-            raise UnsafeTemplate(path, f"template: {template} is not UTF-8 text "
-                                       f"({exc.reason})") from None
+            raise UnsafeTemplate(path, tr("template: {template} is not UTF-8 text ({reason})",
+                                          template=template, reason=exc.reason)) from None
 
         def uptodate() -> bool:
             try:
@@ -418,7 +424,7 @@ def document_html(annotated: Annotated, templates: Templates | None = None,
         a=annotated,
         lang=lang,
         version=version,
-        version_heading=lang.version_heading(version.date),
+        version_heading=annotated.version_heading,
         version_date=lang.short_date(version.date),
         toc=toc_entries(version.units, lang),
         reasons=annotated.reconstruction_reasons(),
