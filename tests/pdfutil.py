@@ -96,7 +96,10 @@ def _layout(path: Path, mtime_ns: int, size: int) -> tuple[PageLayout, ...]:
             words = tuple({"text": w["text"], "top": w["top"], "bottom": w["bottom"]}
                           for w in page.extract_words(use_text_flow=True))
             pages.append(PageLayout(page.page_number, float(page.width), float(page.height),
-                                    tuple(page.trimbox), chars, edges, lines, words))
+                                    # A PDF without a trim box (LibreOffice's) is trimmed
+                                    # at its media box.
+                                    tuple(getattr(page, "trimbox", page.bbox)), chars, edges,
+                                    lines, words))
             page.close()  # pdfplumber's own objects of the page are not needed any more
     return tuple(pages)
 

@@ -104,8 +104,11 @@ def docx_words(data: bytes, mode: str) -> list[str]:
             if element.getparent().tag != f"{W}rPr":
                 element.getparent().remove(element)
     pieces = []
-    for node in body.iter(f"{W}t", f"{W}delText", f"{W}br", f"{W}p"):
-        pieces.append(node.text or "" if node.tag in (f"{W}t", f"{W}delText") else "\n")
+    # A no-break hyphen (a number bound to its suffix) is a hyphen; a tab parts words.
+    shown = {f"{W}noBreakHyphen": "-", f"{W}tab": " "}
+    for node in body.iter(f"{W}t", f"{W}delText", f"{W}br", f"{W}p", *shown):
+        text = node.text or "" if node.tag in (f"{W}t", f"{W}delText") else "\n"
+        pieces.append(shown.get(node.tag, text))
     return words("".join(pieces))
 
 
@@ -633,8 +636,11 @@ def test_the_pending_notice_is_no_change_of_the_text(project):
 def test_russian_summary_agrees_with_the_unit_and_gives_in_force_dates(project):
     diff = diff_versions(project, "ru", dt.date(2013, 11, 7), dt.date(2015, 1, 1))
     words = {change.uid: (change.name, diff.change_word(change)) for change in diff.changes}
-    assert words["att_1__sec_7__action_plan__row_10"] == ("строка 10", "исключена")
-    assert words["att_1__sec_4__subsec_3__dir_2__point_6"] == ("пункт 6", "исключен")
+    # Named by the path of printed labels a reader finds them by.
+    assert words["att_1__sec_7__action_plan__row_10"] == ("раздел 7, строка 10", "исключена")
+    assert words["att_1__sec_4__subsec_3__dir_2__point_6"] == (
+        "раздел 4, «Задачи», «Второе направление: Развитие малого и среднего …», пункт 6",
+        "исключен")
     assert words["monotowns-2012-2020"] == ("Постановление", "утратило силу")
     repeal = next(c for c in diff.changes if c.uid == "monotowns-2012-2020")
     assert diff.summary_names(repeal.acts) == [

@@ -1,7 +1,8 @@
 """The DOCX writer: a Word file for every version and language — A4 pages with the PDF's margins,
-the action plan's section on landscape pages, repeating header rows, merged group rows, Word
-styles that carry the language, the core properties, a PAGE field, bookmarks for references —
-that LibreOffice converts to PDF with the HTML's text, and identical bytes on a rebuild.
+the action plan's section on landscape pages, repeating header rows, merged group rows, numbers
+and amounts right-aligned, Word styles that carry the language, the core properties, a PAGE
+field, bookmarks for references — that LibreOffice converts to PDF with the HTML's text, and
+identical bytes on a rebuild.
 
 The structural checks read every version of the session's build of the sample (HTML and DOCX,
 tests/conftest.py); the LibreOffice checks its conversion of them (`office_pdfs`).
@@ -13,6 +14,7 @@ import datetime as dt
 import functools
 import io
 import itertools
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -21,15 +23,17 @@ import lxml.etree
 import lxml.html
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.lang import codes
 from generator.lang.cells import cell_lines
 from generator.load import load_project
-from generator.model import Annotated, Unit
+from generator.model import Annotated, Unit, family_of
 from generator.model.inline import plain
-from generator.model.tables import heading_text, table_shape
+from generator.model.tables import heading_text, is_numeric, table_shape
 from generator.writers.docx.layout import wants_landscape
 from generator.writers.docx.package import clipped, new_document, set_core_properties
 from generator.writers.docx.version import bookmark_name, language_tag, render_docx, running_head
@@ -87,8 +91,10 @@ def _body(path: Path):
 
 
 def _text(element) -> str:
-    """The shown text (w:t), without field instructions."""
-    return "".join(node.text or "" for node in element.iter(w("t")))
+    """The shown text (w:t; the no-break hyphens and spaces that bind numbers as the hyphens
+    and spaces they stand for), without field instructions."""
+    return "".join("-" if node.tag == w("noBreakHyphen") else node.text or ""
+                   for node in element.iter(w("t"), w("noBreakHyphen"))).replace("\u00a0", " ")
 
 
 def _style(paragraph) -> str:
@@ -210,13 +216,57 @@ def test_cells_show_the_numbers_as_the_language_writes_them(built):
     for lang in LANGS:
         annotated = _annotated(lang, DATES[-1])
         table = next(u for u in annotated.version.walk() if u.role == "action_plan")
-        expected = [line for row in table.children if row.uid not in annotated.exclusions
+        expected = [line.replace("\u00a0", " ") for row in table.children
+                    if row.uid not in annotated.exclusions
                     for value in row.cells or [] for line in cell_lines(value, annotated.lang)
                     if "–" in line and any(ch.isdigit() for ch in line)]
         docx_table = _tables_by_uid(_body(output(built, lang, DATES[-1], "docx")))[
             bookmark_name(table.uid)]
         shown = [_text(p) for p in docx_table.iter(w("p"))]
         assert expected and all(line in shown for line in expected)
+
+
+def _shown_units(units: list[Unit], annotated: Annotated):
+    """The units a version prints, an excluded one's inner units left out."""
+    for unit in units:
+        if unit.uid not in annotated.exclusions:
+            yield unit
+            yield from _shown_units(unit.children, annotated)
+
+
+def _alignment(document, style_id: str) -> WD_ALIGN_PARAGRAPH | None:
+    """A paragraph style's alignment, inherited from the styles it is based on."""
+    style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    while style is not None and style.paragraph_format.alignment is None:
+        style = style.base_style
+    return style.paragraph_format.alignment if style is not None else None
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS)
+def test_numbers_and_amounts_are_right_aligned_as_in_the_pdf(built, lang, date):
+    """Read with python-docx: every cell of numbers or amounts (a town's population, the action
+    plan's amounts by year) is right-aligned, as the PDF's `td.number`; no other cell is."""
+    annotated = _annotated(lang, date)
+    document = Document(str(output(built, lang, date, "docx")))
+    rows = {name: tr for tr in document.element.body.iter(w("tr")) for name in _bookmarked(tr)}
+    aligned = {"number": 0, "text": 0}
+    for table in _shown_units(annotated.units, annotated):
+        if family_of(table) != "tabular":
+            continue
+        label_cells = 1 if table_shape(table).label_column else 0
+        for row in table.children:
+            if row.uid in annotated.exclusions or not row.cells:
+                continue
+            cells = rows[bookmark_name(row.uid)].findall(w("tc"))[label_cells:]
+            for value, cell in zip(row.cells, cells, strict=False):
+                alignments = {_alignment(document, _style(p)) for p in cell.iter(w("p"))}
+                if is_numeric(value):
+                    assert alignments == {WD_ALIGN_PARAGRAPH.RIGHT}, (row.uid, value)
+                    aligned["number"] += 1
+                else:
+                    assert WD_ALIGN_PARAGRAPH.RIGHT not in alignments, (row.uid, value)
+                    aligned["text"] += 1
+    assert aligned["number"] >= 30 and aligned["text"] > 100, aligned
 
 
 # --- styles, language, properties --------------------------------------------------------------
@@ -291,10 +341,15 @@ def test_page_numbers_are_a_page_field_in_the_footer(built, lang, date):
     parts = _parts(path)
     sections = _sections(_body(path))
     references = [sect.findall("w:footerReference", NS) for sect, _ in sections]
-    # The first section has the footer; the later ones are linked to it.
-    assert len(references[0]) == 1 and not any(references[1:])
-    footer = next(part for name, part in parts.items() if name.startswith("word/footer"))
-    assert [i.text.strip() for i in footer.iter(w("instrText"))] == ["PAGE"]
+    # The first section has the footer, and its title page's own (with no running head); the
+    # later ones are linked to it.
+    assert sorted(ref.get(w("type")) for ref in references[0]) == ["default", "first"]
+    assert sections[0][0].find("w:titlePg", NS) is not None
+    assert not any(references[1:])
+    footers = [part for name, part in parts.items() if name.startswith("word/footer")]
+    assert len(footers) == 2
+    for footer in footers:
+        assert [i.text.strip() for i in footer.iter(w("instrText"))] == ["PAGE"]
 
 
 # --- contents, bookmarks, references -----------------------------------------------------------
@@ -306,7 +361,10 @@ def test_contents_entries_link_their_units_with_page_fields(built, lang, date):
     entries = [p for p in body.iter(w("p")) if _style(p).startswith("TOC") and
                _style(p) != "TOCHeading"]
     expected = toc_entries(annotated.units, annotated.lang)
-    assert [_text(p).rstrip("\t") for p in entries] == [text for _, _, text in expected]
+    # Each entry: its text, then (after a tab) the page number the field stores (the PDF's).
+    assert len(entries) == len(expected)
+    for p, (_, _, text) in zip(entries, expected, strict=True):
+        assert re.fullmatch(re.escape(text) + r"\d+", _text(p)), _text(p)
     for p, (_, uid, _) in zip(entries, expected, strict=True):
         assert [i.text.split() for i in p.iter(w("instrText"))] == [
             ["PAGEREF", bookmark_name(uid), "\\h"]]
@@ -411,8 +469,11 @@ def test_libreoffice_pdf_shows_the_html_text(built, converted, lang, date):
     # The footer's page number closes every page, the running head opens it.
     assert [page[-1].strip() for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
     head = running_head(annotated)
-    assert all(page[0].strip() == head for page in pages)
-    found = words("\n".join(line for page in pages for line in page[1:-1]))
+    # The title page has no running head; every other page opens with it.
+    assert pages[0][0].strip() != head
+    assert all(page[0].strip() == head for page in pages[1:])
+    found = words("\n".join(line for page in pages[:1] for line in page[:-1]) + "\n" + "\n".join(
+        line for page in pages[1:] for line in page[1:-1]))
     repeats = {}
     for unit in annotated.version.walk():
         if unit.kind == "table" and unit.header:

@@ -287,7 +287,7 @@ def test_every_fixture_act_passes_the_check(number):
     assert not check_act(project, act, texts).items
     for text in texts.values():
         lines = plain_lines(text)
-        assert lines[-1] == text.signatory_position
+        assert lines[-1] == f"{text.signatory_position} {text.shown_name}"
 
 
 def test_the_check_finds_an_instruction_left_out():
@@ -318,3 +318,34 @@ def test_a_signatory_in_the_record_signs_the_act(tmp_path):
     act = next(item for item in project.acts if item.number == "1310")
     assert draft_act(project, act, "ru").signatory_name == "К. Масимов"
     assert draft_act(project, act, "kk").signatory_name == "К. Мәсімов"
+
+
+# --- the act's typography as the publisher sets it ----------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parent.parent
+
+
+def _sample_act(number: str, lang: str) -> list[str]:
+    project = load_project(SAMPLE)
+    act = next(item for item in project.acts if item.number == number)
+    return plain_lines(draft_act(project, act, lang))
+
+
+@pytest.mark.parametrize(("lang", "row", "sub_row"), [
+    ("kk", "реттік нөмірі 32-жолда:", "1) тармақшада «ЭДСМ,»"),
+    ("ru", "в строке, порядковый номер 32:", "в подпункте 1)"),
+])
+def test_sub_rows_are_addressed_as_sub_points_under_their_row(lang, row, sub_row):
+    lines = _sample_act("1169", lang)
+    at = lines.index(row)
+    assert lines[at + 1].split(" ", 1)[1].startswith(sub_row), lines[at + 1]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_single_instruction_is_unnumbered_and_a_quoted_heading_loses_its_period(lang):
+    lines = _sample_act("279", lang)
+    point = next(index for index, line in enumerate(lines) if line.startswith("2. "))
+    instruction = lines[point - 1]
+    assert not instruction.startswith("1) "), instruction
+    quoted = [line for line in lines if "«" in line and line.endswith(":")]
+    assert quoted and not any(".»" in line for line in quoted), quoted

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate
 from generator.lang import codes, language
 from generator.load import load_project
-from generator.model import Annotated
+from generator.model import Annotated, spec_of
 from generator.model.tables import heading_text
 from generator.writers.pdf import render_pdf
 from generator.writers.shared.templates import TEMPLATES, document_html, typeset
@@ -242,6 +243,7 @@ def test_an_overlong_word_wraps_inside_the_margins(tmp_path: Path) -> None:
     ("1 526 113 адам", "1\u00a0526\u00a0113 адам"),
     ("2012 – 2020 жылдарға", "2012 – 2020 жылдарға"),
     ("07.11.2013 № 1169", "07.11.2013 №\u00a01169"),
+    ("сомасының 50-60 %, кірістердің", "сомасының 50\u201160\u00a0%, кірістердің"),
 ])
 def test_bind_joins_numbers_units_and_labels(text: str, bound: str) -> None:
     kazakh = language("kk")
@@ -260,3 +262,87 @@ def test_numeric_cells_are_right_aligned_and_passport_notes_are_plain() -> None:
     css = (TEMPLATES / "style.css").read_text(encoding="utf-8")
     assert "table.role-passport tr.row > td:first-child { font-weight: bold; }" in css
     assert "td:first-child { font-weight: bold" not in css.replace("tr.row > td", "")
+
+
+# --- issue 25: nothing that leads on ends a page; the totals as the source prints them ---------
+
+def lead_ins(annotated: Annotated) -> list[str]:
+    """Texts that lead into what follows them ("… as follows:", "Note:"), outside tables."""
+    return [norm(unit.text or "") for unit in annotated.version.walk()
+            if not spec_of(unit).in_table and unit.uid not in annotated.exclusions
+            and (unit.text or "").rstrip().endswith(":")]
+
+
+def stranded_lines(pages: list[PrintedPage], annotated: Annotated) -> list[str]:
+    """The pages (but the last) whose last line is a heading, the end of a lead-in or the
+    document's status line."""
+    headings = keep_with_next_texts(annotated)
+    leading = lead_ins(annotated)
+    status = norm(annotated.status or "")
+    found = []
+    for page in pages[:-1]:
+        if not page.lines:
+            continue
+        last = page.lines[-1].text
+        if (page.lines[-1].bold and any(last in text for text in headings)) or (
+                last.endswith(":") and any(text.endswith(last) for text in leading)) or (
+                status and last == status):
+            found.append(f"page {page.number}: {last!r}")
+    return found
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_page_ends_with_a_lead_in_or_the_status_line(real_build: Path, lang: str,
+                                                        date: dt.date) -> None:
+    annotated = _annotated(lang, date)
+    assert lead_ins(annotated), "the sample has lead-ins ending in ':'"
+    assert not stranded_lines(_pdf(real_build, lang, date), annotated)
+
+
+def test_the_stranded_check_sees_a_lead_in_at_a_page_foot() -> None:
+    annotated = _annotated("kk", DATES[-1])
+    lead = lead_ins(annotated)[0]
+    pages = [PrintedPage(1, False, [PrintedLine(lead[-30:], 0, 10, False)], []),
+             PrintedPage(2, False, [PrintedLine("text", 0, 10, False)], [])]
+    assert stranded_lines(pages, annotated) == [f"page 1: {lead[-30:]!r}"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_totals_block_prints_a_year_without_a_figure_as_the_source(real_build: Path,
+                                                                       lang: str) -> None:
+    """'2016-2020 жылдар –', never '2016-2020 жыл – –'."""
+    text = " ".join(line.text for page in _pdf(real_build, lang, DATES[-2]) for line in page.lines)
+    assert "– –" not in text
+    span = language(lang).amount_year("2016-2020")
+    assert f"{span} –" in text and span != language(lang).amount_year(2016).replace(
+        "2016", "2016-2020")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_version_with_reconstructed_text_says_so_on_its_title_page(real_build: Path,
+                                                                    lang: str) -> None:
+    phrase = norm(language(lang).phrase("contains_reconstructed"))
+    for date in DATES:
+        first = " ".join(line.text for line in _pdf(real_build, lang, date)[0].lines)
+        shows = bool(_annotated(lang, date).reconstruction_reasons())
+        assert (phrase[:40] in first) == shows, date
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_body_text_is_hyphenated_where_the_language_has_patterns(real_build: Path,
+                                                                 lang: str) -> None:
+    """Russian body text breaks words with hyphens at line ends (Pyphen's patterns); Kazakh,
+    which no maintained package has patterns for, is set ragged-right and never hyphenated."""
+    hyphenated = [word["text"] for page in _pdf(real_build, lang, DATES[-2])
+                  for word in page.words if word["text"].endswith(AUTO_HYPHEN)]
+    assert bool(hyphenated) == language(lang).hyphenation, hyphenated[:5]
+
+
+def test_the_notes_after_the_action_plan_are_one_size(real_build: Path) -> None:
+    with pdfplumber.open(output(real_build, "kk", DATES[-2], "pdf")) as pdf:
+        page = next(page for page in pdf.pages if "Аббревиатуралардың" in (page.extract_text()
+                                                                           or ""))
+        sizes = {round(char["size"], 1) for char in page.chars
+                 if char["top"] > PORTRAIT_MARGINS[0] and char["text"].strip()
+                 and char["top"] < page.height - LANDSCAPE_MARGINS[2]}
+    assert len(sizes) == 1, sizes

@@ -20,6 +20,7 @@ from tests.fixtureutil import FIXTURE, append, copy_fixture, edit, line_of
 
 ERROR = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$")
 WARNING = re.compile(r"^[^\s:][^:]*(:\d+)?: warning: .+$")
+INFO = re.compile(r"^[^\s:][^:]*:\d+:\d+: info: .+$")
 POINT_3 = "att_1__sec_3__subsec_2__point_3"
 
 # A change appended to a record's `changes:` list.
@@ -320,7 +321,8 @@ def validate(root: Path) -> Result:
 
 def errors_of(result: Result) -> list[re.Match]:
     lines = result.stderr.splitlines()
-    unexpected = [line for line in lines if not (ERROR.match(line) or WARNING.match(line))]
+    unexpected = [line for line in lines
+                  if not (ERROR.match(line) or WARNING.match(line) or INFO.match(line))]
     assert not unexpected, f"lines that are not diagnostics: {unexpected}"
     return [match for line in lines if (match := ERROR.match(line))]
 

@@ -1,11 +1,13 @@
 """What a publisher checks in Word files: the version DOCX's running head, contents with page
-numbers once LibreOffice lays the pages out, reasons in the document's language; the redline
+numbers once LibreOffice lays the pages out, no page ending with a lead-in, a heading or the
+status line, reasons in the document's language; the redline
 DOCX's summary of changed units, its landscape plan with whole header words, and each tracked
 change authored by the one act that made it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -19,9 +21,17 @@ from generator.consolidate import timeline
 from generator.diff import diff_versions
 from generator.lang import codes
 from generator.load import load_project
-from generator.model.diff import CHANGE_PHRASES
 from generator.writers.docx.redline import render_diff_docx
 from tests.conftest import ROOT, output, sample_dates
+from tests.test_print_quality import (
+    VERSIONS,
+    _annotated,
+    ids,
+    lead_ins,
+    printed_pages,
+    split_pieces,
+    stranded_lines,
+)
 
 from .fixtureutil import FIXTURE
 from .test_pdf import running_head
@@ -41,7 +51,9 @@ def _part(path: Path | bytes, name: str) -> etree._Element:
 
 
 def _texts(node: etree._Element) -> str:
-    return "".join(t.text or "" for t in node.iter(f"{W}t"))
+    """The shown text, a no-break hyphen as a hyphen."""
+    return "".join("-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
+                   for t in node.iter(f"{W}t", f"{W}noBreakHyphen"))
 
 
 def pdf_text(path: Path, first: int = 1, last: int = 999) -> str:
@@ -66,10 +78,11 @@ def word_files(real_build_without_pdf: Path, real_redlines: dict[str, Path],
 # --- the version DOCX ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_libreoffice_fills_the_contents_page_numbers(word_files: dict[str, Path],
-                                                    lang: str) -> None:
+def test_the_contents_page_numbers_show_without_a_field_update(word_files: dict[str, Path],
+                                                               lang: str) -> None:
+    # Word is not asked to update the fields on opening: their stored results are the pages.
     settings = _part(word_files[f"version-{lang}"], "word/settings.xml")
-    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+    assert settings.find(f"{W}updateFields") is None
     first_page = pdf_text(word_files[f"version-{lang}.pdf"], 1, 2)
     entries = [line for line in first_page.splitlines() if re.search(r"\.{5,}", line)]
     numbers = [int(m.group(1)) for line in entries if (m := re.search(r"\.{5,}\s*(\d+)\s*$", line))]
@@ -83,8 +96,10 @@ def test_the_running_head_of_the_pdf_heads_every_docx_page(word_files: dict[str,
     head = running_head(lang, LATEST)
     pages = pdf_text(word_files[f"version-{lang}.pdf"]).split("\f")[:-1]
     assert len(pages) > 20
-    for number, page in enumerate(pages, 1):
-        first = next(line for line in page.splitlines() if line.strip())
+    firsts = [next(line for line in page.splitlines() if line.strip()) for page in pages]
+    # The title page has none.
+    assert firsts[0].split() != head
+    for number, first in enumerate(firsts[1:], 2):
         assert first.split() == head, f"page {number}"
 
 
@@ -99,6 +114,19 @@ def test_reconstruction_comments_speak_the_document_language(real_build_without_
         assert bool(set(text) & KAZAKH_ONLY) == (lang == "kk"), text
 
 
+@pytest.mark.parametrize(("lang", "date"), VERSIONS, ids=ids(VERSIONS))
+def test_no_docx_page_ends_with_a_lead_in_or_the_status_line(real_build_without_pdf: Path,
+                                                            office_pdfs: dict[Path, Path],
+                                                            lang: str, date: dt.date) -> None:
+    """Every version DOCX as LibreOffice lays it out: no page but the last ends with a heading,
+    a group row, a lead-in ending in ":" or the status line, as in the PDF."""
+    annotated = _annotated(lang, date)
+    assert lead_ins(annotated), "the sample has lead-ins ending in ':'"
+    pages = printed_pages(office_pdfs[output(real_build_without_pdf, lang, date, "docx")])
+    assert len(pages) > 20
+    assert not stranded_lines(pages, annotated)
+
+
 # --- the redline DOCX ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -111,14 +139,16 @@ def test_redline_summary_lists_every_changed_unit(real_redlines: dict[str, Path]
     title = next(p for p in body.iter(f"{W}p")
                  if p.find(f"{W}pPr/{W}pStyle[@{W}val='Title']") is not None)
     assert list(body).index(summary) < list(body).index(title)
-    rows = [[_texts(cell) for cell in row.iter(f"{W}tc")] for row in summary.iter(f"{W}tr")]
+    rows = [[_texts(cell).replace("\u00a0", " ") for cell in row.iter(f"{W}tc")]
+            for row in summary.iter(f"{W}tr")]
     lang_ = diff.lang
     assert rows[0] == [lang_.phrase(k) for k in
                        ("diff_unit", "diff_change", "diff_acts", "diff_in_force")]
     assert len(rows) - 1 == len(diff.changes) > 30
     for row, change in zip(rows[1:], diff.changes, strict=True):
         assert row[0] == change.name
-        assert row[1] == lang_.phrase(CHANGE_PHRASES[change.change])
+        # Worded as the HTML summary words it: agreeing with the unit ("утратило силу").
+        assert row[1] == diff.change_word(change)
         assert row[2] == "; ".join(diff.act_names(change.acts))
         assert all(f"{item.in_force:%d.%m.%Y}" in row[3] for item in change.acts)
 
@@ -172,3 +202,14 @@ def test_each_tracked_change_is_authored_by_the_act_that_made_it() -> None:
     assert ("жаңғырту және", names["845"]) in authored
     # The note naming two acts stays authored by both.
     assert any(text.startswith("Ескерту.") and ";" in name for text, name in authored)
+
+
+@pytest.mark.parametrize("kind", ["version", "redline"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_number_or_label_is_broken_across_lines_in_libreoffice(word_files: dict[str, Path],
+                                                                  lang: str, kind: str) -> None:
+    """The version and the redline DOCX, as LibreOffice lays them out: no number, range, "№ N"
+    or "N-қосымша" split at a line end."""
+    pages = printed_pages(word_files[f"{kind}-{lang}.pdf"])
+    broken = {page.number: split_pieces(page.words) for page in pages}
+    assert not {number: pairs for number, pairs in broken.items() if pairs}

@@ -16,8 +16,10 @@ HIDDEN = "//head | //style | //script"
 # The reasons of reconstructed wordings as endnotes: their list and the marks that refer to it
 # (the DOCX gives them as comments instead).
 ENDNOTES = "//aside[@id='reconstructed-texts'] | //*[contains(@class, 'endnote-mark')]"
-# The parts of a version page that are not the text of the act: contents, version line, endnotes.
-NOT_THE_ACT = f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')] | {ENDNOTES}"
+# The parts of a version page that are not the text of the act: contents, version line, the
+# title page's word that the version shows reconstructed wordings, endnotes.
+NOT_THE_ACT = (f"{HIDDEN} | //nav[@id='toc'] | //*[contains(@class, 'version-line')] "
+               f"| //*[contains(@class, 'contains-reconstructed')] | {ENDNOTES}")
 
 
 def html_tree(source: Path | bytes, drop: str = HIDDEN) -> lxml.html.HtmlElement:

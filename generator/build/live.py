@@ -181,7 +181,7 @@ class Preview:
             # Rendered here, not forked: the preview rebuilds in a thread of the server.
             record(self.store, write_site(site, ordered, self.store, InProcess(), first=first))
         except InputError as exc:
-            return [str(item) for item in exc.diagnostics.items]
+            return [str(item) for item in exc.diagnostics.errors]
         except OSError as exc:  # most often a file removed while it was read: look again soon
             self.retry_at = time.monotonic() + RETRY_SECONDS
             return [f"error: {exc}"]

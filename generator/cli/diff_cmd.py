@@ -73,6 +73,10 @@ def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: 
         sys.exit(1)
 
 
+# The narrowest the id column gets beside long unit paths: a document's id stays whole.
+ID_WIDTH = 20
+
+
 def _print_diff_summary(result: Diff) -> None:
     lang = result.lang
     to = PROJECTED if result.new.version.projected else result.to_date
@@ -82,7 +86,7 @@ def _print_diff_summary(result: Diff) -> None:
         return
     table = Table(title=Text(title), title_justify="left")
     # Ids are long and must stay whole to be copied: they fold, never end in an ellipsis.
-    table.add_column(Text("id"), overflow="fold")
+    table.add_column(Text("id"), overflow="fold", min_width=ID_WIDTH)
     for header in (lang.phrase("diff_unit"), lang.phrase("diff_change"), lang.phrase("diff_acts")):
         table.add_column(Text(header))
     for change in result.changes:

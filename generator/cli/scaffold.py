@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..lang import language
 from ..load.json_schema import FILES
-from ..model import Signatory
+from ..model import ActSignatory
 from ..model.language import OrderStarterTexts
 
 SCHEMAS_DIR = "schemas"
@@ -132,6 +132,9 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
                       for lang in langs)
     find = ", ".join(f"{lang}: {quoted(str(programme.year))}" for lang in langs)
     replace = ", ".join(f"{lang}: {quoted(str(programme.year + 1))}" for lang in langs)
+    # The name only: the position is the one of the act's blank.
+    signatory = "".join(f"    {lang}: {{name: {quoted(language(lang).starter.name)}}}\n"
+                        for lang in langs)
     return (
         modeline("amendment", 1)
         + "# An EXAMPLE record, to be replaced by the records of the real acts (one file per\n"
@@ -147,6 +150,8 @@ def example_record(programme: Programme, langs: tuple[str, ...]) -> str:
         "                                # or {after_publication_days: 10} with published: ...\n"
         "  title:\n"
         f"{title}\n"
+        "  signatory:                    # who signs it, for its drafted text\n"
+        f"{signatory}"
         "changes:\n"
         f"  - target: {programme.target:<22}# a unit id: see `legalgen outline`\n"
         "    action: amend               # replace, amend, insert, delete or repeal\n"
@@ -206,12 +211,19 @@ amending act in `amendments/`.
 """
 
 
+def _signatory_flow(signatory: ActSignatory) -> str:
+    """A signatory as a YAML flow mapping, with what the project's defaults give of it."""
+    fields = ([f"position: {quoted(signatory.position)}"] if signatory.position else []) \
+        + [f"name: {quoted(signatory.name)}"] + (["acting: true"] if signatory.acting else [])
+    return "{" + ", ".join(fields) + "}"
+
+
 def record_skeleton(act_type: str, issuer: str, number: str, date: dt.date,
-                    langs: tuple[str, ...], signatory: dict[str, Signatory] | None = None) -> str:
+                    langs: tuple[str, ...],
+                    signatory: dict[str, ActSignatory] | None = None) -> str:
     title = "\n".join(f'    {lang}: ""' for lang in langs)
     each = ", ".join(f"{lang}: ..." for lang in langs)
-    signed = "".join(f"    {lang}: {{position: {quoted(signatory[lang].position)}, "
-                     f"name: {quoted(signatory[lang].name)}}}\n"
+    signed = "".join(f"    {lang}: {_signatory_flow(signatory[lang])}\n"
                      for lang in langs if lang in signatory) if signatory else ""
     return (
         modeline("amendment", 1)

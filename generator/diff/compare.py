@@ -18,7 +18,18 @@ import datetime as dt
 
 from ..annotate import annotate
 from ..consolidate import consolidate, projection
-from ..model import DOCUMENT, Annotated, Cell, Change, Note, Project, Unit, family_of, spec_of
+from ..model import (
+    DOCUMENT,
+    Annotated,
+    Cell,
+    Change,
+    Note,
+    Project,
+    Unit,
+    UnitRef,
+    family_of,
+    spec_of,
+)
 from ..model.diff import (
     ADDED,
     EXCLUDED,
@@ -36,7 +47,7 @@ from ..model.diff import (
     UnitChange,
 )
 from ..model.inline import plain
-from ..model.tables import table_shape
+from ..model.tables import is_numeric, row_of, table_shape
 from .authors import attribute_ops
 from .pairs import Pair, merge_pairs, split_pair, walk_pairs
 from .parts import (
@@ -88,6 +99,47 @@ class Comparison:
         self.owner_acts: dict[str, Acts] = {}
         self.blocks: list[Block] = []
         self.anchors: set[str] = set()
+        # Each unit's parent in either version, for the path that names a changed unit.
+        self.parents: dict[str, Unit | None] = {}
+        for version in (old.version, new.version):
+            for top in version.units:
+                self._index(top, None)
+
+    def _index(self, unit: Unit, parent: Unit | None) -> None:
+        self.parents.setdefault(unit.uid, parent)
+        for child in unit.children:
+            self._index(child, unit)
+
+    def path_name(self, unit: Unit) -> str:
+        """A changed unit as a reader finds it: the printed labels of the parts that hold it
+        and its own, "section 7, row 23"; a part without a label by its heading, a paragraph
+        without one by its place among its parent's paragraphs, a sub-row under its row."""
+        names: list[str] = []
+        node: Unit | None = unit
+        while node is not None:
+            parent = self.parents.get(node.uid)
+            names.extend(reversed(self._own_names(node, parent)))
+            node = parent
+        return ", ".join(reversed(names)) or self.lang.unit_name(unit)
+
+    def _own_names(self, unit: Unit, parent: Unit | None) -> list[str]:
+        """The names a unit adds to a path: none for a table or the approved programme itself."""
+        spec = spec_of(unit)
+        if spec.family == "tabular" or (spec.family == "stamped" and not spec.named_by_label):
+            return []
+        siblings = parent.children if parent is not None else []
+        row = row_of(unit, siblings)
+        if row is not None:
+            return [self.lang.unit_name(row), self.lang.unit_name(UnitRef("subpoint", unit.label))]
+        if unit.label:
+            return [self.lang.unit_name(unit)]
+        if unit.heading:
+            return [f"«{_shortened(plain(unit.heading))}»"]
+        if unit.cells:
+            return [f"«{_shortened(plain(str(unit.cells[0])))}»"]
+        alike = [sibling.uid for sibling in siblings if sibling.kind == unit.kind]
+        place = str(alike.index(unit.uid) + 1) if unit.uid in alike else None
+        return [self.lang.unit_name(UnitRef(unit.kind, place))]
 
     def touched(self, uid: str) -> list[Change]:
         """The changes between the two versions that touched the unit `uid`."""
@@ -186,7 +238,7 @@ class Comparison:
         else:
             after = self._block_text(new_pair, "new", whole)
         return UnitChange(
-            uid=uid, kind=unit.kind, label=unit.label, name=self.lang.unit_name(unit),
+            uid=uid, kind=unit.kind, label=unit.label, name=self.path_name(unit),
             change=first.raw or REWORDED, acts=self.owner_acts.get(uid, ()), before=before,
             after=after, ops=word_diff(before or "", after or ""),
             reconstructed=any(c.provenance == "reconstructed" for c in touched),
@@ -355,6 +407,11 @@ class Comparison:
             new = row_texts(pair.new, self.lang, label_column) if pair.new is not None else None
             row = Row(pair.kind, cell_pairs(old, new, acts), state, acts,
                       spec=spec_of(pair.unit))
+            # Numbers and amounts are right-aligned, as the versions print them.
+            offset = 1 if label_column else 0
+            for index, value in enumerate(pair.unit.cells or []):
+                if is_numeric(value) and index + offset < len(row.cells):
+                    row.cells[index + offset].numeric = True
         block.rows.append(row)
         if pair.uid not in self.anchors:
             self.anchors.add(pair.uid)
@@ -366,6 +423,15 @@ class Comparison:
             lines = merge_parts(old_notes, new_notes, host_acts)
             note_state = presence(old_notes or None, new_notes or None)
             block.rows.append(Row("note", [DiffCell(lines, block.columns)], note_state, host_acts))
+
+
+# The words of a heading or a first cell that name a unit in a path.
+PATH_WORDS = 6
+
+
+def _shortened(text: str) -> str:
+    words = text.rstrip(".").split()
+    return " ".join(words) if len(words) <= PATH_WORDS else " ".join(words[:PATH_WORDS]) + " …"
 
 
 def _text(note: Note | None) -> str | None:

@@ -30,6 +30,7 @@ from ..lang import drafting
 from ..model import (
     TITLE_TARGET,
     Act,
+    Blank,
     Change,
     Diagnostics,
     InputError,
@@ -40,8 +41,9 @@ from ..model import (
     family_of,
     spec_of,
 )
-from ..model.act_text import ActLine, ActPoint, ActText, QuotedBlock
+from ..model.act_text import ActBlankLines, ActLine, ActPoint, ActText, QuotedBlock
 from ..model.drafting import ActScope, ActUnit, Address, DraftingLanguage
+from ..model.tables import row_of
 from .quote import quoted_blocks, wrap
 
 __all__ = ["act_changes", "draft_act"]
@@ -69,15 +71,36 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
                   act, 2))]
     reconstructed = any(change.provenance == "reconstructed" for change in changes)
     signatory = (act.signatory or {}).get(lang)
+    blank = (act.blank or {}).get(lang)
+    position = (signatory.position if signatory and signatory.position else
+                blank.position if blank else document.signatory.position)
+    # Acting for the head: as the record says of the act, or of its signatory in a language.
+    if act.acting or (signatory is not None and signatory.acting):
+        position = grammar.acting(position)
     return ActText(
         lang=grammar, act=act, document=document,
         title=act.title.get(lang) or grammar.act_title(document, scope),
         formula=grammar.enacting_formula(act), points=points,
-        signatory_position=signatory.position if signatory else document.signatory.position,
-        signatory_name=signatory.name if signatory else "",
+        signatory_position=position, signatory_name=signatory.name if signatory else "",
         header_note=grammar.phrase("reconstructed") if reconstructed else None,
+        blank=_blank_lines(grammar, act, blank),
         file_stem=act_file_stems([*(item.id for item in project.acts), act.id])[act.key],
     )
+
+
+def _blank_lines(grammar: DraftingLanguage, act: Act, blank: Blank | None) -> ActBlankLines | None:
+    """The blank's lines with the act's date in the language's forms and its number."""
+    if blank is None:
+        return None
+    sign = grammar.phrase("number_sign")
+    values = {**grammar.date_forms(act.date), "number": act.number, "sign": sign}
+    registration = None
+    if act.registration is not None and blank.registration:
+        registration = blank.registration.format_map(
+            {**grammar.date_forms(act.registration.date), "number": act.registration.number,
+             "sign": sign})
+    return ActBlankLines(tuple(blank.heading), blank.date_line.format_map(values), blank.place,
+                         blank.dated, registration)
 
 
 def text_before(project: Project, changes: list[Change], lang: str) -> Version:
@@ -177,7 +200,8 @@ class Drafter:
         raise InputError(diagnostics)
 
     def groups(self, unit: Unit | None) -> list[Unit]:
-        """The units an instruction on `unit` stands under: its ancestors, tables left out."""
+        """The units an instruction on a unit inside `unit` stands under: its ancestors, tables
+        left out."""
         chain: list[Unit] = []
         while unit is not None:
             if family_of(unit) != "tabular":
@@ -185,12 +209,27 @@ class Drafter:
             unit = self.parents[unit.uid]
         return chain[::-1]
 
+    def holders(self, unit: Unit) -> list[Unit]:
+        """The units an instruction on `unit` itself stands under: those of its parent, and a
+        sub-row's row."""
+        row = self.row_of(unit)
+        return [*self.groups(self.parents[unit.uid]), *([row] if row is not None else [])]
+
+    def row_of(self, unit: Unit) -> Unit | None:
+        """The numbered row a sub-row ("1)" after row "32.") belongs to, as the publisher
+        addresses it: "in row 32: in sub-point 1)"."""
+        parent = self.parents.get(unit.uid)
+        return row_of(unit, parent.children) if parent is not None else None
+
     def named(self, unit: Unit, parent: Unit | None = None) -> ActUnit:
-        """A unit as instructions name it, inside `parent` if given; a plain paragraph with
-        nothing to name it by, by its place among its parent's paragraphs ("the third
-        paragraph"), where a numbered parent's own text is the first."""
+        """A unit as instructions name it, inside `parent` if given; a sub-row as a sub-point
+        of its row; a plain paragraph with nothing to name it by, by its place among its
+        parent's paragraphs ("the third paragraph"), where a numbered parent's own text is the
+        first."""
         top = self.parents.get(unit.uid) is None
         inside = self.named(parent) if parent is not None else None
+        if self.row_of(unit) is not None:
+            return ActUnit(dataclasses.replace(unit, kind="subpoint"), parent=inside, top=top)
         if unit.label or unit.heading or unit.cells or family_of(unit) != "plain":
             return ActUnit(unit, parent=inside, top=top)
         holder = self.parents.get(unit.uid)
@@ -212,7 +251,7 @@ class Drafter:
         unit = self.unit(change.target, change)
         parent = self.parents[unit.uid]
         order = (self.order[unit.uid], 0, change.index)
-        groups = self.groups(parent)
+        groups = self.holders(unit)
         if change.action == "replace":
             blocks = quoted_blocks(self._built(change, parent), parent, self.grammar)
             old: tuple[QuotedBlock, ...] = ()
@@ -364,6 +403,11 @@ class Drafter:
                 text += end
             lines.append(ActLine("instruction", text, len(uids), number, quoted,
                                  item.change.index, reason, merged))
+        # The one instruction of an act is not numbered, unless point 2 names it (a rule of its
+        # own).
+        instructions = [line for line in lines if line.kind == "instruction"]
+        if len(instructions) == 1 and items[0].change.in_force == items[0].change.act.in_force:
+            lines[lines.index(instructions[0])] = dataclasses.replace(instructions[0], number=None)
         return lines
 
     def _dated(self, text: str) -> str:

@@ -19,5 +19,8 @@ def cell_lines(cell: Cell, lang: Language) -> list[str]:
 
 
 def _amount_line(entry: AmountEntry, lang: Language) -> str:
-    amount = "–" if entry.amount is None else lang.number(entry.amount)
-    return f"{lang.amount_year(entry.year)} – {amount}{entry.mark or ''}"
+    """'2013 жыл – 38 200,0*'; a year without a figure ends with its dash, as the source prints
+    it: '2016-2020 жылдар –'."""
+    if entry.amount is None:
+        return f"{lang.amount_year(entry.year)} –{entry.mark or ''}"
+    return f"{lang.amount_year(entry.year)} – {lang.number(entry.amount)}{entry.mark or ''}"

@@ -323,6 +323,8 @@ class Kazakh(Language):
         "pending_now": "Қол қойылған, қолданысқа әлі енгізілмеген актілер",
         "original": "бастапқы мәтін",
         "reconstructed_texts": "Қалпына келтірілген мәтіндер",
+        "contains_reconstructed": ("Бұл редакцияда қалпына келтірілген мәтіндер бар (ресми мәтін "
+                                   "емес): олар белгіленген, себептері соңында келтірілген"),
         "status_repealed": "Күшін жойған",
         "page": "бет",
         "year": "жыл",
@@ -379,7 +381,8 @@ class Kazakh(Language):
         return f"{label.rstrip('.')}-{word}"
 
     def amount_year(self, year: int | str) -> str:
-        return f"{year} жыл"
+        """2013 жыл; a span of years in the plural: 2016-2020 жылдар."""
+        return f"{year} жылдар" if "-" in str(year) else f"{year} жыл"
 
     def version_heading(self, date: dt.date) -> str:
         return f"{self.short_date(date)} {self.phrase('in_force_on')} редакция"

@@ -126,6 +126,11 @@ def joined(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " және " + items[-1]
 
 
+def _unstopped(heading: str) -> str:
+    """A heading quoted as a unit's name, without its final period."""
+    return heading.removesuffix(".")
+
+
 def _words(text: str, one: str, many: str) -> str:
     return one if len(text.split()) == 1 else many
 
@@ -230,7 +235,7 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         if unit.heading and titled(unit):
             return plain(unit.heading)
         if unit.heading:
-            return f"{quote(plain(unit.heading))} деген {word}"
+            return f"{quote(_unstopped(plain(unit.heading)))} деген {word}"
         if unit.cells:
             return f"{quote(plain(str(unit.cells[0])))} деген {word}"
         if named.position is not None:
@@ -471,6 +476,22 @@ class KazakhDrafting(Kazakh, DraftingLanguage):
         holder = genitive(ACT_WORDS[act.type])
         where = f"{point}-бабының" if act.type in BY_TITLE else f"{point}-тармағының"
         return f"Осы {holder} {where} {number}) тармақшасы {self._takes_effect(rule)}."
+
+    def date_forms(self, date: dt.date) -> dict[str, str]:
+        """2013 жылғы 7 қарашадағы; 2013 жылғы 7 қарашада; 2013 жылғы 7 қараша."""
+        month = MONTHS[date.month - 1]
+        year = f"{date.year} жылғы {date.day}"
+        return {"date": self.date(date), "date_on": f"{year} {locative(month)}",
+                "date_plain": f"{year} {month}"}
+
+    def acting(self, position: str) -> str:
+        """Қазақстан Республикасының Премьер-Министрі → Қазақстан Республикасы
+        Премьер-Министрінің міндетін атқарушы."""
+        words = position.split()
+        # The holder takes the genitive; an owner before it loses its own (a chain of nouns).
+        words = [re.sub(r"(?<=[ыі])н[ыі]ң$", "", word) for word in words[:-1]] + [
+            words[-1] + ("ның" if is_back(words[-1]) else "нің")]
+        return f"{' '.join(words)} міндетін атқарушы"
 
 
 def _labels(text: str) -> list[str]:

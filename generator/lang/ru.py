@@ -250,6 +250,8 @@ class Russian(Language):
         "pending_now": "Подписанные, не вступившие в силу акты",
         "original": "первоначальная редакция",
         "reconstructed_texts": "Реконструированные тексты",
+        "contains_reconstructed": ("Редакция содержит реконструированные тексты (не официальный "
+                                   "текст): они отмечены, причины приведены в конце"),
         "status_repealed": "Утратило силу",
         "page": "стр.",
         "year": "год",
@@ -309,7 +311,8 @@ class Russian(Language):
         return self._named(self._noun(unit).instrumental, unit.label)
 
     def amount_year(self, year: int | str) -> str:
-        return f"{year} год"
+        """2013 год; a span of years in the plural: 2016-2020 годы."""
+        return f"{year} годы" if "-" in str(year) else f"{year} год"
 
     def version_heading(self, date: dt.date) -> str:
         return f"Редакция {self.phrase('in_force_on')} {self.short_date(date)}"

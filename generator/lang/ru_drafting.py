@@ -234,6 +234,11 @@ def title_phrase(heading: str, case: Case) -> tuple[str, str]:
     return phrase, head.gender
 
 
+def _unstopped(heading: str) -> str:
+    """A heading quoted as a unit's name, without its final period."""
+    return heading.removesuffix(".")
+
+
 class RussianDrafting(Russian, DraftingLanguage):
     """Russian, with the grammar of the amending act."""
 
@@ -327,7 +332,7 @@ class RussianDrafting(Russian, DraftingLanguage):
         if unit.heading and titled(unit):
             return title_phrase(plain(unit.heading), case)[0]
         if unit.heading:
-            return f"{word} {quote(plain(unit.heading))}"
+            return f"{word} {quote(_unstopped(plain(unit.heading)))}"
         if unit.cells:
             return f"{word} {quote(plain(str(unit.cells[0])))}"
         if named.position is not None:
@@ -576,3 +581,18 @@ class RussianDrafting(Russian, DraftingLanguage):
         where = f"статьи {point}" if act.type in BY_TITLE else f"пункта {point}"
         return (f"Подпункт {number}) {where} {THIS_GENITIVE[words.gender]} {words.genitive} "
                 f"{self._takes_effect(rule)}.")
+
+    def date_forms(self, date: dt.date) -> dict[str, str]:
+        """7 ноября 2013 года, in every form of the blank."""
+        words = self.date(date)
+        return {"date": words, "date_on": words, "date_plain": words}
+
+    def acting(self, position: str) -> str:
+        """Премьер-Министр Республики Казахстан → Исполняющий обязанности Премьер-Министра
+        Республики Казахстан: the first word, the holder, in the genitive."""
+        first, _, rest = position.partition(" ")
+        if first.endswith(("ь", "й")):
+            first = first[:-1] + "я"
+        else:
+            first += "а"
+        return f"Исполняющий обязанности {first} {rest}".strip()

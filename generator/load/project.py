@@ -32,7 +32,14 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
-from .registry import Issuers, act_defaults, issuers_of, project_config, unknown_issuer
+from .registry import (
+    CONFIG_FILE,
+    Issuers,
+    act_defaults,
+    issuers_of,
+    project_config,
+    unknown_issuer,
+)
 from .schema import (
     TITLE_TARGET,
     ActIn,
@@ -227,13 +234,16 @@ def _load_amendments(
             signatory=dict(act_in.signatory) if act_in.signatory is not None else None,
             registration=act_in.registration,
             acting=act_in.acting,
+            blank=issuers.blank(act_in.issuer, act_in.type, act_in.date),
             note_style=(act_in.note_style or NoteStyle()).over(style),
             registered=act_in.registered or (act_in.registration.date if act_in.registration
                                              else None),
             positions={name: pos_of(raw["act"], name, act_pos)
-                       for name in ("number", "date", "published", "in_force", "title")},
+                       for name in ("number", "date", "published", "in_force", "title",
+                                    "registration")},
         )
         _check_publication(act, diagnostics)
+        _check_blank(act, act_pos, diagnostics)
         acts.append(act)
         for index, raw_change in enumerate(raw_changes):
             item_pos = pos_of(raw_changes, index, changes_pos)
@@ -406,6 +416,33 @@ def _check_publication(act: Act, diagnostics: Diagnostics) -> None:
             tr("act No {number}: published on {published}, before it is signed on {date}",
                number=act.number, published=act.published, date=act.date),
         )
+
+
+def _check_blank(act: Act, act_pos: SourcePos, diagnostics: Diagnostics) -> None:
+    """What the drafted act's blank and signature will lack, and a registration that cannot be."""
+    if act.blank is None:
+        diagnostics.info(act_pos, tr("act No {number}: no blank for the issuer '{issuer}' and the "
+                                     "type '{type}': its drafted act has no heading, date or place "
+                                     "lines (add one under 'blanks' in {config}, legalgen docs "
+                                     "issuers)", number=act.number, issuer=act.issuer,
+                                     type=act.type, config=CONFIG_FILE))
+    if act.signatory is None:
+        diagnostics.info(act_pos, tr("act No {number} names no signatory: its drafted act leaves "
+                                     "the name blank (give 'signatory' with the name in every "
+                                     "language)", number=act.number))
+    registration = act.registration
+    if registration is None:
+        return
+    if registration.date < act.date:
+        diagnostics.error(act.pos("registration"),
+                          tr("act No {number}: registered on {registered}, before it is signed "
+                             "on {date}", number=act.number, registered=registration.date,
+                             date=act.date))
+    if act.blank is not None and not all(blank.registration for blank in act.blank.values()):
+        diagnostics.warning(act.pos("registration"),
+                            tr("act No {number}: a {type} of '{issuer}' is not registered: its "
+                               "blank has no registration line", number=act.number,
+                               type=act.type, issuer=act.issuer))
 
 
 def _check_duplicate_acts(acts: list[Act], diagnostics: Diagnostics) -> None:

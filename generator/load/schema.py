@@ -146,7 +146,8 @@ class ActIn(Strict):
                                   "text).")
     registration: Registration | None = Field(
         default=None, description="The act's state registration with the Ministry of Justice "
-                                  "(an order): its number and day, printed in the notes.")
+                                  "(an order): its number and day (its day is `registered`), "
+                                  "printed on its drafted act's blank.")
     acting: bool = Field(default=False,
                          description="true: signed by a person acting for the issuer's head.")
     note_style: NoteStyle | None = Field(
@@ -268,12 +269,43 @@ class DefaultsIn(Strict):
                                   "`new-act`'s drafted text).")
 
 
+class BlankFormsIn(Strict):
+    """An act's blank in one language (`generator/load/blanks.yaml` says what each field holds)."""
+
+    heading: list[str] = Field(min_length=1, description="The lines of the blank's heading, "
+                                                         "from the top.")
+    date_line: str = Field(min_length=1, description="The line of the act's date and number: "
+                                                     "{date}, {date_on}, {date_plain}, {number}.")
+    place: str = Field(default="", description="Where the act was signed, as printed by the "
+                                               "date.")
+    position: str = Field(min_length=1, description="The signatory's position, as printed "
+                                                    "above the name.")
+    registration: str | None = Field(
+        default=None, description="The line of the act's state registration: {date_on}, "
+                                  "{number}; none: the blank prints no such line.")
+
+
+class BlankIn(Strict):
+    """The blank of an issuer's acts of one type: where the date stands, and its forms in every
+    language."""
+
+    dated: Literal["head", "foot"] = Field(
+        default="head", description="Where the date and place stand: under the heading (head) "
+                                    "or under the signature (foot).")
+    forms: Annotated[dict[str, BlankFormsIn], EVERY_LANGUAGE, PER_LANGUAGE,
+                     Field(description="The blank's forms in every language.")]
+
+
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
     issuers: dict[str, IssuerIn] = Field(
         default_factory=dict, description="The issuers the built-in registry lacks, by key, in "
                                           "the genitive in every language.")
+    blanks: dict[str, BlankIn] = Field(
+        default_factory=dict, description="The blanks of acts the built-in registry lacks or "
+                                          "that the project sets otherwise, by "
+                                          "\"<issuer>/<type>\" (`legalgen docs issuers`).")
     defaults: DefaultsIn = Field(
         default_factory=DefaultsIn,
         description="What the project's amending acts usually are: `new-act`, `record` and "

@@ -75,9 +75,27 @@ class ActPoint:
         return self.label if self.label is not None else f"{self.number}."
 
 
+# How many characters the line left for a name not given stands for: an initial and a surname.
+NAME_BLANK = "_" * 20
+
+
+@dataclass(frozen=True, slots=True)
+class ActBlankLines:
+    """The lines of the act's official blank in one language: the heading, the date and number,
+    the place, where the date and place stand (`head`: under the heading; `foot`: under the
+    signature) and the registration line of a registered act."""
+
+    heading: tuple[str, ...]
+    date_line: str
+    place: str
+    dated: str = "head"
+    registration: str | None = None
+
+
 @dataclass(slots=True)
 class ActText:
-    """An amending or repealing act in one language, as the draft stage writes it."""
+    """An amending or repealing act in one language, as the draft stage writes it. An empty
+    `signatory_name` is a name not given: the act leaves a line for it (`NAME_BLANK`)."""
 
     lang: Language
     act: Act
@@ -88,8 +106,35 @@ class ActText:
     signatory_position: str
     signatory_name: str
     header_note: str | None = None
+    blank: ActBlankLines | None = None
     # The name of the act's files, unique among the project's acts (`model.act_file_stems`).
     file_stem: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """The signatory's name, or the line left for it."""
+        return self.signatory_name or NAME_BLANK
+
+    @property
+    def head_lines(self) -> list[str]:
+        """The blank's lines above the title, in order."""
+        blank = self.blank
+        if blank is None:
+            return []
+        lines = list(blank.heading)
+        if blank.dated == "head":
+            lines += [blank.date_line, blank.place]
+        return [line for line in lines if line]
+
+    @property
+    def foot_lines(self) -> list[str]:
+        """The blank's lines under the signature: a decree's or a law's place and date, and the
+        registration line."""
+        blank = self.blank
+        if blank is None:
+            return []
+        lines = [f"{blank.place}, {blank.date_line}"] if blank.dated == "foot" else []
+        return [*lines, *([blank.registration] if blank.registration else [])]
 
     def instructions(self) -> list[ActLine]:
         return [line for point in self.points for line in point.lines
@@ -104,12 +149,14 @@ def block_lines(block: QuotedBlock) -> list[str]:
 
 def plain_lines(text: ActText) -> list[str]:
     """The act as lines of plain text, in reading order: what a reader of any format sees."""
-    lines = [line for line in (text.header_note, text.title, text.formula) if line]
+    lines = [line for line in (text.header_note, *text.head_lines, text.title, text.formula)
+             if line]
     for point in text.points:
         lines.append(f"{point.marker} {point.text}")
         for line in point.lines:
             lines.append(f"{line.marker} {line.text}".strip())
             for block in line.quoted:
                 lines.extend(block_lines(block))
-    lines.append(f"{text.signatory_position} {text.signatory_name}".strip())
+    lines.append(f"{text.signatory_position} {text.shown_name}")
+    lines.extend(text.foot_lines)
     return lines

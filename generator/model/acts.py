@@ -28,7 +28,7 @@ from pydantic_core import CoreSchema, InitErrorDetails
 
 from ..i18n import tr
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Registration, Signatory, Strict
+from .document import IssuerName, LegalDate, Registration, Strict
 from .names import readable_name, unique_names
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
@@ -90,7 +90,22 @@ LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
 # Words of an edit, which may be none: the words deleted, or appended where none are found.
 LangWords = Annotated[dict[str, str], EVERY_LANGUAGE, PER_LANGUAGE]
 LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
-LangSignatory = Annotated[dict[str, Signatory], EVERY_LANGUAGE, PER_LANGUAGE]
+
+
+class ActSignatory(Strict):
+    """Who signed an act, in one language: the name, the position (by default the one of the
+    act's blank) and whether the signatory acts for the holder of that position."""
+
+    name: NonEmptyText = Field(description="The signatory's name, as printed (initials, "
+                                           "surname).")
+    position: NonEmptyText | None = Field(
+        default=None, description="The signatory's position, as printed above the name; by "
+                                  "default the one of the act's blank.")
+    acting: bool = Field(default=False, description="true: the signatory acts for the holder of "
+                                                    "the position.")
+
+
+LangSignatory = Annotated[dict[str, ActSignatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
 def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
@@ -169,6 +184,27 @@ SIGNED_BY_HEAD: frozenset[str] = frozenset({"order"})
 # Laws and codes are named by the Republic, whoever adopted them: "by the Law of the RK".
 NAMED_BY_REPUBLIC: frozenset[str] = frozenset({"law", "constitutional_law", "code"})
 REPUBLIC = "republic"
+
+
+# Where an act's date and place stand on its blank: under the heading (resolutions, orders,
+# decisions) or under the signature (decrees and laws).
+Dated = Literal["head", "foot"]
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    """The official blank of an act in one language, as the registry of blanks gives it for the
+    act's issuer and type: the heading lines, the date line ({date}, {date_on}, {date_plain}:
+    the date in the language's forms; {number}), the place, the signatory's position, where the
+    date and place stand, and the line of a registration ({date_on}, {number}) if the act is
+    registered."""
+
+    heading: tuple[str, ...]
+    date_line: str
+    place: str
+    position: str
+    dated: Dated = "head"
+    registration: str | None = None
 
 
 # The target of a change that names the document's own title.
@@ -341,16 +377,18 @@ class Act:
     # The act's own entry-into-force clause, by language, when its wording is not today's.
     in_force_text: dict[str, str] | None = None
     # Who signs the act, per language; None: the document's signatory position, no name.
-    signatory: dict[str, Signatory] | None = None
+    signatory: dict[str, ActSignatory] | None = None
     registration: Registration | None = None  # an order's, with the Ministry of Justice
     # Signed by a person acting for the head of the issuer (the notes say so before the name).
     acting: bool = False
+    # The act's official blank per language, from the registry of blanks; None: it has none.
+    blank: dict[str, Blank] | None = None
     # How the notes name the act where the publisher writes a form several ways.
     note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
     # The day of its state registration (the rule `on_registration`).
     registered: dt.date | None = None
     # Where each field of the act stands in its record ("number", "date", "published",
-    # "in_force", "title").
+    # "in_force", "title", "registration").
     positions: dict[str, SourcePos] = field(default_factory=dict, compare=False, hash=False)
 
     def pos(self, name: str) -> SourcePos:

@@ -90,6 +90,7 @@ class Line:
 class DiffCell:
     lines: list[Line]
     span: int = 1
+    numeric: bool = False  # numbers or amounts, printed right-aligned
 
 
 @dataclass(slots=True)

@@ -218,6 +218,18 @@ class DraftingLanguage(Language):
         drafted by default."""
         return text
 
+    # --- The act's blank and signature ----------------------------------------------------
+
+    @abc.abstractmethod
+    def date_forms(self, date: dt.date) -> Mapping[str, str]:
+        """The date as an act's blank writes it, by the name its lines give the form: 'date'
+        (the act's own date, as `date`), 'date_on' (the day a thing was done: registered),
+        'date_plain' (the date of a decree or a law under its signature)."""
+
+    @abc.abstractmethod
+    def acting(self, position: str) -> str:
+        """The position of one who acts for its holder: 'Acting Prime Minister of …'."""
+
     # --- Reading an act back (`legalgen record --from-act`) --------------------------------
 
     @abc.abstractmethod

@@ -54,6 +54,7 @@ PhraseKey = Literal[
     "pending_now",       # `versions`: the acts signed and not in force on the day given
     "original",          # the version as adopted, in the list of versions
     "reconstructed_texts",  # heading of the list of reasons for reconstructed wordings
+    "contains_reconstructed",  # the title page of a version that shows reconstructed wordings
     "status_repealed",   # status of a repealed document
     "page",              # the word "page"
     "year",              # the word "year"

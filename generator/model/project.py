@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .acts import Act, ActType, Change
+from .acts import Act, ActSignatory, ActType, Change
 from .diagnostics import Diagnostics
-from .document import Document, Signatory
+from .document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class ActDefaults:
 
     type: ActType | None = None
     issuer: str | None = None
-    signatory: dict[str, Signatory] | None = None
+    signatory: dict[str, ActSignatory] | None = None
 
 
 @dataclass(slots=True)

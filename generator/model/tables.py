@@ -49,3 +49,17 @@ def is_numeric(cell: Cell) -> bool:
     """A cell of numbers or amounts: printed right-aligned, its digits under one another."""
     return isinstance(cell, AmountsCell | NumberCell) or (
         isinstance(cell, int | float) and not isinstance(cell, bool))
+
+
+def row_of(sub_row: Unit, siblings: list[Unit]) -> Unit | None:
+    """The numbered row a sub-row belongs to: a row labelled "1)" belongs to the last row before
+    it labelled with a number ("32."), as the publisher addresses it ("row 32, sub-point 1)")."""
+    label = (sub_row.label or "").strip()
+    uids = [sibling.uid for sibling in siblings]
+    if not spec_of(sub_row).in_table or not label.endswith(")") or sub_row.uid not in uids:
+        return None
+    for sibling in reversed(siblings[:uids.index(sub_row.uid)]):
+        own = (sibling.label or "").strip()
+        if family_of(sibling) == "row" and own and not own.endswith(")"):
+            return sibling
+    return None

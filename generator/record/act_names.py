@@ -35,7 +35,7 @@ class ActNames:
 
     def _add(self, unit: Unit) -> None:
         parent = self.drafter.parents[unit.uid]
-        groups = self.groups_of(parent)
+        groups = tuple(item.uid for item in self.drafter.holders(unit))
         named = self.drafter.named(unit)
         if family_of(unit) != "tabular":
             document = self.version.document

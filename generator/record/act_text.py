@@ -121,12 +121,18 @@ class ActReader:
         self.lines = [self.grammar.own_letters(line) for line in self.printed]
         number, date = None, None
         head = self._next()
-        heading = self.grammar.act_number(self.lines[head]) if head is not None else None
-        # A heading line with the act's own date and number stands above the title, two lines
-        # before the enacting formula.
-        if head is not None and heading is not None and not self._formula_follows():
-            number, date = heading, self._date_in(self.lines[head])
+        # The blank's lines (heading, a line with the act's own date and number, the place)
+        # stand above the title, which is the line before the enacting formula (or, in a law,
+        # before its first article).
+        first = head
+        while head is not None and not self._formula_follows():
+            heading = self.grammar.act_number(self.lines[head])
+            if heading is not None and number is None:
+                number, date = heading, self._date_in(self.lines[head])
             head = self._next()
+        if head is None and first is not None:
+            # Neither a formula nor a first point: the first line is the title.
+            head, self.at, number, date = first, first + 1, None, None
         if head is None:
             raise ActSyntaxError(1, 1, tr("the act has no title"))
         title = self.lines[head]
@@ -154,8 +160,12 @@ class ActReader:
         return ParsedAct(title, issuer, rule, number, date, changes, self.errors, others)
 
     def _formula_follows(self) -> bool:
+        """Whether the next line is the enacting formula, or an act without one opens its
+        first point."""
         following = next((line for line in self.lines[self.at:] if line), "")
-        return self._issuer_of(following) is not None
+        first = self.grammar.point_label(self._act(), 1)
+        return self._issuer_of(following) is not None or (
+            following.startswith(first + " "))
 
     def _issuer_of(self, line: str) -> str | None:
         """The issuer whose enacting formula is the line, or ends it (after the preamble)."""
@@ -258,8 +268,31 @@ class ActReader:
                 try:
                     stack = self._group(index, stack)
                 except ActSyntaxError as exc:
-                    self.errors.append(exc)
+                    # The one instruction of an act stands unnumbered.
+                    single = self._single(index, line, stack) if expected == 1 else None
+                    if single is None:
+                        self.errors.append(exc)
+                    else:
+                        changes += single
+                        expected = 2
                 continue
+            if expected == 1:
+                # The one instruction of an act, unnumbered, may open with a unit's label
+                # (a sub-point's "1)"): read as such where it reads no other way.
+                numbered = self._single(index, match.group(2), stack)
+                single = self._single(index, line, stack) if numbered is None else None
+                if numbered is None and single is not None:
+                    changes += single
+                    expected = 2
+                    continue
+                if numbered is not None:
+                    if match.group(1) != "1":
+                        self.errors.append(ActSyntaxError(
+                            index + 1, 1, tr("instruction {found}) where {expected}) was expected",
+                                             found=match.group(1), expected=1)))
+                    changes += numbered
+                    expected = int(match.group(1)) + 1
+                    continue
             if int(match.group(1)) != expected:
                 self.errors.append(ActSyntaxError(index + 1, 1, tr("instruction {found}) where "
                                                                    "{expected}) was expected",
@@ -273,6 +306,15 @@ class ActReader:
                 self._skip_wording(match.group(2))
         raise ActSyntaxError(len(self.lines), 1, tr("the act ends without point 2 on entry into "
                                                     "force"))
+
+    def _single(self, index: int, line: str, stack: Groups) -> list[LangChange] | None:
+        """An unnumbered line read as the act's one instruction, if it is one."""
+        at = self.at
+        try:
+            return self._instruction(index, line, stack)
+        except ActSyntaxError:
+            self.at = at
+            return None
 
     # The paragraph on the document, among those on several acts
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..i18n import tr
+from .edits import NO_BREAK_SPACE
 from .piece import Piece
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -249,7 +250,9 @@ def paragraph_texts(p: etree._Element) -> tuple[str, str]:
             old.append((link, text or ""))
         if side != "old" and node.tag != w("delText"):
             new.append((link, text or ""))
-    return _marked(old), _marked(new)
+    # The writers bind numbers with no-break spaces: a reader sees the spaces they stand for.
+    return (_marked(old).replace(NO_BREAK_SPACE, " "),
+            _marked(new).replace(NO_BREAK_SPACE, " "))
 
 
 def _text_nodes(p: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:

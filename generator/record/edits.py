@@ -17,6 +17,9 @@ from ..model import Language, Unit, family_of, spec_of
 from ..model.inline import plain
 from ..model.tables import table_shape
 
+# The space the writers bind a number with, which a reader reads as a space.
+NO_BREAK_SPACE = "\u00a0"
+
 Edit = tuple[str, str]
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
@@ -24,7 +27,12 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 def shown_texts(unit: Unit, lang: Language, parent: Unit | None,
                 inline: Inline = plain) -> list[str]:
     """What a Word document shows of the unit itself: its paragraphs, or a row's cells; the
-    fields that hold markup as `inline` gives them (`inline.linked`: with the links kept)."""
+    fields that hold markup as `inline` gives them (`inline.linked`: with the links kept); its
+    no-break spaces as the spaces they stand for, as `docx.paragraph_texts` reads them."""
+    return [text.replace(NO_BREAK_SPACE, " ") for text in _shown(unit, lang, parent, inline)]
+
+
+def _shown(unit: Unit, lang: Language, parent: Unit | None, inline: Inline) -> list[str]:
     if spec_of(unit).in_table:
         label_column = parent is not None and table_shape(parent).label_column
         return row_texts(unit, lang, label_column, inline)

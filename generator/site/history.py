@@ -119,7 +119,10 @@ def changed_units(project: Project, act: Act,
                 result.append(ChangedUnit(unit, ACTION_KINDS[change.action], date))
             elif change.action == "repeal":
                 result.append(_repealed(version, date))
-    return result
+    # In document order, as the redline lists them, day by day.
+    order = {date: {unit.uid: index for index, unit in enumerate(versions[date].walk())}
+             for date in {item.date for item in result}}
+    return sorted(result, key=lambda item: (item.date, order[item.date].get(item.uid, -1)))
 
 
 def _repealed(version: Version, date: dt.date) -> ChangedUnit:

@@ -22,7 +22,7 @@ from ..consolidate import consolidate
 from ..diff import compare
 from ..draft import draft_act
 from ..lang import DRAFTING, language
-from ..model import Act, Annotated, InputError, Language, Project, Unit, Version
+from ..model import DOCUMENT, Act, Annotated, InputError, Language, Project, Unit, Version
 from ..model.act_text import ActText
 from ..writers import writer
 from ..writers.diff_html import diff_html
@@ -215,6 +215,10 @@ class Site:
                          for date in dates if date in previous],
             "unit_name": lambda subject: (lang.unit_name(subject) if isinstance(subject, Unit)
                                           else lang.act_name(subject)),
+            # What became of it, agreeing with it as the redlines' summaries word it.
+            "change_word": lambda item: lang.change_word(
+                item.kind, item.subject.kind if isinstance(item.subject, Unit) else DOCUMENT,
+                self.project.documents[lang.code].type),
         }
         context = {**chrome, "facts": facts}
         text = self._drafted(act, lang)

@@ -77,7 +77,9 @@ WRITERS: tuple[Writer, ...] = (
     Writer("html", "version", "html", "render_html", "html", _HTML, templated=True),
     Writer("pdf", "version", "pdf", "render_pdf", "pdf", _PDF, preflight="check_font",
            templated=True, charset="shared.fonts.font_coverage"),
-    Writer("docx", "version", "docx.version", "render_docx", "docx", _DOCX),
+    # The version's DOCX prints the PDF's page numbers in its contents: it paginates as the PDF.
+    Writer("docx", "version", "docx.version", "render_docx", "docx", (*_PDF, *_DOCX[1:]),
+           preflight="check_font", templated=True),
     Writer("html", "diff", "diff_html", "render_diff_html", "html", _HTML, templated=True),
     Writer("docx", "diff", "docx.redline", "render_diff_docx", "docx", _DOCX),
     Writer("json", "diff", "diff_json", "render_diff_json", "json"),

@@ -63,8 +63,10 @@ def body_section(body: CT_Body) -> CT_SectPr:
     return body.get_or_add_sectPr()
 
 
-def page_setup(document: DocxDocument, header: str | None = None) -> None:
-    """A4 portrait pages, a PAGE field in the footer and, if given, a header line."""
+def page_setup(document: DocxDocument, header: str | None = None,
+               title_page: bool = False) -> None:
+    """A4 portrait pages, a PAGE field in the footer and, if given, a header line; with
+    `title_page`, the first page has the footer but no header, as the PDF's title page."""
     body_sect = body_section(document.element.body)
     body_sect.attrib.clear()
     for child in list(body_sect):
@@ -79,6 +81,12 @@ def page_setup(document: DocxDocument, header: str | None = None) -> None:
     footer = section.footer
     footer.is_linked_to_previous = False
     field(footer.paragraphs[0]._p, " PAGE ", "1")
+    if title_page:
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        first_footer = section.first_page_footer
+        first_footer.is_linked_to_previous = False
+        field(first_footer.paragraphs[0]._p, " PAGE ", "1")
 
 
 def break_section(body: CT_Body, layout: PageLayout) -> None:
@@ -93,7 +101,8 @@ def break_section(body: CT_Body, layout: PageLayout) -> None:
         last = paragraph(BREAK_STYLE)
         body_sect.addprevious(last)
     last.get_or_add_pPr().append(deepcopy(body_sect))
-    for tag in PAGE_PART_REFERENCES:
+    # The sections after the first take its header and footer, and have no title page.
+    for tag in (*PAGE_PART_REFERENCES, "w:titlePg"):
         for reference in body_sect.findall(qn(tag)):
             body_sect.remove(reference)
     _set_layout(body_sect, layout)

@@ -15,6 +15,7 @@ from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from ...model.bookmarks import bookmark_name
+from ..shared.typography import NO_BREAK_HYPHEN
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -42,12 +43,29 @@ def run(parent: BaseOxmlElement, text: str, style: str | None = None, bold: bool
         r.get_or_add_rPr().style = style
     if bold:
         r.get_or_add_rPr().append(OxmlElement("w:b"))
-    r.text = text
+    _set_text(r, text)
     if deleted:
         for node in r.findall(qn("w:t")):
             node.tag = qn("w:delText")
     parent.append(r)
     return r
+
+
+def _set_text(r: CT_R, text: str) -> None:
+    """The run's text; a no-break hyphen (bound by `typography.bind`) is Word's own
+    w:noBreakHyphen, which every word processor keeps on one line with its neighbours."""
+    pieces = text.split(NO_BREAK_HYPHEN)
+    if len(pieces) == 1:
+        r.text = text
+        return
+    for index, piece in enumerate(pieces):
+        if index:
+            r.append(element("w:noBreakHyphen"))
+        if piece:
+            holder = cast(CT_R, OxmlElement("w:r"))
+            holder.text = piece
+            for child in list(holder):
+                r.append(child)
 
 
 def field(p: BaseOxmlElement, instruction: str, shown: str | None = None) -> None:

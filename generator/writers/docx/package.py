@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -25,6 +26,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from .styles import STYLES, StyleSpec, doc_defaults_xml, font_table_xml, style_xml
 
+JUSTIFIED = '<w:jc w:val="both"/>'
+RAGGED = '<w:jc w:val="left"/>'
 # Parts of python-docx's template that the writers have no use for.
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 UNUSED_RELS = {RT.CUSTOM_XML, STYLES_WITH_EFFECTS}
@@ -36,10 +39,18 @@ EMPTY_PROPERTIES = ("keywords", "comments", "category", "content_status", "versi
 PROPERTY_LIMIT = 255
 
 
-def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES) -> DocxDocument:
-    """An empty document in the language `lang_tag` (xx-YY), holding `styles` only."""
+def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES,
+                 hyphenation: bool = True) -> DocxDocument:
+    """An empty document in the language `lang_tag` (xx-YY), holding `styles` only: justified
+    and hyphenated automatically where the language has patterns (`Language.hyphenation`), as
+    the PDF; ragged-right where it has none."""
     document = Document()
+    if not hyphenation:
+        styles = [replace(spec, ppr=spec.ppr.replace(JUSTIFIED, RAGGED)) for spec in styles]
     _prepare_package(document, lang_tag, styles)
+    if hyphenation:
+        document.settings.element.find(qn("w:defaultTabStop")).addnext(
+            parse_xml(f'<w:autoHyphenation {nsdecls("w")} w:val="true"/>'))
     return document
 
 
@@ -76,23 +87,6 @@ def _adjust_settings(document: DocxDocument, lang_tag: str) -> None:
     for node in settings.findall(qn("w:themeFontLang")):
         node.attrib.clear()
         node.set(qn("w:val"), lang_tag)
-
-
-# Settings that follow w:updateFields in the schema's order.
-SETTINGS_AFTER_UPDATE_FIELDS = (
-    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
-
-
-def update_fields_on_open(document: DocxDocument) -> None:
-    """Ask the word processor to refresh every field (the contents' page numbers) on opening."""
-    settings = document.settings.element
-    flag = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
-    settings.insert_element_before(flag, *SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def set_core_properties(document: DocxDocument, *, title: str, subject: str, language: str,

@@ -16,6 +16,7 @@ date), so that equal input gives equal bytes. Edits a reviewer makes on top are 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from typing import cast
 
 from docx.document import Document as DocxDocument
@@ -23,7 +24,8 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from ...model.diff import CHANGE_PHRASES, Acts, Block, Diff, Line, Row, TableBlock
+from ...model.diff import Acts, Block, Diff, Line, Row, TableBlock
+from ..shared.typography import bind, leads_in
 from .layout import body_section, break_section, landscape_uids, page_setup
 from .oxml import bookmark, element, paragraph, run
 from .package import new_document, save, set_core_properties
@@ -70,7 +72,7 @@ class _Writer:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.ids = itertools.count(1)
-        self.document: DocxDocument = new_document(diff.lang.tag)
+        self.document: DocxDocument = new_document(diff.lang.tag, hyphenation=diff.lang.hyphenation)
         self.body = self.document.element.body
         self.layout: PageLayout = PORTRAIT
 
@@ -83,10 +85,17 @@ class _Writer:
         self._summary()
         # A block without an anchor belongs to the unit of the anchored block before it.
         owner: str | None = None
-        for block in diff.blocks:
+        blocks = _signatures_joined(diff.blocks)
+        for number, block in enumerate(blocks):
             owner = block.anchor or owner
             self._turn_to(LANDSCAPE if owner in landscape else PORTRAIT)
-            self._append(self._block(block))
+            item = self._block(block)
+            # The text opens a page after the summary, as the programme and each appendix open
+            # one under their stamp (the first line of a stamped part carries its anchor).
+            if isinstance(item, CT_P) and (number == 0 or (
+                    isinstance(block, Line) and block.role == "stamp" and block.anchor)):
+                item.get_or_add_pPr().pageBreakBefore_val = True
+            self._append(item)
         self._turn_to(PORTRAIT)
         last = body_section(self.body).getprevious()
         if not isinstance(last, CT_P):
@@ -108,12 +117,17 @@ class _Writer:
                                header=True))
         for change in diff.changes:
             days = [lang.short_date(item.in_force) for item in change.acts if item.in_force]
-            texts = [change.name, lang.phrase(CHANGE_PHRASES[change.change]),
+            # The unit by its path of printed labels; what became of it in the words the HTML
+            # summary uses, agreeing with it.
+            texts = [change.name, diff.change_word(change),
                      "; ".join(diff.act_names(change.acts)), ", ".join(days)]
-            table.append(table_row([(_cell(text, "TableText"), 1) for text in texts], columns))
+            table.append(table_row([(_cell(bind(text, lang), "TableText"), 1) for text in texts],
+                                   columns))
         self._append(table)
 
-    def _block(self, block: Block) -> BaseOxmlElement:
+    def _block(self, block: Block | _Signature) -> BaseOxmlElement:
+        if isinstance(block, _Signature):
+            return self._paragraph(block.position, then=block.name)
         if block.is_table:
             return self._table(cast("TableBlock", block))
         return self._paragraph(cast("Line", block))
@@ -154,7 +168,7 @@ class _Writer:
     # Paragraphs
 
     def _paragraph(self, line: Line, style: str | None = None, mark_state: bool = True,
-                   strong: bool = False) -> CT_P:
+                   strong: bool = False, then: Line | None = None) -> CT_P:
         p = paragraph(style or _line_style(line))
         if mark_state and line.state != "equal":
             # The paragraph mark itself is inserted or deleted, not only its text.
@@ -164,17 +178,27 @@ class _Writer:
             p.get_or_add_pPr().append(mark)
         if line.anchor is not None:
             bookmark(p, next(self.ids), line.anchor)
-        run_style = "Strong" if strong else None
+        if _leads_in(line):
+            # A lead-in keeps with what it leads into, as in the version.
+            p.get_or_add_pPr().keepNext_val = True
+        self._ops(p, line, "Strong" if strong else None)
+        if then is not None:
+            # A signature's name on the line of its position, after a tab, as the version.
+            run(p, "\t")
+            self._ops(p, then, "Strong" if strong else None)
+        return p
+
+    def _ops(self, p: CT_P, line: Line, run_style: str | None) -> None:
+        lang = self.diff.lang
         for op in line.ops:
             if op.kind == "equal":
-                run(p, op.text, run_style)
+                run(p, bind(op.text, lang), run_style)
                 continue
             # Authored by the one act that made this piece where the diff could tell.
             wrapper = self._revision("w:ins" if op.kind == "insert" else "w:del",
                                      op.acts or line.acts)
-            run(wrapper, op.text, run_style, deleted=op.kind == "delete")
+            run(wrapper, bind(op.text, lang), run_style, deleted=op.kind == "delete")
             p.append(wrapper)
-        return p
 
     # Tables
 
@@ -197,7 +221,8 @@ class _Writer:
         # strong.
         strong = row.spec is not None and row.spec.sums_rows
         for index, cell in enumerate(row.cells):
-            style = "TableHeading" if row.kind == "header" or row.heads_rows else None
+            style = "TableHeading" if row.kind == "header" or row.heads_rows else (
+                "TableNumber" if cell.numeric else None)
             if row.kind == "excluded" and index == len(row.cells) - 1:
                 style = ROLE_STYLES["excluded"]
             # A cell keeps its last paragraph mark: only the ones before it may come and go.
@@ -218,10 +243,42 @@ class _Writer:
                          page_height=self.layout.text_height)
 
 
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    """A signature's position and name, which the diff gives a line each: one paragraph."""
+
+    position: Line
+    name: Line
+
+    @property
+    def anchor(self) -> str | None:
+        return self.position.anchor
+
+
+def _signatures_joined(blocks: list[Block]) -> list[Block | _Signature]:
+    """The blocks, each signature's two lines (position, then name) as one."""
+    joined: list[Block | _Signature] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if (isinstance(block, Line) and block.role == "signature" and block.anchor is None
+                and isinstance(last, Line) and last.role == "signature"):
+            joined[-1] = _Signature(last, block)
+        else:
+            joined.append(block)
+    return joined
+
+
 def _cell(text: str, style: str) -> list[CT_P]:
     p = paragraph(style)
     run(p, text)
     return [p]
+
+
+def _leads_in(line: Line) -> bool:
+    """Whether the earlier or the later wording of a line is a lead-in ("… as follows:")."""
+    earlier = "".join(op.text for op in line.ops if op.kind != "insert")
+    later = "".join(op.text for op in line.ops if op.kind != "delete")
+    return leads_in(earlier) or leads_in(later)
 
 
 def _line_style(line: Line) -> str:

@@ -123,13 +123,24 @@ STYLES: list[StyleSpec] = [
               ppr='<w:ind w:left="400"/>',
               rpr=f'<w:i/><w:iCs/><w:color w:val="7A4B00"/>{_SMALL}'),
     StyleSpec("ExcludedUnit", "Excluded Unit", rpr='<w:i/><w:iCs/><w:color w:val="555555"/>'),
-    StyleSpec("DocumentStatus", "Document Status", ppr='<w:jc w:val="center"/>',
+    # The status line keeps with the title under it, never alone at a page's foot.
+    StyleSpec("DocumentStatus", "Document Status", ppr='<w:keepNext/><w:jc w:val="center"/>',
               rpr='<w:b/><w:bCs/><w:color w:val="AA0000"/>'),
     StyleSpec("DocumentLine", "Document Line", ppr='<w:jc w:val="center"/>'),
     StyleSpec("VersionLine", "Version Line", based_on="DocumentLine", rpr="<w:i/><w:iCs/>"),
+    # A stamp stays whole and with the heading under it.
     StyleSpec("ApprovalStamp", "Approval Stamp",
-              ppr=(f'<w:spacing w:after="0"/><w:ind w:left="{STAMP_INDENT}"/>'
+              ppr=('<w:keepNext/><w:keepLines/>'
+                   f'<w:spacing w:after="0"/><w:ind w:left="{STAMP_INDENT}"/>'
                    '<w:jc w:val="center"/>')),
+    # The blank of an amending act: its heading lines, then the date and number with the place
+    # at the right margin.
+    StyleSpec("BlankHeading", "Blank Heading", next="BlankLine",
+              ppr='<w:keepNext/><w:keepLines/><w:spacing w:after="0"/><w:jc w:val="center"/>',
+              rpr="<w:b/><w:bCs/>"),
+    StyleSpec("BlankLine", "Blank Line", next="Title",
+              ppr=(f'<w:keepNext/><w:tabs><w:tab w:val="right" w:pos="{PORTRAIT.text_width}"/>'
+                   '</w:tabs><w:spacing w:before="240" w:after="240"/><w:jc w:val="left"/>')),
     StyleSpec("Signature", "Signature",
               ppr=('<w:keepLines/><w:tabs><w:tab w:val="right" '
                    f'w:pos="{PORTRAIT.text_width}"/></w:tabs><w:spacing w:before="360"/>'
@@ -157,6 +168,7 @@ STYLES: list[StyleSpec] = [
     StyleSpec("TableHeading", "Table Heading", based_on="TableText",
               ppr='<w:keepNext/><w:jc w:val="center"/>', rpr="<w:b/><w:bCs/>"),
     StyleSpec("TableLabel", "Table Label", based_on="TableText", ppr='<w:jc w:val="center"/>'),
+    StyleSpec("TableNumber", "Table Number", based_on="TableText", ppr='<w:jc w:val="right"/>'),
     StyleSpec("TableNotes", "Table Notes", ppr='<w:ind w:firstLine="250"/>', rpr=_SMALL),
     StyleSpec("CommentText", "annotation text", rpr=_SMALL),
     StyleSpec("DefaultParagraphFont", "Default Paragraph Font", kind="character",

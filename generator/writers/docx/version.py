@@ -1,17 +1,22 @@
 """DOCX writer: an annotated version → a Word document a drafter can open and edit (python-docx).
 
-Reads: an `Annotated` version. Writes: the bytes of one .docx file that shows the same text as
-the HTML version — head, pending notice, a table of contents (entries with PAGEREF page
-numbers, refreshed on opening), the units with their notes, exclusion texts and reconstruction
-marks (the reason as a comment in the version's language) — in real Word styles (styles.py), on
-A4 pages with the PDF's margins: the section holding the action plan on landscape pages, table
-header rows that repeat, the PDF's running head in the header, a PAGE field in the footer, a
-bookmark per unit id and the version's language on every style. Equal input, equal bytes.
+Reads: an `Annotated` version, and the PDF's pagination of it (`print.css`, the project's own
+when it has one). Writes: the bytes of one .docx file that shows the same text as the HTML
+version — head, pending notice, a table of contents (entries with PAGEREF fields whose stored
+results are the PDF's page numbers, so that every viewer shows them without updating fields),
+the units with their notes, exclusion texts and reconstruction marks (the reason as a comment in
+the version's language) — in real Word styles (styles.py), on A4 pages with the PDF's margins:
+the section holding the action plan on landscape pages, table header rows that repeat, numbers
+and amounts right-aligned, the PDF's running head in the header from page 2 on, a PAGE field in
+the footer, a bookmark per unit id and the version's language on every style. Numbers, the
+number sign with its number and an appendix label ("1-appendix") are bound as in the PDF
+(no-break spaces, `w:noBreakHyphen`). Equal input, equal bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -24,13 +29,18 @@ from ...lang.cells import cell_lines
 from ...model import Annotated, Cell, FamilyVisitor, Unit, family_of, spec_of
 from ...model.bookmarks import bookmark_name
 from ...model.inline import spans
-from ...model.tables import TableShape, heading_text, table_shape
-from ..shared.templates import toc_entries
+from ...model.tables import TableShape, heading_text, is_numeric, table_shape
+from ..shared.fonts import check_font
+from ..shared.pdf import anchor_pages
+from ..shared.templates import Templates, document_html, toc_entries
+from ..shared.typography import bind, leads_in
 from .layout import body_section, break_section, page_setup, wants_landscape
 from .oxml import bookmark, element, field, paragraph, run
-from .package import new_document, save, set_core_properties, update_fields_on_open
+from .package import new_document, save, set_core_properties
 from .styles import LANDSCAPE, PORTRAIT, PageLayout
 from .tables import CellContent, grid, table_element, table_row
+
+__all__ = ["check_font", "render_docx"]
 
 AUTHOR = "legalgen"
 # Where a unit's paragraphs go: the body, or a list that becomes a table cell.
@@ -48,23 +58,28 @@ def running_head(annotated: Annotated) -> str:
             f"{annotated.version_heading}")
 
 
-def render_docx(annotated: Annotated) -> bytes:
+def render_docx(annotated: Annotated, template_dir: Path | None = None) -> bytes:
+    """The DOCX of a version; `template_dir` (the project's templates) paginates it as the PDF."""
+    templates = Templates(template_dir)
+    pages = anchor_pages(document_html(annotated, templates), templates, annotated.lang)
     version = annotated.version
-    document = new_document(language_tag(annotated))
+    document = new_document(language_tag(annotated), hyphenation=annotated.lang.hyphenation)
     set_core_properties(
         document, title=annotated.title, subject=annotated.version_heading,
         language=language_tag(annotated), author=annotated.adoption_line,
         identifier=f"{version.document.id}@{version.date.isoformat()}", date=version.date,
     )
-    _DocumentBuilder(document, annotated).build()
+    _DocumentBuilder(document, annotated, pages).build()
     return save(document, version.date)
 
 
 class _DocumentBuilder(FamilyVisitor[None]):
     """Walks the annotated version in the order of the HTML template and appends to the body."""
 
-    def __init__(self, document: DocxDocument, annotated: Annotated) -> None:
+    def __init__(self, document: DocxDocument, annotated: Annotated,
+                 pages: dict[str, int]) -> None:
         self.document = document
+        self.pages = pages
         self.a = annotated
         self.lang = annotated.lang
         self.body = document.element.body
@@ -74,8 +89,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
     # Document order
 
     def build(self) -> None:
-        page_setup(self.document, header=running_head(self.a))
-        update_fields_on_open(self.document)
+        page_setup(self.document, header=running_head(self.a), title_page=True)
         self._head()
         self._pending()
         self._contents()
@@ -101,6 +115,9 @@ class _DocumentBuilder(FamilyVisitor[None]):
             self._text_paragraph(a.repeal_line, "DocumentLine")
             self._text_paragraph(a.repeal_note.text if a.repeal_note else "", "EditorialNote")
         self._text_paragraph(a.version_heading, "VersionLine")
+        if a.reconstruction_reasons():
+            # The title page says the version shows reconstructed wordings, as the PDF's does.
+            self._text_paragraph(self.lang.phrase("contains_reconstructed"), "DocumentLine")
 
     def _pending(self) -> None:
         if not self.a.pending:
@@ -112,15 +129,17 @@ class _DocumentBuilder(FamilyVisitor[None]):
 
     def _contents(self) -> None:
         """The contents: entries in the TOC styles linked to the units' bookmarks, each ending in
-        a PAGEREF field for its page number, which Word refreshes on opening (`w:updateFields`)
-        and LibreOffice computes as it lays the pages out. No TOC field wraps them: LibreOffice
+        a PAGEREF field whose stored result is the unit's page in the PDF, so that a viewer that
+        updates no field (a previewer, Word before F9) shows it; a word processor that lays the
+        pages out itself (LibreOffice) may put its own. No TOC field wraps them: LibreOffice
         shows a TOC field's stored result as it is, without page numbers."""
         self._text_paragraph(self.lang.phrase("contents"), "TOCHeading")
         for depth, uid, text in toc_entries(self.a.units, self.lang):
             p = paragraph(f"TOC{min(depth, 2) + 1}")
             link = self._hyperlink(p, uid)
-            run(link, text + "\t")
-            field(link, f" PAGEREF {bookmark_name(uid)} \\h ", "")
+            run(link, bind(text, self.lang) + "\t")
+            page = self.pages.get(uid)
+            field(link, f" PAGEREF {bookmark_name(uid)} \\h ", str(page) if page else "")
             self._append(p)
 
     # Paragraph helpers
@@ -128,21 +147,22 @@ class _DocumentBuilder(FamilyVisitor[None]):
     def _text_paragraph(self, text: str, style: str, add: Add | None = None) -> CT_P:
         p = paragraph(style)
         if text:
-            run(p, text)
+            run(p, bind(text, self.lang))
         (add or self._append)(p)
         return p
 
     def _inline(self, p: CT_P, text: str | None, bold: bool = False) -> None:
         """Unit text with references (hyperlinks to bookmarks inside this document) and emphasis."""
         for span in spans(text or ""):
+            shown = bind(span.text, self.lang)
             if span.kind == "em":
-                run(p, span.text, "Emphasis", bold=bold)
+                run(p, shown, "Emphasis", bold=bold)
             elif span.is_internal:
-                run(self._hyperlink(p, span.target or ""), span.text, "Reference", bold=bold)
+                run(self._hyperlink(p, span.target or ""), shown, "Reference", bold=bold)
             elif span.kind == "ref":
-                run(p, span.text, "Reference", bold=bold)
+                run(p, shown, "Reference", bold=bold)
             else:
-                run(p, span.text, "Strong" if bold else None)
+                run(p, shown, "Strong" if bold else None)
 
     def _hyperlink(self, p: CT_P, uid: str) -> BaseOxmlElement:
         link = element("w:hyperlink", {"w:anchor": bookmark_name(uid), "w:history": "1"})
@@ -229,13 +249,14 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if unit.text:
             p = paragraph("Normal")
             self._inline(p, unit.text)
+            _keep_a_lead_in(p, unit.text)
             add(p)
         for child in unit.children:
             self._unit(child, depth + 1, add)
 
     def _signature(self, unit: Unit, add: Add) -> None:
         p = paragraph("Signature")
-        run(p, f"{unit.position or ''}\t{unit.name or ''}")
+        run(p, bind(f"{unit.position or ''}\t{unit.name or ''}", self.lang))
         self._bookmark(p, unit.uid)
         add(p)
         self._notes(unit, add)
@@ -251,6 +272,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
         if unit.text:
             p = paragraph("TableNotes")
             self._inline(p, unit.text)
+            _keep_a_lead_in(p, unit.text)
             add_and_keep(p)
         for child in unit.children:
             if child.uid in self.a.exclusions:
@@ -265,10 +287,11 @@ class _DocumentBuilder(FamilyVisitor[None]):
         """'<label> <heading> text' as the template's generic unit, then notes and children."""
         p = paragraph(style)
         if unit.label:
-            run(p, unit.label + " ")
+            run(p, bind(unit.label, self.lang) + " ")
         if unit.heading:
-            run(p, unit.heading + " ", "Strong")
+            run(p, bind(unit.heading, self.lang) + " ", "Strong")
         self._inline(p, unit.text)
+        _keep_a_lead_in(p, unit.text)
         self._bookmark(p, unit.uid)
         add(p)
         self._notes(unit, add)
@@ -314,7 +337,9 @@ class _DocumentBuilder(FamilyVisitor[None]):
                 if label_cells else []
             for index, value in enumerate(row.cells or []):
                 bold = bold_all or (table.role == "passport" and index == 0)
-                cells.append((self._cell_paragraphs(value, "TableText", bold), 1))
+                # Numbers and amounts right-aligned, their digits under one another, as the PDF.
+                style = "TableNumber" if is_numeric(value) else "TableText"
+                cells.append((self._cell_paragraphs(value, style, bold), 1))
         tr = table_row(cells, columns, page_height=self.layout.text_height)
         self._bookmark(_first_paragraph(tr), row.uid)
         return tr
@@ -322,7 +347,7 @@ class _DocumentBuilder(FamilyVisitor[None]):
     def _plain_cell(self, text: str, style: str, bold: bool = False) -> list[CT_P]:
         p = paragraph(style)
         if text:
-            run(p, text, "Strong" if bold else None)
+            run(p, bind(text, self.lang), "Strong" if bold else None)
         return [p]
 
     def _cell_paragraphs(self, value: Cell, style: str, bold: bool = False) -> list[CT_P]:
@@ -338,6 +363,13 @@ class _DocumentBuilder(FamilyVisitor[None]):
     def _break_section(self, layout: PageLayout) -> None:
         break_section(self.body, layout)
         self.layout = layout
+
+
+def _keep_a_lead_in(p: CT_P, text: str | None) -> None:
+    """A lead-in ("… as follows:", "Note:") keeps with what it leads into, as in the PDF: the
+    next paragraph, or the first row of a table (which never splits)."""
+    if leads_in(text):
+        p.get_or_add_pPr().keepNext_val = True
 
 
 def _first_paragraph(node: BaseOxmlElement) -> CT_P:

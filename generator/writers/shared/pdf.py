@@ -2,7 +2,8 @@
 
 Reads: HTML text, `print.css`, the page's language and the installed serif font. Writes: PDF
 bytes, the same bytes for the same input (the creation date comes from the HTML's metadata,
-never the clock).
+never the clock), and the page each element id starts on (`anchor_pages`), which the DOCX
+writer prints in its contents.
 
 After `print.css` comes the stylesheet of the page's language (`language_css`): where the
 renderer has no hyphenation patterns for the language, text in table cells and notes is set
@@ -35,17 +36,24 @@ from .templates import TEMPLATES, Templates
 
 PRINT_CSS = "print.css"
 PDF_VARIANT = "pdf/a-3b"
-# What is set ragged-right in a language without hyphenation patterns: narrow places.
-RAGGED = ("table.table td:not(.number):not(.label)", ".note", ".provenance")
+# What is set ragged-right in a language without hyphenation patterns: every paragraph and cell
+# (justified lines without hyphens leave wide gaps), headings and numbers keep their alignment.
+RAGGED = ("main .unit > p", "main .table-notes p", "main p.excluded", "main .note",
+          "main .provenance", "table.table td:not(.number):not(.label)", ".act .formula",
+          ".act .point", ".act .act-group", ".act .instruction",
+          ".act p.quoted:not(.quoted-heading)")
 
 
 def language_css(lang: Language) -> str:
-    """The print rules of one language: ragged-right narrow places where it cannot be
-    hyphenated (Kazakh: Pyphen has no patterns), nothing where it can."""
+    """The print rules of one language: ragged-right text where it cannot be hyphenated (Kazakh:
+    neither Pyphen nor any maintained package has Kazakh patterns), nothing where it can (the
+    stylesheet justifies and hyphenates)."""
     if lang.hyphenation:
         return ""
     selectors = ", ".join(f"html:lang({lang.code}) {selector}" for selector in RAGGED)
-    return f"{selectors} {{ text-align: left; hyphens: manual; }}\n"
+    # A sheet given to WeasyPrint is a user sheet: its rules override the page's own
+    # stylesheet only when important.
+    return f"{selectors} {{ text-align: left !important; hyphens: manual !important; }}\n"
 
 
 class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
@@ -140,11 +148,9 @@ def _compress_streams_once(document: Document, pdf: pydyf.PDF) -> None:
             pdf_object.__class__ = _compressed_once(type(pdf_object))
 
 
-def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, lang: Language,
-                    fetcher: URLFetcher | None = None) -> bytes:
-    """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
-    language and its date, so that the same document gets the same file identifier; `templates`
-    (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
+def _layout(html_text: str, templates: Templates, lang: Language,
+            fetcher: URLFetcher | None = None) -> Document:
+    """The page laid out on the PDF's pages, with `print.css` and the language's own rules."""
     check_font()
     fetcher = fetcher or TemplateFetcher(templates)
     try:
@@ -158,6 +164,25 @@ def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, l
         _raise_problem(fetcher)
         raise
     _raise_problem(fetcher)  # a file WeasyPrint left out with a warning
+    return document
+
+
+def anchor_pages(html_text: str, templates: Templates, lang: Language) -> dict[str, int]:
+    """The number of the PDF page each element id of the page starts on, as the PDF writer
+    paginates it: the page numbers other formats print (the DOCX's contents)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(_layout(html_text, templates, lang).pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, lang: Language,
+                    fetcher: URLFetcher | None = None) -> bytes:
+    """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
+    language and its date, so that the same document gets the same file identifier; `templates`
+    (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
+    document = _layout(html_text, templates, lang, fetcher)
     identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
     data: bytes = document.write_pdf(
         pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),

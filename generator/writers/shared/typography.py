@@ -19,7 +19,9 @@ from ...model import Language
 NO_BREAK_SPACE = "\u00a0"
 NO_BREAK_HYPHEN = "\u2011"
 _SPACE = r"[ \u00a0]"
-_NUMBER = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*"
+# A number, or a range of numbers joined by a hyphen ("50-60 %"), which a line must not break.
+_NUMBER = (rf"(?:\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
+           rf"(?:-\d+(?:[.,]\d+)*)?")
 _SUFFIX = r"-(?:[^\W\d_]+|\d+\))"
 
 
@@ -32,6 +34,12 @@ def _unbreakable(number_sign: str, units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:{re.escape(number_sign)}{_SPACE}?)?(?<![\w.,])(?:{_NUMBER})(?:{unit})?"
         rf"(?:{_SUFFIX})?(?!\w)"
     )
+
+
+def leads_in(text: str | None) -> bool:
+    """Whether a paragraph leads into what follows it ("… as follows:", "Note:"), as the
+    template's `lead-in` class: it must not end a page."""
+    return (text or "").rstrip().endswith(":")
 
 
 def unbreakable_pieces(text: str, lang: Language) -> Iterator[tuple[int, int]]:
