@@ -236,3 +236,19 @@ def test_status_lines_and_command_errors_are_translated(tmp_path):
     checked = runner.invoke(main, ["validate", "--root", str(tmp_path / "p")])
     assert checked.exit_code == 0
     assert checked.stderr.startswith("в порядке: структурных элементов (на каждом языке): ")
+
+
+def test_a_project_cached_in_one_language_warns_in_another(tmp_path):
+    """The project cache keeps a project with the warnings it was read with: a command run in
+    another language reads the project again and warns in that language."""
+    root = tmp_path / "p"
+    made = CliRunner().invoke(main, ["init", str(root), "--title-kk", "Бағдарлама",
+                                     "--title-ru", "Программа", "--date", "2020-01-10"])
+    assert made.exit_code == 0, made.output
+    (root / "amendments" / "no-1169.yml").write_text("act: {}\n", encoding="utf-8")
+    english = CliRunner(env={"LEGALGEN_LANG": "en"}).invoke(main, ["validate", "--root", str(root)])
+    assert "not read: amendment records are *.yaml files" in english.stderr
+    russian = CliRunner(env={"LEGALGEN_LANG": "ru"}).invoke(main, ["validate", "--root", str(root)])
+    assert english.exit_code == russian.exit_code == 0, russian.output
+    warning = russian.stderr.split(": warning: ", 1)[1]
+    assert CYRILLIC.search(warning) and "not read" not in warning, russian.stderr

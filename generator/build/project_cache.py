@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..i18n import chosen_language
 from ..lang import codes
 from ..load import load_project
 from ..load.limits import SIZE_VARIABLE
@@ -42,12 +43,13 @@ def cache_folder() -> Path:
 
 def input_key(root: Path) -> str:
     """A hash of every input entry's place, kind and bytes (a folder or a FIFO where a record
-    was is a change), of the size limit, of legalgen, of the registered languages and of this
+    was is a change), of the size limit, of legalgen, of the registered languages, of the
+    language of the messages (a cached project keeps the warnings it was read with) and of this
     Python."""
     entries = [path for folder in INPUT_FOLDERS for path in sorted((root / folder).rglob("*"))]
     entries.append(root / CONFIG_FILE)
     parts = (legalgen_fingerprint(), sys.version, os.environ.get(SIZE_VARIABLE, ""),
-             ",".join(codes()), digest_files(entries, root))
+             ",".join(codes()), chosen_language() or "", digest_files(entries, root))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
