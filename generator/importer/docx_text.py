@@ -69,7 +69,8 @@ class _Reader:
         if style == STAMP:
             if self.stamp_pos is None:
                 self.stamp_pos = self.pos()
-            self.stamp.extend(line.strip() for line in paragraph.text.split("\n")
+            # Words as elsewhere: the no-break space binding "№ 652" is a space in the text.
+            self.stamp.extend(" ".join(line.split()) for line in paragraph.text.split("\n")
                               if line.strip())
             return
         self.flush_stamp()
