@@ -37,10 +37,10 @@ from .reading import (
     DATE,
     ActDraft,
     IssuerIndex,
+    LanguageReader,
     NotReadable,
     NumberWords,
     closing_bracket,
-    minimal,
     read_date,
 )
 
@@ -61,8 +61,10 @@ CASE_OF = {"replace": "nominative", "exclude": "nominative", "amend": "dative",
            "lose_force": "genitive"}
 
 
-class KazakhReader:
+class KazakhReader(LanguageReader):
     """Reads Kazakh notes with the Kazakh grammar's words."""
+
+    lang: Kazakh
 
     def __init__(self, lang: Kazakh, index: IssuerIndex):
         self.lang = lang
@@ -74,12 +76,6 @@ class KazakhReader:
                 self.act_words.setdefault(instrumental(possessive(form)).lower(), act_type)
         self.longest_words = sorted(self.act_words, key=len, reverse=True)
         self.languages = {word: code for code, word in LANGUAGE_NAMES.items()}
-
-    def read(self, text: str, document: ActId) -> NoteFacts:
-        if text.startswith(f"{self.lang.note_word} ") and text.endswith("."):
-            body = text[len(self.lang.note_word) + 1:-1]
-            return minimal(self.lang, self._note(body, document))
-        return minimal(self.lang, self._line(text, document))
 
     # Lines in an excluded unit's place
     def _line(self, text: str, document: ActId) -> NoteFacts:

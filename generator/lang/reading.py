@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, get_args
 
@@ -281,6 +282,28 @@ class NoteReader(Protocol):
     """A language's reader of its published notes."""
 
     def read(self, text: str, document: ActId) -> NoteFacts: ...
+
+
+class LanguageReader(ABC):
+    """What the readers of the languages share: text that opens with the language's note word
+    and ends with a period is a note, any other a line in an excluded unit's place; the facts
+    keep only the named forms the words need."""
+
+    lang: Language
+
+    def read(self, text: str, document: ActId) -> NoteFacts:
+        word = self.lang.note_word
+        if text.startswith(f"{word} ") and text.endswith("."):
+            return minimal(self.lang, self._note(text[len(word) + 1:-1], document))
+        return minimal(self.lang, self._line(text, document))
+
+    @abstractmethod
+    def _note(self, body: str, document: ActId) -> NoteFacts:
+        """The facts of a note's words after the note word, without the final period."""
+
+    @abstractmethod
+    def _line(self, text: str, document: ActId) -> NoteFacts:
+        """The facts of the line standing in an excluded unit's place."""
 
 
 ReaderFactory = Callable[[Language, IssuerIndex], NoteReader]

@@ -17,10 +17,10 @@ from .reading import (
     LABEL,
     ActDraft,
     IssuerIndex,
+    LanguageReader,
     NotReadable,
     NumberWords,
     closing_bracket,
-    minimal,
     read_date,
 )
 from .ru import ACT_WORDS, ANNEX_NOUNS, LANGUAGE_NAMES, Noun, Russian, number_words_genitive
@@ -47,8 +47,10 @@ CASES = ("nominative", "accusative", "instrumental", "genitive")
 GENDER_KINDS = {"": "point", "а": "row", "о": "appendix", "ы": "point"}
 
 
-class RussianReader:
+class RussianReader(LanguageReader):
     """Reads Russian notes with the Russian grammar's words."""
+
+    lang: Russian
 
     def __init__(self, lang: Russian, index: IssuerIndex):
         self.lang = lang
@@ -87,12 +89,6 @@ class RussianReader:
             form = getattr(noun, case)
             if form:
                 self.words[case].setdefault(form, unit)
-
-    def read(self, text: str, document: ActId) -> NoteFacts:
-        if text.startswith(f"{self.lang.note_word} ") and text.endswith("."):
-            body = text[len(self.lang.note_word) + 1:-1]
-            return minimal(self.lang, self._note(body, document))
-        return minimal(self.lang, self._line(text, document))
 
     # Lines in an excluded unit's place
     def _line(self, text: str, document: ActId) -> NoteFacts:
