@@ -80,9 +80,10 @@ def _uses_a_module_fixture(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def project_cache_of_the_run(tmp_path_factory) -> None:
-    """The tests' commands keep loaded projects in a folder of this run, never the user's."""
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+def user_cache_of_the_run(tmp_path_factory) -> None:
+    """The tests' commands keep loaded projects and laid-out pages in a folder of this run,
+    never the user's; the pytest-xdist workers share it, as a user's commands share theirs."""
+    os.environ["XDG_CACHE_HOME"] = str(_run_folder(tmp_path_factory) / "user-cache")
 
 
 def legalgen(*args: str, env: dict | None = None,
@@ -109,12 +110,17 @@ def build_every_version(root: Path, out: Path, formats: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def _run_folder(tmp_path_factory) -> Path:
+    run: Path = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, which holds each worker's own
+    return run
+
+
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
     """The folder `name` of this test run, made by `make` in the first process that asks for it;
     the other pytest-xdist workers wait for it, then read the same files."""
-    run = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        run = run.parent  # the run's folder, which holds each worker's own
+    run = _run_folder(tmp_path_factory)
     with (run / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not (run / f"{name}.done").exists():

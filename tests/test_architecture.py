@@ -73,7 +73,8 @@ def test_the_layers_run_from_the_command_line_through_the_engine_to_the_model() 
     assert layers[:3] == [{"__main__"}, {"cli"}, {"build"}]
     assert set().union(*layers[3:-3]) == STAGES
     # The messages in the user's language are the lowest layer: every other one speaks.
-    assert layers[-3:] == [{"input", "lang"}, {"model", "memory", "version", "regular_files"},
+    assert layers[-3:] == [{"input", "lang"},
+                           {"model", "memory", "version", "regular_files", "user_cache"},
                            {"i18n"}]
     assert options["layers"]["exhaustive"] == "True"  # a new package must take its place
     assert "generator.build" in options["no-cli-libraries"]["source_modules"]

@@ -18,7 +18,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from ..i18n import chosen_language
@@ -29,6 +28,7 @@ from ..load.registry import CONFIG_FILE
 from ..memory import collector_paused
 from ..model import Project
 from ..regular_files import read_regular
+from ..user_cache import keep, user_cache
 from .fingerprint import digest_files, legalgen_fingerprint
 from .sealed import seal, signing_key, unsealed
 
@@ -37,8 +37,7 @@ KEPT = 8
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "legalgen" / "projects"
+    return user_cache("projects")
 
 
 def input_key(root: Path) -> str:
@@ -68,7 +67,7 @@ def load_project_cached(root: Path) -> Project:
     if project is None:
         body = pickle.dumps(load_project(root), protocol=pickle.HIGHEST_PROTOCOL)
         if key is not None:
-            _write(path, seal(key, body))
+            keep(path, seal(key, body), KEPT)
         project = _unpickle(body)
     project.root = root
     return project
@@ -93,22 +92,3 @@ def _unpickle(body: bytes) -> Project:
     with collector_paused():
         project: Project = pickle.loads(body)
     return project
-
-
-def _write(path: Path, data: bytes) -> None:
-    temp = None
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-        _prune(path.parent)
-    except OSError:  # a read-only or full disk only costs the next command a load
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
-
-
-def _prune(folder: Path) -> None:
-    pickles = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime, reverse=True)
-    for old in pickles[KEPT:]:
-        old.unlink(missing_ok=True)

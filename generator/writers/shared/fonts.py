@@ -50,10 +50,15 @@ def font_coverage() -> Charset:
 
 
 @functools.cache
+def font_files() -> tuple[str, ...]:
+    """The file of each style of the serif, as Pango would pick it."""
+    return tuple(_font_file(style) for style in FONT_STYLES)
+
+
+@functools.cache
 def _coverage(probe: str) -> Charset:
     codepoints: set[int] | None = None
-    for style in FONT_STYLES:
-        path = _font_file(style)
+    for style, path in zip(FONT_STYLES, font_files(), strict=True):
         cmap = set(TTFont(path, lazy=True).getBestCmap())
         missing = [char for char in probe if not char.isspace() and ord(char) not in cmap]
         if missing:

@@ -3,7 +3,7 @@
 Reads: HTML text, `print.css`, the page's language and the installed serif font. Writes: PDF
 bytes, the same bytes for the same input (the creation date comes from the HTML's metadata,
 never the clock), and the page each element id starts on (`anchor_pages`), which the DOCX
-writer prints in its contents.
+writer prints in its contents: kept in the user's cache (`pages`) by every layout, the PDF's too.
 
 After `print.css` comes the stylesheet of the page's language (`language_css`): where the
 renderer has no hyphenation patterns for the language, text in table cells and notes is set
@@ -32,6 +32,7 @@ from ...i18n import tr
 from ...model import InputError, Language
 from ...regular_files import read_regular
 from .fonts import FONT_FAMILY, FontError, check_font, missing_font_message
+from .pages import keep_pages, kept_pages, pages_key
 from .templates import TEMPLATES, Templates
 
 PRINT_CSS = "print.css"
@@ -65,6 +66,8 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
         # A project's file that may not be read (a link leading out, a FIFO): WeasyPrint turns
         # every failure of a fetch into its own error or a warning, so it is kept to be raised.
         self.problem: InputError | None = None
+        # Every file served, by its URL: what a layout read, for the cache of its pages.
+        self.served: dict[str, bytes] = {}
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         try:
@@ -77,9 +80,16 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no 
             raise URLFetchingError(tr("refused (only files under {folders} are served): {url}",
                                       folders=folders, url=url))
         mime, _ = mimetypes.guess_type(path.name)
-        return URLFetcherResponse(
-            url, read_regular(path), {"Content-Type": mime or "application/octet-stream"}
-        )
+        data = self.served[url] = read_regular(path)
+        return URLFetcherResponse(url, data, {"Content-Type": mime or "application/octet-stream"})
+
+    def refetch(self, url: str) -> bytes | None:
+        """The bytes `fetch` would serve for `url` now; None where it would serve none."""
+        try:
+            path = self.local_path(url)
+            return None if path is None else read_regular(path)
+        except (InputError, OSError):
+            return None
 
     def local_path(self, url: str) -> Path | None:
         """The file a `file:` URL under a templates folder stands for: the project's file of
@@ -169,11 +179,24 @@ def _layout(html_text: str, templates: Templates, lang: Language,
 
 def anchor_pages(html_text: str, templates: Templates, lang: Language) -> dict[str, int]:
     """The number of the PDF page each element id of the page starts on, as the PDF writer
-    paginates it: the page numbers other formats print (the DOCX's contents)."""
+    paginates it: the page numbers other formats print (the DOCX's contents). Kept between
+    commands (`pages`)."""
+    check_font()
+    key = pages_key(html_text, language_css(lang))
+    fetcher = TemplateFetcher(templates)
+    pages = kept_pages(key, fetcher.refetch)
+    if pages is None:
+        pages = _kept_anchors(key, fetcher, _layout(html_text, templates, lang, fetcher))
+    return pages
+
+
+def _kept_anchors(key: str, fetcher: TemplateFetcher, document: Document) -> dict[str, int]:
+    """The page each anchor of a laid-out document starts on, kept for the next command."""
     pages: dict[str, int] = {}
-    for number, page in enumerate(_layout(html_text, templates, lang).pages, 1):
+    for number, page in enumerate(document.pages, 1):
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
+    keep_pages(key, fetcher.served, pages)
     return pages
 
 
@@ -182,10 +205,13 @@ def render_html_pdf(html_text: str, identifier_key: str, templates: Templates, l
     """The PDF/A-3b of a page of HTML in `lang`; `identifier_key` names the document, its
     language and its date, so that the same document gets the same file identifier; `templates`
     (with the project's folder first) serve the stylesheets, or `fetcher` when one is given."""
-    document = _layout(html_text, templates, lang, fetcher)
+    own_fetcher = TemplateFetcher(templates) if fetcher is None else None
+    document = _layout(html_text, templates, lang, own_fetcher or fetcher)
     identifier = hashlib.md5(identifier_key.encode("utf-8"), usedforsecurity=False).hexdigest()
     data: bytes = document.write_pdf(
         pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"),
         finisher=_compress_streams_once)
     verify_fonts(document)
+    if own_fetcher is not None:  # every file the layout read is known: its pages can be kept
+        _kept_anchors(pages_key(html_text, language_css(lang)), own_fetcher, document)
     return data
