@@ -259,15 +259,17 @@ def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None
         assert b"2150-03-01T00:00:00Z" in package.read("docProps/core.xml")
 
 
-@pytest.mark.full  # every version of the fixture in every format
+@pytest.mark.full  # the PDF of the last version
 def test_the_last_date_the_outputs_hold_builds(tmp_path: Path) -> None:
     root = without_the_repeal(tmp_path)
     edit(root / "amendments/no-30.yaml", "published: 2015-02-03", "published: 9997-12-31")
     edit(root / "amendments/no-30.yaml", "in_force: on_publication",
          "in_force: {after_publication_days: 365}")
-    result = build(root, tmp_path / "out", "--format", "html,pdf,docx", "--as-of", "all")
+    result = build(root, tmp_path / "out", "--format", "html,pdf,docx", "--as-of", "latest")
     assert result.exit_code == 0, result.output
     assert "9999-01-01" in result.output, "a year and a day after the publication"
+    assert sorted(path.name for path in (tmp_path / "out").glob("*/9999-01-01/*")) == [
+        f"{DOC_ID}.{ext}" for ext in ("docx", "html", "pdf") for _ in ("kk", "ru")]
 
 
 def test_every_character_the_font_has_builds(tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 raw bytes), loaded and validated. Every outcome is clean: the project loads and validates, or
 every problem is a diagnostic at a place; an accepted project renders. Nothing raises otherwise.
 
-`LEGALGEN_FUZZ=long` runs 100 000 examples instead of the 2 000 of the default profile, and
-renders the HTML and DOCX of every project that validates; `LEGALGEN_FUZZ=quick` (what
-`make check` sets) runs 100.
+Two tests, one mutating the content files and one the records, so that the two halves run at
+once on two cores. `LEGALGEN_FUZZ=long` runs 100 000 examples each instead of the 600 of the
+default profile, and renders the HTML and DOCX of every project that validates;
+`LEGALGEN_FUZZ=quick` (what `make check` sets) runs 50 each.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ from tests.fixtureutil import FIXTURE
 # The default and the quick profiles are derandomized (no example database) and untimed: the
 # same examples on every run and no limit a busy machine could break, so CI never fails by
 # chance; the long profile explores at random, each example within 3 s.
-settings.register_profile("ci", max_examples=2000, deadline=None,
+settings.register_profile("ci", max_examples=600, deadline=None,
                           derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("quick", settings.get_profile("ci"), max_examples=100)
+settings.register_profile("quick", settings.get_profile("ci"), max_examples=50)
 settings.register_profile("long", max_examples=100_000, deadline=dt.timedelta(seconds=3),
                           derandomize=False, database=DirectoryBasedExampleDatabase(
                               ".hypothesis/examples"),
@@ -47,6 +48,8 @@ PROFILE = settings.get_profile(os.environ.get("LEGALGEN_FUZZ", "ci"))
 RENDER = os.environ.get("LEGALGEN_FUZZ") == "long"
 
 FILES = sorted(str(path.relative_to(FIXTURE)) for path in FIXTURE.rglob("*.yaml"))
+CONTENT = [name for name in FILES if name.startswith("content/")]
+RECORDS = [name for name in FILES if name.startswith("amendments/")]
 ORIGINAL = {name: yaml.safe_load((FIXTURE / name).read_text(encoding="utf-8")) for name in FILES}
 # Errors name a line and column; warnings a line (SPEC's "Errors"); information (an act whose
 # in-force day is not known yet) is placed like an error.
@@ -93,8 +96,8 @@ def _mutated(data: Any, place: tuple, how: str, value: Any) -> Any:
 
 
 @st.composite
-def mutations(draw: st.DrawFn) -> tuple[str, bytes]:
-    name = draw(st.sampled_from(FILES))
+def mutations(draw: st.DrawFn, files: list[str]) -> tuple[str, bytes]:
+    name = draw(st.sampled_from(files))
     data = yaml.safe_load(yaml.safe_dump(ORIGINAL[name]))
     for _ in range(draw(st.integers(1, 3))):
         places = _places(data)
@@ -133,10 +136,21 @@ def _parsed_once(path: Path, shown: str, diagnostics) -> Any:
 
 
 @PROFILE
-@given(mutations())
-def test_a_mutated_project_gives_only_clean_outcomes(mutation: tuple[str, bytes]) -> None:
+@given(mutations(CONTENT))
+def test_a_mutated_content_file_gives_only_clean_outcomes(mutation: tuple[str, bytes]) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _check_outcome(mutation, monkeypatch)
+
+
+@PROFILE
+@given(mutations(RECORDS))
+def test_a_mutated_record_gives_only_clean_outcomes(mutation: tuple[str, bytes]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _check_outcome(mutation, monkeypatch)
+
+
+def test_both_halves_mutate_every_file() -> None:
+    assert sorted(CONTENT + RECORDS) == FILES and CONTENT and RECORDS
 
 
 def test_a_pending_act_without_its_publication_day_is_a_clean_outcome() -> None:
