@@ -18,9 +18,10 @@ build: system-deps $(STAMP)
 test: system-deps-test lint golden
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# The fast tier, after each change: no LibreOffice, no browser, no PDF of the whole sample, the
-# quick profile of the fuzzer and the other long tests (fewer examples, a shorter race, a few
-# cases of each class of the hostile corpus; tests/conftest.py says which tests are `full`).
+# The fast tier, after each change: no LibreOffice, no browser, no PDF or DOCX of the whole
+# sample, the quick profile of the fuzzer and the other long tests (fewer examples, a shorter
+# race, a few cases of each class of the hostile corpus; tests/conftest.py says which tests are
+# `full`).
 check: system-deps $(STAMP)
 	LEGALGEN_FUZZ=quick $(BIN)/pytest -n $(TEST_WORKERS) -m "not full" $(PYTEST_ARGS)
 

@@ -6,9 +6,10 @@ pytest-xdist the first worker that asks makes one, the others wait for it and re
 
 Tiers: `make check` runs the tests not marked `full` (`pytest -m "not full"`), `make test` runs
 them all. `pytest_collection_modifyitems` marks a test `full` when it asks, directly or through
-another fixture, for one of FULL_FIXTURES: the sample's PDFs, LibreOffice, the browser. A test
-as slow without them carries `@pytest.mark.full` by hand: one that renders the PDFs of every
-version of a project, or a PDF of a 20,000-letter word, or builds and installs the package.
+another fixture, for one of FULL_FIXTURES: the sample's PDFs and DOCX, LibreOffice, the
+browser. A test as slow without them carries `@pytest.mark.full` by hand: one that renders the
+PDFs of every version of a project, or a PDF of a 20,000-letter word, or builds and installs the
+package.
 
 Workers (pytest-xdist, `--dist loadgroup`): the tests that read the sample's PDFs (each worker
 parses a PDF once and keeps it, tests/pdfutil.py), those that read LibreOffice's conversions and
@@ -53,7 +54,7 @@ settings.register_profile("deterministic", derandomize=True, database=None, dead
 settings.load_profile("deterministic")
 
 # A test that asks for one of these (directly or through another fixture) is in the full tier.
-FULL_FIXTURES = {"real_build", "soffice", "browser"}
+FULL_FIXTURES = {"real_build", "real_build_without_pdf", "soffice", "browser"}
 # Tests that ask for a fixture on the left (the first one that applies) run on one xdist worker.
 GROUPS = {"real_build": "real-build", "office_pdfs": "office", "browser": "browser"}
 
@@ -132,8 +133,17 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Pa
 # --- the sample's versions -----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
+def real_html(tmp_path_factory) -> Path:
+    """HTML of every version of the sample in both languages (a second to build): what the
+    tests of the sample's content read in the fast tier."""
+    return made_once(tmp_path_factory, "real-html",
+                     lambda out: build_every_version(ROOT, out, "html"))
+
+
+@pytest.fixture(scope="session")
 def real_build_without_pdf(tmp_path_factory) -> Path:
-    """HTML and DOCX of every version of the sample in both languages (seconds to build)."""
+    """HTML and DOCX of every version of the sample in both languages (each DOCX laid out as
+    its PDF, for the page numbers of its contents: the full tier)."""
     return made_once(tmp_path_factory, "real-build",
                      lambda out: build_every_version(ROOT, out, "html,docx"))
 
@@ -162,7 +172,7 @@ def sample_root(request, tmp_path_factory) -> Path:
 def sample_html(sample_root: Path, request, tmp_path_factory) -> Path:
     """HTML of every version of `sample_root`: the run's build of the sample, or of the copy."""
     if sample_root == ROOT:
-        return request.getfixturevalue("real_build_without_pdf")
+        return request.getfixturevalue("real_html")
     return made_once(tmp_path_factory, "grown-build",
                      lambda out: build_every_version(sample_root, out, "html"))
 

@@ -40,12 +40,12 @@ def test_the_seed_imports_and_validates(seed_project):
 
 
 def test_the_latest_version_matches_the_seed_as_well_as_the_hand_made_content(
-        seed_project, real_build_without_pdf):
+        seed_project, real_html):
     """Both figures of the import at least the hand-made content's, measured in the same run
     (`python -m tests.seedfidelity` prints them): the latest version, and the version closest to
     the seed (which still prints point 6 in its 1169 wording under the line that excludes it)."""
     imported = fidelity(pages(seed_project))
-    hand_made = fidelity(kazakh_pages(ROOT, real_build_without_pdf))
+    hand_made = fidelity(kazakh_pages(ROOT, real_html))
     assert imported.latest >= hand_made.latest, (imported, hand_made)
     assert imported.closest >= hand_made.closest, (imported, hand_made)
 
