@@ -280,6 +280,7 @@ def test_two_runs_give_identical_docx_bytes(sample_root, tmp_path):
         assert dates == {f"{new}T00:00:00Z"}, lang
 
 
+@pytest.mark.full  # the version's DOCX, laid out as its PDF
 def test_redline_has_the_font_pages_and_tables_of_the_version_docx(diffs, project):
     old, new = PAIRS[0]
     annotated = annotate(consolidate(project, "ru", dt.date.fromisoformat(new)), project)

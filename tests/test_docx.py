@@ -403,6 +403,7 @@ def test_bookmark_names_fit_word():
     assert bookmark_name("para_3") == "para_3"
 
 
+@pytest.mark.full  # the latest version of the sample, laid out as its PDF
 def test_inline_markup_becomes_styled_runs_and_links():
     """Emphasis in the Emphasis style; a unit reference a link to its bookmark; an act plain."""
     project = load_project(ROOT)

@@ -95,6 +95,7 @@ def _mount_tmpfs(folder: Path, size: str) -> None:
 
 
 @ROOT_ONLY
+@pytest.mark.full  # the DOCX of every version, on a disk made for the test
 def test_a_full_disk_stops_the_build_and_keeps_the_last_good_outputs(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     _mount_tmpfs(disk, "200k")

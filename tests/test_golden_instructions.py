@@ -58,6 +58,7 @@ def test_every_listed_instruction_is_still_a_miss():
     assert rows and rows - missed == set()
 
 
+@pytest.mark.full  # the whole golden report, which `make test` also prints
 def test_make_golden_prints_the_notes_and_the_instructions_of_each_language(capsys):
     """`make golden` (`python -m tests.golden`): one line per language with both halves measured,
     then every miss under its class in docs/known-differences.md."""

@@ -105,6 +105,7 @@ def _docx_text(path: Path, part: str) -> str:
         return "".join(archive.read(name).decode("utf-8") for name in names)
 
 
+@pytest.mark.full  # the projection's PDF
 def test_the_projection_shows_every_pending_act_and_says_so_on_every_page(project, tmp_path):
     run(project, "build", "--as-of", "projected", "--format", "html,docx,pdf",
         "--out", str(tmp_path))
