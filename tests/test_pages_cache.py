@@ -16,7 +16,7 @@ from generator.user_cache import user_cache
 from generator.writers.docx.version import render_docx
 from generator.writers.pdf import render_pdf
 from generator.writers.shared import pdf
-from generator.writers.shared.pages import FOLDER
+from generator.writers.shared.pages import FOLDER, keep_pages, kept_pages
 from generator.writers.shared.templates import TEMPLATES, Templates, document_html
 from tests.fixtureutil import FIXTURE, copy_fixture
 
@@ -80,11 +80,25 @@ def test_an_edited_stylesheet_of_the_project_lays_the_version_out_again(layouts,
     assert max(after.values()) > max(before.values())
 
 
-@pytest.mark.parametrize("damage", [b"", b"{", b"[" * 100_000, b'{"read": {}, "pages": {"x": "1"}}',
-                                    b'{"read": {"file:///nowhere/print.css": "0"}, "pages": {}}'])
-def test_a_damaged_entry_is_laid_out_again(layouts, damage):
+def test_a_damaged_entry_is_laid_out_again(layouts):
     pages = _pages(FIXTURE)
     (entry,) = user_cache(FOLDER).glob("*.json")
-    entry.write_bytes(damage)
+    entry.write_bytes(b'{"read": {}, "pages": {"x": "1"}}')
     assert _pages(FIXTURE) == pages
     assert len(layouts) == 2
+
+
+DAMAGES = {"empty": b"", "cut short": b"{", "nested deep": b"[" * 100_000,
+           "a page not a number": b'{"read": {}, "pages": {"x": "1"}}',
+           "a key more": b'{"read": {}, "pages": {}, "x": 1}',
+           "a file no longer there": b'{"read": {"file:///nowhere/print.css": "0"}, "pages": {}}',
+           "a file changed": b'{"read": {"file:///f": "0"}, "pages": {"x": 1}}'}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_no_damaged_entry_is_served(monkeypatch, tmp_path, damage):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    keep_pages("k", {"file:///f": b"body"}, {"x": 1})
+    assert kept_pages("k", {"file:///f": b"body"}.get) == {"x": 1}
+    (user_cache(FOLDER) / "k.json").write_bytes(damage)
+    assert kept_pages("k", {"file:///f": b"body"}.get) is None
