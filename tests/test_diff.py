@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -32,6 +33,8 @@ from generator.writers.docx.version import render_docx
 from generator.writers.html import render_html
 
 from .textutil import HIDDEN, NOT_THE_ACT, differing_passages, html_words, words
+
+QUICK = os.environ.get("LEGALGEN_FUZZ") == "quick"
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WNS = {"w": W[1:-1]}
@@ -260,6 +263,7 @@ def test_libreoffice_opens_the_docx(real_redlines, office_pdfs):
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 
+@pytest.mark.full  # every redline of the sample written twice
 def test_two_runs_give_identical_docx_bytes(sample_root, tmp_path):
     """Redlines are dated by the later version: every zip entry, the core properties."""
     outs = [tmp_path / "first", tmp_path / "second"]
@@ -557,7 +561,9 @@ def write_project(root: Path, acts: list[list[dict]]) -> None:
             yaml.safe_dump(record, allow_unicode=True))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 20 histories in `make test`, 8 in `make check` (LEGALGEN_FUZZ=quick, its fast profile).
+@settings(max_examples=8 if QUICK else 20, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_histories_report_exactly_the_units_each_act_touched(data):
     history = History()

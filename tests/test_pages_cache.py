@@ -17,7 +17,7 @@ from generator.writers.docx.version import render_docx
 from generator.writers.pdf import render_pdf
 from generator.writers.shared import pdf
 from generator.writers.shared.pages import FOLDER, keep_pages, kept_pages
-from generator.writers.shared.templates import TEMPLATES, Templates, document_html
+from generator.writers.shared.templates import TEMPLATES, Templates
 from tests.fixtureutil import FIXTURE, copy_fixture
 
 LATEST = dt.date(2018, 1, 1)
@@ -38,11 +38,13 @@ def layouts(monkeypatch, tmp_path) -> list[str]:
     return made
 
 
-def _pages(root: Path, lang: str = "kk") -> dict[str, int]:
-    project = load_project(root)
-    annotated = annotate(consolidate(project, lang, LATEST), project)
-    templates = Templates(root / "templates")
-    return pdf.anchor_pages(document_html(annotated, templates), templates, language(lang))
+# A small page of headings and paragraphs, quick to lay out: what the stylesheet tests lay out.
+PAGE = "".join(f'<h2 id="h{number}">{number}</h2><p>{"сөз " * 60}</p>' for number in range(12))
+HTML = f'<html lang="kk"><body>{PAGE}</body></html>'
+
+
+def _pages(root: Path) -> dict[str, int]:
+    return pdf.anchor_pages(HTML, Templates(root / "templates"), language("kk"))
 
 
 def test_a_version_is_laid_out_once_for_every_docx_of_it(layouts):

@@ -4,6 +4,7 @@ acts and generated records on the fixture), in the official style of published a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from generator.writers.act_txt import render_act_txt
 from .conftest import ROOT
 from .fixtureutil import FIXTURE
 from .recordutil import command, record_cli, same_versions, without_record
+
+QUICK = os.environ.get("LEGALGEN_FUZZ") == "quick"
 
 LANGS = codes()
 
@@ -143,7 +146,8 @@ def records(draw):
     return changes or [INSERT]
 
 
-@settings(max_examples=25, deadline=None,
+# 25 records in `make test`, 8 in `make check` (LEGALGEN_FUZZ=quick, its fast profile).
+@settings(max_examples=8 if QUICK else 25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(changes=records())
 def test_generated_records_on_the_fixture_come_back_from_their_act(changes, tmp_path_factory):
