@@ -44,7 +44,7 @@ class DaskExecutor:
 def _rendered(client: Any, jobs: Sequence[Job]) -> Iterator[tuple[Job, bytes]]:
     from distributed import as_completed
 
-    keys: dict[Path, str] = {}
+    keys: dict[tuple[Path, str | None], str] = {}
     tasks = [task_of(job, keys) for job in jobs]
     # The tasks are given in the engine's order (the slowest first), which the scheduler keeps
     # by their priority; each is its own (impure) task, retried where a worker died.

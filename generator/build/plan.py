@@ -34,10 +34,11 @@ SLOWEST_FIRST = ("pdf", "docx")
 @dataclass(frozen=True, slots=True)
 class Recipe:
     """How a version job's subject is made from the project's files, for a worker that holds
-    no version: the project's folder (absolute), the day (None: the projection), the language
-    and the day taken as today."""
+    no version: the project's folder (absolute), the workspace document (None: the folder's
+    one document), the day (None: the projection), the language and the day taken as today."""
 
     root: Path
+    doc: str | None
     date: dt.date | None
     lang: str
     today: dt.date
@@ -91,7 +92,7 @@ def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None]
     jobs = []
     for date in dates:
         for lang in langs:
-            recipe = Recipe(project.root.resolve(), date, lang, today)
+            recipe = Recipe(project.root.resolve(), project.workspace_doc, date, lang, today)
             annotated = made_version(project, recipe)
             for fmt in formats:
                 chosen = writer("version", fmt)

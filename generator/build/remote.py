@@ -44,15 +44,15 @@ class Task:
     job: Job | None  # the whole job, when it has no recipe
 
 
-def task_of(job: Job, project_keys: dict[Path, str]) -> Task:
+def task_of(job: Job, project_keys: dict[tuple[Path, str | None], str]) -> Task:
     """The task that renders `job` elsewhere; `project_keys` holds each project's input key,
     computed once per command and project."""
     if job.recipe is None:
         return Task(job.path, job.writer, job.template_dir, None, "", job)
-    root = job.recipe.root
-    if root not in project_keys:
-        project_keys[root] = input_key(root)
-    return Task(job.path, job.writer, job.template_dir, job.recipe, project_keys[root], None)
+    project = (job.recipe.root, job.recipe.doc)
+    if project not in project_keys:
+        project_keys[project] = input_key(*project)
+    return Task(job.path, job.writer, job.template_dir, job.recipe, project_keys[project], None)
 
 
 Outcome = tuple[bool, bytes | Failure]
@@ -84,13 +84,13 @@ def _loaded(chosen: Writer) -> None:
 
 @functools.lru_cache(maxsize=VERSIONS_KEPT)
 def _version(recipe: Recipe, project_key: str) -> Annotated:
-    return made_version(_project(recipe.root, project_key), recipe)
+    return made_version(_project(recipe.root, recipe.doc, project_key), recipe)
 
 
 @functools.lru_cache(maxsize=PROJECTS_KEPT)
-def _project(root: Path, project_key: str) -> Project:
-    if input_key(root) != project_key:
+def _project(root: Path, doc: str | None, project_key: str) -> Project:
+    if input_key(root, doc) != project_key:
         raise MachineError(tr("the project's files under {root} changed during the build, or "
                               "a worker reads other files there; build again",
                               root=root))
-    return load_project_cached(root)
+    return load_project_cached(root, doc)

@@ -20,6 +20,7 @@ from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
     chosen_langs,
+    doc_option,
     err,
     lang_option,
     load_or_exit,
@@ -32,6 +33,7 @@ from .common import (
 
 @click.command()
 @root_option
+@doc_option
 @click.argument("records", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @lang_option
 @click.option("--format", "formats", default=",".join(writer_formats("act")), show_default=True)
@@ -40,11 +42,11 @@ from .common import (
 @click.option("--check", is_flag=True,
               help="Check that every change of each record is in its act and in the diff of "
                    "the versions before and after it; write nothing.")
-def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, out: Path | None,
-        check: bool) -> None:
+def act(root: Path, doc: str | None, records: tuple[Path, ...], langs: str | None,
+        formats: str, out: Path | None, check: bool) -> None:
     """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
     format_list = split_option(formats, writer_formats("act"), "format")
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     lang_list = chosen_langs(langs, project)
     check_or_exit(project)
     drafted: list[ActText] = []

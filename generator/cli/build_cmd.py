@@ -18,11 +18,13 @@ from ..model import Project
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
+    chosen_documents,
     chosen_langs,
+    doc_option,
     err,
     lang_option,
-    load_or_exit,
     parse_date,
+    projects_or_exit,
     root_option,
     split_option,
     stdout,
@@ -32,6 +34,7 @@ from .progress import progress_bar
 
 @click.command()
 @root_option
+@doc_option
 @lang_option
 @click.option("--format", "formats", default=None,
               help="Comma-separated formats [default: every available one].")
@@ -49,19 +52,23 @@ from .progress import progress_bar
                    "one of --jobs workers unless --scheduler names one).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="A running Dask scheduler to render on (implies --executor dask).")
-def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: Path | None,
+def build(root: Path, doc: str | None, langs: str | None, formats: str | None, as_of: str,
+          out: Path | None,
           jobs: int | None, force: bool, executor: str, scheduler: str | None) -> None:
     """Write every chosen version, language and format under build/; outputs whose input did
     not change since they were written are kept."""
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
-    project = load_or_exit(root)
-    lang_list = chosen_langs(langs, project)
-    dates = _dates(project, as_of)
-    check_or_exit(project)
+    projects = projects_or_exit(root, chosen_documents(root, doc))
+    today = dt.date.today()
+    jobs_of_build = []
+    for project in projects:
+        lang_list = chosen_langs(langs, project)
+        dates = _dates(project, as_of)
+        check_or_exit(project)
+        jobs_of_build += version_jobs(project, lang_list, dates, format_list, template_dir(root),
+                                      today)
     target = out or (root / "build")
-    jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root),
-                                 dt.date.today())
     with progress_bar(tr("building")) as progress:
         report = produce(jobs_of_build, OutputStore(target, trust_records=not force),
                          chosen_executor(executor, scheduler, jobs), progress)

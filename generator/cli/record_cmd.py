@@ -18,7 +18,7 @@ from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule, Project
 from ..record import ActOptions, Record, probe_act, record_yaml
 from ..record.from_act import record_from_act
-from .common import err, load_or_exit, print_diagnostics, root_option, stdout
+from .common import doc_option, err, load_or_exit, print_diagnostics, root_option, stdout
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -40,6 +40,7 @@ def _rule(value: str) -> InForceRule:
 
 @click.command()
 @root_option
+@doc_option
 @click.option("--from-docx", "docx_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="An edited consolidated (or redline) DOCX with tracked changes; one per "
@@ -61,7 +62,7 @@ def _rule(value: str) -> InForceRule:
                    "legalgen.yaml; --from-act: else the act's enacting formula].")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the record [default: ROOT/amendments].")
-def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
+def record(root: Path, doc: str | None, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
            act_number: str | None, act_date: str | None, published: str | None,
            in_force: str | None, act_type: ActType | None, issuer: str | None,
            out: Path | None) -> None:
@@ -71,7 +72,7 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
     number, date = act_number, _date(act_date, "--act-date")
     if docx_files and (number is None or date is None):
         raise click.UsageError(tr("--from-docx needs --act-number and --act-date"))
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     issuer = issuer or project.defaults.issuer
     options = ActOptions(type=act_type or project.defaults.type or _document_type(project),
                          issuer=issuer, number=number, date=date,

@@ -13,6 +13,7 @@ from ..i18n import tr
 from .common import (
     check_or_exit,
     chosen_langs,
+    doc_option,
     err,
     lang_option,
     load_or_exit,
@@ -24,6 +25,7 @@ from .progress import progress_bar
 
 @click.command()
 @root_option
+@doc_option
 @lang_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: ROOT/build/site].")
@@ -31,12 +33,12 @@ from .progress import progress_bar
               help="Offer each version's PDF and DOCX (rendering them takes the longest).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Downloads rendered at once [default: the number of CPUs].")
-def site(root: Path, langs: str | None, out: Path | None, downloads: bool,
+def site(root: Path, doc: str | None, langs: str | None, out: Path | None, downloads: bool,
          jobs: int | None) -> None:
     """Write the static site: home, every version and redline, every act, search; a file
     whose bytes did not change is kept, a download whose version did not change is not
     rendered again."""
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     lang_list = chosen_langs(langs, project)
     check_or_exit(project)
     pages = make_site(root, project, lang_list, downloads)

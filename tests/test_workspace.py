@@ -1,0 +1,105 @@
+"""A workspace of two documents (tests/workspaceutil.py: the sample and resolution No 19 of the
+corpus) with one record of an act amending both: each document is validated, versioned and
+built with its share of the record, `--doc` picks one, and a grouped record that names no
+document of the workspace, or stands outside a workspace, is an error at its place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.workspaceutil import (
+    ACT_RECORD,
+    DOCUMENTS,
+    RECORD,
+    SAMPLE,
+    SECOND,
+    corpus_document,
+    make_workspace,
+)
+
+pytestmark = pytest.mark.skipif(corpus_document(SECOND) is None,
+                                reason="the corpus (../shared/corpus/) is not there")
+
+NOTE = {"kk": "01.12.2014 № 9001", "ru": "01.12.2014 № 9001"}
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    return make_workspace(tmp_path_factory.mktemp("workspace"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_document_of_the_workspace_validates_with_its_share_of_the_act(workspace):
+    code, _, stderr = run("validate", "--root", str(workspace))
+    assert code == 0, stderr
+    assert f"{SAMPLE}: ok: 447 units in each language, 5 acts" in stderr
+    assert f"{SECOND}: ok: 22 units in each language, 5 acts" in stderr
+
+
+def test_doc_picks_one_document(workspace):
+    code, stdout, stderr = run("versions", "--root", str(workspace), "--doc", SECOND,
+                               "--lang", "ru")
+    assert code == 0, stderr
+    assert stdout.splitlines()[0].startswith("2005-02-04")
+    assert "2014-12-01" in stdout
+    code, _, stderr = run("outline", "--root", str(workspace))
+    assert code == 2
+    assert f"is a workspace: give --doc, one of {', '.join(DOCUMENTS)}" in stderr
+    code, _, stderr = run("outline", "--root", str(workspace), "--doc", "nowhere")
+    assert code == 2
+    assert "no document 'nowhere' in the workspace" in stderr
+
+
+def test_a_workspace_build_writes_each_document_with_the_act_s_note(workspace, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", "--root", str(workspace), "--format", "html",
+                               "--as-of", "2014-12-01", "--out", str(out), "--jobs", "1")
+    assert code == 0, stderr
+    for doc in DOCUMENTS:
+        for lang in ("kk", "ru"):
+            page = (out / lang / "2014-12-01" / f"{doc}.html").read_text(encoding="utf-8")
+            assert NOTE[lang] in re.sub(r"<[^>]+>", "", page), (doc, lang)
+    assert len(stdout.split()) == 4
+
+
+def test_the_single_document_layout_takes_no_doc(tmp_path):
+    code, _, stderr = run("outline", "--doc", SAMPLE)
+    assert code == 2
+    assert "holds one document, not a workspace" in stderr
+
+
+def test_a_record_naming_a_document_outside_the_workspace_is_an_error(workspace, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(workspace, broken)
+    record = broken / "amendments" / ACT_RECORD
+    record.write_text(RECORD.replace(f"'{SECOND}':", "'elsewhere':"), encoding="utf-8")
+    code, _, stderr = run("validate", "--root", str(broken))
+    assert code == 2
+    line = next(number for number, text in enumerate(RECORD.splitlines(), 1)
+                if text.strip() == f"'{SECOND}':")
+    assert (f"amendments/{ACT_RECORD}:{line}:3: error: no document 'elsewhere' in the "
+            f"workspace (legalgen.yaml lists {', '.join(DOCUMENTS)})") in stderr
+    assert stderr.count("no document 'elsewhere'") == 1
+
+
+def test_a_grouped_record_needs_a_workspace(tmp_path):
+    single = tmp_path / "single"
+    source = Path(__file__).resolve().parent.parent
+    for folder in ("content", "amendments"):
+        shutil.copytree(source / folder, single / folder)
+    (single / "amendments" / ACT_RECORD).write_text(RECORD, encoding="utf-8")
+    code, _, stderr = run("validate", "--root", str(single))
+    assert code == 2
+    line = RECORD.splitlines().index("documents:") + 1
+    assert (f"amendments/{ACT_RECORD}:{line}:1: error: changes grouped per document "
+            "('documents') need a workspace") in stderr
