@@ -1,6 +1,8 @@
 """Builds on a Dask cluster: a real scheduler and two worker processes on 127.0.0.1 render the
-project, and the bytes are a local build's; a worker killed in the middle of a build costs its
-task a second render elsewhere (or fails the build cleanly, exit 3, with nothing written).
+workspace fixture (tests/workspaceutil.py: two documents of the corpus, tasks per document,
+version, language and format), and the bytes are a local build's; a worker killed in the
+middle of a build costs its task a second render elsewhere (or fails the build cleanly, exit 3,
+with nothing written).
 
 Full tier: starting a cluster takes a few seconds of CPU. The build runs in a process of its own,
 as a drafter runs it; the test's own process talks to the scheduler only to find the worker to
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, ROOT, legalgen
+from tests.conftest import REPO, legalgen
 
 distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed "
                                   "(pip install -e '.[test]')")
@@ -81,9 +83,9 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
 
 
 @pytest.fixture(scope="module")
-def local_build(tmp_path_factory) -> dict[str, str]:
+def local_build(workspace, tmp_path_factory) -> dict[str, str]:
     out = tmp_path_factory.mktemp("local-build")
-    result = legalgen(*BUILD, "--out", str(out), "--jobs", "2", root=ROOT)
+    result = legalgen(*BUILD, "--out", str(out), "--jobs", "2", root=workspace)
     assert result.returncode == 0, result.stderr
     return digests(out)
 
@@ -95,21 +97,23 @@ def digests(out: Path) -> dict[str, str]:
             if path.is_file() and ".cache" not in path.relative_to(out).parts}
 
 
-def test_a_dask_cluster_writes_the_bytes_of_a_local_build(cluster, local_build, tmp_path):
+def test_a_dask_cluster_writes_the_bytes_of_a_local_build(workspace, cluster, local_build,
+                                                          tmp_path):
     out = tmp_path / "out"
-    result = legalgen(*BUILD, "--out", str(out), "--scheduler", cluster.address, root=ROOT)
+    result = legalgen(*BUILD, "--out", str(out), "--scheduler", cluster.address, root=workspace)
     assert result.returncode == 0, result.stderr
     assert digests(out) == local_build
-    assert len(local_build) == 2
+    assert len(local_build) == 4  # two documents in two languages
 
 
-def test_a_worker_killed_mid_build_costs_a_render_not_the_build(cluster, local_build, tmp_path):
+def test_a_worker_killed_mid_build_costs_a_render_not_the_build(workspace, cluster, local_build,
+                                                                tmp_path):
     out = tmp_path / "out"
     with cluster.client() as client:
         client.restart()  # workers that hold no project yet: each task starts by loading it
     build = subprocess.Popen(
         [sys.executable, "-m", "generator", *BUILD, "--out", str(out), "--scheduler",
-         cluster.address, "--root", str(ROOT)],
+         cluster.address, "--root", str(workspace)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed = kill_a_busy_worker(cluster)
     _, stderr = build.communicate(timeout=300)

@@ -9,7 +9,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -19,19 +18,9 @@ from tests.workspaceutil import (
     RECORD,
     SAMPLE,
     SECOND,
-    corpus_document,
-    make_workspace,
 )
 
-pytestmark = pytest.mark.skipif(corpus_document(SECOND) is None,
-                                reason="the corpus (../shared/corpus/) is not there")
-
 NOTE = {"kk": "01.12.2014 № 9001", "ru": "01.12.2014 № 9001"}
-
-
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory) -> Path:
-    return make_workspace(tmp_path_factory.mktemp("workspace"))
 
 
 def run(*args: str) -> tuple[int, str, str]:
