@@ -1,4 +1,4 @@
-"""A workspace of two documents (tests/workspaceutil.py: the sample and resolution No 19 of the
+"""A workspace of two documents (tests/workspaceutil.py: the sample and resolution No 103 of the
 corpus) with one record of an act amending both: each document is validated, versioned and
 built with its share of the record, `--doc` picks one, and a grouped record that names no
 document of the workspace, or stands outside a workspace, is an error at its place."""
@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -92,3 +93,36 @@ def test_a_grouped_record_needs_a_workspace(tmp_path):
     line = RECORD.splitlines().index("documents:") + 1
     assert (f"amendments/{ACT_RECORD}:{line}:1: error: changes grouped per document "
             "('documents') need a workspace") in stderr
+
+
+def test_act_drafts_the_whole_act_and_record_reads_it_back(workspace, tmp_path):
+    out = tmp_path / "acts"
+    record = workspace / "amendments" / ACT_RECORD
+    code, _, stderr = run("act", "--root", str(workspace), str(record), "--format", "txt",
+                          "--out", str(out))
+    assert code == 0, stderr
+    texts = {lang: (out / "acts" / lang / ACT_RECORD.replace(".yaml", ".txt"))
+             for lang in ("kk", "ru")}
+    ru = texts["ru"].read_text(encoding="utf-8").splitlines()
+    points = [line for line in ru if re.match(r"^\d+\. ", line)]
+    # One point per document, in the order of their adoption (No 103 of 2005, then No 683 of
+    # 2012), then the point on entry into force, once; the enacting formula once.
+    assert [point[:3] for point in points] == ["1. ", "2. ", "3. "]
+    assert "от 4 февраля 2005 года № 103" in points[0]
+    assert "от 25 мая 2012 года № 683" in points[1]
+    assert points[2] == "3. Настоящее постановление вводится в действие со дня его подписания."
+    assert ru.count("Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:") == 1
+    kk = texts["kk"].read_text(encoding="utf-8").splitlines()
+    kk_points = [line for line in kk if re.match(r"^\d+\. ", line)]
+    assert len(kk_points) == 3
+    assert kk_points[0].endswith("№ 103 қаулысына мынадай өзгеріс енгізілсін:")
+    assert kk_points[1].endswith("№ 683 қаулысына мынадай өзгеріс енгізілсін:")
+
+    records = tmp_path / "records"
+    code, stdout, stderr = run("record", "--root", str(workspace), "--from-act",
+                               str(texts["kk"]), "--from-act", str(texts["ru"]),
+                               "--out", str(records))
+    assert code == 0, stderr
+    written = records / ACT_RECORD
+    assert stdout.split() == [str(written)]
+    assert yaml.safe_load(written.read_text(encoding="utf-8")) == yaml.safe_load(RECORD)

@@ -1,4 +1,4 @@
-"""The workspace fixture: the sample (No 683) and Government resolution No 19 of 4 February 2005
+"""The workspace fixture: the sample (No 683) and Government resolution No 103 of 4 February 2005
 of the published corpus (id 22806, imported from `../shared/corpus/` at test time, never copied
 into the repository), with one record of an act amending both.
 
