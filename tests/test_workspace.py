@@ -126,3 +126,17 @@ def test_act_drafts_the_whole_act_and_record_reads_it_back(workspace, tmp_path):
     written = records / ACT_RECORD
     assert stdout.split() == [str(written)]
     assert yaml.safe_load(written.read_text(encoding="utf-8")) == yaml.safe_load(RECORD)
+
+
+def test_the_site_of_a_workspace_lists_its_documents_on_its_home(workspace, tmp_path):
+    out = tmp_path / "site"
+    code, _, stderr = run("site", "--root", str(workspace), "--no-downloads", "--out", str(out))
+    assert code == 0, stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)">', home)
+    assert links == [(f"{doc}/{lang}/index.html", lang)
+                     for lang in ("kk", "ru") for doc in DOCUMENTS]
+    for doc in DOCUMENTS:  # each document's pages as a document's own site has them
+        for lang in ("kk", "ru"):
+            assert (out / doc / lang / "index.html").is_file()
+            assert (out / doc / lang / "2014-12-01.html").is_file()

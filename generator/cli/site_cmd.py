@@ -7,16 +7,17 @@ from pathlib import Path
 import click
 
 from ..build.executors import local_executor
-from ..build.site import default_out, make_site, publish_site
+from ..build.site import default_out, make_site, publish_site, publish_workspace_site
 from ..build.store import OutputStore
 from ..i18n import tr
 from .common import (
     check_or_exit,
+    chosen_documents,
     chosen_langs,
     doc_option,
     err,
     lang_option,
-    load_or_exit,
+    projects_or_exit,
     root_option,
     stdout,
 )
@@ -38,14 +39,19 @@ def site(root: Path, doc: str | None, langs: str | None, out: Path | None, downl
     """Write the static site: home, every version and redline, every act, search; a file
     whose bytes did not change is kept, a download whose version did not change is not
     rendered again."""
-    project = load_or_exit(root, doc)
-    lang_list = chosen_langs(langs, project)
-    check_or_exit(project)
-    pages = make_site(root, project, lang_list, downloads)
+    projects = projects_or_exit(root, chosen_documents(root, doc))
+    lang_list = chosen_langs(langs, projects[0])
+    for project in projects:
+        check_or_exit(project)
+    sites = [make_site(root, project, lang_list, downloads) for project in projects]
     target = out or default_out(root)
     with progress_bar(tr("rendering downloads")) as progress:
-        report = publish_site(pages, lang_list, OutputStore(target), local_executor(jobs),
-                              progress)
+        if projects[0].workspace_doc is None:
+            report = publish_site(sites[0], lang_list, OutputStore(target), local_executor(jobs),
+                                  progress)
+        else:
+            report = publish_workspace_site(sites, lang_list, OutputStore(target),
+                                            local_executor(jobs), progress)
     stdout.print(str(target / "index.html"), markup=False)
     err.print(tr("{summary} ({rendered} downloads rendered)",
                  summary=report.summary(), rendered=report.rendered), markup=False)

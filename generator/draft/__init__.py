@@ -64,7 +64,9 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
     else:
         drafter = Drafter(grammar, text_before(project, changes, lang), act)
         lines = drafter.lines(changes)
-        scope = ActScope.of(drafter.actions)
+        # Changes an import could not read yet (placeholders to fill in) give no instruction:
+        # the act still says it amends the document.
+        scope = ActScope.of(drafter.actions or [change.action for change in changes])
     points = [ActPoint(1, grammar.amended_act_point(document, scope), lines,
                        grammar.point_label(act, 1)),
               ActPoint(2, _in_force(grammar, act, [(1, lines, changes)]),
