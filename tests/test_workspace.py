@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -140,3 +141,31 @@ def test_the_site_of_a_workspace_lists_its_documents_on_its_home(workspace, tmp_
         for lang in ("kk", "ru"):
             assert (out / doc / lang / "index.html").is_file()
             assert (out / doc / lang / "2014-12-01.html").is_file()
+
+
+@pytest.mark.parametrize(("target", "problem"), [
+    (f"{SECOND}#para_1", None),
+    (f"{SECOND}#para_9", f"leads to no unit of document {SECOND} in force on 2012-05-25"),
+    ("nowhere#para_1", "names no document of the workspace"),
+])
+def test_references_to_another_document_are_checked_at_every_version(workspace, tmp_path,
+                                                                      target, problem):
+    copy = tmp_path / "workspace"
+    shutil.copytree(workspace, copy)
+    for lang in ("kk", "ru"):
+        content = copy / "documents" / SAMPLE / "content" / lang / "01-resolution.yaml"
+        text = content.read_text(encoding="utf-8")
+        edited = re.sub(r'(label: "6\."\n    text: ")', rf'\1[{SECOND}](ref:{target}) ', text)
+        assert edited != text
+        content.write_text(edited, encoding="utf-8")
+    code, _, stderr = run("validate", "--root", str(copy))
+    if problem is None:
+        assert code == 0, stderr
+    else:
+        assert code == 2
+        # Told once, at the first language's unit, whichever versions and languages show it.
+        kk = copy / "documents" / SAMPLE / "content" / "kk" / "01-resolution.yaml"
+        line = kk.read_text(encoding="utf-8").splitlines().index('    label: "6."')
+        errors = [line for line in stderr.splitlines() if ": error: " in line]
+        assert errors == [f"documents/{SAMPLE}/content/kk/01-resolution.yaml:{line}:5: error: "
+                          f"unit para_6: the reference to '{target}' {problem}"]

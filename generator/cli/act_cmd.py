@@ -50,6 +50,7 @@ def act(root: Path, doc: str | None, records: tuple[Path, ...], langs: str | Non
     chosen = chosen_documents(root, doc)
     # A whole act of a workspace names every document it amends: all of them are read.
     projects = projects_or_exit(root, chosen_documents(root, None))
+    workspace = {item.workspace_doc: item for item in projects if item.workspace_doc}
     if len(projects) > 1:
         _check_records(projects, root, records)
     drafted: list[ActText] = []
@@ -58,7 +59,7 @@ def act(root: Path, doc: str | None, records: tuple[Path, ...], langs: str | Non
         if project.workspace_doc not in chosen:
             continue
         lang_list = chosen_langs(langs, project)
-        check_or_exit(project)
+        check_or_exit(project, workspace)
         for item in _chosen(project, root, records, {text.act.key for text in drafted},
                             strict=len(projects) == 1):
             try:

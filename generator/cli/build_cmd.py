@@ -18,13 +18,12 @@ from ..model import Project
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
-    chosen_documents,
     chosen_langs,
     doc_option,
+    documents_or_exit,
     err,
     lang_option,
     parse_date,
-    projects_or_exit,
     root_option,
     split_option,
     stdout,
@@ -59,13 +58,13 @@ def build(root: Path, doc: str | None, langs: str | None, formats: str | None, a
     not change since they were written are kept."""
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
-    projects = projects_or_exit(root, chosen_documents(root, doc))
+    projects, workspace = documents_or_exit(root, doc)
     today = dt.date.today()
     jobs_of_build = []
     for project in projects:
         lang_list = chosen_langs(langs, project)
         dates = _dates(project, as_of)
-        check_or_exit(project)
+        check_or_exit(project, workspace)
         jobs_of_build += version_jobs(project, lang_list, dates, format_list, template_dir(root),
                                       today)
     target = out or (root / "build")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -104,6 +105,16 @@ def projects_or_exit(root: Path, chosen: list[str | None]) -> list[Project]:
     return projects
 
 
+def documents_or_exit(root: Path, doc: str | None) -> tuple[list[Project], dict[str, Project]]:
+    """The projects of the documents `--doc` names, and every document of the workspace by id
+    (which references and whole acts may name; empty for a folder of one document)."""
+    chosen = chosen_documents(root, doc)
+    every = projects_or_exit(root, chosen_documents(root, None))
+    workspace = {project.workspace_doc: project for project in every
+                 if project.workspace_doc is not None}
+    return [project for project in every if project.workspace_doc in chosen], workspace
+
+
 def chosen_documents(root: Path, doc: str | None) -> list[str | None]:
     """The documents `--doc` names: in a workspace that one, or every one without it; None,
     the one document, in a folder that is no workspace."""
@@ -146,8 +157,8 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
         sys.exit(EXIT_INPUT)
 
 
-def check_or_exit(project: Project) -> None:
-    diagnostics = checked(project)
+def check_or_exit(project: Project, workspace: Mapping[str, Project] | None = None) -> None:
+    diagnostics = checked(project, workspace)
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(EXIT_INPUT)

@@ -12,12 +12,11 @@ from ..build.store import OutputStore
 from ..i18n import tr
 from .common import (
     check_or_exit,
-    chosen_documents,
     chosen_langs,
     doc_option,
+    documents_or_exit,
     err,
     lang_option,
-    projects_or_exit,
     root_option,
     stdout,
 )
@@ -39,10 +38,10 @@ def site(root: Path, doc: str | None, langs: str | None, out: Path | None, downl
     """Write the static site: home, every version and redline, every act, search; a file
     whose bytes did not change is kept, a download whose version did not change is not
     rendered again."""
-    projects = projects_or_exit(root, chosen_documents(root, doc))
+    projects, workspace = documents_or_exit(root, doc)
     lang_list = chosen_langs(langs, projects[0])
     for project in projects:
-        check_or_exit(project)
+        check_or_exit(project, workspace)
     sites = [make_site(root, project, lang_list, downloads) for project in projects]
     target = out or default_out(root)
     with progress_bar(tr("rendering downloads")) as progress:

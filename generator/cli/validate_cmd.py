@@ -15,11 +15,10 @@ from ..i18n import tr
 from ..lang import codes
 from ..model import Diagnostics, Project
 from .common import (
-    chosen_documents,
     doc_option,
+    documents_or_exit,
     err,
     print_diagnostics,
-    projects_or_exit,
     root_option,
 )
 
@@ -31,14 +30,15 @@ from .common import (
 @click.option("--verbose", is_flag=True, help="Also list the files set aside (editor backups).")
 def validate(root: Path, doc: str | None, strict: bool, verbose: bool) -> None:
     """Check content, amendment records and the parity of the languages; print every problem."""
-    projects = projects_or_exit(root, chosen_documents(root, doc))
+    projects, workspace = documents_or_exit(root, doc)
     problems = Diagnostics()
     for project in projects:
         if verbose:
             for shown in project.ignored:
                 err.print(tr("{path}: not read (an editor's backup or lock file)", path=shown),
                           markup=False)
-        problems.items += [item for item in checked(project).items if item not in problems.items]
+        found = checked(project, workspace).items
+        problems.items += [item for item in found if item not in problems.items]
     problems.items += templates_checked(projects[0], template_dir(root)).items
     print_diagnostics(problems)
     if problems.errors or (strict and problems.warnings):
