@@ -169,3 +169,31 @@ def test_references_to_another_document_are_checked_at_every_version(workspace, 
         errors = [line for line in stderr.splitlines() if ": error: " in line]
         assert errors == [f"documents/{SAMPLE}/content/kk/01-resolution.yaml:{line}:5: error: "
                           f"unit para_6: the reference to '{target}' {problem}"]
+
+
+def test_an_act_repealing_one_document_and_amending_another_is_drafted_and_read_whole(
+        workspace, tmp_path):
+    copy = tmp_path / "workspace"
+    shutil.copytree(workspace, copy)
+    repealing = RECORD.replace(
+        "      - target: para_1\n        action: amend\n", "      - target: '22806'\n"
+        "        action: repeal\n").split("        edits:\n          - find:\n"
+                                         "              kk: Мәдениет")[0]
+    (copy / "amendments" / ACT_RECORD).write_text(repealing, encoding="utf-8")
+    out = tmp_path / "acts"
+    code, _, stderr = run("act", "--root", str(copy), "--format", "txt", "--out", str(out),
+                          "--doc", SECOND)
+    assert code == 0, stderr
+    texts = [out / "acts" / lang / ACT_RECORD.replace(".yaml", ".txt") for lang in ("kk", "ru")]
+    ru = [line for line in texts[1].read_text(encoding="utf-8").splitlines()
+          if re.match(r"^\d+\. ", line)]
+    # The amendment first, the repeal after it, whatever the documents' dates.
+    assert ru[0].startswith("1. Внести в постановление") and "№ 683" in ru[0]
+    assert ru[1].startswith("2. Признать утратившим силу постановление") and "№ 103" in ru[1]
+    assert ru[2].startswith("3. Настоящее постановление вводится в действие")
+    records = tmp_path / "records"
+    code, _, stderr = run("record", "--root", str(copy), "--from-act", str(texts[0]),
+                          "--from-act", str(texts[1]), "--out", str(records))
+    assert code == 0, stderr
+    assert yaml.safe_load((records / ACT_RECORD).read_text(encoding="utf-8")) == \
+        yaml.safe_load(repealing)

@@ -289,11 +289,22 @@ class ActReader:
         document = self.version.document
         found = False
         for at in range(start, len(self.lines)):
-            amends = self._amends(self.lines[at]) if POINT.match(self.lines[at]) else None
+            amends = self._names_act(self.lines[at]) if POINT.match(self.lines[at]) else None
             if amends is not None and amends != document.number:
                 others.append((at + 1, amends))
                 found = True
         return found
+
+    def _names_act(self, line: str) -> str | None:
+        """The number of the act a point names (amends, or declares to have lost force)."""
+        if not self.grammar.dates_in(line + " "):
+            return None
+        numbers = [found.group("number") for found in re.finditer(
+            self.grammar.heading_number, line)]
+        document = self.version.document
+        if document.number in numbers and self.grammar.date(document.date) in line:
+            return document.number
+        return numbers[0] if numbers else None
 
     def _amends(self, line: str) -> str | None:
         """The number of the act a paragraph's head line amends; None for another line."""
