@@ -1,7 +1,10 @@
 """A workspace of two documents (tests/workspaceutil.py: the sample and resolution No 103 of the
 corpus) with one record of an act amending both: each document is validated, versioned and
 built with its share of the record, `--doc` picks one, and a grouped record that names no
-document of the workspace, or stands outside a workspace, is an error at its place."""
+document of the workspace, or stands outside a workspace, is an error at its place; the act
+is drafted whole and read back into the same record; references across documents are checked;
+the site lists the documents on its home. The fixture is skipped without the corpus; the
+slower tests are in the full tier."""
 
 from __future__ import annotations
 
@@ -129,6 +132,7 @@ def test_act_drafts_the_whole_act_and_record_reads_it_back(workspace, tmp_path):
     assert yaml.safe_load(written.read_text(encoding="utf-8")) == yaml.safe_load(RECORD)
 
 
+@pytest.mark.full  # the site of two documents: seconds
 def test_the_site_of_a_workspace_lists_its_documents_on_its_home(workspace, tmp_path):
     out = tmp_path / "site"
     code, _, stderr = run("site", "--root", str(workspace), "--no-downloads", "--out", str(out))
@@ -143,6 +147,7 @@ def test_the_site_of_a_workspace_lists_its_documents_on_its_home(workspace, tmp_
             assert (out / doc / lang / "2014-12-01.html").is_file()
 
 
+@pytest.mark.full  # every version of both documents consolidated, three times
 @pytest.mark.parametrize(("target", "problem"), [
     (f"{SECOND}#para_1", None),
     (f"{SECOND}#para_9", f"leads to no unit of document {SECOND} in force on 2012-05-25"),
@@ -171,6 +176,7 @@ def test_references_to_another_document_are_checked_at_every_version(workspace, 
                           f"unit para_6: the reference to '{target}' {problem}"]
 
 
+@pytest.mark.full  # a second copy of the workspace read, drafted and read back
 def test_an_act_repealing_one_document_and_amending_another_is_drafted_and_read_whole(
         workspace, tmp_path):
     copy = tmp_path / "workspace"
