@@ -8,15 +8,18 @@ slower tests are in the full tier."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.load.json_schema import json_schemas
 from tests.workspaceutil import (
     ACT_RECORD,
     DOCUMENTS,
@@ -203,3 +206,15 @@ def test_an_act_repealing_one_document_and_amending_another_is_drafted_and_read_
     assert code == 0, stderr
     assert yaml.safe_load((records / ACT_RECORD).read_text(encoding="utf-8")) == \
         yaml.safe_load(repealing)
+
+
+def test_the_record_schema_takes_changes_grouped_per_document_or_to_one_document():
+    schema = json_schemas(["government"], ("kk", "ru"))["amendment.schema.json"]
+    grouped = json.loads(json.dumps(yaml.safe_load(RECORD), default=str))
+    jsonschema.validate(grouped, schema)
+    single = json.loads(json.dumps(
+        yaml.safe_load(RECORD.split("documents:")[0] + "changes: []"), default=str))
+    single["changes"] = grouped["documents"][SAMPLE]["changes"]
+    jsonschema.validate(single, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**grouped, "changes": single["changes"]}, schema)
