@@ -92,7 +92,9 @@ def projects_or_exit(root: Path, chosen: list[str | None]) -> list[Project]:
     problems = Diagnostics()
     for doc in chosen:
         try:
-            projects.append(load_project_cached(root, doc, KEPT + len(chosen)))
+            # A folder of one document keeps the cache's own call (and default).
+            projects.append(load_project_cached(root) if doc is None else
+                            load_project_cached(root, doc, KEPT + len(chosen)))
         except InputError as exc:
             problems.items += [item for item in exc.diagnostics.items
                                if item not in problems.items]
