@@ -130,6 +130,17 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Pa
     return run / name
 
 
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory) -> Path:
+    """The workspace of the sample and a resolution of the corpus (tests/workspaceutil.py),
+    made once per test run; skipped without the corpus."""
+    from tests.workspaceutil import SECOND, corpus_document, make_workspace
+
+    if corpus_document(SECOND) is None:
+        pytest.skip("the corpus (../shared/corpus/) is not there")
+    return made_once(tmp_path_factory, "workspace", make_workspace)
+
+
 # --- the sample's versions -----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

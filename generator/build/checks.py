@@ -9,7 +9,7 @@ once: a syntax error, an undefined name or a template that extends itself is tol
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -24,9 +24,10 @@ from ..writers.diff_html import diff_html
 from ..writers.shared.templates import Templates, document_html
 
 
-def checked(project: Project) -> Diagnostics:
-    """Every problem of the project, the characters the outputs cannot set included."""
-    return validate(project, charsets())
+def checked(project: Project, workspace: Mapping[str, Project] | None = None) -> Diagnostics:
+    """Every problem of the project, the characters the outputs cannot set included;
+    `workspace`: the documents of its workspace by id."""
+    return validate(project, charsets(), workspace)
 
 
 def templates_checked(project: Project, template_dir: Path) -> Diagnostics:

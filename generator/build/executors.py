@@ -7,11 +7,10 @@ process; `ForkedPool`, the local pool, renders each job in a fork of it, a few a
 
 A worker is forked from the main thread when its job starts, so it shares (copy-on-write)
 everything the command already holds — the versions and the writers' libraries, loaded once —
-and a render's garbage ends with its process; it sends back its bytes or its exception, and
-ends. On Linux the kernel kills a worker when the command's process dies (even by `kill -9`); as
-a second guard, and elsewhere, a thread of the worker watches its parent's id. Another engine (a
-cluster's) implements `Executor` the same way: a job pickles, and renders anywhere legalgen is
-installed.
+and a render's garbage ends with its process; it sends back its bytes or its failure (as plain
+data, `failures`), and ends. On Linux the kernel kills a worker when the command's process dies
+(even by `kill -9`); as a second guard, and elsewhere, a thread of the worker watches its
+parent's id. A cluster's engine implements `Executor` the same way (`dask_executor`).
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ import ctypes
 import gc
 import multiprocessing
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -33,6 +31,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..i18n import tr
 from ..writers.shared.errors import MachineError
+from .failures import plain
 from .plan import Job
 
 PR_SET_PDEATHSIG = 1
@@ -103,18 +102,9 @@ def _run_task(task: Callable[[], Any], send: Connection, parent: int) -> None:
     try:
         outcome: tuple[bool, Any] = (True, task())
     except BaseException as exc:  # every failure goes back to the command, which reports it
-        outcome = (False, _portable(exc))
+        outcome = (False, plain(exc))
     send.send(outcome)
     send.close()
-
-
-def _portable(exc: BaseException) -> BaseException:
-    """The exception itself when it survives pickling, else one that says what it was."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
 
 
 def run_forked(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple[int, T]]:
@@ -162,4 +152,4 @@ def _result(process: BaseProcess, receive: Connection) -> Any:
         raise MachineError(tr("a build worker was stopped (exit code {exitcode}); if the "
                               "machine ran out of memory, build with fewer --jobs",
                               exitcode=process.exitcode))
-    raise value
+    raise value.exception()

@@ -32,6 +32,19 @@ SLOWEST_FIRST = ("pdf", "docx")
 
 
 @dataclass(frozen=True, slots=True)
+class Recipe:
+    """How a version job's subject is made from the project's files, for a worker that holds
+    no version: the project's folder (absolute), the workspace document (None: the folder's
+    one document), the day (None: the projection), the language and the day taken as today."""
+
+    root: Path
+    doc: str | None
+    date: dt.date | None
+    lang: str
+    today: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     """One output: (document, version | comparison | act, language, format) → bytes."""
 
@@ -40,6 +53,7 @@ class Job:
     writer: Writer
     subject: Annotated | Diff | ActText
     template_dir: Path | None  # the project's templates, for a templated writer
+    recipe: Recipe | None = None  # a version's, to make its subject again elsewhere
 
     def render(self) -> bytes:
         return self.writer.render(self.subject, self.template_dir)
@@ -60,12 +74,12 @@ class Keys:
         self.subjects: dict[int, str] = {}
 
     def job(self, chosen: Writer, lang: str, subject: Annotated | Diff | ActText,
-            path: Path) -> Job:
+            path: Path, recipe: Recipe | None = None) -> Job:
         if id(subject) not in self.subjects:
             unread = UNREAD_BY_VERSION_WRITERS if isinstance(subject, Annotated) else {}
             self.subjects[id(subject)] = subject_fingerprint(subject, unread)
         key = output_key(chosen, lang, self.subjects[id(subject)], self.templates)
-        return Job(path, key, chosen, subject, self.template_dir)
+        return Job(path, key, chosen, subject, self.template_dir, recipe)
 
 
 def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None],
@@ -78,15 +92,22 @@ def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None]
     jobs = []
     for date in dates:
         for lang in langs:
-            version = projection(project, lang, today) if date is None else \
-                consolidate(project, lang, date, pending_day(project, date, today))
-            annotated = annotate(version, project)
+            recipe = Recipe(project.root.resolve(), project.workspace_doc, date, lang, today)
+            annotated = made_version(project, recipe)
             for fmt in formats:
                 chosen = writer("version", fmt)
                 path = output_path(Path(), lang, PROJECTED if date is None else date.isoformat(),
                                    project.doc_id, chosen.extension)
-                jobs.append(keys.job(chosen, lang, annotated, path))
+                jobs.append(keys.job(chosen, lang, annotated, path, recipe))
     return jobs
+
+
+def made_version(project: Project, recipe: Recipe) -> Annotated:
+    """The annotated version `recipe` names, consolidated from `project`."""
+    date, lang, today = recipe.date, recipe.lang, recipe.today
+    version = projection(project, lang, today) if date is None else \
+        consolidate(project, lang, date, pending_day(project, date, today))
+    return annotate(version, project)
 
 
 def diff_jobs(diffs: Iterable[Diff], formats: list[str], template_dir: Path) -> list[Job]:

@@ -25,6 +25,7 @@ from ..lang import codes
 from ..load import load_project
 from ..load.limits import SIZE_VARIABLE
 from ..load.registry import CONFIG_FILE
+from ..load.workspace import document_folder
 from ..memory import collector_paused
 from ..model import Project
 from ..regular_files import read_regular
@@ -40,20 +41,24 @@ def cache_folder() -> Path:
     return user_cache("projects")
 
 
-def input_key(root: Path) -> str:
+def input_key(root: Path, doc: str | None = None) -> str:
     """A hash of every input entry's place, kind and bytes (a folder or a FIFO where a record
     was is a change), of the size limit, of legalgen, of the registered languages, of the
     language of the messages (a cached project keeps the warnings it was read with) and of this
-    Python."""
-    entries = [path for folder in INPUT_FOLDERS for path in sorted((root / folder).rglob("*"))]
+    Python. A workspace document's inputs are its own folder's and the workspace's records."""
+    homes = [root] if doc is None else [document_folder(root, doc), root]
+    entries = [path for home in homes for folder in INPUT_FOLDERS
+               for path in sorted((home / folder).rglob("*"))]
     entries.append(root / CONFIG_FILE)
     parts = (legalgen_fingerprint(), sys.version, os.environ.get(SIZE_VARIABLE, ""),
-             ",".join(codes()), chosen_language() or "", digest_files(entries, root))
+             ",".join(codes()), chosen_language() or "", doc or "", digest_files(entries, root))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def load_project_cached(root: Path) -> Project:
-    """The project under `root`, from the cache when its inputs are unchanged.
+def load_project_cached(root: Path, doc: str | None = None, kept: int = KEPT) -> Project:
+    """The project under `root` (its workspace document `doc`, when given), from the cache when
+    its inputs are unchanged; the newest `kept` projects are kept (a workspace keeps one per
+    document).
 
     Raises `InputError` as `load_project` does; a project with errors is never kept. The project
     returned is always one read back from a pickle: which of its equal values are one object is
@@ -62,12 +67,12 @@ def load_project_cached(root: Path) -> Project:
     """
     folder = cache_folder()
     key = signing_key(folder)
-    path = folder / f"{input_key(root)}.pickle"
+    path = folder / f"{input_key(root, doc)}.pickle"
     project = _read(path, key) if key is not None else None
     if project is None:
-        body = pickle.dumps(load_project(root), protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps(load_project(root, doc), protocol=pickle.HIGHEST_PROTOCOL)
         if key is not None:
-            keep(path, seal(key, body), KEPT)
+            keep(path, seal(key, body), kept)
         project = _unpickle(body)
     project.root = root
     return project

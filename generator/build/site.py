@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..model import Project
-from ..site.pages import Download, Page, Site, SiteOptions
+from ..site.pages import Download, Page, Site, SiteOptions, workspace_home
 from ..writers import formats as writer_formats
 from ..writers import writer
 from .engine import Progress, Report, prepare, record, render
@@ -89,5 +89,27 @@ def publish_site(site: Site, langs: list[str], store: OutputStore, executor: Exe
     with staged(store.out) as stage:
         report = write_site(site, langs, store, executor, stage, progress=progress)
     record(store, report)
+    return report
+
+
+def publish_workspace_site(sites: list[Site], langs: list[str], store: OutputStore,
+                           executor: Executor, progress: Progress | None = None) -> Report:
+    """`legalgen site` of a workspace: each document's site in the folder of its id, as a
+    document's own site is, and the workspace's home listing them; nothing reaches the site's
+    folder unless every file was made."""
+    report = Report()
+    parts: list[tuple[OutputStore, Report]] = []
+    with staged(store.out) as stage:
+        for site in sites:
+            folder = str(site.project.workspace_doc)
+            own = OutputStore(store.out / folder, store.trust_records)
+            part = write_site(site, langs, own, executor, stage / folder, progress=progress)
+            parts.append((own, part))
+            report.up_to_date += [Path(folder) / path for path in part.up_to_date]
+            report.written += [Path(folder) / path for path in part.written]
+            report.rendered += part.rendered
+        _write_page(workspace_home(sites, langs), store, stage, report)
+    for own, part in parts:
+        record(own, part)
     return report
 

@@ -11,7 +11,7 @@ from ..build.engine import produce
 from ..build.executors import InProcess
 from ..build.plan import act_jobs
 from ..build.store import OutputStore
-from ..draft import draft_act
+from ..draft import draft_act, draft_whole_act
 from ..draft.check import check_act
 from ..i18n import tr
 from ..model import Act, InputError, Project, relative
@@ -19,11 +19,13 @@ from ..model.act_text import ActText
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
+    chosen_documents,
     chosen_langs,
+    doc_option,
     err,
     lang_option,
-    load_or_exit,
     print_diagnostics,
+    projects_or_exit,
     root_option,
     split_option,
     stdout,
@@ -32,6 +34,7 @@ from .common import (
 
 @click.command()
 @root_option
+@doc_option
 @click.argument("records", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @lang_option
 @click.option("--format", "formats", default=",".join(writer_formats("act")), show_default=True)
@@ -40,29 +43,35 @@ from .common import (
 @click.option("--check", is_flag=True,
               help="Check that every change of each record is in its act and in the diff of "
                    "the versions before and after it; write nothing.")
-def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, out: Path | None,
-        check: bool) -> None:
+def act(root: Path, doc: str | None, records: tuple[Path, ...], langs: str | None,
+        formats: str, out: Path | None, check: bool) -> None:
     """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
     format_list = split_option(formats, writer_formats("act"), "format")
-    project = load_or_exit(root)
-    lang_list = chosen_langs(langs, project)
-    check_or_exit(project)
+    chosen = chosen_documents(root, doc)
+    # A whole act of a workspace names every document it amends: all of them are read.
+    projects = projects_or_exit(root, chosen_documents(root, None))
+    workspace = {item.workspace_doc: item for item in projects if item.workspace_doc}
+    if len(projects) > 1:
+        _check_records(projects, root, records)
     drafted: list[ActText] = []
     failed = False
-    for item in _chosen(project, root, records):
-        try:
-            texts = {lang: draft_act(project, item, lang) for lang in lang_list}
-        except InputError as exc:
-            print_diagnostics(exc.diagnostics)
-            sys.exit(2)
-        if check:
-            problems = check_act(project, item, texts)
-            print_diagnostics(problems)
-            failed = failed or bool(problems.errors)
-            if not problems.errors:
-                stdout.print(tr("{path}: ok ({count} languages)", path=item.path,
-                                count=len(texts)), markup=False)
-        drafted.extend(texts.values())
+    for project in projects:
+        if project.workspace_doc not in chosen:
+            continue
+        lang_list = chosen_langs(langs, project)
+        check_or_exit(project, workspace)
+        for item in _chosen(project, root, records, {text.act.key for text in drafted},
+                            strict=len(projects) == 1):
+            try:
+                texts = {lang: draft_act(project, item, lang) for lang in lang_list}
+                whole = texts if len(projects) == 1 else {
+                    lang: draft_whole_act(projects, item.key, lang) for lang in lang_list}
+            except InputError as exc:
+                print_diagnostics(exc.diagnostics)
+                sys.exit(2)
+            if check:
+                failed = _checked(project, item, texts) or failed
+            drafted.extend(whole.values())
     if failed:
         sys.exit(2)
     if check:
@@ -74,18 +83,46 @@ def act(root: Path, records: tuple[Path, ...], langs: str | None, formats: str, 
     err.print(report.summary(), markup=False)
 
 
-def _chosen(project: Project, root: Path, records: tuple[Path, ...]) -> list[Act]:
-    """The acts of the records named, in the order given; every act when none is."""
+def _check_records(projects: list[Project], root: Path, records: tuple[Path, ...]) -> None:
+    """Every record named is a record of a document of the workspace."""
+    known = {item.path for project in projects for item in project.acts}
+    for record in records:
+        path = record if record.is_absolute() else Path.cwd() / record
+        if relative(path.resolve(), root.resolve()) not in known:
+            raise click.UsageError(tr("'{record}' is no amendment record of the project "
+                                      "(records: {records})",
+                                      record=record, records=', '.join(sorted(known))))
+
+
+def _checked(project: Project, item: Act, texts: dict[str, ActText]) -> bool:
+    """Check the act's part on the project's document; True when it fails."""
+    problems = check_act(project, item, texts)
+    print_diagnostics(problems)
+    if not problems.errors:
+        stdout.print(tr("{path}: ok ({count} languages)", path=item.path,
+                        count=len(texts)), markup=False)
+    return bool(problems.errors)
+
+
+def _chosen(project: Project, root: Path, records: tuple[Path, ...], done: set[str],
+            strict: bool = True) -> list[Act]:
+    """The acts of the records named, in the order given; every act when none is; none of
+    those `done` (drafted whole with another document of a workspace). A record of no act of
+    the project is refused, unless not `strict` (a workspace: another document's record)."""
     if not records:
-        return sorted(project.acts, key=lambda item: (item.date, item.order))
+        return sorted((item for item in project.acts if item.key not in done),
+                      key=lambda item: (item.date, item.order))
     by_path = {item.path: item for item in project.acts}
     chosen = []
     for record in records:
         path = record if record.is_absolute() else Path.cwd() / record
         shown = relative(path.resolve(), root.resolve())
+        if shown not in by_path and not strict:
+            continue
         if shown not in by_path:
             raise click.UsageError(tr("'{record}' is no amendment record of the project "
                                       "(records: {records})",
                                       record=record, records=', '.join(sorted(by_path))))
-        chosen.append(by_path[shown])
+        if by_path[shown].key not in done:
+            chosen.append(by_path[shown])
     return chosen

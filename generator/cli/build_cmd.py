@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..build.engine import produce
-from ..build.executors import local_executor
+from ..build.executors import Executor, cpu_count, local_executor
 from ..build.files import template_dir
 from ..build.plan import version_jobs
 from ..build.store import OutputStore
@@ -19,9 +19,10 @@ from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
     chosen_langs,
+    doc_option,
+    documents_or_exit,
     err,
     lang_option,
-    load_or_exit,
     parse_date,
     root_option,
     split_option,
@@ -32,6 +33,7 @@ from .progress import progress_bar
 
 @click.command()
 @root_option
+@doc_option
 @lang_option
 @click.option("--format", "formats", default=None,
               help="Comma-separated formats [default: every available one].")
@@ -43,25 +45,45 @@ from .progress import progress_bar
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Outputs rendered at once [default: the number of CPUs].")
 @click.option("--force", is_flag=True, help="Render every output, whatever the cache says.")
-def build(root: Path, langs: str | None, formats: str | None, as_of: str, out: Path | None,
-          jobs: int | None, force: bool) -> None:
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where outputs render: forks of this process, or a Dask cluster (a local "
+                   "one of --jobs workers unless --scheduler names one).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="A running Dask scheduler to render on (implies --executor dask).")
+def build(root: Path, doc: str | None, langs: str | None, formats: str | None, as_of: str,
+          out: Path | None,
+          jobs: int | None, force: bool, executor: str, scheduler: str | None) -> None:
     """Write every chosen version, language and format under build/; outputs whose input did
     not change since they were written are kept."""
     available = writer_formats("version")
     format_list = split_option(formats, available, "format") if formats else available
-    project = load_or_exit(root)
-    lang_list = chosen_langs(langs, project)
-    dates = _dates(project, as_of)
-    check_or_exit(project)
+    projects, workspace = documents_or_exit(root, doc)
+    today = dt.date.today()
+    jobs_of_build = []
+    for project in projects:
+        lang_list = chosen_langs(langs, project)
+        dates = _dates(project, as_of)
+        check_or_exit(project, workspace)
+        jobs_of_build += version_jobs(project, lang_list, dates, format_list, template_dir(root),
+                                      today)
     target = out or (root / "build")
-    jobs_of_build = version_jobs(project, lang_list, dates, format_list, template_dir(root),
-                                 dt.date.today())
     with progress_bar(tr("building")) as progress:
         report = produce(jobs_of_build, OutputStore(target, trust_records=not force),
-                         local_executor(jobs), progress)
+                         chosen_executor(executor, scheduler, jobs), progress)
     for path in report.written_under(target):
         stdout.print(str(path), markup=False)
     err.print(report.summary(), markup=False)
+
+
+def chosen_executor(name: str, scheduler: str | None, jobs: int | None) -> Executor:
+    """The executor `--executor` and `--scheduler` name; a local Dask cluster has `--jobs`
+    workers (default: every CPU)."""
+    if name == "dask" or scheduler is not None:
+        from ..build.dask_executor import DaskExecutor
+
+        return DaskExecutor(scheduler, jobs or cpu_count())
+    return local_executor(jobs)
 
 
 def _dates(project: Project, as_of: str) -> list[dt.date | None]:

@@ -8,16 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 from rich.console import Console
 
 from ..build.checks import checked
-from ..build.project_cache import load_project_cached
+from ..build.project_cache import KEPT, load_project_cached
 from ..consolidate import consolidate, resolve_date
 from ..i18n import tr
 from ..lang import codes
+from ..load.workspace import workspace_documents
 from ..model import Diagnostics, InputError, Project, Version
 
 EXIT_INPUT = 2
@@ -74,16 +76,66 @@ def print_diagnostics(diagnostics: Diagnostics) -> None:
         err.print(str(item), markup=False)
 
 
-def load_or_exit(root: Path) -> Project:
-    try:
-        project = load_project_cached(root)
-    except InputError as exc:
-        print_diagnostics(exc.diagnostics)
+def load_or_exit(root: Path, doc: str | None = None) -> Project:
+    """The project under `root`, or in a workspace its document `doc` (which must be given)."""
+    chosen = chosen_documents(root, doc)
+    if len(chosen) > 1:
+        raise click.UsageError(tr("{root} is a workspace: give --doc, one of {documents}",
+                                  root=root, documents=", ".join(map(str, chosen))))
+    return projects_or_exit(root, chosen)[0]
+
+
+def projects_or_exit(root: Path, chosen: list[str | None]) -> list[Project]:
+    """The projects of the documents `chosen` (`chosen_documents`); the problems of all of
+    them are printed together, each once, before the command exits 2."""
+    projects: list[Project] = []
+    problems = Diagnostics()
+    for doc in chosen:
+        try:
+            # A folder of one document keeps the cache's own call (and default).
+            projects.append(load_project_cached(root) if doc is None else
+                            load_project_cached(root, doc, KEPT + len(chosen)))
+        except InputError as exc:
+            problems.items += [item for item in exc.diagnostics.items
+                               if item not in problems.items]
+    if problems.items:
+        print_diagnostics(problems)
         sys.exit(EXIT_INPUT)
-    # The project lives, unchanged, as long as the command: keep later collections from
-    # rescanning its hundreds of thousands of objects (they are still freed when dropped).
+    # The projects live, unchanged, as long as the command: keep later collections from
+    # rescanning their hundreds of thousands of objects (they are still freed when dropped).
     gc.freeze()
-    return project
+    return projects
+
+
+def documents_or_exit(root: Path, doc: str | None) -> tuple[list[Project], dict[str, Project]]:
+    """The projects of the documents `--doc` names, and every document of the workspace by id
+    (which references and whole acts may name; empty for a folder of one document)."""
+    chosen = chosen_documents(root, doc)
+    every = projects_or_exit(root, chosen_documents(root, None))
+    workspace = {project.workspace_doc: project for project in every
+                 if project.workspace_doc is not None}
+    return [project for project in every if project.workspace_doc in chosen], workspace
+
+
+def chosen_documents(root: Path, doc: str | None) -> list[str | None]:
+    """The documents `--doc` names: in a workspace that one, or every one without it; None,
+    the one document, in a folder that is no workspace."""
+    listed = workspace_documents(root)
+    if not listed:
+        if doc is not None:
+            raise click.UsageError(tr("--doc {doc}: {root} holds one document, not a workspace "
+                                      "(legalgen.yaml lists no documents)", doc=doc, root=root))
+        return [None]
+    if doc is None:
+        return list(listed)
+    if doc not in listed:
+        raise click.UsageError(tr("no document '{doc}' in the workspace (legalgen.yaml lists "
+                                  "{documents})", doc=doc, documents=", ".join(listed)))
+    return [doc]
+
+
+doc_option = click.option("--doc", "doc", default=None, metavar="ID",
+                          help="In a workspace, the document [default: every one].")
 
 
 def parse_date(project: Project, value: str) -> dt.date:
@@ -107,8 +159,8 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
         sys.exit(EXIT_INPUT)
 
 
-def check_or_exit(project: Project) -> None:
-    diagnostics = checked(project)
+def check_or_exit(project: Project, workspace: Mapping[str, Project] | None = None) -> None:
+    diagnostics = checked(project, workspace)
     if diagnostics.errors:
         print_diagnostics(diagnostics)
         sys.exit(EXIT_INPUT)

@@ -23,6 +23,7 @@ from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
     chosen_langs,
+    doc_option,
     err,
     lang_option,
     load_or_exit,
@@ -35,6 +36,7 @@ from .common import (
 
 @click.command()
 @root_option
+@doc_option
 @click.option("--from", "from_", default="original", show_default=True,
               help="The earlier version: YYYY-MM-DD, original, latest or today.")
 @click.option("--to", "to", default="latest", show_default=True,
@@ -47,11 +49,11 @@ from .common import (
               help="Output folder [default: ROOT/build].")
 @click.option("--exit-code", "exit_code", is_flag=True,
               help="Exit with 1 when the versions differ.")
-def diff(root: Path, from_: str, to: str, langs: str | None, formats: str, out: Path | None,
-         exit_code: bool) -> None:
+def diff(root: Path, doc: str | None, from_: str, to: str, langs: str | None, formats: str,
+         out: Path | None, exit_code: bool) -> None:
     """Compare two versions: write redlines under build/diff/ and print the changed units."""
     format_list = split_option(formats, writer_formats("diff"), "format")
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     lang_list = chosen_langs(langs, project)
     today = dt.date.today()
     old_date = parse_date(project, from_)

@@ -11,6 +11,7 @@ from ..model.inline import plain
 from .common import (
     chosen_lang,
     consolidated_or_exit,
+    doc_option,
     load_or_exit,
     parse_date,
     root_option,
@@ -20,11 +21,12 @@ from .common import (
 
 @click.command()
 @root_option
+@doc_option
 @click.option("--lang", default=None, help="The language [default: the first language].")
 @click.option("--as-of", "as_of", default="original", show_default=True)
-def outline(root: Path, lang: str | None, as_of: str) -> None:
+def outline(root: Path, doc: str | None, lang: str | None, as_of: str) -> None:
     """Print the unit tree: id, kind, label, first words."""
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     code = chosen_lang(lang, project)
     version = consolidated_or_exit(project, code, parse_date(project, as_of))
     for unit in version.units:

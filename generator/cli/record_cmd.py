@@ -17,8 +17,18 @@ from ..load.registry import CONFIG_FILE
 from ..load.schema import IN_FORCE_OPTION, in_force_option
 from ..model import ActType, Diagnostics, InForceRule, Project
 from ..record import ActOptions, Record, probe_act, record_yaml
-from ..record.from_act import record_from_act
-from .common import err, load_or_exit, print_diagnostics, root_option, stdout
+from ..record.from_act import record_from_act, record_from_whole_act
+from ..record.writer import grouped_record_yaml
+from .common import (
+    chosen_documents,
+    doc_option,
+    err,
+    load_or_exit,
+    print_diagnostics,
+    projects_or_exit,
+    root_option,
+    stdout,
+)
 
 
 def _date(value: str | None, what: str) -> dt.date | None:
@@ -40,6 +50,7 @@ def _rule(value: str) -> InForceRule:
 
 @click.command()
 @root_option
+@doc_option
 @click.option("--from-docx", "docx_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="An edited consolidated (or redline) DOCX with tracked changes; one per "
@@ -61,7 +72,7 @@ def _rule(value: str) -> InForceRule:
                    "legalgen.yaml; --from-act: else the act's enacting formula].")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the record [default: ROOT/amendments].")
-def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
+def record(root: Path, doc: str | None, docx_files: tuple[Path, ...], act_files: tuple[Path, ...],
            act_number: str | None, act_date: str | None, published: str | None,
            in_force: str | None, act_type: ActType | None, issuer: str | None,
            out: Path | None) -> None:
@@ -71,7 +82,12 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
     number, date = act_number, _date(act_date, "--act-date")
     if docx_files and (number is None or date is None):
         raise click.UsageError(tr("--from-docx needs --act-number and --act-date"))
-    project = load_or_exit(root)
+    documents = chosen_documents(root, doc)
+    if act_files and len(documents) > 1:
+        _whole_act(root, documents, act_files, number, date, published, in_force, act_type,
+                   issuer, out)
+        return
+    project = load_or_exit(root, doc)
     issuer = issuer or project.defaults.issuer
     options = ActOptions(type=act_type or project.defaults.type or _document_type(project),
                          issuer=issuer, number=number, date=date,
@@ -95,17 +111,36 @@ def record(root: Path, docx_files: tuple[Path, ...], act_files: tuple[Path, ...]
     _finish(result, diagnostics, out or root / "amendments")
 
 
+def _whole_act(root: Path, documents: list[str | None], act_files: tuple[Path, ...],
+               number: str | None, date: dt.date | None, published: str | None,
+               in_force: str | None, act_type: ActType | None, issuer: str | None,
+               out: Path | None) -> None:
+    """The record of a workspace's act read from its whole text: one record, its changes
+    grouped per document the act amends."""
+    projects = projects_or_exit(root, documents)
+    first = projects[0]
+    options = ActOptions(type=act_type or first.defaults.type or _document_type(first),
+                         issuer=issuer or first.defaults.issuer, number=number, date=date,
+                         published=_date(published, "--published"),
+                         in_force=_rule(in_force) if in_force else None)
+    records, diagnostics = record_from_whole_act(projects, list(act_files), options)
+    print_diagnostics(diagnostics)
+    if not records or diagnostics.errors:
+        sys.exit(2)
+    shares = list(records.values())
+    path = record_path(out or root / "amendments", shares[0].act.id)
+    _write(path, grouped_record_yaml(records).encode("utf-8"))
+    for item in (item for share in shares for item in share.todo):
+        stdout.print(tr("to do: {item}", item=item), markup=False)
+
+
 def _document_type(project: Project) -> ActType:
     """The type of the document itself: the acts amending it are mostly of its kind."""
     return cast(ActType, next(iter(project.documents.values())).type)
 
 
-def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> None:
-    print_diagnostics(diagnostics)
-    if result is None or diagnostics.errors:
-        sys.exit(2)
-    path = record_path(folder, result.act.id)
-    data = record_yaml(result).encode("utf-8")
+def _write(path: Path, data: bytes) -> None:
+    """Write the record at `path`, unless `validate` would refuse it for its size."""
     limit = max_file_size()
     if len(data) > limit:  # `validate` would refuse the record: write none
         err.print(f"error: {path}: " + tr("the record would have {size} bytes, more than the "
@@ -116,5 +151,13 @@ def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> No
         sys.exit(2)
     write_atomic(path, data)
     stdout.print(str(path), markup=False)
+
+
+def _finish(result: Record | None, diagnostics: Diagnostics, folder: Path) -> None:
+    print_diagnostics(diagnostics)
+    if result is None or diagnostics.errors:
+        sys.exit(2)
+    path = record_path(folder, result.act.id)
+    _write(path, record_yaml(result).encode("utf-8"))
     for item in result.todo:
         stdout.print(tr("to do: {item}", item=item), markup=False)

@@ -16,6 +16,7 @@ from ..lang import language
 from ..model import Act, ActMention, Change, InForceRule, Language, Project
 from .common import (
     chosen_lang,
+    doc_option,
     load_or_exit,
     root_option,
     stdout,
@@ -24,12 +25,13 @@ from .common import (
 
 @click.command()
 @root_option
+@doc_option
 @click.option("--lang", "lang_code", default=None,
               help="The language of the names and words [default: the first language].")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def versions(root: Path, lang_code: str | None, as_json: bool) -> None:
+def versions(root: Path, doc: str | None, lang_code: str | None, as_json: bool) -> None:
     """The timeline: each version date and the acts taking effect; pending acts."""
-    project = load_or_exit(root)
+    project = load_or_exit(root, doc)
     lang = language(chosen_lang(lang_code, project))
     today = dt.date.today()
     # Signed and not in force today, whatever version they come after: the acts a drafter

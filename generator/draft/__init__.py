@@ -46,7 +46,7 @@ from ..model.drafting import ActScope, ActUnit, Address, DraftingLanguage
 from ..model.tables import row_of
 from .quote import quoted_blocks, wrap
 
-__all__ = ["act_changes", "draft_act"]
+__all__ = ["act_changes", "draft_act", "draft_whole_act"]
 
 
 def act_changes(project: Project, act: Act) -> list[Change]:
@@ -64,11 +64,13 @@ def draft_act(project: Project, act: Act, lang: str) -> ActText:
     else:
         drafter = Drafter(grammar, text_before(project, changes, lang), act)
         lines = drafter.lines(changes)
-        scope = ActScope.of(drafter.actions)
+        # Changes an import could not read yet (placeholders to fill in) give no instruction:
+        # the act still says it amends the document.
+        scope = ActScope.of(drafter.actions or [change.action for change in changes])
     points = [ActPoint(1, grammar.amended_act_point(document, scope), lines,
                        grammar.point_label(act, 1)),
-              ActPoint(2, _in_force(grammar, act, lines, changes), label=grammar.point_label(
-                  act, 2))]
+              ActPoint(2, _in_force(grammar, act, [(1, lines, changes)]),
+                       label=grammar.point_label(act, 2))]
     reconstructed = any(change.provenance == "reconstructed" for change in changes)
     signatory = (act.signatory or {}).get(lang)
     blank = (act.blank or {}).get(lang)
@@ -112,16 +114,51 @@ def text_before(project: Project, changes: list[Change], lang: str) -> Version:
     return consolidate(dataclasses.replace(project, changes=earlier), lang, date)
 
 
-def _in_force(grammar: DraftingLanguage, act: Act, lines: list[ActLine],
-              changes: list[Change]) -> str:
-    """The act's rule, then a sentence for each instruction whose change has a rule of its own."""
+def _in_force(grammar: DraftingLanguage, act: Act,
+              points: list[tuple[int, list[ActLine], list[Change]]]) -> str:
+    """The act's rule, then a sentence for each instruction (of each point, with the changes it
+    carries out) whose change has a rule of its own."""
     sentences = [grammar.in_force_point(act, act.in_force)]
-    by_index = {change.index: change for change in changes}
-    for line in lines:
-        change = by_index.get(line.change) if line.change is not None else None
-        if line.number is not None and change is not None and change.in_force != act.in_force:
-            sentences.append(grammar.in_force_exception(act, 1, line.number, change.in_force))
+    for point, lines, changes in points:
+        by_index = {change.index: change for change in changes}
+        for line in lines:
+            change = by_index.get(line.change) if line.change is not None else None
+            if line.number is not None and change is not None and \
+                    change.in_force != act.in_force:
+                sentences.append(grammar.in_force_exception(act, point, line.number,
+                                                            change.in_force))
     return " ".join(sentences)
+
+
+def draft_whole_act(projects: list[Project], key: str, lang: str) -> ActText:
+    """The act `key` of a workspace in `lang`, whole: one point per document it amends (as
+    point 1 of an act on that document alone words it), in the official order — the documents
+    amended by the date and number of their adoption, then those declared to have lost force —,
+    then its point on entry into force; its title, formula and signature once. An act on one
+    document is drafted as `draft_act` drafts it."""
+    drafted = sorted(((draft_act(project, act, lang), act_changes(project, act))
+                      for project in projects for act in project.acts if act.key == key),
+                     key=lambda pair: _official_order(pair[0]))
+    if len(drafted) == 1:
+        return drafted[0][0]
+    grammar = drafting(lang)
+    first = drafted[0][0]
+    act = first.act
+    points = [ActPoint(number, text.points[0].text, text.points[0].lines,
+                       grammar.point_label(act, number))
+              for number, (text, _) in enumerate(drafted, 1)]
+    rule = _in_force(grammar, act, [(number, text.points[0].lines, changes)
+                                    for number, (text, changes) in enumerate(drafted, 1)])
+    last = len(points) + 1
+    points.append(ActPoint(last, rule, label=grammar.point_label(act, last)))
+    notes = [text.header_note for text, _ in drafted if text.header_note]
+    return dataclasses.replace(first, points=points, header_note=notes[0] if notes else None)
+
+
+def _official_order(text: ActText) -> tuple[bool, object, str]:
+    """Amendments before repeals, each by the amended document's adoption and number."""
+    repeal = not any(point.lines for point in text.points)
+    return repeal, text.document.date, text.document.number
 
 
 @dataclasses.dataclass(slots=True)

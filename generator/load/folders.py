@@ -33,10 +33,13 @@ def inside_folder(folder: Path, name: str) -> bool:
         return True  # a link loop: reading the file reports it
 
 
-def amendment_files(root: Path, diagnostics: Diagnostics) -> tuple[list[Path], list[str]]:
-    """The records to read, in name order, and the editor leftovers set aside; a warning for
-    every other file (such as `no-1169.yml`), which would otherwise be silently left out."""
-    folder = root / "amendments"
+def amendment_files(home: Path, diagnostics: Diagnostics,
+                    root: Path | None = None) -> tuple[list[Path], list[str]]:
+    """The records of `home` (shown from `root`, by default `home`) to read, in name order, and
+    the editor leftovers set aside; a warning for every other file (such as `no-1169.yml`),
+    which would otherwise be silently left out."""
+    root = root or home
+    folder = home / "amendments"
     if not folder.is_dir():
         return [], []
     records: list[Path] = []

@@ -37,10 +37,27 @@ def json_schemas(issuers: list[str], langs: tuple[str, ...]) -> dict[str, dict[s
         schema = model.model_json_schema()
         if kind in ("content", "amendment"):
             _with_units(schema)
+        if kind == "amendment":
+            _with_grouped_changes(schema)
         _with_languages(schema, langs)
         _with_issuers(schema, issuers)
         schemas[name] = {"$schema": DIALECT, "$id": name, **schema}
     return schemas
+
+
+def _with_grouped_changes(schema: dict[str, Any]) -> None:
+    """A record of a workspace's act may give its changes per document (`documents`) instead
+    of `changes` (`workspace.share_of` reads it): one of the two, never both."""
+    properties = schema["properties"]
+    changes = properties["changes"]
+    properties["documents"] = {
+        "type": "object", "minProperties": 1, "title": "Documents",
+        "description": "In a workspace: the changes of the act to each document it amends, "
+                       "by the document's id.",
+        "additionalProperties": {"type": "object", "properties": {"changes": changes},
+                                 "required": ["changes"], "additionalProperties": False}}
+    schema["required"] = [name for name in schema.get("required", []) if name != "changes"]
+    schema["oneOf"] = [{"required": ["changes"]}, {"required": ["documents"]}]
 
 
 def _with_units(schema: dict[str, Any]) -> None:

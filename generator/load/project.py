@@ -12,6 +12,7 @@ error (the record is not complete), a placeholder written by `legalgen import` a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,44 +51,70 @@ from .schema import (
     ManifestIn,
     TodoIn,
 )
+from .workspace import document_folder, share_of
 from .yaml_source import read_yaml
 
 
-def load_project(root: Path) -> Project:
-    """Read everything under `root`; raise `InputError` listing every problem found."""
+def load_project(root: Path, doc: str | None = None) -> Project:
+    """Read everything under `root` (of the workspace document `doc`, when given); raise
+    `InputError` listing every problem found."""
     with collector_paused():
-        return _load_project(root)
+        return _load_project(root, doc)
 
 
-def _load_project(root: Path) -> Project:
+def _load_project(root: Path, doc: str | None) -> Project:
     diagnostics = Diagnostics()
-    langs = present_languages(root, diagnostics)
+    home = root if doc is None else document_folder(root, doc)
+    langs = present_languages(home, diagnostics, root)
     config = project_config(root, diagnostics, langs)
+    listed = tuple(config.documents) if config is not None else ()
+    if doc is not None and doc not in listed:
+        diagnostics.error(SourcePos(CONFIG_FILE), tr(
+            "no document '{doc}' in the workspace (legalgen.yaml lists {documents})",
+            doc=doc, documents=", ".join(listed)))
+        diagnostics.raise_if_errors()
     issuers = issuers_of(config)
     defaults = act_defaults(root, config, issuers, diagnostics)
     documents: dict[str, Document] = {}
     for lang in langs:
-        document = _load_document(root, lang, issuers, diagnostics)
+        document = _load_document(home, lang, issuers, diagnostics, root)
         if document is not None:
             documents[lang] = document
-    records, ignored = amendment_files(root, diagnostics)
+            _check_document_id(document, doc, diagnostics)
+    records, ignored = amendment_files(home, diagnostics, root)
+    if doc is not None:
+        shared, shared_ignored = amendment_files(root, diagnostics)
+        records, ignored = records + shared, ignored + shared_ignored
     style = config.notes if config is not None and config.notes is not None else NoteStyle()
-    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style)
+    acts, changes = _load_amendments(root, records, issuers, diagnostics, langs, style,
+                                     Share(doc, listed))
     diagnostics.raise_if_errors()
-    return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults)
+    return Project(root, langs, documents, acts, changes, diagnostics, ignored, defaults,
+                   doc)
 
 
-def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
-    """The registered languages whose content folder exists; each missing one is a warning,
-    unless none is there (then every one is missing, which the manifests report)."""
-    present = tuple(code for code in codes() if (root / "content" / code).is_dir())
+def _check_document_id(document: Document, doc: str | None, diagnostics: Diagnostics) -> None:
+    """A workspace document's manifest gives the id of its folder, which names its outputs."""
+    if doc is not None and document.id != doc:
+        diagnostics.error(document.pos, tr(
+            "document: its id '{id}' is not the name of its folder documents/{doc}",
+            id=document.id, doc=doc))
+
+
+def present_languages(home: Path, diagnostics: Diagnostics,
+                      root: Path | None = None) -> tuple[str, ...]:
+    """The registered languages whose content folder exists under `home` (shown from `root`,
+    by default `home`); each missing one is a warning, unless none is there (then every one is
+    missing, which the manifests report)."""
+    root = root or home
+    present = tuple(code for code in codes() if (home / "content" / code).is_dir())
     if not present:
         return codes()
     for code in codes():
         if code not in present:
             # No path in the message: a loaded project is cached by its files' contents.
             diagnostics.warning(
-                SourcePos(relative(root / "content" / code, root)),
+                SourcePos(relative(home / "content" / code, root)),
                 tr("the {code} text is not there yet, so legalgen builds the other languages "
                    "only; bring it in with `legalgen import --{code} FILE --into <this "
                    "project's folder>`",
@@ -96,9 +123,9 @@ def present_languages(root: Path, diagnostics: Diagnostics) -> tuple[str, ...]:
 
 
 def _load_document(
-    root: Path, lang: str, issuers: Issuers, diagnostics: Diagnostics
+    home: Path, lang: str, issuers: Issuers, diagnostics: Diagnostics, root: Path
 ) -> Document | None:
-    folder = root / "content" / lang
+    folder = home / "content" / lang
     manifest_path = folder / "manifest.yaml"
     shown = relative(manifest_path, root)
     raw = read_yaml(manifest_path, shown, diagnostics)
@@ -191,18 +218,30 @@ def _check_document_days(doc: DocumentIn, raw: Any, pos: SourcePos,
                 field=tr(DOCUMENT_DAYS[name]), day=day, adopted=doc.date))
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Which document's changes a record gives: `doc` of the workspace of `documents` (None:
+    the one document of its folder)."""
+
+    doc: str | None = None
+    documents: tuple[str, ...] = ()
+
+
 def _load_amendments(
     root: Path, records: list[Path], issuers: Issuers, diagnostics: Diagnostics,
-    langs: tuple[str, ...], style: NoteStyle,
+    langs: tuple[str, ...], style: NoteStyle, share: Share,
 ) -> tuple[list[Act], list[Change]]:
     acts: list[Act] = []
     changes: list[Change] = []
     for order, path in enumerate(records):
         shown = relative(path, root)
-        raw = read_yaml(path, shown, diagnostics)
+        whole = read_yaml(path, shown, diagnostics)
+        if whole is None:
+            continue
+        file_pos = pos_of(whole, None, SourcePos(shown, 1, 1))
+        raw = share_of(whole, share.doc, share.documents, file_pos, diagnostics)
         if raw is None:
             continue
-        file_pos = pos_of(raw, None, SourcePos(shown, 1, 1))
         if not isinstance(raw, dict) or "act" not in raw or "changes" not in raw:
             validate_model(AmendmentIn, raw, diagnostics, file_pos, tr("amendment record"),
                            langs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
 
 from ..i18n import tr
 from ..input.validation import describe_error
@@ -296,6 +296,11 @@ class BlankIn(Strict):
                      Field(description="The blank's forms in every language.")]
 
 
+# A workspace document's id: its folder's name and its outputs' file name.
+DocumentId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                                              max_length=100)]
+
+
 class ConfigIn(Strict):
     """legalgen.yaml: the project's own settings."""
 
@@ -310,6 +315,10 @@ class ConfigIn(Strict):
         default_factory=DefaultsIn,
         description="What the project's amending acts usually are: `new-act`, `record` and "
                     "`init` use them where no --type, --issuer is given.")
+    documents: list[DocumentId] = Field(
+        default_factory=list, description="A workspace's documents, each in documents/<id>/, in "
+                                          "the order commands take them; none: the folder is "
+                                          "one document.")
     # The publication style of the notes: the forms of an era (`era`), and the forms every act
     # takes where the publisher writes one several ways; an act's `note_style` overrides them.
     notes: NoteStyle | None = Field(

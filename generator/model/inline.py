@@ -20,8 +20,19 @@ class Span:
 
     @property
     def is_internal(self) -> bool:
-        """A reference to a unit of this document (its id) rather than to another act."""
-        return self.kind == "ref" and "/" not in (self.target or "")
+        """A reference to a unit of this document (its id) rather than to another act or to
+        another document of the workspace."""
+        return self.kind == "ref" and "/" not in (self.target or "") and \
+            self.cross_document is None
+
+    @property
+    def cross_document(self) -> tuple[str, str] | None:
+        """The document and unit of a reference to another document of the workspace
+        (`ref:doc-id#unit-id`); None for any other span."""
+        if self.kind != "ref" or not self.target or "/" in self.target:
+            return None
+        doc, mark, uid = self.target.partition("#")
+        return (doc, uid) if doc and mark and uid else None
 
 
 def spans(text: str) -> list[Span]:

@@ -36,6 +36,8 @@ class Project:
     # Files of the project folders that were not read (editor backups, lock files), as shown.
     ignored: list[str] = field(default_factory=list)
     defaults: ActDefaults = field(default_factory=ActDefaults)
+    # The document's id in its workspace (`documents/<id>/`); None for a folder of one document.
+    workspace_doc: str | None = None
 
     @property
     def doc_id(self) -> str:

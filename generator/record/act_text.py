@@ -109,6 +109,10 @@ class ActReader:
         self.reads: list[Read] = []
         # Each amended unit's texts as the act's earlier amendments leave them.
         self.texts: dict[str, list[str]] = {}
+        # The point on the document, and whether other points amend other documents (a whole
+        # act of a workspace: the rule stands in its last point).
+        self.point = 1
+        self.whole = False
 
     def read(self, text: str) -> ParsedAct:
         # The header note of a reconstruction says nothing the record keeps.
@@ -146,10 +150,10 @@ class ActReader:
                 rule = self._in_force_point()
             elif scope.repeal:
                 changes = [LangChange("repeal", self.version.document.id, self.at)]
-                rule = self._final_point(changes)
+                rule = self._in_force_point() if self.whole else self._final_point(changes)
             else:
                 changes = self._numbered()
-                rule = self._final_point(changes)
+                rule = self._in_force_point() if self.whole else self._final_point(changes)
         except ActSyntaxError as exc:
             # Every problem found before the one that ends the reading, in line order.
             self.errors.append(exc)
@@ -218,7 +222,14 @@ class ActReader:
         label = self.grammar.point_label(act, 1)
         for scope in SCOPES:
             if self.lines[index] == f"{label} {self.grammar.amended_act_point(document, scope)}":
+                self.whole = self._points_on_others(index, others)
                 return index, scope
+        own = self._own_point(index)
+        if own is not None:
+            at, self.point, scope = own
+            self.whole = self._points_on_others(index, others)
+            self.at = at + 1
+            return at, scope
         found = None
         for at in range(index, len(self.lines)):
             amends = self._amends(self.lines[at])
@@ -236,6 +247,64 @@ class ActReader:
                                                   label=label, expected=expected))
         self.at = found + 1
         return found, None
+
+    def _own_point(self, start: int) -> tuple[int, int, ActScope] | None:
+        """The point of a whole act that names the document as point 1 of an act on it alone
+        does ("2. Amend resolution … No 19 «…» as follows:"): its line, number and scope."""
+        document = self.version.document
+        for at in range(start, len(self.lines)):
+            match = POINT.match(self.lines[at])
+            if match is None:
+                continue
+            number = int(match.group(1))
+            label = self.grammar.point_label(self._act(), number)
+            for scope in SCOPES:
+                if self.lines[at] == f"{label} {self.grammar.amended_act_point(document, scope)}":
+                    return at, number, scope
+        return None
+
+    def heading(self, text: str) -> tuple[str | None, dt.date | None, InForceRule | None]:
+        """The act's number and date from the heading line above its title, and the rule of
+        its point on entry into force wherever it stands, without reading its instructions
+        (which another document's version may not bear)."""
+        self.lines = [self.grammar.own_letters(self.grammar.modern(normalize(line)))
+                      for line in text.splitlines()]
+        self.at = 0
+        while (index := self._next()) is not None and not self._formula_follows():
+            number = self.grammar.act_number(self.lines[index])
+            if number is not None:
+                return number, self._date_in(self.lines[index]), self._in_force_point()
+        return None, None, self._in_force_point()
+
+    def names_document(self, text: str) -> bool:
+        """Whether the act's text has a point or paragraph on the document."""
+        self.lines = [self.grammar.own_letters(self.grammar.modern(normalize(line)))
+                      for line in text.splitlines()]
+        number = self.version.document.number
+        return self._own_point(0) is not None or any(
+            self._amends(line) == number for line in self.lines)
+
+    def _points_on_others(self, start: int, others: list[tuple[int, str]]) -> bool:
+        """Whether points from `start` on amend other acts (each listed in `others`)."""
+        document = self.version.document
+        found = False
+        for at in range(start, len(self.lines)):
+            amends = self._names_act(self.lines[at]) if POINT.match(self.lines[at]) else None
+            if amends is not None and amends != document.number:
+                others.append((at + 1, amends))
+                found = True
+        return found
+
+    def _names_act(self, line: str) -> str | None:
+        """The number of the act a point names (amends, or declares to have lost force)."""
+        if not self.grammar.dates_in(line + " "):
+            return None
+        numbers = [found.group("number") for found in re.finditer(
+            self.grammar.heading_number, line)]
+        document = self.version.document
+        if document.number in numbers and self.grammar.date(document.date) in line:
+            return document.number
+        return numbers[0] if numbers else None
 
     def _amends(self, line: str) -> str | None:
         """The number of the act a paragraph's head line amends; None for another line."""
@@ -260,7 +329,7 @@ class ActReader:
         expected = 1
         while (index := self._next()) is not None:
             line = self.lines[index]
-            if line.startswith(self.grammar.point_label(self._act(), 2) + " "):
+            if line.startswith(self.grammar.point_label(self._act(), self.point + 1) + " "):
                 self.at = index
                 return changes
             match = INSTRUCTION.match(line)

@@ -79,6 +79,45 @@ def record_from_act(project: Project, files: list[Path],
     return new_record(recorded, changes, todo), diagnostics
 
 
+def record_from_whole_act(projects: list[Project], files: list[Path], options: ActOptions
+                          ) -> tuple[dict[str, Record], Diagnostics]:
+    """The whole act of a workspace (`legalgen act` of a record amending several documents)
+    read back: each document's record of its point, by the document's id, in the workspace's
+    order; the documents the act does not name have none."""
+    diagnostics = Diagnostics()
+    records: dict[str, Record] = {}
+    for project in projects:
+        if project.workspace_doc is None or not _names(project, files, options):
+            continue
+        record, found = record_from_act(project, files, options)
+        # Each document's reading lists the points on the others: no news in a whole act.
+        diagnostics.items += [item for item in found.items
+                              if item.severity != "info" and item not in diagnostics.items]
+        if record is not None:
+            records[project.workspace_doc] = record
+    if not records and not diagnostics.errors:
+        diagnostics.error(SourcePos(str(files[0]), 1, 1),
+                          tr("the act amends no document of the workspace"))
+    return records, diagnostics
+
+
+def _names(project: Project, files: list[Path], options: ActOptions) -> bool:
+    """Whether an act text of `files` has a point or paragraph on the project's document."""
+    for path in files:
+        try:
+            text = read_regular(path, max_file_size()).decode("utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            return True  # read again by record_from_act, which reports it
+        code = _language(text, project, options)
+        if code is None:
+            return True
+        reader = ActReader(DRAFTING[code], _adopted(project, code), options.type,
+                           options.issuer or ISSUERS[0])
+        if reader.names_document(text):
+            return True
+    return False
+
+
 def _language(text: str, project: Project, options: ActOptions) -> str | None:
     """The language of an act's text: of its enacting formula (on a line of its own or ending
     the preamble), or, for an act enacted without one (a law), of the document's title."""
@@ -109,16 +148,19 @@ def _act(options: ActOptions, texts: dict[str, tuple[Path, str]], project: Proje
                       options.issuer or ISSUERS[0])
     try:
         heading = probe.read(text)
+        found = heading.number, heading.date, heading.in_force
     except ActSyntaxError:
-        heading = None
-    number = options.number or (heading.number if heading else None)
-    date = options.date or (heading.date if heading else None)
+        # The instructions need the version the act amends; the heading and the rule do not.
+        found = ActReader(DRAFTING[code], _adopted(project, code), options.type,
+                          options.issuer or ISSUERS[0]).heading(text)
+    number = options.number or found[0]
+    date = options.date or found[1]
     if number is None or date is None:
         diagnostics.error(SourcePos(str(path), 1, 1), tr("the act's number and date are neither "
                                                          "in a heading line above its title nor "
                                                          "given (--act-number, --act-date)"))
         return None
-    rule = options.in_force or (heading.in_force if heading else None) or "on_signing"
+    rule = options.in_force or found[2] or "on_signing"
     # The key given is the key written; the formula names only a family ("a ministry").
     issuer = options.issuer or probe.formula_issuer
     if issuer is None or options.issuer is None and issuer not in builtin_issuers():

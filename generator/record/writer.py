@@ -9,7 +9,7 @@ drafter writes them), each model with exactly the fields the record set.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 import yaml
@@ -49,3 +49,19 @@ class _Plain(yaml.SafeDumper):
 def record_yaml(record: Record) -> str:
     return yaml.dump(record.model_dump(exclude_unset=True), Dumper=_Plain, allow_unicode=True,
                      sort_keys=False, width=100, default_flow_style=False)
+
+
+def grouped_record_yaml(records: Mapping[str, Record]) -> str:
+    """One record of an act amending several documents of a workspace, from the record of each
+    document's share (their act is one): its changes grouped per document, in the order given,
+    and every share's `todo`."""
+    shares = {doc: record.model_dump(exclude_unset=True) for doc, record in records.items()}
+    first = next(iter(shares.values()))
+    data: dict[str, object] = {
+        "act": first["act"],
+        "documents": {doc: {"changes": share["changes"]} for doc, share in shares.items()}}
+    todo = [item for share in shares.values() for item in share.get("todo", [])]
+    if todo:
+        data["todo"] = todo
+    return yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)

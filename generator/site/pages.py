@@ -242,3 +242,19 @@ class Site:
         return Page(page, self._render(
             "site/search.html.j2", **self.chrome(lang, page, plan.search), lang=lang,
             index=plan.href(page, plan.search_index(lang.code))))
+
+
+def workspace_home(sites: list[Site], langs: list[str]) -> Page:
+    """The home of a workspace's site (each document's site in the folder of its id): in every
+    language, each document's title leading to its home in that language."""
+    page = plan.LANDING
+    folders = [str(site.project.workspace_doc) for site in sites]
+    languages = [(language(code), [(site.project.documents[code].title,
+                                    plan.href(page, f"{folder}/{plan.home(code)}"))
+                                   for site, folder in zip(sites, folders, strict=True)])
+                 for code in langs]
+    data = sites[0].templates.render("site/workspace.html.j2", languages=languages,
+                                     lang=language(langs[0]),
+                                     css=f"{folders[0]}/{plan.SITE_CSS}")
+    return Page(page, data.encode("utf-8"))
+

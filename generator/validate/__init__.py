@@ -7,6 +7,7 @@ Reads: a loaded `Project`. Writes: `Diagnostics` (errors and warnings) — nothi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from ..consolidate import check_all_versions
 from ..i18n import N_, tr
@@ -21,8 +22,10 @@ from .text import check_characters
 from .totals import check_totals
 
 
-def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnostics:
-    """Everything wrong with the project; `charsets` are what the outputs' fonts can set."""
+def validate(project: Project, charsets: list[Charset] | None = None,
+             workspace: Mapping[str, Project] | None = None) -> Diagnostics:
+    """Everything wrong with the project; `charsets` are what the outputs' fonts can set;
+    `workspace` the documents of its workspace by id, which its references may name."""
     diagnostics = Diagnostics()
     diagnostics.extend(project.diagnostics)
     _check_document_parity(project, diagnostics)
@@ -32,7 +35,7 @@ def validate(project: Project, charsets: list[Charset] | None = None) -> Diagnos
     versions = check_all_versions(project)
     diagnostics.extend(versions)
     if not versions.errors:
-        check_references(project, diagnostics)
+        check_references(project, diagnostics, workspace)
         check_tables(project, diagnostics, dt.date.today())
         check_totals(project, diagnostics)
     return diagnostics
