@@ -1,8 +1,9 @@
 """What a publisher checks in Word files: the version DOCX's running head, contents with page
 numbers once LibreOffice lays the pages out, no page ending with a lead-in, a heading or the
 status line, reasons in the document's language; the redline
-DOCX's summary of changed units, its landscape plan with whole header words, and each tracked
-change authored by the one act that made it.
+DOCX's summary of changed units, its landscape plan with whole header words, no page of it
+ending with a lead-in, a heading or a status line (but one LibreOffice strands, an expected
+failure), and each tracked change authored by the one act that made it.
 """
 
 from __future__ import annotations
@@ -202,6 +203,29 @@ def test_each_tracked_change_is_authored_by_the_act_that_made_it() -> None:
     assert ("жаңғырту және", names["845"]) in authored
     # The note naming two acts stays authored by both.
     assert any(text.startswith("Ескерту.") and ";" in name for text, name in authored)
+
+
+# Expected to fail until LibreOffice (7.4) honours the lead-in's w:keepNext on page 18 of the
+# sample's whole-history redline ("Бұл шаралар мыналар арқылы іске асырылады:", "Эти меры будут
+# реализованы посредством:"). That page opens with a heading its keep-with-next carried over from
+# page 17; the point after the lead-in goes on to page 19, and the lead-in's keep is, it seems,
+# checked only before that point has its place (LibreOffice's CheckMoveFwd wants the next frame's
+# position valid). The same file keeps them together when saved as ODT and converted again, with
+# a page break before that heading, with the same page in a shorter document, or with a
+# page-number field in the lead-in, which LibreOffice lays out a second time.
+@pytest.mark.xfail(strict=True, reason="LibreOffice drops the keep-with-next of a lead-in at "
+                                       "the foot of a page that a keep-with-next move opened")
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_redline_page_ends_with_a_lead_in_or_the_status_line(word_files: dict[str, Path],
+                                                                lang: str) -> None:
+    """The redline as LibreOffice lays it out, as the version DOCX: no page but the last ends
+    with a heading, a group row, a lead-in ending in ":" or a status line of either version."""
+    earlier, later = _annotated(lang, FIRST), _annotated(lang, LATEST)
+    assert lead_ins(earlier) and lead_ins(later), "the sample has lead-ins ending in ':'"
+    pages = printed_pages(word_files[f"redline-{lang}.pdf"])
+    assert len(pages) > 20
+    stranded = set(stranded_lines(pages, earlier)) | set(stranded_lines(pages, later))
+    assert not stranded, sorted(stranded)
 
 
 @pytest.mark.parametrize("kind", ["version", "redline"])
