@@ -69,6 +69,18 @@ def test_a_workspace_build_writes_each_document_with_the_act_s_note(workspace, t
     assert len(stdout.split()) == 4
 
 
+def test_each_document_s_redline_has_a_folder_of_its_own(workspace, tmp_path):
+    out = tmp_path / "out"
+    for doc in DOCUMENTS:
+        code, stdout, stderr = run("diff", "--root", str(workspace), "--doc", doc, "--from",
+                                   "2014-11-16", "--to", "2014-12-01", "--format", "json",
+                                   "--lang", "ru", "--out", str(out))
+        assert code == 0, stderr
+        written = out / "diff" / "ru" / doc / "2014-11-16__2014-12-01.json"
+        assert stdout.splitlines()[-1] == str(written)
+    assert {path.parent.name for path in (out / "diff").rglob("*.json")} == set(DOCUMENTS)
+
+
 def test_the_single_document_layout_takes_no_doc(tmp_path):
     code, _, stderr = run("outline", "--doc", SAMPLE)
     assert code == 2

@@ -34,10 +34,13 @@ def output_path(out: Path, lang: str, date_text: str, doc_id: str, ext: str) -> 
 
 
 def diff_path(out: Path, lang: str, old: dt.date, new: dt.date, ext: str,
-              projected: bool = False) -> Path:
-    """`diff/<lang>/<from>__<to>.<ext>`, `<to>` being `projected` for a projection."""
-    return out / "diff" / lang / \
-        f"{old.isoformat()}__{PROJECTED if projected else new.isoformat()}.{ext}"
+              projected: bool = False, doc: str | None = None) -> Path:
+    """`diff/<lang>/<from>__<to>.<ext>`, `<to>` being `projected` for a projection; a document
+    of a workspace (`doc`) has a folder of its own: `diff/<lang>/<doc>/…`."""
+    folder = out / "diff" / lang
+    if doc is not None:
+        folder = folder / doc
+    return folder / f"{old.isoformat()}__{PROJECTED if projected else new.isoformat()}.{ext}"
 
 
 def _current_umask() -> int:

@@ -110,15 +110,17 @@ def made_version(project: Project, recipe: Recipe) -> Annotated:
     return annotate(version, project)
 
 
-def diff_jobs(diffs: Iterable[Diff], formats: list[str], template_dir: Path) -> list[Job]:
-    """Each comparison in every chosen format."""
+def diff_jobs(diffs: Iterable[Diff], formats: list[str], template_dir: Path,
+              doc: str | None = None) -> list[Job]:
+    """Each comparison in every chosen format; those of workspace document `doc` in its own
+    folder."""
     keys = Keys(template_dir)
     jobs = []
     for result in diffs:
         for fmt in formats:
             chosen = writer("diff", fmt)
             path = diff_path(Path(), result.lang.code, result.from_date, result.to_date,
-                             chosen.extension, result.new.version.projected)
+                             chosen.extension, result.new.version.projected, doc)
             jobs.append(keys.job(chosen, result.lang.code, result, path))
     return jobs
 

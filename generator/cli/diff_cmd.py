@@ -66,8 +66,8 @@ def diff(root: Path, doc: str | None, from_: str, to: str, langs: str | None, fo
     results = [diff_versions(project, lang, old_date, new_date, today) for lang in lang_list]
     for result in results:
         _print_diff_summary(result)
-    report = produce(diff_jobs(results, format_list, template_dir(root)), OutputStore(target),
-                     InProcess())
+    jobs = diff_jobs(results, format_list, template_dir(root), project.workspace_doc)
+    report = produce(jobs, OutputStore(target), InProcess())
     for path in report.written_under(target):
         stdout.print(str(path), markup=False)
     err.print(report.summary(), markup=False)
