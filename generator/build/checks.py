@@ -22,11 +22,13 @@ from ..validate import validate
 from ..writers import charsets
 from ..writers.diff_html import diff_html
 from ..writers.shared.templates import Templates, document_html
+from .project_cache import validated_cached
 
 
 def checked(project: Project) -> Diagnostics:
-    """Every problem of the project, the characters the outputs cannot set included."""
-    return validate(project, charsets())
+    """Every problem of the project, the characters the outputs cannot set included; kept in
+    the user's cache beside the project, so an unchanged project is not validated again."""
+    return validated_cached(project, lambda: validate(project, charsets()))
 
 
 def templates_checked(project: Project, template_dir: Path) -> Diagnostics:

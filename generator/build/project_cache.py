@@ -5,20 +5,24 @@ Reads: every file under `content/` and `amendments/` and `legalgen.yaml` (to has
 file-size limit from the environment, and a pickle from the user's cache folder
 (`$XDG_CACHE_HOME/legalgen/projects`, by default `~/.cache/legalgen/projects`). Writes: that
 pickle, named by the hash of those inputs, of legalgen's code and of the Python version, after a
-load that found no error; the oldest pickles beyond a few are removed. Unpickling runs code, so
-a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the rest under a key only this
-user can read, and one whose seal does not match — partial, corrupt, or written by anyone else —
-is never unpickled: the project is read from its files, as without a cache. Where the user has
-no private key (a cache folder of someone else's), nothing is kept.
+load that found no error, and beside it the project's validation under the same name (with the
+day it was made on); the oldest pickles beyond a few are removed, with their validations.
+Unpickling runs code, so a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the
+rest under a key only this user can read, and one whose seal does not match — partial, corrupt,
+or written by anyone else — is never unpickled: the project is read from its files (and
+validated), as without a cache. Where the user has no private key (a cache folder of someone
+else's), nothing is kept.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import chosen_language
@@ -27,7 +31,7 @@ from ..load import load_project
 from ..load.limits import SIZE_VARIABLE
 from ..load.registry import CONFIG_FILE
 from ..memory import collector_paused
-from ..model import Project
+from ..model import Diagnostics, Project
 from ..regular_files import read_regular
 from .fingerprint import digest_files, legalgen_fingerprint
 from .sealed import seal, signing_key, unsealed
@@ -65,16 +69,38 @@ def load_project_cached(root: Path) -> Project:
     key = signing_key(folder)
     path = folder / f"{input_key(root)}.pickle"
     project = _read(path, key) if key is not None else None
-    if project is None:
+    if not isinstance(project, Project):
         body = pickle.dumps(load_project(root), protocol=pickle.HIGHEST_PROTOCOL)
         if key is not None:
             _write(path, seal(key, body))
         project = _unpickle(body)
+        assert isinstance(project, Project)
     project.root = root
+    project.cache_key = path.stem if key is not None else None
     return project
 
 
-def _read(path: Path, key: bytes) -> Project | None:
+def validated_cached(project: Project, validate: Callable[[], Diagnostics]) -> Diagnostics:
+    """The diagnostics of `validate` for `project`, kept beside the project in the cache under
+    its key, with the day they were found on (the projection is the text on that day): an
+    unchanged project is validated again only on another day."""
+    folder = cache_folder()
+    key = signing_key(folder) if project.cache_key is not None else None
+    if key is None:
+        return validate()
+    path = folder / f"{project.cache_key}.validation"
+    today = dt.date.today().isoformat()
+    kept = _read(path, key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == today \
+            and isinstance(kept[1], Diagnostics):
+        return kept[1]
+    diagnostics = validate()
+    _write(path, seal(key, pickle.dumps((today, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)))
+    return diagnostics
+
+
+def _read(path: Path, key: bytes) -> object:
+    """What the sealed pickle at `path` holds, or None."""
     try:
         data = read_regular(path)
     except OSError:
@@ -83,16 +109,14 @@ def _read(path: Path, key: bytes) -> Project | None:
     if body is None:  # not written by this user's legalgen: never unpickled
         return None
     try:
-        project = _unpickle(body)
+        return _unpickle(body)
     except Exception:  # a pickle of another legalgen's classes: read the project from its files
         return None
-    return project if isinstance(project, Project) else None
 
 
-def _unpickle(body: bytes) -> Project:
+def _unpickle(body: bytes) -> object:
     with collector_paused():
-        project: Project = pickle.loads(body)
-    return project
+        return pickle.loads(body)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -112,3 +136,4 @@ def _prune(folder: Path) -> None:
     pickles = sorted(folder.glob("*.pickle"), key=lambda item: item.stat().st_mtime, reverse=True)
     for old in pickles[KEPT:]:
         old.unlink(missing_ok=True)
+        old.with_suffix(".validation").unlink(missing_ok=True)

@@ -36,6 +36,9 @@ class Project:
     # Files of the project folders that were not read (editor backups, lock files), as shown.
     ignored: list[str] = field(default_factory=list)
     defaults: ActDefaults = field(default_factory=ActDefaults)
+    # The key the project is kept under in the user's cache (`build.project_cache`), which its
+    # validation is kept under too; None for a project read from its files alone.
+    cache_key: str | None = None
 
     @property
     def doc_id(self) -> str:
