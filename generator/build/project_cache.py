@@ -27,9 +27,7 @@ from pathlib import Path
 
 from ..i18n import chosen_language
 from ..lang import codes
-from ..load import load_project
-from ..load.limits import SIZE_VARIABLE
-from ..load.registry import CONFIG_FILE
+from ..load.names import CONFIG_FILE, SIZE_VARIABLE
 from ..memory import collector_paused
 from ..model import Diagnostics, Project
 from ..regular_files import read_regular
@@ -70,6 +68,8 @@ def load_project_cached(root: Path) -> Project:
     path = folder / f"{input_key(root)}.pickle"
     project = _read(path, key) if key is not None else None
     if not isinstance(project, Project):
+        from ..load import load_project  # the YAML reader and the schema, for a miss only
+
         body = pickle.dumps(load_project(root), protocol=pickle.HIGHEST_PROTOCOL)
         if key is not None:
             _write(path, seal(key, body))

@@ -27,7 +27,7 @@ class _Bar:
         # before the messages that follow it.
         if total and err.is_terminal:
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                                MofNCompleteColumn(), console=err, transient=True)
+                                MofNCompleteColumn(), console=err.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=total)
 

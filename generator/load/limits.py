@@ -16,8 +16,8 @@ import yaml
 
 from ..i18n import tr
 from ..model import Diagnostic, Diagnostics, InputError, SourcePos
+from .names import SIZE_VARIABLE as SIZE_VARIABLE
 
-SIZE_VARIABLE = "LEGALGEN_MAX_FILE_SIZE"
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
