@@ -22,10 +22,7 @@ import click
 from click.utils import make_default_short_help
 
 from ..i18n import tr
-from ..model import InputError
 from ..version import __version__
-from ..writers.shared.errors import MachineError
-from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diagnostics
 
 # Each command: its name, the module of this package that defines it, and the first paragraph
 # of its help (what `legalgen --help` shows of it, without importing every command's module;
@@ -119,6 +116,11 @@ class _Commands(click.Group):
 
 def report_failure(exc: BaseException) -> int:
     """Print what went wrong in one line (or the diagnostics) and give the exit code."""
+    # Imported here: `legalgen --help` needs neither the model nor the consoles.
+    from ..model import InputError
+    from ..writers.shared.errors import MachineError
+    from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diagnostics
+
     if isinstance(exc, InputError):
         print_diagnostics(exc.diagnostics)
         return EXIT_INPUT
