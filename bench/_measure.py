@@ -1,8 +1,9 @@
 """What the command-line benchmarks share: running legalgen in a process of its own and timing it.
 
 Times are CPU seconds of the child (user + system, from the kernel's accounting), so that other
-work on a shared machine disturbs them least; wall seconds and peak memory come from
-`/usr/bin/time -v` where a benchmark is judged by them.
+work on a shared machine disturbs them least; wall seconds and the summed PSS of a command and
+its children where a benchmark is judged by them. Every benchmark exits 1 when a target is
+missed.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGALGEN = [sys.executable, "-m", "generator"]
+PSS_INTERVAL = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,43 +42,66 @@ def run_cpu(command: list[str], env: dict[str, str] | None = None, cwd: Path = R
     return Run(cpu, done.stdout, done.stderr)
 
 
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
 @dataclass(frozen=True, slots=True)
 class TimedRun:
     wall: float
     cpu: float
-    peak_mib: float
-    idle: float  # CPU seconds the machine left idle during the run, all cores together
-
-    @property
-    def free_cores(self) -> float:
-        """The cores this run could have had: those it used and those nobody used."""
-        return (self.cpu + self.idle) / self.wall
+    pss_mib: float  # the largest sum, over the run, of the PSS of the command and its children
 
 
-def idle_seconds() -> float:
-    """The machine's idle CPU seconds since boot, all cores together (/proc/stat)."""
-    fields = Path("/proc/stat").read_text().splitlines()[0].split()
-    idle, iowait = int(fields[4]), int(fields[5])
-    return (idle + iowait) / os.sysconf("SC_CLK_TCK")
+def _all_below(pid: int) -> list[int]:
+    """Every process below `pid`, from each process's parent in /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: list[int] = []
+    queue = [pid]
+    while queue:
+        below = children.get(queue.pop(), [])
+        found += below
+        queue += below
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # the process ended between the listing and the read
+        return 0
+    found = re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def run_timed(command: list[str], env: dict[str, str] | None = None) -> TimedRun:
-    """Wall seconds and peak resident memory (the largest process) by `/usr/bin/time -v`."""
-    idle_before = idle_seconds()
-    done = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True,
-                          env=env, cwd=ROOT, check=False)
-    idle = idle_seconds() - idle_before
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    cpu = [float(found) for found in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)",
-                                                  done.stderr)]
-    if wall is None or peak is None or len(cpu) != 2:
-        sys.exit(f"no timing from /usr/bin/time:\n{done.stderr}")
-    hours, minutes, seconds = wall.groups()
-    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-    return TimedRun(elapsed, sum(cpu), int(peak.group(1)) / 1024, idle)
+    """Wall and CPU seconds of `command`, and the largest summed PSS (proportional set size:
+    a page shared by n processes counted 1/n in each) of it and every process it started,
+    sampled every few milliseconds from /proc/<pid>/smaps_rollup."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        pids = [process.pid, *_all_below(process.pid)]
+        peak = max(peak, sum(_pss_kib(pid) for pid in pids))
+        time.sleep(PSS_INTERVAL)
+    wall = time.perf_counter() - started
+    stderr = process.stderr.read() if process.stderr else ""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return TimedRun(wall, cpu, peak / 1024)
 
 
 def private_cache(folder: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ Run: .venv/bin/python bench/bench_docx.py
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,7 +52,7 @@ def best_time(write: Callable[[Annotated], bytes], annotated: Annotated, runs: i
     return min(timings)
 
 
-def main() -> None:
+def main() -> int:
     project = load_project(ROOT)
     latest = timeline(project)[-1][0]
     pdf_name, render_pdf = pdf_writer()
@@ -69,7 +70,8 @@ def main() -> None:
     verdict = "meets" if ratio < TARGET else "misses"
     print(f"{'both':<6}{totals[0]:>10.3f}{totals[1]:>10.3f}{ratio:>10.1%}  "
           f"({verdict} the target of {TARGET:.0%})")
+    return 0 if ratio < TARGET else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

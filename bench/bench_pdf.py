@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import io
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,7 +59,7 @@ def best_of_alternating(rounds: int, *steps: Callable[[], bytes]) -> tuple[list[
     return [min(each) for each in times], data
 
 
-def main() -> None:
+def main() -> int:
     project = load_project(ROOT)
     date = resolve_date(project, "latest")
     base_url = TEMPLATES.resolve().as_uri() + "/"
@@ -94,7 +95,8 @@ def main() -> None:
     ratio = total_ours / total_alone
     verdict = "ok" if ratio <= TARGET_RATIO else "over target"
     print(f"ratio {ratio:.3f} (target at most {TARGET_RATIO:.2f}): {verdict}")
+    return 0 if ratio <= TARGET_RATIO else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -10,12 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 
 from generator.annotate import annotate
-from generator.cli import main
+from generator.cli import COMMANDS, main
 from generator.consolidate import consolidate
 from generator.load import load_project
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, files_under
@@ -216,6 +217,35 @@ def test_python_m_generator_help():
     assert result.returncode == 0, result.stderr
     for command in ("validate", "outline", "versions", "build"):
         assert command in result.stdout
+
+
+def test_the_help_of_the_command_table_is_each_commands_own():
+    context = click.Context(main)
+    for name, (_, help_text) in COMMANDS.items():
+        command = main.get_command(context, name)
+        assert command is not None
+        assert help_text == command.get_short_help_str(limit=10_000), name
+
+
+def test_help_and_a_warm_command_import_only_what_they_use(tmp_path):
+    """`--help` imports no command's module; `versions` on a cached project neither the YAML
+    reader, nor the input schema, nor rich's progress bar, nor babel."""
+    script = ("import sys\nfrom generator.cli import main\ntry:\n    main(sys.argv[1:])\n"
+              "except SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+
+    def imported(*args: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                              text=True, env=env, check=False)
+        return set(done.stderr.split())
+
+    assert not {name for name in imported("--help") if name.endswith("_cmd")}
+    versions = ("versions", "--root", str(FIXTURE))
+    assert "yaml" in imported(*versions), "the first run reads the YAML"
+    warm = imported(*versions)
+    assert "generator.cli.versions_cmd" in warm
+    assert not {"yaml", "generator.load.project", "generator.load.schema", "babel",
+                "rich.progress"} & warm
 
 
 # --- the HTML ----------------------------------------------------------------------------------

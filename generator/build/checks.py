@@ -12,28 +12,38 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..annotate import annotate
-from ..consolidate import consolidate, timeline
-from ..diff import compare
 from ..model import Diagnostics, InputError, Project
-from ..site.pages import Site, SiteOptions
-from ..validate import validate
-from ..writers import charsets
-from ..writers.diff_html import diff_html
-from ..writers.shared.templates import Templates, document_html
+from .project_cache import validated_cached
+
+if TYPE_CHECKING:
+    from ..writers.shared.templates import Templates
+
+# The checks, the writers and the site are imported when a check runs: a command whose project's
+# validation is kept in the cache imports none of them.
 
 
 def checked(project: Project, workspace: Mapping[str, Project] | None = None) -> Diagnostics:
     """Every problem of the project, the characters the outputs cannot set included;
-    `workspace`: the documents of its workspace by id."""
-    return validate(project, charsets(), workspace)
+    `workspace`: the documents of its workspace by id. Kept in the user's cache beside the
+    project, so an unchanged project is not validated again."""
+    def validated() -> Diagnostics:
+        from ..validate import validate
+        from ..writers import charsets
+
+        return validate(project, charsets(), workspace)
+
+    others = [document for document in (workspace or {}).values() if document is not project]
+    return validated_cached(project, validated, others)
 
 
 def templates_checked(project: Project, template_dir: Path) -> Diagnostics:
     """Every problem of the project's templates (none when it has none of its own): each
     template compiled, then the version and redline pages of every language and the site's
     pages rendered with them."""
+    from ..writers.shared.templates import Templates
+
     diagnostics = Diagnostics()
     templates = Templates(template_dir)
     try:
@@ -53,6 +63,13 @@ def templates_checked(project: Project, template_dir: Path) -> Diagnostics:
 def _renders(project: Project, templates: Templates,
              template_dir: Path) -> list[Callable[[], object]]:
     """The pages that read templates, each to render once."""
+    from ..annotate import annotate
+    from ..consolidate import consolidate, timeline
+    from ..diff import compare
+    from ..site.pages import Site, SiteOptions
+    from ..writers.diff_html import diff_html
+    from ..writers.shared.templates import document_html
+
     dates = [date for date, _ in timeline(project)]
 
     def pages(lang: str) -> None:

@@ -5,29 +5,30 @@ Reads: every file under `content/` and `amendments/` and `legalgen.yaml` (to has
 file-size limit from the environment, and a pickle from the user's cache folder
 (`$XDG_CACHE_HOME/legalgen/projects`, by default `~/.cache/legalgen/projects`). Writes: that
 pickle, named by the hash of those inputs, of legalgen's code and of the Python version, after a
-load that found no error; the oldest pickles beyond a few are removed. Unpickling runs code, so
-a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the rest under a key only this
-user can read, and one whose seal does not match — partial, corrupt, or written by anyone else —
-is never unpickled: the project is read from its files, as without a cache. Where the user has
-no private key (a cache folder of someone else's), nothing is kept.
+load that found no error, and beside it the project's validation under the same name (with the
+day it was made on); the oldest pickles, and the oldest validations, beyond a few are removed.
+Unpickling runs code, so a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the
+rest under a key only this user can read, and one whose seal does not match — partial, corrupt,
+or written by anyone else — is never unpickled: the project is read from its files (and
+validated), as without a cache. Where the user has no private key (a cache folder of someone
+else's), nothing is kept.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..i18n import chosen_language
 from ..lang import codes
-from ..load import load_project
-from ..load.limits import SIZE_VARIABLE
-from ..load.registry import CONFIG_FILE
-from ..load.workspace import document_folder
+from ..load.names import CONFIG_FILE, SIZE_VARIABLE, document_folder
 from ..memory import collector_paused
-from ..model import Project
+from ..model import Diagnostics, Project
 from ..regular_files import read_regular
 from ..user_cache import keep, user_cache
 from .fingerprint import digest_files, legalgen_fingerprint
@@ -69,16 +70,46 @@ def load_project_cached(root: Path, doc: str | None = None, kept: int = KEPT) ->
     key = signing_key(folder)
     path = folder / f"{input_key(root, doc)}.pickle"
     project = _read(path, key) if key is not None else None
-    if project is None:
+    if not isinstance(project, Project):
+        from ..load import load_project  # the YAML reader and the schema, for a miss only
+
         body = pickle.dumps(load_project(root, doc), protocol=pickle.HIGHEST_PROTOCOL)
         if key is not None:
             keep(path, seal(key, body), kept)
         project = _unpickle(body)
+        assert isinstance(project, Project)
     project.root = root
+    project.cache_key = path.stem if key is not None else None
     return project
 
 
-def _read(path: Path, key: bytes) -> Project | None:
+def validated_cached(project: Project, validate: Callable[[], Diagnostics],
+                     others: Sequence[Project] = ()) -> Diagnostics:
+    """The diagnostics of `validate` for `project`, kept beside the project in the cache under
+    its key, with the day they were found on (the projection is the text on that day): an
+    unchanged project is validated again only on another day. A document of a workspace is
+    validated with the `others`, whose references it checks: its validation is kept under the
+    keys of all of them."""
+    folder = cache_folder()
+    keys = [document.cache_key for document in (project, *others)]
+    key = signing_key(folder) if None not in keys else None
+    if key is None:
+        return validate()
+    name = keys[0] if not others else hashlib.sha256("\n".join(map(str, keys)).encode()).hexdigest()
+    path = folder / f"{name}.validation"
+    today = dt.date.today().isoformat()
+    kept = _read(path, key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == today \
+            and isinstance(kept[1], Diagnostics):
+        return kept[1]
+    diagnostics = validate()
+    keep(path, seal(key, pickle.dumps((today, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)),
+         KEPT)
+    return diagnostics
+
+
+def _read(path: Path, key: bytes) -> object:
+    """What the sealed pickle at `path` holds, or None."""
     try:
         data = read_regular(path)
     except OSError:
@@ -87,13 +118,11 @@ def _read(path: Path, key: bytes) -> Project | None:
     if body is None:  # not written by this user's legalgen: never unpickled
         return None
     try:
-        project = _unpickle(body)
+        return _unpickle(body)
     except Exception:  # a pickle of another legalgen's classes: read the project from its files
         return None
-    return project if isinstance(project, Project) else None
 
 
-def _unpickle(body: bytes) -> Project:
+def _unpickle(body: bytes) -> object:
     with collector_paused():
-        project: Project = pickle.loads(body)
-    return project
+        return pickle.loads(body)

@@ -2,8 +2,9 @@
 
 Reads the project under `--root` through the load stage; runs the stages and the writers the
 command asks for; prints diagnostics as `path:line:col: error: ...` and exits 2 on invalid input.
-A command imports only what it uses: its module is imported when it is run (or described by
-`--help`), and the writers' libraries load with the first output written.
+A command imports only what it uses: its module is imported when it is run (`--help` reads the
+one-line helps from the table of commands), and the writers' libraries load with the first
+output written.
 
 The command group is the one place where a failure becomes an exit code: 2 invalid input, 3 the
 machine failed us (a path that cannot be read or written, a full disk, a missing font, memory),
@@ -18,31 +19,66 @@ import sys
 from typing import Any
 
 import click
+from click.utils import make_default_short_help
 
 from ..i18n import tr
-from ..model import InputError
 from ..version import __version__
-from ..writers.shared.errors import MachineError
-from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diagnostics
 
-# Each command's name and the module of this package that defines it, in the order of --help.
-COMMANDS: dict[str, str] = {
-    "import": "import_text_cmd",
-    "init": "init_cmd",
-    "new-act": "new_act_cmd",
-    "validate": "validate_cmd",
-    "outline": "outline_cmd",
-    "versions": "versions_cmd",
-    "build": "build_cmd",
-    "diff": "diff_cmd",
-    "act": "act_cmd",
-    "record": "record_cmd",
-    "schema": "schema_cmd",
-    "templates": "templates_cmd",
-    "site": "site_cmd",
-    "serve": "serve_cmd",
-    "docs": "docs_cmd",
+# Each command: its name, the module of this package that defines it, and the first paragraph
+# of its help (what `legalgen --help` shows of it, without importing every command's module;
+# tests/test_cli.py holds the two the same), in the order of --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": (
+        "import_text_cmd",
+        "Start a project from a published consolidated text: its units in every language given, "
+        "one amendment record per act its notes name, a todo list of what the text does not show."),
+    "init": (
+        "init_cmd",
+        "Write a new programme in DIRECTORY: manifests, a section with a point in each language, "
+        "an example amendment record, JSON Schemas, .gitignore and a README."),
+    "new-act": (
+        "new_act_cmd",
+        "Write amendments/<date>-<number>.yaml: the act, and the changes to fill in."),
+    "validate": (
+        "validate_cmd",
+        "Check content, amendment records and the parity of the languages; print every problem."),
+    "outline": ("outline_cmd", "Print the unit tree: id, kind, label, first words."),
+    "versions": (
+        "versions_cmd",
+        "The timeline: each version date and the acts taking effect; pending acts."),
+    "build": (
+        "build_cmd",
+        "Write every chosen version, language and format under build/; outputs whose input did not"
+        " change since they were written are kept."),
+    "diff": (
+        "diff_cmd",
+        "Compare two versions: write redlines under build/diff/ and print the changed units."),
+    "act": (
+        "act_cmd",
+        "Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."),
+    "record": (
+        "record_cmd",
+        "Write the amendment record of an act from edited Word documents or from its text."),
+    "schema": (
+        "schema_cmd",
+        "Write the JSON Schemas of content files, manifests, amendment records and legalgen.yaml, "
+        "with the issuers of the registry and of legalgen.yaml."),
+    "templates": (
+        "templates_cmd",
+        "The page templates: a file of the same name in ROOT/templates/ replaces the built-in "
+        "one."),
+    "site": (
+        "site_cmd",
+        "Write the static site: home, every version and redline, every act, search; a file whose "
+        "bytes did not change is kept, a download whose version did not change is not rendered "
+        "again."),
+    "serve": ("serve_cmd", "Serve the site on 127.0.0.1 (Ctrl-C stops it)."),
+    "docs": (
+        "docs_cmd",
+        "Print a page of legalgen's documentation (the record format, the issuers, the templates, "
+        "the content format ...); without TOPIC, list the topics."),
 }
+
 
 class _Commands(click.Group):
     """The command group: imports a command's module only when that command is asked for, and
@@ -52,12 +88,20 @@ class _Commands(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module_name = COMMANDS.get(cmd_name)
-        if module_name is None:
+        if cmd_name not in COMMANDS:
             return None
+        module_name = COMMANDS[cmd_name][0]
         module = importlib.import_module(f"{__name__}.{module_name}")
         command: click.Command = getattr(module, module_name.removesuffix("_cmd"))
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their one-line helps, from the table: no command module imported."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, make_default_short_help(help_text, limit))
+                for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -72,6 +116,11 @@ class _Commands(click.Group):
 
 def report_failure(exc: BaseException) -> int:
     """Print what went wrong in one line (or the diagnostics) and give the exit code."""
+    # Imported here: `legalgen --help` needs neither the model nor the consoles.
+    from ..model import InputError
+    from ..writers.shared.errors import MachineError
+    from .common import EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_INTERNAL, err, print_diagnostics
+
     if isinstance(exc, InputError):
         print_diagnostics(exc.diagnostics)
         return EXIT_INPUT

@@ -6,28 +6,53 @@ Every input problem is printed as `path:line:col: error: ...` and ends the comma
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
-from ..build.checks import checked
 from ..build.project_cache import KEPT, load_project_cached
 from ..consolidate import consolidate, resolve_date
 from ..i18n import tr
 from ..lang import codes
-from ..load.workspace import workspace_documents
+from ..load.names import workspace_documents
 from ..model import Diagnostics, InputError, Project, Version
 
 EXIT_INPUT = 2
 EXIT_ENVIRONMENT = 3
 EXIT_INTERNAL = 70
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-stdout = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class LazyConsole:
+    """A rich console made when first used: a command that prints nothing (`--help`, a quiet
+    run) does not import rich."""
+
+    def __init__(self, stderr: bool) -> None:
+        self.stderr = stderr
+
+    @functools.cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=self.stderr, highlight=False, soft_wrap=True)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*objects, **options)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.console.is_terminal
+
+
+err = LazyConsole(stderr=True)
+stdout = LazyConsole(stderr=False)
 
 
 def split_option(value: str, allowed: tuple[str, ...] | list[str], what: str) -> list[str]:
@@ -160,6 +185,8 @@ def consolidated_or_exit(project: Project, lang: str, date: dt.date) -> Version:
 
 
 def check_or_exit(project: Project, workspace: Mapping[str, Project] | None = None) -> None:
+    from ..build.checks import checked  # the writers' checks: not for the commands that only read
+
     diagnostics = checked(project, workspace)
     if diagnostics.errors:
         print_diagnostics(diagnostics)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from typing import TYPE_CHECKING
 
 from .common import err
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class _Bar:
@@ -26,8 +28,10 @@ class _Bar:
         # Off a terminal (a CI log, a pipe) a bar draws nothing but leaves an empty line
         # before the messages that follow it.
         if total and err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                                MofNCompleteColumn(), console=err, transient=True)
+                                MofNCompleteColumn(), console=err.console, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=total)
 

@@ -29,9 +29,9 @@ from .timeline import (
 )
 
 __all__ = [
-    "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_version",
-    "pending_changes", "pending_day", "projected_project", "projection", "projection_day",
-    "resolve_date", "timeline", "version_date",
+    "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_step",
+    "each_version", "pending_changes", "pending_day", "projected_project", "projection",
+    "projection_day", "resolve_date", "timeline", "version_date",
 ]
 
 
@@ -114,6 +114,14 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
     """Every version of `lang` in date order, in one pass: one `Version` brought forward from
     date to date (read each before asking for the next). Its pending list is not kept. Stops
     at the first invalid change, which `check_all_versions` reports."""
+    for version, _ in each_step(project, lang):
+        yield version
+
+
+def each_step(project: Project, lang: str) -> Iterator[tuple[Version, set[str] | None]]:
+    """`each_version`, each with the ids of the units its own changes touched (None for the
+    first version: all of it is new). A unit not touched is as in the version before, and so
+    is its subtree, but for the units touched inside it."""
     diagnostics = Diagnostics()
     document = project.documents[lang]
     dates = [date for date, _ in timeline(project)]
@@ -122,7 +130,7 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
                      key=lambda c: c.sort_key)
     applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
     applied = 0
-    for date in dates:
+    for index, date in enumerate(dates):
         # Changes sort by their in-force date first: those of this date come next.
         while applied < len(changes) and (changes[applied].effective or date) <= date:
             applier.apply(changes[applied])
@@ -131,7 +139,8 @@ def each_version(project: Project, lang: str) -> Iterator[Version]:
         if diagnostics.errors:
             return
         version.date = date
-        yield version
+        touched = applier.step_done()
+        yield version, touched if index else None
 
 
 def check_all_versions(project: Project) -> Diagnostics:

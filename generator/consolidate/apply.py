@@ -31,8 +31,20 @@ class Applier:
         self.owned: set[int] = set()
         # parent id ("" for the top level) → child id → its index in the owned children list
         self.positions: dict[str, dict[str, int]] = {}
+        # ids of the units the changes applied since `step_done` touched: what a check that
+        # goes forward from version to version looks at again.
+        self.touched_since: set[str] = set()
         for unit in version.units:
             self._remember(unit, None)
+
+    def step_done(self) -> set[str]:
+        """The ids of the units touched since the last call (the last version's changes)."""
+        touched, self.touched_since = self.touched_since, set()
+        return touched
+
+    def _touch(self, uid: str, change: Change) -> None:
+        self.version.touched[uid].append(change)
+        self.touched_since.add(uid)
 
     def _own(self, unit: Unit) -> Unit:
         """The version's own copy of `unit`, made (with copies of its ancestors) before a change
@@ -163,7 +175,7 @@ class Applier:
         siblings[self._position(parent, target)] = new
         self._forget(target)
         self._adopt(new, parent)
-        self.version.touched[target.uid].append(change)
+        self._touch(target.uid, change)
         self._record("replace", change, new)
 
     def _replace_heading(self, change: Change, target: Unit) -> None:
@@ -177,7 +189,7 @@ class Applier:
                 return
             target = self._own(target)
             target.heading = heading
-        self.version.touched[target.uid].append(change)
+        self._touch(target.uid, change)
         self._record("replace", change, target)
 
     def _amend(self, change: Change) -> None:
@@ -189,7 +201,7 @@ class Applier:
             fields = ("heading",) if change.part == "heading" else TEXT_FIELDS
             for number, edit in enumerate(change.edits, 1):
                 self._edit(change, number, edit, target, fields)
-        self.version.touched[target.uid].append(change)
+        self._touch(target.uid, change)
         self._record("amend", change, target)
 
     def _edit(self, change: Change, number: int, edit: EditIn, target: Unit,
@@ -274,7 +286,7 @@ class Applier:
             for unit in holders:
                 owned = self._own(self.version.index[unit.uid])
                 replace_in_unit(owned, find, replace)
-                self.version.touched[owned.uid].append(change)
+                self._touch(owned.uid, change)
         self.version.head_events.append(Event("amend", change, None))
 
     def _insert(self, change: Change) -> None:
@@ -307,7 +319,7 @@ class Applier:
             self._check_label_clash(change, new, siblings)
             siblings.insert(position + offset, new)
             self._adopt(new, parent)
-            self.version.touched[new.uid].append(change)
+            self._touch(new.uid, change)
             self._record("insert", change, new, inserted=new)
 
     def _container(self, change: Change) -> tuple[bool, Unit | None]:
@@ -344,7 +356,7 @@ class Applier:
         for unit in units:
             self.version.excluded[unit.uid] = Event(operation, change, unit,
                                                     together=units if change.also else ())
-            self.version.touched[unit.uid].append(change)
+            self._touch(unit.uid, change)
         self._record(operation, change, units[0])
 
     def _repeal(self, change: Change) -> None:
@@ -356,7 +368,7 @@ class Applier:
             )
             return
         self.version.repeal = Event("repeal", change, self.version.units[0])
-        self.version.touched[change.target].append(change)
+        self._touch(change.target, change)
 
     def _build(self, change: Change, parent: Unit | None, siblings: list[Unit]) -> list[Unit]:
         raw = change.content.get(self.version.lang)

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from babel.dates import format_date
-
 from ..model import (
     DOCUMENT,
     Act,
@@ -294,6 +292,8 @@ class Russian(Language):
 
     def date(self, date: dt.date) -> str:
         """25 мая 2012 года."""
+        from babel.dates import format_date  # babel when a date is first written
+
         return f"{format_date(date, 'd MMMM y', locale=self.locale)} года"
 
     # Units

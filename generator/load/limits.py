@@ -1,23 +1,23 @@
 """Limits on one YAML file, checked before it is turned into values: size, nesting, nodes.
 
-Reads: the text of one file (and `LEGALGEN_MAX_FILE_SIZE` from the environment). Writes: the
-first limit the file breaks, as a diagnostic, or nothing. The nodes are counted on the parser's
-events, so an alias counts every node it repeats without anything being repeated, and a file
-nested too deep is refused before the parser's recursive composer could overflow the C stack.
+Reads: the events of one file as its one parse composes them (and `LEGALGEN_MAX_FILE_SIZE` from
+the environment). Writes: the first limit the file breaks, as a diagnostic. The nodes are counted
+on the parser's events before each node is made, so an alias counts every node it repeats
+without anything being repeated, and a file nested too deep is refused before the composer
+could go deeper.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
 from ..i18n import tr
 from ..model import Diagnostic, Diagnostics, InputError, SourcePos
+from .names import SIZE_VARIABLE as SIZE_VARIABLE
 
-SIZE_VARIABLE = "LEGALGEN_MAX_FILE_SIZE"
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -47,24 +47,27 @@ class _Frame:
 
 
 @dataclass
-class _Counter:
+class LimitCounter:
+    """The nodes, the nesting and the aliases of one file, counted as its nodes are composed:
+    each event is told before its node is made (a collection's end after its children), and
+    the first limit broken is raised as `LimitBroken`."""
+
     path: str
     stack: list[_Frame] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)
     total: int = 0
 
-    def add(self, nodes: int) -> None:
-        if self.stack:
-            self.stack[-1].nodes += nodes
-        self.total += nodes
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        self._add(1, event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = 1
 
-    def open(self, event: yaml.CollectionStartEvent) -> Diagnostic | None:
-        self.total += 1
+    def open(self, event: yaml.CollectionStartEvent) -> None:
         self.stack.append(_Frame(event.anchor))
         if len(self.stack) > MAX_DEPTH:
-            return self.problem_at(event, tr("nested more than {depth} levels deep",
-                                             depth=MAX_DEPTH))
-        return None
+            raise LimitBroken(self._at(event, tr("nested more than {depth} levels deep",
+                                                 depth=MAX_DEPTH)))
+        self._add(1, event, into_frame=False)
 
     def close(self) -> None:
         frame = self.stack.pop()
@@ -73,47 +76,31 @@ class _Counter:
         if self.stack:
             self.stack[-1].nodes += frame.nodes
 
-    def alias(self, event: yaml.AliasEvent) -> Diagnostic | None:
+    def alias(self, event: yaml.AliasEvent) -> None:
         if any(frame.anchor == event.anchor for frame in self.stack):
-            return self.problem_at(event, tr("the alias *{anchor} repeats its own anchor",
-                                               anchor=event.anchor))
-        # An unknown anchor is the parser's error to report, with its position.
-        self.add(self.anchors.get(event.anchor or "", 1))
-        return None
+            raise LimitBroken(self._at(event, tr("the alias *{anchor} repeats its own anchor",
+                                                 anchor=event.anchor)))
+        # An unknown anchor is the composer's error to report, with its position.
+        self._add(self.anchors.get(event.anchor or "", 1), event)
 
-    def problem_at(self, event: yaml.Event, message: str) -> Diagnostic:
+    def _add(self, nodes: int, event: yaml.Event, into_frame: bool = True) -> None:
+        if into_frame and self.stack:
+            self.stack[-1].nodes += nodes
+        self.total += nodes
+        if self.total > MAX_NODES:
+            raise LimitBroken(self._at(event, tr("more than {nodes} values (aliases counted as "
+                                                 "what they repeat)", nodes=MAX_NODES)))
+
+    def _at(self, event: yaml.Event, message: str) -> Diagnostic:
         mark = event.start_mark
         if mark is None:
             return Diagnostic(SourcePos(self.path), message)
         return Diagnostic(SourcePos(self.path, mark.line + 1, mark.column + 1), message)
 
 
-def check_limits(text: str, loader_class: type[Any], path: str) -> Diagnostic | None:
-    """The first limit the YAML text breaks, or None (syntax errors are left to the parser)."""
-    counter = _Counter(path)
-    loader = loader_class(text)
-    try:
-        while loader.check_event():
-            event: yaml.Event = loader.get_event()
-            problem = None
-            if isinstance(event, yaml.CollectionStartEvent):
-                problem = counter.open(event)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                counter.close()
-            elif isinstance(event, yaml.AliasEvent):
-                problem = counter.alias(event)
-            elif isinstance(event, yaml.ScalarEvent):
-                counter.add(1)
-                if event.anchor is not None:
-                    counter.anchors[event.anchor] = 1
-            if problem is None and counter.total > MAX_NODES:
-                problem = counter.problem_at(
-                    event, tr("more than {nodes} values (aliases counted as what they repeat)",
-                               nodes=MAX_NODES))
-            if problem is not None:
-                return problem
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-    return None
+class LimitBroken(Exception):
+    """A file breaks a limit; carries the diagnostic, at the node that broke it."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic

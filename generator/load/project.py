@@ -33,6 +33,7 @@ from ..model import (
     relative,
 )
 from .folders import amendment_files, inside_folder
+from .names import document_folder
 from .registry import (
     CONFIG_FILE,
     Issuers,
@@ -51,7 +52,7 @@ from .schema import (
     ManifestIn,
     TodoIn,
 )
-from .workspace import document_folder, share_of
+from .workspace import share_of
 from .yaml_source import read_yaml
 
 

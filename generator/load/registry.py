@@ -33,12 +33,12 @@ from ..model import (
     SourcePos,
     relative,
 )
+from .names import CONFIG_FILE as CONFIG_FILE
 from .schema import BlankIn, ConfigIn, IssuerFormsIn, IssuerIn
 from .yaml_source import read_yaml
 
 BUILTIN_ISSUERS = Path(__file__).with_name("issuers.yaml")
 BUILTIN_BLANKS = Path(__file__).with_name("blanks.yaml")
-CONFIG_FILE = "legalgen.yaml"
 # The lists of the built-in file written once and expanded by a pattern, with the patterns.
 EXPANDED = {"ministries": ("ministry",), "agencies": ("agency",),
             "places": ("akimat", "akim", "maslikhat")}

@@ -1,6 +1,7 @@
 """A workspace: one project folder holding several documents, and records amending several.
 
-Reads: `legalgen.yaml`'s `documents` (the ids, in the order commands take them). Writes nothing.
+Reads: a record's changes grouped per document (`share_of`); the list of documents is read by
+`names.workspace_documents`. Writes nothing.
 
 A workspace keeps each document under `documents/<id>/` — its `content/<lang>/` with its own
 manifest, and the records of acts that amend it alone in its `amendments/` — and the records of
@@ -13,35 +14,14 @@ it always was.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..i18n import tr
 from ..input import PosDict, pos_of
 from ..model import Diagnostics, SourcePos
-from .registry import CONFIG_FILE
-from .yaml_source import read_yaml
+from .names import GROUPED
 
-DOCUMENTS_FOLDER = "documents"
 # The key of a record's changes grouped per document.
-GROUPED = "documents"
-
-
-def workspace_documents(root: Path) -> tuple[str, ...]:
-    """The ids of the workspace's documents; none for a folder of one document. Only the list
-    is read here: `validate` checks the whole file."""
-    path = root / CONFIG_FILE
-    if not path.is_file():
-        return ()
-    raw = read_yaml(path, CONFIG_FILE, Diagnostics())
-    listed = raw.get(GROUPED) if isinstance(raw, dict) else None
-    if not isinstance(listed, list):
-        return ()
-    return tuple(str(item) for item in listed)
-
-
-def document_folder(root: Path, doc: str) -> Path:
-    return root / DOCUMENTS_FOLDER / doc
 
 
 def share_of(raw: Any, doc: str | None, documents: tuple[str, ...], file_pos: SourcePos,

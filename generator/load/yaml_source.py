@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
 
 from ..i18n import tr
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular
-from .limits import SIZE_VARIABLE, check_limits, max_file_size
+from .limits import SIZE_VARIABLE, LimitBroken, LimitCounter, max_file_size
 
 
 def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
@@ -23,14 +24,38 @@ def _mark_pos(path: str, mark: yaml.Mark) -> SourcePos:
 
 
 # libyaml's parser when installed (the pure-Python one is ten times slower); both give positions.
+# Its events are composed by Python's composer (the pure-Python loader has it already).
 if TYPE_CHECKING:
-    _SafeLoader = yaml.SafeLoader
+    _Parser = yaml.SafeLoader
+    _Composing = yaml.SafeLoader
 else:
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    _Composing = (type("_Composing", (Composer, _Parser), {}) if _Parser is not yaml.SafeLoader
+                  else yaml.SafeLoader)
 
 
-class _PositionLoader(_SafeLoader):
-    source_path = ""
+class _PositionLoader(_Composing):
+    """libyaml's events, composed here (not by libyaml's recursive composer, which a file
+    nested deep enough overflows) so that the limits are counted on the one parse."""
+
+    def __init__(self, text: str, source_path: str) -> None:
+        _Parser.__init__(self, text)
+        Composer.__init__(self)
+        self.source_path = source_path
+        self.limits = LimitCounter(source_path)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
+        if isinstance(event, yaml.ScalarEvent):
+            self.limits.scalar(event)
+        elif isinstance(event, yaml.AliasEvent):
+            self.limits.alias(event)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            self.limits.open(event)
+            node = Composer.compose_node(self, parent, index)
+            self.limits.close()
+            return node
+        return Composer.compose_node(self, parent, index)
 
     # The stubs promise `dict[Hashable, Any]`; a `PosDict` (string keys) is narrower, and `dict`
     # being invariant mypy cannot see it as a subtype.
@@ -90,21 +115,20 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file; on a syntax error, a broken limit or an empty file record it and return
-    None. A FIFO, a device or a folder is an error at its path, read without blocking. A file the
-system cannot read raises `OSError`: the machine's failure, not the input's.
+    """Parse one file, once, its limits counted as it is composed; on a syntax error, a broken
+    limit or an empty file record it and return None. A FIFO, a device or a folder is an error
+    at its path, read without blocking. A file the system cannot read raises `OSError`: the
+    machine's failure, not the input's.
     """
     text = _read_text(path, display_path, diagnostics)
     if text is None:
         return None
-    problem = check_limits(text, _PositionLoader, display_path)
-    if problem is not None:
-        diagnostics.items.append(problem)
-        return None
-    loader = _PositionLoader(text)
-    loader.source_path = display_path
+    loader = _PositionLoader(text, display_path)
     try:
         data = loader.get_single_data()
+    except LimitBroken as exc:
+        diagnostics.items.append(exc.diagnostic)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark_pos(display_path, mark) if mark else SourcePos(display_path)

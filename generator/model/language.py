@@ -31,8 +31,6 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar, get_args
 
-from babel.numbers import format_decimal
-
 from .acts import Act, InForceDate
 from .document import Document, Unit
 from .kinds import Subject, kind_names
@@ -217,6 +215,8 @@ class Language(abc.ABC):
     def number(self, value: float | int) -> str:
         """Amounts keep one decimal ('6 000,0'); counts have none ('64 316')."""
         pattern = "#,##0.0" if isinstance(value, float) else "#,##0"
+        from babel.numbers import format_decimal  # babel when a number is first written
+
         return format_decimal(value, format=pattern, locale=self.locale)
 
     def pending_item(self, facts: PendingFacts) -> Words:

@@ -38,6 +38,9 @@ class Project:
     defaults: ActDefaults = field(default_factory=ActDefaults)
     # The document's id in its workspace (`documents/<id>/`); None for a folder of one document.
     workspace_doc: str | None = None
+    # The key the project is kept under in the user's cache (`build.project_cache`), which its
+    # validation is kept under too; None for a project read from its files alone.
+    cache_key: str | None = None
 
     @property
     def doc_id(self) -> str:

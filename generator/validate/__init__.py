@@ -9,17 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..consolidate import check_all_versions
+from ..consolidate import check_all_versions, each_step
 from ..i18n import N_, tr
 from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
-from .refs import check_references
-from .tables import check_tables
+from .refs import CrossReferenceCheck, ReferenceCheck
+from .steps import VersionCheck
+from .tables import TableCheck
 from .text import check_characters
-from .totals import check_totals
+from .totals import TotalCheck
 
 
 def validate(project: Project, charsets: list[Charset] | None = None,
@@ -35,10 +36,30 @@ def validate(project: Project, charsets: list[Charset] | None = None,
     versions = check_all_versions(project)
     diagnostics.extend(versions)
     if not versions.errors:
-        check_references(project, diagnostics, workspace)
-        check_tables(project, diagnostics, dt.date.today())
-        check_totals(project, diagnostics)
+        _check_each_version(project, diagnostics, workspace)
     return diagnostics
+
+
+def _check_each_version(project: Project, diagnostics: Diagnostics,
+                        workspace: Mapping[str, Project] | None) -> None:
+    """References (within the document and to the others of its workspace), table shapes and
+    totals in one pass over each language's versions, each version looked at where its own
+    changes touched it; each check's findings in turn."""
+    found = [Diagnostics() for _ in range(4)]
+    tables = TableCheck(project, found[2], dt.date.today())
+    checks: list[VersionCheck] = [CrossReferenceCheck(project, found[0], workspace),
+                                  ReferenceCheck(found[1]), tables, TotalCheck(found[3])]
+    for lang in project.documents:
+        for check in checks:
+            check.start(lang)
+        for version, touched in each_step(project, lang):
+            for check in checks:
+                check.step(version, touched)
+        for check in checks:
+            check.finish(lang)
+    tables.done()
+    for each in found:
+        diagnostics.extend(each)
 
 
 def _shape(unit: Unit) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Table shapes: every row has one cell per column of its table's header, and a row inserted
 into a table that ends in a total row says where it goes.
 
-Reads: a loaded `Project`, consolidating each version of each language and the projection (so
+Reads: a loaded `Project`, each version of each language in one pass, and the projection (so
 that rows a record inserts are checked with the rows they join). Writes: errors in
 `Diagnostics` — each row once, at the row's line (a record's line for a row it brings).
 """
@@ -10,24 +10,42 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..consolidate import consolidate_quietly, projected_project, projection_day, timeline
+from ..consolidate import consolidate_quietly, projected_project, projection_day
 from ..i18n import N_, tr
-from ..model import Diagnostics, Project, Unit, family_of, spec_of
+from ..model import Diagnostics, Project, Unit, Version, family_of, spec_of
 from ..model.tables import table_shape
+from .steps import changed_tables
 
 
-def check_tables(project: Project, diagnostics: Diagnostics, today: dt.date) -> None:
-    seen: set[str] = set()
-    projected = projected_project(project, today)
-    days = [(project, date) for date, _ in timeline(project)]
-    days.append((projected, projection_day(project, today)))
-    for lang in project.documents:
-        for source, date in days:
-            version = consolidate_quietly(source, lang, date)
-            for unit in version.walk() if version is not None else []:
-                if family_of(unit) == "tabular" and unit.header:
-                    _check_rows(unit, lang, seen, diagnostics)
-    _check_inserts_after_totals(project, diagnostics)
+class TableCheck:
+    """Going forward through a language's versions: the rows of the tables a version's changes
+    touched, then those of the projection; each row once per language."""
+
+    def __init__(self, project: Project, diagnostics: Diagnostics, today: dt.date) -> None:
+        self.project = project
+        self.diagnostics = diagnostics
+        self.today = today
+        self.projected = projected_project(project, today)
+        self.seen: set[str] = set()
+        self.lang = ""
+
+    def start(self, lang: str) -> None:
+        self.lang = lang
+
+    def step(self, version: Version, touched: set[str] | None) -> None:
+        for table in changed_tables(version, touched):
+            if table.header:
+                _check_rows(table, self.lang, self.seen, self.diagnostics)
+
+    def finish(self, lang: str) -> None:
+        projection = consolidate_quietly(self.projected, lang,
+                                         projection_day(self.project, self.today))
+        for unit in projection.walk() if projection is not None else []:
+            if family_of(unit) == "tabular" and unit.header:
+                _check_rows(unit, lang, self.seen, self.diagnostics)
+
+    def done(self) -> None:
+        _check_inserts_after_totals(self.project, self.diagnostics)
 
 
 def _check_rows(table: Unit, lang: str, seen: set[str], diagnostics: Diagnostics) -> None:

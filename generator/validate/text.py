@@ -7,14 +7,16 @@ would stop), naming the file, line, unit and field.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..input import UnitBuilder
 from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
 
-Text = tuple[SourcePos, str, str]  # where, what (unit and field), the text
+# where, what (unit and field: told only for a text found wrong, so made only then), the text
+Text = tuple[SourcePos, Callable[[], str], str]
 
 
 def check_characters(project: Project, charsets: list[Charset], diagnostics: Diagnostics) -> None:
@@ -23,12 +25,12 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
         if bad:
             diagnostics.error(pos, tr("{what}: {characters} cannot stand in a document (a control "
                                       "character, often pasted from a word processor)",
-                                      what=what, characters=describe(bad)))
+                                      what=what(), characters=describe(bad)))
         for charset in charsets:
             missing = [char for char in charset.missing(text) if char not in bad]
             if missing:
                 diagnostics.error(pos, tr("{what}: {name} cannot set {characters}",
-                                          what=what, name=charset.name,
+                                          what=what(), name=charset.name,
                                           characters=describe(missing)))
 
 
@@ -36,26 +38,26 @@ def project_texts(project: Project) -> Iterator[Text]:
     """Every text of the project that reaches an output, with its place."""
     for document in project.documents.values():
         where = document.pos
-        yield where, "manifest: 'title'", document.title
-        yield where, "manifest: 'number'", document.number
-        yield where, "manifest: 'signatory'", document.signatory.position
-        yield where, "manifest: 'signatory'", document.signatory.name
+        yield where, _said("manifest: 'title'"), document.title
+        yield where, _said("manifest: 'number'"), document.number
+        yield where, _said("manifest: 'signatory'"), document.signatory.position
+        yield where, _said("manifest: 'signatory'"), document.signatory.name
         for top in document.units:
             yield from _unit_texts(top)
     for act in project.acts:
-        yield act.pos("number"), "act: 'number'", act.number
+        yield act.pos("number"), _said("act: 'number'"), act.number
         for code, title in act.title.items():
-            yield act.pos("title"), f"act: 'title.{code}'", title
+            yield act.pos("title"), _said(f"act: 'title.{code}'"), title
     for change in project.changes:
         for code, reason in (change.reason or {}).items():
-            yield change.pos, f"{change.where}: 'reason.{code}'", reason
+            yield change.pos, _said(f"{change.where}: 'reason.{code}'"), reason
         for edit in change.edits:
             for part in (edit.find, edit.replace):
                 for text in part.values():
-                    yield change.pos, tr("{where}: edit", where=change.where), text
+                    yield change.pos, partial(tr, N_("{where}: edit"), where=change.where), text
         for raw in change.content.values():
             if isinstance(raw, str):  # a new heading or title
-                yield change.pos, tr("{where}: content", where=change.where), raw
+                yield change.pos, partial(tr, N_("{where}: content"), where=change.where), raw
                 continue
             raws = raw if isinstance(raw, list) else [raw]
             for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
@@ -67,12 +69,13 @@ def _unit_texts(top: Unit) -> Iterator[Text]:
         for name in ("label", "heading", "text", "position", "name"):
             value = getattr(unit, name)
             if value:
-                yield unit.pos, tr("unit {uid}: '{name}'", uid=unit.uid, name=name), value
+                what = partial(tr, N_("unit {uid}: '{name}'"), uid=unit.uid, name=name)
+                yield unit.pos, what, value
         for line in unit.stamp or []:
-            yield unit.pos, tr("unit {uid}: 'stamp'", uid=unit.uid), line
+            yield unit.pos, partial(tr, N_("unit {uid}: 'stamp'"), uid=unit.uid), line
         for cell in [*(unit.cells or []), *(c for row in unit.header or [] for c in row)]:
             for text in _cell_texts(cell):
-                yield unit.pos, tr("unit {uid}: cell", uid=unit.uid), text
+                yield unit.pos, partial(tr, N_("unit {uid}: cell"), uid=unit.uid), text
 
 
 def _cell_texts(cell: Cell) -> Iterator[str]:
@@ -83,3 +86,7 @@ def _cell_texts(cell: Cell) -> Iterator[str]:
     elif isinstance(cell, AmountsCell):
         for entry in cell.amounts:
             yield from (str(entry.year), entry.mark or "")
+
+
+def _said(what: str) -> Callable[[], str]:
+    return lambda: what

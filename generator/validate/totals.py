@@ -1,6 +1,6 @@
 """Table totals: a total row equals the sum of its table's rows, in every version and language.
 
-Reads: a loaded `Project`, consolidating each version of each language. Writes: warnings in
+Reads: a loaded `Project`, each version of each language in one pass. Writes: warnings in
 `Diagnostics` — each difference once per language, at the total, naming the act whose changes
 made it when it first appears in a later version.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..consolidate import consolidate_quietly, timeline
 from ..i18n import tr
 from ..model import (
     AmountsCell,
@@ -18,12 +17,12 @@ from ..model import (
     Change,
     Diagnostics,
     NumberCell,
-    Project,
     Unit,
     Version,
     family_of,
     spec_of,
 )
+from .steps import changed_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +37,26 @@ class Mismatch:
         return (self.total.uid, self.where, self.expected, round(self.found, 6))
 
 
-def check_totals(project: Project, diagnostics: Diagnostics) -> None:
-    for lang in project.documents:
-        seen: set[tuple[str, str, float, float]] = set()
-        for date, _ in timeline(project):
-            version = consolidate_quietly(project, lang, date)
-            if version is None:
-                continue
-            for mismatch in _mismatches(version.units):
-                if mismatch.key not in seen:
-                    seen.add(mismatch.key)
-                    _warn(mismatch, _acts_behind(version, date, mismatch.total), diagnostics)
+class TotalCheck:
+    """Going forward through a language's versions: the tables each version's changes touched
+    (a table no change touched has the differences it had, already told)."""
+
+    def __init__(self, diagnostics: Diagnostics) -> None:
+        self.diagnostics = diagnostics
+        self.seen: set[tuple[str, str, float, float]] = set()
+
+    def start(self, lang: str) -> None:
+        self.seen = set()
+
+    def step(self, version: Version, touched: set[str] | None) -> None:
+        for mismatch in _mismatches(changed_tables(version, touched)):
+            if mismatch.key not in self.seen:
+                self.seen.add(mismatch.key)
+                _warn(mismatch, _acts_behind(version, version.date, mismatch.total),
+                      self.diagnostics)
+
+    def finish(self, lang: str) -> None:
+        """Nothing more to check once a language's versions are through."""
 
 
 def _acts_behind(version: Version, date: dt.date, total: Unit) -> list[Change]:
@@ -88,21 +96,18 @@ def _yearly(value: Cell) -> dict[str, float]:
     return {str(entry.year): entry.amount for entry in value.amounts if entry.amount is not None}
 
 
-def _mismatches(units: list[Unit]) -> list[Mismatch]:
+def _mismatches(tables: list[Unit]) -> list[Mismatch]:
     """A total row equals the sum of the table's rows, column by column (and year by year for
     amounts per year). Its texts after the first name which rows it sums: a total whose source
     column reads "republican budget" sums the rows financed from it."""
     found: list[Mismatch] = []
-    for top in units:
-        for table in top.walk():
-            if family_of(table) != "tabular":
-                continue
-            rows = [c for c in table.children
-                    if family_of(c) == "row" and not spec_of(c).sums_rows and c.cells]
-            for total in (c for c in table.children if spec_of(c).sums_rows):
-                summed = [row for row in rows if _matches_filters(row, total)]
-                for column, value in enumerate(total.cells or []):
-                    found += _column_mismatches(total, column, value, summed)
+    for table in tables:
+        rows = [c for c in table.children
+                if family_of(c) == "row" and not spec_of(c).sums_rows and c.cells]
+        for total in (c for c in table.children if spec_of(c).sums_rows):
+            summed = [row for row in rows if _matches_filters(row, total)]
+            for column, value in enumerate(total.cells or []):
+                found += _column_mismatches(total, column, value, summed)
     return found
 
 
