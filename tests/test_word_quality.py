@@ -2,8 +2,9 @@
 numbers once LibreOffice lays the pages out, no page ending with a lead-in, a heading or the
 status line, reasons in the document's language; the redline
 DOCX's summary of changed units, its landscape plan with whole header words, no page of it
-ending with a lead-in, a heading or a status line (but one LibreOffice strands, an expected
-failure), and each tracked change authored by the one act that made it.
+ending with a lead-in, a heading or a status line (widow control off in the redline only, which
+LibreOffice needs to keep a lead-in with its next paragraph), and each tracked change authored
+by the one act that made it.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.consolidate import timeline
+from generator.annotate import annotate
+from generator.consolidate import consolidate, timeline
 from generator.diff import diff_versions
 from generator.lang import codes
 from generator.load import load_project
 from generator.writers.docx.redline import render_diff_docx
+from generator.writers.docx.version import render_docx
 from tests.conftest import ROOT, output, sample_dates
 from tests.test_print_quality import (
     VERSIONS,
@@ -205,27 +208,40 @@ def test_each_tracked_change_is_authored_by_the_act_that_made_it() -> None:
     assert any(text.startswith("Ескерту.") and ";" in name for text, name in authored)
 
 
-# Expected to fail until LibreOffice (7.4) honours the lead-in's w:keepNext on page 18 of the
-# sample's whole-history redline ("Бұл шаралар мыналар арқылы іске асырылады:", "Эти меры будут
-# реализованы посредством:"). That page opens with a heading its keep-with-next carried over from
-# page 17; the point after the lead-in goes on to page 19, and the lead-in's keep is, it seems,
-# checked only before that point has its place (LibreOffice's CheckMoveFwd wants the next frame's
-# position valid). The same file keeps them together when saved as ODT and converted again, with
-# a page break before that heading, with the same page in a shorter document, or with a
-# page-number field in the lead-in, which LibreOffice lays out a second time.
-@pytest.mark.xfail(strict=True, reason="LibreOffice drops the keep-with-next of a lead-in at "
-                                       "the foot of a page that a keep-with-next move opened")
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_redline_page_ends_with_a_lead_in_or_the_status_line(word_files: dict[str, Path],
                                                                 lang: str) -> None:
     """The redline as LibreOffice lays it out, as the version DOCX: no page but the last ends
-    with a heading, a group row, a lead-in ending in ":" or a status line of either version."""
+    with a heading, a group row, a lead-in ending in ":" or a status line of either version.
+    With widow control on, LibreOffice left the lead-in on page 18 alone at the page's foot,
+    though it keeps with the next paragraph."""
     earlier, later = _annotated(lang, FIRST), _annotated(lang, LATEST)
     assert lead_ins(earlier) and lead_ins(later), "the sample has lead-ins ending in ':'"
     pages = printed_pages(word_files[f"redline-{lang}.pdf"])
     assert len(pages) > 20
     stranded = set(stranded_lines(pages, earlier)) | set(stranded_lines(pages, later))
     assert not stranded, sorted(stranded)
+
+
+def _widow_controls(data: bytes) -> list[str]:
+    """The value of every widow control the styles and paragraphs of a DOCX set."""
+    settings = [node for part in ("word/styles.xml", "word/document.xml")
+                for node in _part(data, part).iter(f"{W}widowControl")]
+    return [node.get(f"{W}val", "1") for node in settings]
+
+
+def test_the_redline_turns_widow_control_off_and_the_version_keeps_it() -> None:
+    """The redline turns widow control off for the whole document, in its default paragraph
+    properties and nowhere back on; the version leaves it to the viewer's default, which is on."""
+    project = load_project(FIXTURE)
+    dates = [date for date, _ in timeline(project)]
+    redline = render_diff_docx(diff_versions(project, "kk", dates[0], dates[-1]))
+    defaults = _part(redline, "word/styles.xml").find(
+        f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}widowControl")
+    assert defaults is not None and defaults.get(f"{W}val") == "0"
+    assert set(_widow_controls(redline)) == {"0"}
+    version = render_docx(annotate(consolidate(project, "kk", dates[-1]), project))
+    assert not set(_widow_controls(version)) & {"0", "false", "off"}
 
 
 @pytest.mark.parametrize("kind", ["version", "redline"])

@@ -40,21 +40,23 @@ PROPERTY_LIMIT = 255
 
 
 def new_document(lang_tag: str, styles: Sequence[StyleSpec] = STYLES,
-                 hyphenation: bool = True) -> DocxDocument:
+                 hyphenation: bool = True, widow_control: bool = True) -> DocxDocument:
     """An empty document in the language `lang_tag` (xx-YY), holding `styles` only: justified
     and hyphenated automatically where the language has patterns (`Language.hyphenation`), as
-    the PDF; ragged-right where it has none."""
+    the PDF; ragged-right where it has none. `widow_control=False` turns widow and orphan
+    control off in the document's defaults."""
     document = Document()
     if not hyphenation:
         styles = [replace(spec, ppr=spec.ppr.replace(JUSTIFIED, RAGGED)) for spec in styles]
-    _prepare_package(document, lang_tag, styles)
+    _prepare_package(document, lang_tag, styles, widow_control)
     if hyphenation:
         document.settings.element.find(qn("w:defaultTabStop")).addnext(
             parse_xml(f'<w:autoHyphenation {nsdecls("w")} w:val="true"/>'))
     return document
 
 
-def _prepare_package(document: DocxDocument, lang_tag: str, styles: Sequence[StyleSpec]) -> None:
+def _prepare_package(document: DocxDocument, lang_tag: str, styles: Sequence[StyleSpec],
+                     widow_control: bool) -> None:
     part = document.part
     for rel_id, rel in list(part.rels.items()):
         if rel.reltype in UNUSED_RELS or rel.reltype == RT.FONT_TABLE:
@@ -65,16 +67,17 @@ def _prepare_package(document: DocxDocument, lang_tag: str, styles: Sequence[Sty
     fonts = XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE,
                     parse_xml(font_table_xml()), part.package)
     part.relate_to(fonts, RT.FONT_TABLE)
-    _replace_styles(document, lang_tag, styles)
+    _replace_styles(document, lang_tag, styles, widow_control)
     _adjust_settings(document, lang_tag)
 
 
-def _replace_styles(document: DocxDocument, lang_tag: str, specs: Sequence[StyleSpec]) -> None:
+def _replace_styles(document: DocxDocument, lang_tag: str, specs: Sequence[StyleSpec],
+                    widow_control: bool) -> None:
     """Only the styles the writer uses, each carrying the document's language."""
     styles = document.styles.element
     for old in styles.findall(qn("w:style")) + styles.findall(qn("w:docDefaults")):
         styles.remove(old)
-    styles.insert(0, parse_xml(doc_defaults_xml(lang_tag)))
+    styles.insert(0, parse_xml(doc_defaults_xml(lang_tag, widow_control)))
     for spec in specs:
         styles.append(parse_xml(style_xml(spec, lang_tag)))
 

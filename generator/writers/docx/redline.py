@@ -10,7 +10,8 @@ version's text, rejecting every change the earlier one's.
 
 Built on the foundation of the version writer: its styles, font and page set-up, its tables,
 the action plan's section on landscape pages, and the same dated package (the later version's
-date), so that equal input gives equal bytes. Edits a reviewer makes on top are tracked too.
+date), so that equal input gives equal bytes; unlike the version, widow control off. Edits a
+reviewer makes on top are tracked too.
 """
 
 from __future__ import annotations
@@ -72,7 +73,11 @@ class _Writer:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
         self.ids = itertools.count(1)
-        self.document: DocxDocument = new_document(diff.lang.tag, hyphenation=diff.lang.hyphenation)
+        # Widow control off: LibreOffice keeps a lead-in ("… as follows:") with the point it
+        # leads into only then, and a reviewer's document prefers a widow line to a stranded
+        # lead-in.
+        self.document: DocxDocument = new_document(diff.lang.tag, hyphenation=diff.lang.hyphenation,
+                                                   widow_control=False)
         self.body = self.document.element.body
         self.layout: PageLayout = PORTRAIT
 

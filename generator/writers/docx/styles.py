@@ -221,13 +221,17 @@ def style_xml(spec: StyleSpec, lang_tag: str) -> str:
     return "".join(parts)
 
 
-def doc_defaults_xml(lang_tag: str) -> str:
+def doc_defaults_xml(lang_tag: str, widow_control: bool = True) -> str:
+    """The document's default run and paragraph properties; `widow_control=False` turns widow
+    and orphan control off for every paragraph (left unsaid, the viewer's default holds)."""
+    widows = "" if widow_control else '<w:widowControl w:val="0"/>'
     return (
         f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
         '<w:sz w:val="24"/><w:szCs w:val="24"/>'
         f'<w:lang w:val="{lang_tag}"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        f"{widows}"
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
