@@ -193,6 +193,31 @@ def test_a_failing_job_stops_the_others() -> None:
     assert not _children(os.getpid()), "no worker is left running"
 
 
+def _at_once() -> str:
+    return "at once"
+
+
+def _short() -> str:
+    time.sleep(0.5)
+    return "after a while"
+
+
+def test_the_pool_ends_when_its_workers_are_done_before_the_command_s_own_jobs() -> None:
+    """The worker's job ends while the command runs its own: the command then runs the last job
+    with no worker left, and the pool ends instead of waiting for none."""
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the pool waits for no worker")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        results = dict(run_forked([_at_once, _short, _short], 2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert results == {0: "at once", 1: "after a while", 2: "after a while"}
+
+
 def _children(pid: int) -> set[int]:
     found = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):

@@ -131,6 +131,8 @@ def run_forked(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple
             if waiting:  # this process's own share, while the workers run theirs
                 index = waiting.popleft()
                 yield index, tasks[index]()
+            if not running:  # the workers were done first: nothing to wait for
+                continue
             for ready in wait(list(running), timeout=0 if waiting else None):
                 assert isinstance(ready, Connection)
                 index, finished = running.pop(ready)
