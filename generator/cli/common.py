@@ -19,7 +19,7 @@ from ..build.project_cache import KEPT, load_project_cached
 from ..consolidate import consolidate, resolve_date
 from ..i18n import tr
 from ..lang import codes
-from ..load.names import workspace_documents
+from ..load.documents import workspace_documents
 from ..model import Diagnostics, InputError, Project, Version
 
 EXIT_INPUT = 2

@@ -1,7 +1,7 @@
 """A workspace: one project folder holding several documents, and records amending several.
 
 Reads: a record's changes grouped per document (`share_of`); the list of documents is read by
-`names.workspace_documents`. Writes nothing.
+`documents.workspace_documents`. Writes nothing.
 
 A workspace keeps each document under `documents/<id>/` — its `content/<lang>/` with its own
 manifest, and the records of acts that amend it alone in its `amendments/` — and the records of
