@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.build import checks
+import generator.validate as validation
 from generator.build.project_cache import cache_folder, input_key
 from generator.cli import main
 from tests.fixtureutil import copy_fixture, edit
@@ -46,13 +46,13 @@ def validated(tmp_path: Path) -> Path:
 
 def test_an_unchanged_project_is_not_validated_again(validated, monkeypatch):
     calls = []
-    real = checks.validate
+    real = validation.validate
 
     def counted(*args: object) -> object:
         calls.append(args)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(checks, "validate", counted)
+    monkeypatch.setattr(validation, "validate", counted)
     result = validate(validated)
     assert result.exit_code == 0, result.output
     assert "ok: " in result.stderr

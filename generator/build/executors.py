@@ -3,8 +3,7 @@
 Reads and writes nothing itself: a job's bytes go back to the engine, which writes them. An
 `Executor` takes the jobs to render and yields each with its bytes as it is done; the first
 failure ends the others and is raised. `InProcess` renders one after another in the command's
-process; `ForkedPool`, the local pool, renders a few at a time: one in the command's process
-itself and each of the others in a fork of it.
+process; `ForkedPool`, the local pool, renders each job in a fork of it, a few at a time.
 
 A worker is forked from the main thread when its job starts, so it shares (copy-on-write)
 everything the command already holds — the versions and the writers' libraries, loaded once —
@@ -57,8 +56,8 @@ class InProcess:
 
 
 class ForkedPool:
-    """The local pool: `workers` jobs at a time, one in this process and each other in a fork
-    of it, in the order given (the engine gives the slowest first)."""
+    """The local pool: each job in a fork of this process, `workers` at a time, in the order
+    given (the engine gives the slowest first)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -109,10 +108,9 @@ def _run_task(task: Callable[[], Any], send: Connection, parent: int) -> None:
 
 
 def run_forked(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple[int, T]]:
-    """Run every task, `workers` at a time, slowest-first as given: this process runs one
-    itself while each of the others runs in a forked process of its own (so `workers` tasks
-    take `workers` processes, not one more); yield (index, result) as each ends. A failed
-    task's exception is raised here once the running ones are stopped."""
+    """Run every task in its own forked process, `workers` at a time, slowest-first as given;
+    yield (index, result) as each ends. A failed task's exception is raised here once the
+    running ones are stopped."""
     context = multiprocessing.get_context("fork")
     waiting = deque(range(len(tasks)))
     # Keyed by the end each worker's result arrives on; it is ready with the result, or at the
@@ -120,7 +118,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple
     running: dict[Connection, tuple[int, BaseProcess]] = {}
     try:
         while waiting or running:
-            while len(waiting) > 1 and len(running) < workers - 1:
+            while waiting and len(running) < workers:
                 index = waiting.popleft()
                 receive, send = context.Pipe(duplex=False)
                 worker = context.Process(target=_run_task, args=(tasks[index], send, os.getpid()),
@@ -128,12 +126,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], workers: int) -> Iterator[tuple
                 worker.start()
                 send.close()
                 running[receive] = (index, worker)
-            if waiting:  # this process's own share, while the workers run theirs
-                index = waiting.popleft()
-                yield index, tasks[index]()
-            if not running:  # the workers were done first: nothing to wait for
-                continue
-            for ready in wait(list(running), timeout=0 if waiting else None):
+            for ready in wait(list(running)):
                 assert isinstance(ready, Connection)
                 index, finished = running.pop(ready)
                 yield index, _result(finished, ready)
