@@ -6,10 +6,10 @@ pytest-xdist the first worker that asks makes one, the others wait for it and re
 
 Tiers: `make check` runs the tests not marked `full` (`pytest -m "not full"`), `make test` runs
 them all. `pytest_collection_modifyitems` marks a test `full` when it asks, directly or through
-another fixture, for one of FULL_FIXTURES: the sample's PDFs and DOCX, LibreOffice, the
-browser. A test as slow without them carries `@pytest.mark.full` by hand: one that renders the
-PDFs of every version of a project, or a PDF of a 20,000-letter word, or builds and installs the
-package.
+another fixture, for one of FULL_FIXTURES: the sample's PDFs and DOCX, its drafted acts in every
+format and its site, LibreOffice, the browser. A test as slow without them carries
+`@pytest.mark.full` by hand: one that renders the PDFs of every version of a project, or a PDF
+of a 20,000-letter word, or builds and installs the package.
 
 Workers (pytest-xdist, `--dist loadgroup`): the tests that read the sample's PDFs (each worker
 parses a PDF once and keeps it, tests/pdfutil.py), those that read LibreOffice's conversions and
@@ -54,7 +54,8 @@ settings.register_profile("deterministic", derandomize=True, database=None, dead
 settings.load_profile("deterministic")
 
 # A test that asks for one of these (directly or through another fixture) is in the full tier.
-FULL_FIXTURES = {"real_build", "real_build_without_pdf", "soffice", "browser"}
+FULL_FIXTURES = {"real_build", "real_build_without_pdf", "real_acts", "real_site", "soffice",
+                 "browser"}
 # Tests that ask for a fixture on the left (the first one that applies) run on one xdist worker.
 GROUPS = {"real_build": "real-build", "office_pdfs": "office", "browser": "browser"}
 

@@ -247,6 +247,7 @@ def without_the_repeal(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.full  # the PDF and DOCX of a version
 def test_a_version_after_2107_builds_with_its_exact_date(tmp_path: Path) -> None:
     root = without_the_repeal(tmp_path)
     edit(root / "amendments/no-1310.yaml", "in_force: {date: 2015-01-01}",
@@ -273,6 +274,7 @@ def test_the_last_date_the_outputs_hold_builds(tmp_path: Path) -> None:
         f"{DOC_ID}.{ext}" for ext in ("docx", "html", "pdf") for _ in ("kk", "ru")]
 
 
+@pytest.mark.full  # the PDF and DOCX of every version
 def test_every_character_the_font_has_builds(tmp_path: Path) -> None:
     """The font check of validate is no looser than the PDF writer's own."""
     from generator.model.charset import not_xml
