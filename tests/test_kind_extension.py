@@ -121,6 +121,7 @@ def _contains(text: str, part: str) -> bool:
     return any(outer[i:i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
 
 
+@pytest.mark.full  # the PDF of a version
 def test_a_kind_registered_from_outside_builds_in_every_format(clause_kind, project, tmp_path):
     out = tmp_path / "build"
     _run("build", "--root", str(project), "--format", "html,docx,pdf", "--as-of", "latest",
