@@ -8,6 +8,11 @@ STAMP := $(VENV)/.installed
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
+# Compiled modules (and pytest's rewritten tests) are kept between runs: where the environment
+# turns bytecode off, every test worker and every command a test starts would compile legalgen
+# again (about 5 s a worker to collect the tests alone).
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: build test check lint golden bench system-deps system-deps-test clean \
 	extract-messages update-messages compile-messages
 
