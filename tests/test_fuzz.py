@@ -3,7 +3,7 @@ raw bytes), loaded and validated. Every outcome is clean: the project loads and 
 every problem is a diagnostic at a place; an accepted project renders. Nothing raises otherwise.
 
 Two tests, one mutating the content files and one the records, so that the two halves run at
-once on two cores. `LEGALGEN_FUZZ=long` runs 100 000 examples each instead of the 600 of the
+once on two cores. `LEGALGEN_FUZZ=long` runs 100 000 examples each instead of the 400 of the
 default profile, and renders the HTML and DOCX of every project that validates;
 `LEGALGEN_FUZZ=quick` (what `make check` sets) runs 50 each.
 """
@@ -35,7 +35,7 @@ from tests.fixtureutil import FIXTURE
 # The default and the quick profiles are derandomized (no example database) and untimed: the
 # same examples on every run and no limit a busy machine could break, so CI never fails by
 # chance; the long profile explores at random, each example within 3 s.
-settings.register_profile("ci", max_examples=600, deadline=None,
+settings.register_profile("ci", max_examples=400, deadline=None,
                           derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("quick", settings.get_profile("ci"), max_examples=50)

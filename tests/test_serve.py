@@ -157,8 +157,8 @@ def test_the_server_still_serves_after_all_that(server):
 
 # --- The watcher -----------------------------------------------------------------------------
 
-# 10 s of races in `make test`; `make check` (LEGALGEN_FUZZ=quick, its fast profile) takes 1.5.
-CHURN_SECONDS = 1.5 if os.environ.get("LEGALGEN_FUZZ") == "quick" else 10.0
+# 5 s of races in `make test`; `make check` (LEGALGEN_FUZZ=quick, its fast profile) takes 1.5.
+CHURN_SECONDS = 1.5 if os.environ.get("LEGALGEN_FUZZ") == "quick" else 5.0
 
 
 def _churn(root: Path, stop: threading.Event) -> int:
