@@ -242,12 +242,9 @@ def _alignment(document, style_id: str) -> WD_ALIGN_PARAGRAPH | None:
     return style.paragraph_format.alignment if style is not None else None
 
 
-@pytest.mark.parametrize(("lang", "date"), VERSIONS)
-def test_numbers_and_amounts_are_right_aligned_as_in_the_pdf(built, lang, date):
-    """Read with python-docx: every cell of numbers or amounts (a town's population, the action
-    plan's amounts by year) is right-aligned, as the PDF's `td.number`; no other cell is."""
-    annotated = _annotated(lang, date)
-    document = Document(str(output(built, lang, date, "docx")))
+def _aligned_cells(document, annotated: Annotated) -> dict[str, int]:
+    """How many cells of the version's shown tables `document` sets right-aligned (numbers and
+    amounts) and not (the others), each asserted as it goes."""
     rows = {name: tr for tr in document.element.body.iter(w("tr")) for name in _bookmarked(tr)}
     aligned = {"number": 0, "text": 0}
     for table in _shown_units(annotated.units, annotated):
@@ -266,6 +263,15 @@ def test_numbers_and_amounts_are_right_aligned_as_in_the_pdf(built, lang, date):
                 else:
                     assert WD_ALIGN_PARAGRAPH.RIGHT not in alignments, (row.uid, value)
                     aligned["text"] += 1
+    return aligned
+
+
+@pytest.mark.parametrize(("lang", "date"), VERSIONS)
+def test_numbers_and_amounts_are_right_aligned_as_in_the_pdf(built, lang, date):
+    """Read with python-docx: every cell of numbers or amounts (a town's population, the action
+    plan's amounts by year) is right-aligned, as the PDF's `td.number`; no other cell is."""
+    document = Document(str(output(built, lang, date, "docx")))
+    aligned = _aligned_cells(document, _annotated(lang, date))
     assert aligned["number"] >= 30 and aligned["text"] > 100, aligned
 
 
@@ -274,26 +280,8 @@ def test_redline_numbers_and_amounts_are_right_aligned_as_in_the_version(real_re
     """The redline's tables align their cells as the version's do: every cell of numbers or
     amounts of the later version right-aligned, whatever the tracked changes inside it; no other
     cell."""
-    later = _annotated(lang, DATES[-1])
     document = Document(str(real_redlines[lang]))
-    rows = {name: tr for tr in document.element.body.iter(w("tr")) for name in _bookmarked(tr)}
-    aligned = {"number": 0, "text": 0}
-    for table in _shown_units(later.units, later):
-        if family_of(table) != "tabular":
-            continue
-        label_cells = 1 if table_shape(table).label_column else 0
-        for row in table.children:
-            if row.uid in later.exclusions or not row.cells:
-                continue
-            cells = rows[bookmark_name(row.uid)].findall(w("tc"))[label_cells:]
-            for value, cell in zip(row.cells, cells, strict=False):
-                alignments = {_alignment(document, _style(p)) for p in cell.iter(w("p"))}
-                if is_numeric(value):
-                    assert alignments == {WD_ALIGN_PARAGRAPH.RIGHT}, (row.uid, value)
-                    aligned["number"] += 1
-                else:
-                    assert WD_ALIGN_PARAGRAPH.RIGHT not in alignments, (row.uid, value)
-                    aligned["text"] += 1
+    aligned = _aligned_cells(document, _annotated(lang, DATES[-1]))
     assert aligned["number"] >= 30 and aligned["text"] > 100, aligned
 
 
