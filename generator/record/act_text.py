@@ -308,15 +308,7 @@ class ActReader:
 
     def _amends(self, line: str) -> str | None:
         """The number of the act a paragraph's head line amends; None for another line."""
-        match = PARAGRAPH.match(line)
-        if match is None or not self.grammar.dates_in(line + " "):
-            return None
-        numbers = [found.group("number") for found in re.finditer(
-            self.grammar.heading_number, line)]
-        document = self.version.document
-        if document.number in numbers and self.grammar.date(document.date) in line:
-            return document.number
-        return numbers[0] if numbers else None
+        return self._names_act(line) if PARAGRAPH.match(line) else None
 
     def _act(self, issuer: str | None = None) -> Act:
         return probe_act(self.act_type, issuer or self.issuer)
