@@ -10,9 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, get_args, get_type_hints
 
-import pydantic
 import pytest
 
 from generator.lang import codes, language
@@ -101,8 +100,8 @@ NUMBERED = {"label", "see_point"}
 
 def vocabulary() -> set[str]:
     """The names facts may hold besides labels and numbers: a closed vocabulary."""
-    style_values = {value for field in NoteStyle.model_fields.values()
-                    for arg in get_args(field.annotation) for value in get_args(arg)}
+    style_values = {value for annotation in get_type_hints(NoteStyle).values()
+                    for arg in get_args(annotation) for value in get_args(arg)}
     return (set(KINDS) | set(ANNEX_NAMES) | {TITLE} | set(codes()) | set(ACT_TYPES)
             | set(builtin_issuers().issuer_keys()) | set(get_args(NoteOperation))
             | set(get_args(NoteCount)) | set(IN_FORCE_KEYWORDS)
@@ -114,9 +113,6 @@ def fields(value: Any, name: str = "") -> Iterator[tuple[str, str]]:
     names of the issuers aside, which are looked up, not read)."""
     if isinstance(value, str):
         yield name, value
-    elif isinstance(value, pydantic.BaseModel):
-        for key, item in value.model_dump().items():
-            yield from fields(item, key)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for item in dataclasses.fields(value):
             if item.name != "issuer_names":

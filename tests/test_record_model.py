@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.consolidate import consolidate
 from generator.draft import draft_act
+from generator.input import given
 from generator.lang import DRAFTING, codes
 from generator.load import load_project
 from generator.load.folders import record_path
@@ -26,7 +27,6 @@ from generator.model import (
     LangText,
     LangUnits,
     SourcePos,
-    given,
 )
 from generator.record import probe_act
 from generator.record.common import act_in

@@ -23,8 +23,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..model import Change, Document, Language, SourcePos, Version
 from ..writers import Writer
 from ..writers.shared.templates import TEMPLATES, Templates
@@ -104,8 +102,11 @@ class _SubjectPickler(pickle.Pickler):
                     value = getattr(obj, field.name)
                     values.append(sorted(value, key=repr) if field.name in sets else value)
             return (tuple, (tuple(values),))
-        if isinstance(obj, BaseModel):  # its own pickle holds a set, in no fixed order
-            return (tuple, ((kind.__qualname__, tuple(obj.__dict__.items())),))
+        if hasattr(kind, "__pydantic_config__"):
+            # A value of the input schema, by its class's name and its fields, as the keys of
+            # the outputs already written have it.
+            return (tuple, ((kind.__qualname__, tuple(
+                (field.name, getattr(obj, field.name)) for field in dataclasses.fields(obj))),))
         return NotImplemented
 
 

@@ -3,6 +3,7 @@ in one language."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -13,7 +14,17 @@ import click
 from ..annotate import first_changes
 from ..consolidate import pending_changes, timeline
 from ..lang import language
-from ..model import Act, ActMention, Change, InForceRule, Language, Project
+from ..model import (
+    Act,
+    ActMention,
+    Change,
+    InForceAfterDays,
+    InForceAfterSigning,
+    InForceDate,
+    InForceRule,
+    Language,
+    Project,
+)
 from .common import (
     chosen_lang,
     doc_option,
@@ -73,11 +84,18 @@ def _pending(project: Project, date: dt.date) -> list[Change]:
     return first_changes(pending_changes(project, date))
 
 
+def _rule_json(rule: InForceDate | InForceAfterDays | InForceAfterSigning) -> dict[str, Any]:
+    """A rule of a date or of days as its record writes it ({"date": "2020-01-01"})."""
+    values = dataclasses.asdict(rule)
+    return {name: value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in values.items()}
+
+
 def _act_json(lang: Language, act: Act, rule: InForceRule,
               in_force: dt.date | None) -> dict[str, Any]:
     """An act with the day it takes effect (null when not known yet) and its in-force rule."""
     return {"number": act.number, "date": act.date.isoformat(), "type": act.type,
             "issuer": act.issuer, "file": act.path, "name": lang.act_name(act),
             "in_force": in_force.isoformat() if in_force else None,
-            "rule": rule if isinstance(rule, str) else rule.model_dump(mode="json"),
+            "rule": rule if isinstance(rule, str) else _rule_json(rule),
             "rule_text": lang.in_force_bracket(ActMention.of(act, rule)) or None}

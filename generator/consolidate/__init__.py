@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..i18n import tr
-from ..input import UnitBuilder
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
 from .apply import Applier
@@ -28,11 +28,22 @@ from .timeline import (
     version_date,
 )
 
+if TYPE_CHECKING:
+    from ..input import UnitBuilder
+
 __all__ = [
     "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_step",
     "each_version", "pending_changes", "pending_day", "projected_project", "projection",
     "projection_day", "resolve_date", "timeline", "version_date",
 ]
+
+def _unit_builder(diagnostics: Diagnostics) -> UnitBuilder:
+    """The builder of the units changes insert and replace. The input layer, and the validation
+    library under it, loads when a version is first consolidated: a command whose versions come
+    from the cache never loads it."""
+    from ..input import UnitBuilder
+
+    return UnitBuilder(diagnostics)
 
 
 def consolidate(project: Project, lang: str, date: dt.date,
@@ -78,7 +89,7 @@ def _consolidate(
     )
     version.pending = pending_changes(project, date)
     _check_conflicts(in_force, diagnostics)
-    applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
+    applier = Applier(version, _unit_builder(diagnostics), diagnostics, project)
     for change in in_force:
         applier.apply(change)
         version.applied.append(change)
@@ -128,7 +139,7 @@ def each_step(project: Project, lang: str) -> Iterator[tuple[Version, set[str] |
     version = Version(lang, document, dates[0], list(document.units), title=document.title)
     changes = sorted((c for c in project.changes if c.effective is not None),
                      key=lambda c: c.sort_key)
-    applier = Applier(version, UnitBuilder(diagnostics), diagnostics, project)
+    applier = Applier(version, _unit_builder(diagnostics), diagnostics, project)
     applied = 0
     for index, date in enumerate(dates):
         # Changes sort by their in-force date first: those of this date come next.

@@ -12,9 +12,13 @@ Every problem is a diagnostic at the change.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..i18n import tr
-from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, EditIn, Event, Project, Unit, Version
+
+if TYPE_CHECKING:
+    from ..input import UnitBuilder
 
 
 class Applier:

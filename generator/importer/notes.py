@@ -162,7 +162,7 @@ def read_published(words: str, label: str | None, lang: Language, forms: Publish
             mention = ActMention(issuer, act.type, act.date, act.number, rule or "on_signing",
                                  {lang.code: text} if text is not None else None,
                                  issuers.issuers.names(issuer, act.type),
-                                 style=NoteStyle.model_validate(dict(act.style)))
+                                 style=NoteStyle().with_forms(dict(act.style)))
             if rule is None:
                 unruled.append((mention.key, act.bracket or ""))
             mentions.append(mention)

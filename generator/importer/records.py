@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..input import given
 from ..lang import language
 from ..load.registry import Issuers
 from ..load.schema import ActIn, ChangeIn, TodoItem, TodoKind
-from ..model import Act, ActId, ActMention, given
+from ..model import Act, ActId, ActMention
 from ..model.acts import LangText, LangUnits
 from ..model.published import PublishedForms
 from ..record.writer import Record, new_record, written

@@ -20,7 +20,6 @@ from ..model import (
     Cell,
     Diagnostics,
     SourcePos,
-    Strict,
     Unit,
     UnitKind,
     kind_names,
@@ -28,7 +27,7 @@ from ..model import (
     label_number,
 )
 from .positions import pos_of
-from .validation import validate_model
+from .validation import Strict, validate_model
 
 
 def _known_kind(value: Any) -> UnitKind:

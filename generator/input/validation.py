@@ -2,14 +2,15 @@
 
 Reads nothing; turns each problem pydantic finds into a diagnostic at the place of its field,
 in words a drafter reads ("unknown field 'lable'", "no ru wording in 'content.ru' yet").
+`Strict` is the base of the input models; `given` checks a per-language value made in code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..i18n import N_, tr
@@ -17,6 +18,26 @@ from ..model import IN_FORCE_FORMS, IN_FORCE_TAGS, LANGS_CONTEXT, Diagnostics, S
 from .positions import PosDict, PosList, pos_of
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Input whose unknown fields are errors; frozen, as no stage edits what was read."""
+
+    # A model's validator is built when it first validates: a command that takes the project
+    # from the cache never pays for it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
+    """The values of the languages given, as a per-language value of `value_type` (`LangText`,
+    `LangUnits`): checked when every language of `langs` is there; with fewer, the value of a
+    record still to be completed (its `todo` says what is missing), which the loader refuses
+    until it is."""
+    if set(langs) <= set(values):
+        checked: dict[str, Any] = TypeAdapter(value_type).validate_python(
+            dict(values), context={LANGS_CONTEXT: tuple(langs)})
+        return checked
+    return dict(values)
 
 
 def validate_model(
@@ -28,10 +49,25 @@ def validate_model(
     try:
         return model.model_validate(raw, context={LANGS_CONTEXT: langs} if langs else None)
     except ValidationError as exc:
-        for error in exc.errors():
+        for error in map(_as_model_error, exc.errors()):
             pos, loc = _locate(raw, error["loc"], fallback)
             diagnostics.error(pos, _describe(error, loc, context, langs or ()))
         return None
+
+
+# Two problems a value of the model (a stdlib dataclass) names in words of its own, told as
+# those of the input models: an unknown field, a value that is no mapping.
+_DATACLASS_ERRORS = {"unexpected_keyword_argument": "extra_forbidden",
+                     "dataclass_type": "model_type"}
+
+
+def _as_model_error(error: ErrorDetails) -> ErrorDetails:
+    kind = _DATACLASS_ERRORS.get(error["type"])
+    if kind is None:
+        return error
+    renamed = error.copy()
+    renamed["type"] = kind
+    return renamed
 
 
 def _locate(
@@ -117,6 +153,7 @@ def describe_error(error: ErrorDetails) -> str:
     English, for a kind of problem the catalogs do not know)."""
     if error["type"] == "in_force_rule":
         return tr("expected {forms}", forms=IN_FORCE_FORMS)
+    error = _as_model_error(error)
     template = PYDANTIC_MESSAGES.get(error["type"])
     context = dict(error.get("ctx", {}))
     if template is None:

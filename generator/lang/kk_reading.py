@@ -120,8 +120,8 @@ class KazakhReader(LanguageReader):
                               first_act.style)
         units, first, style = self._head(segments[0][0], acts[0], context, document)
         if style:
-            acts[0] = (dataclasses.replace(acts[0][0], style=acts[0][0].style.model_copy(
-                update=style)), *acts[0][1:])
+            acts[0] = (dataclasses.replace(acts[0][0], style=acts[0][0].style.with_forms(
+                style)), *acts[0][1:])
             first = dataclasses.replace(first, acts=acts[0])
         steps = [first, *(self._later(head, mentions)
                           for (head, _, _), mentions in zip(segments[1:], acts[1:],
@@ -150,7 +150,7 @@ class KazakhReader(LanguageReader):
         if form is None:
             return acts
         last = acts[-1]
-        style = last.style.model_copy(update={"changes_word": form})
+        style = last.style.with_forms({"changes_word": form})
         return (*acts[:-1], dataclasses.replace(last, style=style))
 
     def _own_provision(self, text: str, document: ActId) -> NoteFacts:
@@ -242,7 +242,7 @@ class KazakhReader(LanguageReader):
         the form of the first act's notes it takes to write it so."""
         wanted = text[:1].lower() + text[1:]
         for unit, style in self._candidates(text):
-            note = dataclasses.replace(context, style=context.style.model_copy(update=style))
+            note = dataclasses.replace(context, style=context.style.with_forms(style))
             named = self._case(unit, case, note)
             if named[:1].lower() + named[1:] == wanted:
                 return unit, style

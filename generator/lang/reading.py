@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Protocol, get_args
+from typing import Any, Protocol, get_args, get_type_hints
 
 from ..model import (
     NAMED_BY_REPUBLIC,
@@ -141,7 +142,7 @@ class ActDraft:
             style["issuer_form"] = "long"
         mention = ActMention(printed.key, self.type, self.date, self.number,
                              issuer_names=index.names(printed.key, self.type),
-                             acting=self.acting, style=NoteStyle.model_validate(style))
+                             acting=self.acting, style=NoteStyle(**style))
         if self.bracket is None:
             return mention
         return read_bracket(lang, mention, self.bracket, numbers)
@@ -172,10 +173,10 @@ def _bracket_candidates(mention: ActMention, inner: str,
     for rule in rules:
         yield rule, base
         for wording in WORDINGS:
-            yield rule, base.model_copy(update={"wording": wording})
-    yield "on_signing", base.model_copy(update={"signing_bracket": True})
+            yield rule, dataclasses.replace(base, wording=wording)
+    yield "on_signing", dataclasses.replace(base, signing_bracket=True)
     for point in re.findall(LABEL, inner):
-        yield "on_signing", base.model_copy(update={"see_point": point})
+        yield "on_signing", dataclasses.replace(base, see_point=point)
 
 
 class NumberWords:
@@ -227,7 +228,8 @@ def closing_bracket(text: str, ends: Callable[[str], bool]) -> int:
 
 # --- The fewest named forms --------------------------------------------------------------------
 
-STYLE_KEYS: tuple[str, ...] = tuple(name for name in NoteStyle.model_fields if name != "era")
+STYLE_KEYS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(NoteStyle)
+                                    if field.name != "era")
 
 
 def with_mentions(facts: NoteFacts, change: Callable[[ActMention], ActMention]) -> NoteFacts:
@@ -260,15 +262,21 @@ def minimal(lang: Language, facts: NoteFacts, with_label: bool = True) -> NoteFa
             style = facts.steps[position[0]].acts[position[1]].style
             if getattr(style, key) is None:
                 continue
-            cleared = restyled(facts, position, style.model_copy(update={key: None}))
+            cleared = restyled(facts, position, dataclasses.replace(style, **{key: None}))
             if plain_text(lang.note_words(cleared, with_label)) == printed:
                 facts = cleared
     return facts
 
 
+@functools.cache
+def _style_types() -> dict[str, Any]:
+    """The type of each named form, by name."""
+    return get_type_hints(NoteStyle)
+
+
 def style_values(key: str) -> tuple[Any, ...]:
     """The values a named form may take (for `see_point`, none to try)."""
-    annotation = NoteStyle.model_fields[key].annotation
+    annotation = _style_types()[key]
     if annotation == bool | None:
         return (True, False)
     args = [arg for arg in get_args(annotation) if arg is not type(None)]

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..input.units import KIND_DESCRIPTION, UnitIn
 from ..model import kind_names
-from ..model.acts import PER_LANGUAGE_SCHEMA
+from ..model.checks import PER_LANGUAGE_SCHEMA
 from .schema import AmendmentIn, ConfigIn, ContentFileIn, ManifestIn
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import Discriminator, Field, StringConstraints, Tag, TypeAdapter, ValidationError
 
 from ..i18n import tr
-from ..input.validation import describe_error
+from ..input.validation import Strict, describe_error
 from ..model import (
     EVERY_LANGUAGE,
     IN_FORCE_FORMS,
@@ -20,6 +20,10 @@ from ..model import (
     ActId,
     ActType,
     EditIn,
+    InForceAfterDays,
+    InForceAfterSigning,
+    InForceDate,
+    InForceKeyword,
     InForceRule,
     LangSignatory,
     LangText,
@@ -30,11 +34,23 @@ from ..model import (
     Publication,
     Registration,
     Signatory,
-    Strict,
+    rule_form,
 )
 from ..model.acts import TITLE_TARGET
 
 __all__ = ["TITLE_TARGET"]
+
+# When an act or a change takes effect, read in the form it is written in (`rule_form`), so
+# that a wrong rule is told in the terms of its own form. The one reading of a rule: the
+# records' `in_force` and the command line's (`in_force_option`).
+InForceRuleIn = Annotated[
+    Annotated[InForceKeyword, Tag("keyword")]
+    | Annotated[InForceDate, Tag("date_rule")]
+    | Annotated[InForceAfterDays, Tag("days_rule")]
+    | Annotated[InForceAfterSigning, Tag("signing_days_rule")],
+    Discriminator(rule_form, custom_error_type="in_force_rule",
+                  custom_error_message=f"expected {IN_FORCE_FORMS}"),
+]
 
 
 class DocumentIn(Strict):
@@ -134,7 +150,7 @@ class ActIn(Strict):
     registered: LegalDate | None = Field(
         default=None, description="The day of its state registration, for the rule "
                                   "on_registration.")
-    in_force: InForceRule = Field(
+    in_force: InForceRuleIn = Field(
         default="on_signing",
         description=f"When the act takes effect: {IN_FORCE_FORMS}.")
     in_force_text: LangText | None = Field(
@@ -172,7 +188,7 @@ class ChangeIn(Strict):
                               description="insert: the id of the sibling the new unit follows.")
     before: str | None = Field(default=None,
                                description="insert: the id of the sibling the new unit precedes.")
-    in_force: InForceRule | None = Field(
+    in_force: InForceRuleIn | None = Field(
         default=None, description=f"When this change takes effect, if not with the act: "
                                   f"{IN_FORCE_FORMS}.")
     in_force_text: LangText | None = Field(
@@ -329,7 +345,7 @@ class ConfigIn(Strict):
 # The command line's short forms of a rule (`legalgen record --in-force`), read as a record's.
 IN_FORCE_OPTION = "on_signing, on_publication, YYYY-MM-DD or days:N"
 DAYS_OPTION = "days:"
-_IN_FORCE: TypeAdapter[InForceRule] = TypeAdapter(InForceRule)
+_IN_FORCE: TypeAdapter[InForceRule] = TypeAdapter(InForceRuleIn)
 
 
 def in_force_option(text: str) -> InForceRule:

@@ -2,19 +2,16 @@
 
 `document` (units, cells), `kinds` (the table of unit kinds), `acts` (acts, changes, in-force
 rules), `project`, `version` (a consolidated version), `notes` (a note's facts and words),
-`annotated` (its notes), `diff` (two versions compared), `language` (the contract every language
-module fulfils), `diagnostics`
+`annotated` (its notes), `checks` (what the input layer checks of a field), `diff` (two
+versions compared), `language` (the contract every language module fulfils), `diagnostics`
 (problems with their source positions), `inline` (the markup of unit text) and `names` (every file
 name made from data).
 """
 
 from .acts import (
-    EVERY_LANGUAGE,
     IN_FORCE_FORMS,
     IN_FORCE_TAGS,
-    LANGS_CONTEXT,
     NAMED_BY_REPUBLIC,
-    PER_LANGUAGE,
     REPUBLIC,
     SIGNED_BY_HEAD,
     TITLE_TARGET,
@@ -29,6 +26,7 @@ from .acts import (
     InForceAfterDays,
     InForceAfterSigning,
     InForceDate,
+    InForceKeyword,
     InForceRule,
     InForceWording,
     LangSignatory,
@@ -39,9 +37,10 @@ from .acts import (
     NoteStyle,
     act_file_stems,
     effective_date,
-    given,
+    rule_form,
 )
 from .annotated import Annotated
+from .checks import EVERY_LANGUAGE, LANGS_CONTEXT, PER_LANGUAGE, AfterCheck, MinLength, about
 from .diagnostics import Diagnostic, Diagnostics, InputError, SourcePos, relative
 from .document import (
     FIRST_DATE,
@@ -56,7 +55,6 @@ from .document import (
     Publication,
     Registration,
     Signatory,
-    Strict,
     Unit,
     label_number,
 )
@@ -105,14 +103,15 @@ __all__ = [
     "unregister_kind", "Act", "ActMention", "ActType", "AmountEntry", "AmountsCell",
     "ActId", "ActSignatory", "Blank", "Dated", "IN_FORCE_FORMS", "IN_FORCE_TAGS",
     "Annotated", "Cell", "Change", "Diagnostic", "Diagnostics", "Document", "EditIn", "Event",
-    "InForceAfterDays", "InForceAfterSigning", "InForceDate", "InForceRule", "InForceWording",
+    "InForceAfterDays", "InForceAfterSigning", "InForceDate", "InForceKeyword", "InForceRule",
+    "InForceWording",
     "InputError", "IssuerName", "NoteCount", "NoteStep", "NoteStyle", "Replacements",
     "StepDetails", "TITLE", "TITLE_TARGET", "Unreadable",
     "LangSignatory", "LangText", "LangUnits", "LangWords", "NAMED_BY_REPUBLIC", "REPUBLIC",
     "SIGNED_BY_HEAD",
     "Language", "Note", "NoteFacts", "NoteOperation", "NumberCell", "PendingFacts", "Segment",
     "UnitRef", "Words", "ActDefaults", "Project", "Publication", "Registration", "Signatory",
-    "SourcePos", "Strict",
-    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "given", "label_number",
+    "SourcePos", "AfterCheck", "MinLength", "about",
+    "Timeline", "Unit", "UnitKind", "Version", "effective_date", "rule_form", "label_number",
     "relative", "act_file_stems",
 ]

@@ -7,84 +7,17 @@ of its `changes`, with the in-force rule that applies to it and the first day it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, get_args
-
-from pydantic import (
-    Discriminator,
-    Field,
-    GetJsonSchemaHandler,
-    Tag,
-    TypeAdapter,
-    ValidationError,
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    WrapValidator,
-    model_validator,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, InitErrorDetails
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from ..i18n import tr
+from .checks import EVERY_LANGUAGE, PER_LANGUAGE, MinLength, about
 from .diagnostics import SourcePos
-from .document import IssuerName, LegalDate, Registration, Strict
+from .document import INPUT_CONFIG, IssuerName, LegalDate, Registration
 from .names import readable_name, unique_names
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
-# The key of the validation context that names the project's languages: a per-language value
-# then has one entry for each of them, no more and no fewer (a value made in code: any).
-LANGS_CONTEXT = "langs"
-# The mark of a per-language value in the JSON Schemas, which fill in the project's languages.
-PER_LANGUAGE_SCHEMA = "x-per-language"
-
-
-def _in_every_language(value: Any, handler: ValidatorFunctionWrapHandler,
-                       info: ValidationInfo) -> Any:
-    """A mapping from language code to value, with every language of the context and no other;
-    each problem (a value, a missing or an unknown language) is told at its language's key."""
-    langs = (info.context or {}).get(LANGS_CONTEXT)
-    problems: list[InitErrorDetails] = []
-    try:
-        result = handler(value)
-    except ValidationError as exc:
-        if langs is None or not isinstance(value, dict):
-            raise
-        result, problems = None, [_again(error) for error in exc.errors()]
-    if langs is None or not isinstance(value, dict):
-        return result
-    problems += [InitErrorDetails(type="missing", loc=(code,), input=value)
-                 for code in langs if code not in value]
-    problems += [InitErrorDetails(type="extra_forbidden", loc=(key,), input=value[key])
-                 for key in value if key not in langs]
-    if problems:
-        order = {code: index for index, code in enumerate(langs)}
-        problems.sort(key=lambda problem: order.get(str(problem["loc"][0]), len(order)))
-        raise ValidationError.from_exception_data("per-language value", problems)
-    return result
-
-
-def _again(error: Any) -> InitErrorDetails:
-    """A validation error as it can be raised again, with the others of the same value."""
-    details = InitErrorDetails(type=error["type"], loc=error["loc"], input=error["input"])
-    if "ctx" in error:
-        details["ctx"] = error["ctx"]
-    return details
-
-
-class _PerLanguageSchema:
-    """Marks a per-language value in the JSON Schema (see `PER_LANGUAGE_SCHEMA`)."""
-
-    def __get_pydantic_json_schema__(self, core_schema: CoreSchema,
-                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        schema = handler(core_schema)
-        schema[PER_LANGUAGE_SCHEMA] = True
-        return schema
-
-
-# The metadata of a per-language value: `Annotated[dict[str, T], EVERY_LANGUAGE, PER_LANGUAGE]`.
-EVERY_LANGUAGE = WrapValidator(_in_every_language)
-PER_LANGUAGE = _PerLanguageSchema()
+NonEmptyText = Annotated[str, MinLength(1)]
 # Values in every language of the project, by language code.
 LangText = Annotated[dict[str, NonEmptyText], EVERY_LANGUAGE, PER_LANGUAGE]
 # Words of an edit, which may be none: the words deleted, or appended where none are found.
@@ -92,50 +25,50 @@ LangWords = Annotated[dict[str, str], EVERY_LANGUAGE, PER_LANGUAGE]
 LangUnits = Annotated[dict[str, Any], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
-class ActSignatory(Strict):
+@dataclass(frozen=True, slots=True)
+class ActSignatory:
     """Who signed an act, in one language: the name, the position (by default the one of the
     act's blank) and whether the signatory acts for the holder of that position."""
 
-    name: NonEmptyText = Field(description="The signatory's name, as printed (initials, "
-                                           "surname).")
-    position: NonEmptyText | None = Field(
-        default=None, description="The signatory's position, as printed above the name; by "
-                                  "default the one of the act's blank.")
-    acting: bool = Field(default=False, description="true: the signatory acts for the holder of "
-                                                    "the position.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    name: str = field(metadata=about("The signatory's name, as printed (initials, surname).",
+                                     min_length=1))
+    position: str | None = field(
+        default=None, metadata=about("The signatory's position, as printed above the name; by "
+                                     "default the one of the act's blank.", min_length=1))
+    acting: bool = field(default=False, metadata=about("true: the signatory acts for the "
+                                                       "holder of the position."))
 
 
 LangSignatory = Annotated[dict[str, ActSignatory], EVERY_LANGUAGE, PER_LANGUAGE]
 
 
-def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
-    """The values of the languages given, as a per-language value of `value_type` (`LangText`,
-    `LangUnits`): checked when every language of `langs` is there; with fewer, the value of a
-    record still to be completed (its `todo` says what is missing), which the loader refuses
-    until it is."""
-    if set(langs) <= set(values):
-        checked: dict[str, Any] = TypeAdapter(value_type).validate_python(
-            dict(values), context={LANGS_CONTEXT: tuple(langs)})
-        return checked
-    return dict(values)
+@dataclass(frozen=True, slots=True)
+class InForceDate:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    date: LegalDate = field(metadata=about("The day it takes effect (YYYY-MM-DD)."))
 
 
-class InForceDate(Strict):
-    date: LegalDate = Field(description="The day it takes effect (YYYY-MM-DD).")
+@dataclass(frozen=True, slots=True)
+class InForceAfterDays:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    after_publication_days: int = field(metadata=about(
+        "It takes effect when this many days have passed after the day of its first official "
+        "publication (`published`).", ge=1, le=365))
 
 
-class InForceAfterDays(Strict):
-    after_publication_days: int = Field(
-        ge=1, le=365, description="It takes effect when this many days have passed after the "
-                                  "day of its first official publication (`published`).")
-
-
-class InForceAfterSigning(Strict):
+@dataclass(frozen=True, slots=True)
+class InForceAfterSigning:
     """N calendar days after the day the act is signed."""
 
-    after_signing_days: int = Field(
-        ge=1, le=365, description="It takes effect when this many calendar days have passed "
-                                  "after the day it was signed.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    after_signing_days: int = field(metadata=about(
+        "It takes effect when this many calendar days have passed after the day it was signed.",
+        ge=1, le=365))
 
 
 # The rules named by a word: on the day of signing, of the first official publication, the day
@@ -144,12 +77,13 @@ InForceKeyword = Literal["on_signing", "on_publication", "day_after_publication"
 IN_FORCE_KEYWORDS: tuple[str, ...] = get_args(InForceKeyword)
 IN_FORCE_FORMS = ("on_signing, on_publication, day_after_publication, on_registration, "
                   "{date: YYYY-MM-DD}, {after_publication_days: N} or {after_signing_days: N}")
-# The forms of a rule, as tags of the union below. A tag stands in the place of an error but
-# names no field a drafter writes (`load.schema` leaves it out of the place it shows).
+# The forms of a rule, as tags of its input union (`load.schema.InForceRuleIn`). A tag stands in
+# the place of an error but names no field a drafter writes (`load.schema` leaves it out of the
+# place it shows).
 IN_FORCE_TAGS = ("keyword", "date_rule", "days_rule", "signing_days_rule")
 
 
-def _rule_form(value: Any) -> str | None:
+def rule_form(value: Any) -> str | None:
     """Which form a rule is written in, so that a wrong rule is told in the terms of its own
     form; None: in no form."""
     if value in IN_FORCE_KEYWORDS:
@@ -165,16 +99,10 @@ def _rule_form(value: Any) -> str | None:
     return None
 
 
-# When an act or a change takes effect. The one reading of a rule: the records' `in_force`
-# (through the input schema) and the command line's (`load.schema.in_force_option`).
-InForceRule = Annotated[
-    Annotated[InForceKeyword, Tag("keyword")]
-    | Annotated[InForceDate, Tag("date_rule")]
-    | Annotated[InForceAfterDays, Tag("days_rule")]
-    | Annotated[InForceAfterSigning, Tag("signing_days_rule")],
-    Discriminator(_rule_form, custom_error_type="in_force_rule",
-                  custom_error_message=f"expected {IN_FORCE_FORMS}"),
-]
+# When an act or a change takes effect; the input layer reads it in the form `rule_form` names
+# (`load.schema.InForceRuleIn`), the one reading of the records' `in_force` and of the command
+# line's.
+InForceRule = InForceKeyword | InForceDate | InForceAfterDays | InForceAfterSigning
 
 # The kinds of act; each language has its words for every one (the act-word tables of lang/).
 ActType = Literal["resolution", "law", "constitutional_law", "code", "decree", "decree_law",
@@ -213,19 +141,21 @@ TITLE_TARGET = "title"
 NoteCount = Literal["one", "several"]
 
 
-class EditIn(Strict):
+@dataclass(frozen=True, slots=True)
+class EditIn:
     """Words replaced by others; with `replace` empty, words deleted; with `find` empty, words
     appended at the end of the unit's text (whose own final mark gives way to theirs)."""
 
-    find: LangWords = Field(description="The words as the unit's text has them now, in every "
-                                        "language; empty: words appended at the end.")
-    replace: LangWords = Field(description="The words put in their place, in every language; "
-                                           "empty: the words found are deleted.")
-    all: bool = Field(default=False, description="true: every occurrence of the words found; "
-                                                 "otherwise they must occur once.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
 
-    @model_validator(mode="after")
-    def _words_somewhere(self) -> EditIn:
+    find: LangWords = field(metadata=about("The words as the unit's text has them now, in every "
+                                           "language; empty: words appended at the end."))
+    replace: LangWords = field(metadata=about("The words put in their place, in every "
+                                              "language; empty: the words found are deleted."))
+    all: bool = field(default=False, metadata=about("true: every occurrence of the words "
+                                                    "found; otherwise they must occur once."))
+
+    def __post_init__(self) -> None:
         """Every language finds words or gives new ones, and all of them do the same."""
         shapes = {(not self.find.get(code), not self.replace.get(code))
                   for code in {*self.find, *self.replace}}
@@ -234,7 +164,6 @@ class EditIn(Strict):
         if len(shapes) > 1:
             raise ValueError(tr("an edit deletes, appends or replaces words alike in every "
                                 "language"))
-        return self
 
     @property
     def appends(self) -> bool:
@@ -261,7 +190,8 @@ InForceWording = Literal["after_day", "after_first", "from_day", "from_day_his",
                          "first_short"]
 
 
-class NoteStyle(Strict):
+@dataclass(frozen=True, slots=True)
+class NoteStyle:
     """How the notes name an act, where the publisher writes a form in several ways.
 
     Every field left out (None) takes the form of the act's era — the forms the publisher used
@@ -270,59 +200,54 @@ class NoteStyle(Strict):
     defaults for all its acts (`notes` in legalgen.yaml); an act's record sets its own
     (`note_style`). `legalgen docs record-format` shows each form in each language."""
 
-    era: LegalDate | None = Field(default=None,
-                                  description="A date: the notes take the forms the publisher "
-                                              "used on that day (default: the act's date).")
-    dash: DashStyle | None = Field(default=None,
-                                   description="The dash before the act in a Kazakh note: "
-                                               "hyphen or en_dash.")
-    number_sign: NumberSign | None = Field(default=None,
-                                           description="The number sign before the act's "
-                                                       "number: numero or latin_n.")
-    date_form: DateForm | None = Field(default=None,
-                                       description="How a Kazakh note writes the act's date: "
-                                                   "day_first, year_first or year_first_dot.")
-    bracket: BracketPlace | None = Field(default=None,
-                                         description="Where the in-force bracket stands: "
-                                                     "before_act_word or after_act_word.")
-    issuer_form: IssuerForm | None = Field(default=None,
-                                           description="The issuer's name in the notes: short "
-                                                       "or long.")
-    act_word: WordCase | None = Field(default=None,
-                                      description="The act word of a Kazakh note in lower case "
-                                                  "or with a capital.")
-    title: TitleForm | None = Field(default=None,
-                                    description="How a Kazakh note names the document's title: "
-                                                "plain or owner (the title of the act).")
-    insert_holder: HolderForm | None = Field(default=None,
-                                             description="Whether a Kazakh insertion note names "
-                                                         "the document inserted into: named or "
-                                                         "omitted.")
-    other_text: TextForm | None = Field(default=None,
-                                        description="How a Kazakh note names the other "
-                                                    "language's text: possessive or plain.")
-    changes_word: ChangesWord | None = Field(default=None,
-                                             description="The Kazakh word for changes: by_acts "
-                                                         "(by the number of acts) or plural.")
-    wording: InForceWording | None = Field(default=None,
-                                           description="The wording of an in-force bracket of "
-                                                       "days after publication (`legalgen docs "
-                                                       "record-format`).")
-    signing_bracket: bool | None = Field(default=None,
-                                         description="true: an act in force on signing shows "
-                                                     "its in-force bracket too.")
-    see_point: str | None = Field(default=None, min_length=1,
-                                  description="A point of the act: the in-force bracket refers "
-                                              "to it.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    era: LegalDate | None = field(default=None, metadata=about(
+        "A date: the notes take the forms the publisher used on that day (default: the "
+        "act's date)."))
+    dash: DashStyle | None = field(default=None, metadata=about(
+        "The dash before the act in a Kazakh note: hyphen or en_dash."))
+    number_sign: NumberSign | None = field(default=None, metadata=about(
+        "The number sign before the act's number: numero or latin_n."))
+    date_form: DateForm | None = field(default=None, metadata=about(
+        "How a Kazakh note writes the act's date: day_first, year_first or "
+        "year_first_dot."))
+    bracket: BracketPlace | None = field(default=None, metadata=about(
+        "Where the in-force bracket stands: before_act_word or after_act_word."))
+    issuer_form: IssuerForm | None = field(default=None, metadata=about(
+        "The issuer's name in the notes: short or long."))
+    act_word: WordCase | None = field(default=None, metadata=about(
+        "The act word of a Kazakh note in lower case or with a capital."))
+    title: TitleForm | None = field(default=None, metadata=about(
+        "How a Kazakh note names the document's title: plain or owner (the title of the "
+        "act)."))
+    insert_holder: HolderForm | None = field(default=None, metadata=about(
+        "Whether a Kazakh insertion note names the document inserted into: named or "
+        "omitted."))
+    other_text: TextForm | None = field(default=None, metadata=about(
+        "How a Kazakh note names the other language's text: possessive or plain."))
+    changes_word: ChangesWord | None = field(default=None, metadata=about(
+        "The Kazakh word for changes: by_acts (by the number of acts) or plural."))
+    wording: InForceWording | None = field(default=None, metadata=about(
+        "The wording of an in-force bracket of days after publication (`legalgen docs "
+        "record-format`)."))
+    signing_bracket: bool | None = field(default=None, metadata=about(
+        "true: an act in force on signing shows its in-force bracket too."))
+    see_point: str | None = field(default=None, metadata=about(
+        "A point of the act: the in-force bracket refers to it.", min_length=1))
 
     def over(self, defaults: NoteStyle) -> NoteStyle:
         """This style, with `defaults` where it leaves a form out."""
-        given = self.model_dump(exclude_none=True)
-        return NoteStyle.model_validate({**defaults.model_dump(exclude_none=True), **given})
+        return defaults.with_forms(self.given())
+
+    def with_forms(self, forms: Mapping[str, Any]) -> NoteStyle:
+        """This style with `forms` (by name) set, the others as they are."""
+        return replace(self, **forms)
 
     def given(self) -> dict[str, Any]:
         """The forms set, by name."""
-        return self.model_dump(exclude_none=True)
+        return {name.name: getattr(self, name.name) for name in fields(self)
+                if getattr(self, name.name) is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +309,7 @@ class Act:
     # The act's official blank per language, from the registry of blanks; None: it has none.
     blank: dict[str, Blank] | None = None
     # How the notes name the act where the publisher writes a form several ways.
-    note_style: NoteStyle = field(default_factory=lambda: NoteStyle())
+    note_style: NoteStyle = field(default_factory=NoteStyle)
     # The day of its state registration (the rule `on_registration`).
     registered: dt.date | None = None
     # Where each field of the act stands in its record ("number", "date", "published",

@@ -1,8 +1,9 @@
 """The document: its unit tree in one language, the cells of its tables, its signatory.
 
 Reads and writes nothing. `Unit` is the tree every later stage reads: a unit with its full id,
-its language's text, its children and the place in the source it came from. The pydantic
-classes here are the parts of the input schema that the tree keeps as they were read.
+its language's text, its children and the place in the source it came from. The frozen
+dataclasses here are the parts of the input schema that the tree keeps as they were read (the
+input layer validates them; `checks`).
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from typing import Annotated, Any, ClassVar
 
 from ..i18n import tr
+from .checks import AfterCheck, about
 from .diagnostics import SourcePos
 from .kinds import UnitKind
 
@@ -33,63 +33,77 @@ def _within_range(value: dt.date) -> dt.date:
     return value
 
 
-LegalDate = Annotated[dt.date, AfterValidator(_within_range)]
+LegalDate = Annotated[dt.date, AfterCheck(_within_range)]
+# What the input layer validates a value of the schema with: unknown fields are errors.
+INPUT_CONFIG: dict[str, Any] = {"extra": "forbid"}
 
 
-class Strict(BaseModel):
-    """Input whose unknown fields are errors; frozen, as no stage edits what was read."""
+@dataclass(frozen=True, slots=True)
+class AmountEntry:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
 
-    # A model's validator is built when it first validates: a command that takes the project
-    # from the cache never pays for it.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class AmountEntry(Strict):
-    year: int | str = Field(description="The year of the amount (2013), or the years as text "
-                                        "(\"2016-2020\").")
-    amount: float | None = Field(description="The amount, a number; null for a dash (\"–\").")
-    mark: str | None = Field(default=None, description="A footnote mark after the amount (\"*\").")
+    year: int | str = field(metadata=about("The year of the amount (2013), or the years as "
+                                           "text (\"2016-2020\")."))
+    amount: float | None = field(metadata=about("The amount, a number; null for a dash (\"–\")."))
+    mark: str | None = field(default=None,
+                             metadata=about("A footnote mark after the amount (\"*\")."))
 
 
-class AmountsCell(Strict):
-    amounts: list[AmountEntry] = Field(description="The amounts of the cell, one per year, in "
-                                                   "the order they are printed.")
+@dataclass(frozen=True, slots=True)
+class AmountsCell:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    amounts: list[AmountEntry] = field(metadata=about("The amounts of the cell, one per year, "
+                                                      "in the order they are printed."))
 
 
-class NumberCell(Strict):
-    number: float | int = Field(description="The number, formatted by each language "
-                                            "(\"6 000,0\").")
-    mark: str | None = Field(default=None, description="A footnote mark after the number (\"*\").")
+@dataclass(frozen=True, slots=True)
+class NumberCell:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    number: float | int = field(metadata=about("The number, formatted by each language "
+                                               "(\"6 000,0\")."))
+    mark: str | None = field(default=None,
+                             metadata=about("A footnote mark after the number (\"*\")."))
 
 
 Cell = str | int | float | AmountsCell | NumberCell
 
 
-class Signatory(Strict):
-    position: str = Field(description="The position of the person who signs, as printed above "
-                                      "the name.")
-    name: str = Field(description="The name of the person who signs, as printed (initials, "
-                                  "surname).")
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    position: str = field(metadata=about("The position of the person who signs, as printed "
+                                         "above the name."))
+    name: str = field(metadata=about("The name of the person who signs, as printed (initials, "
+                                     "surname)."))
 
 
-class Registration(Strict):
+@dataclass(frozen=True, slots=True)
+class Registration:
     """The state registration of an act with the Ministry of Justice: its number in the
     register of normative legal acts and its day."""
 
-    number: str = Field(min_length=1, description="The number of the state registration in the "
-                                                  "register of normative legal acts, as printed.")
-    date: LegalDate = Field(description="The day of the state registration (YYYY-MM-DD).")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    number: str = field(metadata=about("The number of the state registration in the register "
+                                       "of normative legal acts, as printed.", min_length=1))
+    date: LegalDate = field(metadata=about("The day of the state registration (YYYY-MM-DD)."))
 
 
-class Publication(Strict):
+@dataclass(frozen=True, slots=True)
+class Publication:
     """Where and when an act was first officially published (the legal information system, a
     newspaper)."""
 
-    source: str = Field(min_length=1, description="Where the act was first officially "
-                                                  "published, as printed (the legal "
-                                                  "information system, a newspaper).")
-    date: LegalDate = Field(description="The day of the first official publication "
-                                        "(YYYY-MM-DD).")
+    __pydantic_config__: ClassVar[dict[str, Any]] = INPUT_CONFIG
+
+    source: str = field(metadata=about("Where the act was first officially published, as "
+                                       "printed (the legal information system, a newspaper).",
+                                       min_length=1))
+    date: LegalDate = field(metadata=about("The day of the first official publication "
+                                           "(YYYY-MM-DD)."))
 
 
 @dataclass(slots=True)

@@ -9,11 +9,11 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ..consolidate import consolidate
 from ..i18n import tr
-from ..input import UnitIn, validate_model
+from ..input import UnitIn, given, validate_model
 from ..lang import codes, drafting
 from ..load.registry import builtin_issuers
 from ..load.schema import ActIn, ChangeIn
@@ -31,7 +31,6 @@ from ..model import (
     SourcePos,
     Version,
     effective_date,
-    given,
 )
 from ..model.drafting import ActScope
 from .edits import Edit
@@ -85,7 +84,7 @@ def act_in(act: Act, titles: Mapping[str, str], diagnostics: Diagnostics, pos: S
     """The record's act: what is known of it, its title in the languages given and the
     project's default signatory; a value the record cannot hold (an empty number, a date out of
     range) is an error at `pos`."""
-    signatory = {code: value.model_dump() for code, value in defaults.signatory.items()} \
+    signatory = {code: asdict(value) for code, value in defaults.signatory.items()} \
         if defaults is not None and defaults.signatory else None
     return validate_model(ActIn, {name: value for name, value in {
         "type": act.type, "issuer": act.issuer, "number": act.number, "date": act.date,

@@ -4,13 +4,15 @@ Reads a `Record`: an `AmendmentIn` (the act, the changes) and its `todo` list â€
 what a drafter still has to fill in (a language whose wording is missing: the record does not
 load until they are done), or placeholders an import wrote (information). Writes its YAML text:
 `act` then `changes` then `todo`, the keys in the order of the models' fields (the order a
-drafter writes them), each model with exactly the fields the record set.
+drafter writes them), each model with exactly the fields the record set, each value of the
+model (an edit, a note style) with the fields that differ from their defaults.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel
@@ -46,8 +48,24 @@ class _Plain(yaml.SafeDumper):
         return True
 
 
+def _data(value: Any) -> Any:
+    """`value` as its record writes it."""
+    if isinstance(value, BaseModel):
+        return {name: _data(getattr(value, name)) for name in type(value).model_fields
+                if name in value.model_fields_set}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: _data(getattr(value, field.name))
+                for field in dataclasses.fields(value)
+                if getattr(value, field.name) != field.default}
+    if isinstance(value, dict):
+        return {key: _data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_data(item) for item in value]
+    return value
+
+
 def record_yaml(record: Record) -> str:
-    return yaml.dump(record.model_dump(exclude_unset=True), Dumper=_Plain, allow_unicode=True,
+    return yaml.dump(_data(record), Dumper=_Plain, allow_unicode=True,
                      sort_keys=False, width=100, default_flow_style=False)
 
 
@@ -55,7 +73,7 @@ def grouped_record_yaml(records: Mapping[str, Record]) -> str:
     """One record of an act amending several documents of a workspace, from the record of each
     document's share (their act is one): its changes grouped per document, in the order given,
     and every share's `todo`."""
-    shares = {doc: record.model_dump(exclude_unset=True) for doc, record in records.items()}
+    shares = {doc: _data(record) for doc, record in records.items()}
     first = next(iter(shares.values()))
     data: dict[str, object] = {
         "act": first["act"],

@@ -68,7 +68,7 @@ class ActRecord:
 
     def style(self) -> NoteStyle:
         chosen = {key: votes.most_common(1)[0][0] for key, votes in self.forms.items()}
-        return NoteStyle.model_validate({k: v for k, v in chosen.items() if v is not None})
+        return NoteStyle().with_forms({k: v for k, v in chosen.items() if v is not None})
 
 
 def render(lang: Language, facts: NoteFacts) -> str:
@@ -96,8 +96,8 @@ def observed_forms(lang: Language, facts: NoteFacts) -> Iterator[tuple[ActMentio
                 yield mention, key, value
                 continue
             for other in style_values(key):
-                changed = _restyled(facts, position, mention.style.model_copy(
-                    update={key: other}))
+                changed = _restyled(facts, position, mention.style.with_forms(
+                    {key: other}))
                 if render(lang, changed) != printed:
                     yield mention, key, None
                     break
