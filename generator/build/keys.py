@@ -102,11 +102,6 @@ class _SubjectPickler(pickle.Pickler):
                     value = getattr(obj, field.name)
                     values.append(sorted(value, key=repr) if field.name in sets else value)
             return (tuple, (tuple(values),))
-        if hasattr(kind, "__pydantic_config__"):
-            # A value of the input schema, by its class's name and its fields, as the keys of
-            # the outputs already written have it.
-            return (tuple, ((kind.__qualname__, tuple(
-                (field.name, getattr(obj, field.name)) for field in dataclasses.fields(obj))),))
         return NotImplemented
 
 
