@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from _measure import ROOT, verdict
-from pydantic import BaseModel
 
 from generator.build.sealed import seal, unsealed
 from generator.load import load_project
@@ -40,8 +39,6 @@ def plain_data(value: Any) -> Any:
         return {"type": type(value).__name__,
                 **{field.name: plain_data(getattr(value, field.name))
                    for field in dataclasses.fields(value)}}
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
     if isinstance(value, dict):
         return {str(key): plain_data(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
