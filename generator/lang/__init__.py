@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable, ItemsView, Iterator, Mapping, MutableMapping, ValuesView
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..model import KINDS, ActMention, Language
@@ -34,9 +33,14 @@ if TYPE_CHECKING:
 Part = TypeVar("Part")
 
 
-@dataclass(frozen=True, slots=True)
 class _Deferred(Generic[Part]):
-    make: Callable[[], Part]
+    """A part not made yet (a plain class: a dataclass costs its import time to every
+    command)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Part]) -> None:
+        self.make = make
 
 
 class Registry(MutableMapping[str, Part]):
@@ -89,19 +93,6 @@ PUBLISHED: Registry[PublishedForms] = Registry()
 READERS: Registry[ReaderFactory] = Registry()
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageClasses:
-    """The classes that make a language's parts, each `module:Class` (a module of this package
-    when it starts with a dot): the language; its grammar of amending acts, a subclass of the
-    language and of `DraftingLanguage`; its published forms, made with that grammar; the reader
-    of its published notes, made with the language and an index of issuers."""
-
-    language: str
-    drafting: str | None = None
-    published: str | None = None
-    reader: str | None = None
-
-
 def _class(path: str) -> type[Any]:
     module, name = path.split(":")
     found: type[Any] = getattr(importlib.import_module(module, __name__), name)
@@ -116,18 +107,23 @@ def _published(path: str, code: str) -> Any:
     return _class(path)(drafting(code))
 
 
-def register_lazily(code: str, classes: LanguageClasses) -> None:
+def register_lazily(code: str, language: str, drafting: str | None = None,
+                    published: str | None = None, reader: str | None = None) -> None:
     """Add the language `code` after those registered before it, by the classes that make its
-    parts: none is imported until the part is first needed."""
+    parts, each `module:Class` (a module of this package when it starts with a dot): the
+    language; its grammar of amending acts, a subclass of the language and of
+    `DraftingLanguage`; its published forms, made with that grammar; the reader of its
+    published notes, made with the language and an index of issuers. No module is imported
+    until its part is first needed."""
     if code in LANGUAGES:
         raise ValueError(f"the language '{code}' is registered already")
-    LANGUAGES.defer(code, functools.partial(_made, classes.language))
-    if classes.drafting is not None:
-        DRAFTING.defer(code, functools.partial(_made, classes.drafting))
-    if classes.published is not None:
-        PUBLISHED.defer(code, functools.partial(_published, classes.published, code))
-    if classes.reader is not None:
-        READERS.defer(code, functools.partial(_class, classes.reader))
+    LANGUAGES.defer(code, functools.partial(_made, language))
+    if drafting is not None:
+        DRAFTING.defer(code, functools.partial(_made, drafting))
+    if published is not None:
+        PUBLISHED.defer(code, functools.partial(_published, published, code))
+    if reader is not None:
+        READERS.defer(code, functools.partial(_class, reader))
 
 
 def register(language: Language) -> None:
@@ -213,13 +209,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-register_lazily("kk", LanguageClasses(".kk:Kazakh", ".kk_drafting:KazakhDrafting",
-                                      ".kk_published:KazakhForms", ".kk_reading:KazakhReader"))
-register_lazily("ru", LanguageClasses(".ru:Russian", ".ru_drafting:RussianDrafting",
-                                      ".ru_published:RussianForms", ".ru_reading:RussianReader"))
+register_lazily("kk", ".kk:Kazakh", drafting=".kk_drafting:KazakhDrafting",
+                published=".kk_published:KazakhForms", reader=".kk_reading:KazakhReader")
+register_lazily("ru", ".ru:Russian", drafting=".ru_drafting:RussianDrafting",
+                published=".ru_published:RussianForms", reader=".ru_reading:RussianReader")
 
-__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LanguageClasses",
-           "LANGUAGES", "codes", "drafting", "language", "PHRASE_KEYS", "PhraseKey",
-           "PublishedForms", "PUBLISHED", "published_forms", "READERS", "register",
-           "register_lazily", "register_published", "register_unit_words", "Registry",
-           "unregister_unit_words"]
+__all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
+           "drafting", "language", "PHRASE_KEYS", "PhraseKey", "PublishedForms", "PUBLISHED",
+           "published_forms", "READERS", "register", "register_lazily", "register_published",
+           "register_unit_words", "Registry", "unregister_unit_words"]
