@@ -107,23 +107,23 @@ def _published(path: str, code: str) -> Any:
     return _class(path)(drafting(code))
 
 
-def register_lazily(code: str, language: str, drafting: str | None = None,
-                    published: str | None = None, reader: str | None = None) -> None:
+def register_lazily(code: str, language_class: str, drafting_class: str | None = None,
+                    published_class: str | None = None, reader_class: str | None = None) -> None:
     """Add the language `code` after those registered before it, by the classes that make its
     parts, each `module:Class` (a module of this package when it starts with a dot): the
     language; its grammar of amending acts, a subclass of the language and of
-    `DraftingLanguage`; its published forms, made with that grammar; the reader of its
-    published notes, made with the language and an index of issuers. No module is imported
-    until its part is first needed."""
+    `DraftingLanguage` (an instance of its own); its published forms, made with that grammar;
+    the reader of its published notes, made with the language and an index of issuers. No
+    module is imported until its part is first needed."""
     if code in LANGUAGES:
         raise ValueError(f"the language '{code}' is registered already")
-    LANGUAGES.defer(code, functools.partial(_made, language))
-    if drafting is not None:
-        DRAFTING.defer(code, functools.partial(_made, drafting))
-    if published is not None:
-        PUBLISHED.defer(code, functools.partial(_published, published, code))
-    if reader is not None:
-        READERS.defer(code, functools.partial(_class, reader))
+    LANGUAGES.defer(code, functools.partial(_made, language_class))
+    if drafting_class is not None:
+        DRAFTING.defer(code, functools.partial(_made, drafting_class))
+    if published_class is not None:
+        PUBLISHED.defer(code, functools.partial(_published, published_class, code))
+    if reader_class is not None:
+        READERS.defer(code, functools.partial(_class, reader_class))
 
 
 def register(language: Language) -> None:
@@ -209,10 +209,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-register_lazily("kk", ".kk:Kazakh", drafting=".kk_drafting:KazakhDrafting",
-                published=".kk_published:KazakhForms", reader=".kk_reading:KazakhReader")
-register_lazily("ru", ".ru:Russian", drafting=".ru_drafting:RussianDrafting",
-                published=".ru_published:RussianForms", reader=".ru_reading:RussianReader")
+register_lazily("kk", ".kk:Kazakh", drafting_class=".kk_drafting:KazakhDrafting",
+                published_class=".kk_published:KazakhForms",
+                reader_class=".kk_reading:KazakhReader")
+register_lazily("ru", ".ru:Russian", drafting_class=".ru_drafting:RussianDrafting",
+                published_class=".ru_published:RussianForms",
+                reader_class=".ru_reading:RussianReader")
 
 __all__ = ["ActMention", "DRAFTING", "DraftingLanguage", "Language", "LANGUAGES", "codes",
            "drafting", "language", "PHRASE_KEYS", "PhraseKey", "PublishedForms", "PUBLISHED",
