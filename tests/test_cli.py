@@ -265,12 +265,11 @@ def test_help_and_a_warm_command_import_only_what_they_use(tmp_path):
     "2014-02-10  ҚР Үкіметінің 07.11.2013 № 1169 қаулысы", "pending: 01.01.2015", "",
     "a :smile: b", "a:b:c", "tab\there", "carriage\rreturn", "bell\a", "[bold]x[/bold]",
     "two\nlines", "trailing  ", "\x1b[1mraw\x1b[0m"])
-@pytest.mark.parametrize("markup", [False, True, None])
-def test_a_line_the_console_writes_without_rich_is_the_line_rich_writes(line, markup,
+@pytest.mark.parametrize("options", [{}, {"markup": False}, {"markup": True}, {"markup": None}])
+def test_a_line_the_console_writes_without_rich_is_the_line_rich_writes(line, options,
                                                                          monkeypatch):
     """The command line's console writes a line of plain text itself (no rich imported) as
     rich would write it, and leaves anything rich would change to rich."""
-    options = {} if markup is None else {"markup": markup}
     written = {}
     for name, console in (("lazy", LazyConsole(stderr=False)),
                           ("rich", Console(highlight=False, soft_wrap=True))):

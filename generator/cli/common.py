@@ -73,7 +73,8 @@ def _plain_line(objects: tuple[Any, ...], options: dict[str, Any]) -> str | None
     if len(objects) != 1 or not isinstance(objects[0], str) or set(options) - {"markup"}:
         return None
     text: str = objects[0]
-    if _CHANGED_BY_RICH.search(text) or (options.get("markup", True) and "[" in text):
+    markup = options.get("markup")  # None, or not given: the console's default, on
+    if _CHANGED_BY_RICH.search(text) or ((markup or markup is None) and "[" in text):
         return None
     return text + "\n"
 
