@@ -9,7 +9,6 @@ work again, never an error.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -22,6 +21,8 @@ def keep(path: Path, data: bytes, kept: int) -> None:
     """Write `path` whole (a temporary file renamed over it), then remove the oldest files of its
     folder with the same suffix beyond the `kept` newest; a disk error leaves the cache as it
     was."""
+    import tempfile  # for a write only: a command that finds its cache reads it alone
+
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

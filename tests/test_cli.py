@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -14,9 +15,11 @@ import click
 import lxml.html
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from generator.annotate import annotate
 from generator.cli import COMMANDS, main
+from generator.cli.common import LazyConsole
 from generator.consolidate import consolidate
 from generator.load import load_project
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit, files_under
@@ -227,9 +230,16 @@ def test_the_help_of_the_command_table_is_each_commands_own():
         assert help_text == command.get_short_help_str(limit=10_000), name
 
 
+# What a language loads beyond its words only when first needed: its drafting grammar, its
+# published forms and its reader of published notes.
+LANGUAGE_PARTS = re.compile(r"generator\.lang\.(?:\w+_(?:drafting|published|reading)|reading"
+                            r"|published_base)")
+
+
 def test_help_and_a_warm_command_import_only_what_they_use(tmp_path):
     """`--help` imports no command's module; `versions` on a cached project neither the YAML
-    reader, nor the input schema, nor rich's progress bar, nor babel."""
+    reader, nor the input schema, nor rich, nor babel, nor any language but the one it lists
+    in, nor any language's drafting grammar, published forms or reader of notes."""
     script = ("import sys\nfrom generator.cli import main\ntry:\n    main(sys.argv[1:])\n"
               "except SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -244,8 +254,38 @@ def test_help_and_a_warm_command_import_only_what_they_use(tmp_path):
     assert "yaml" in imported(*versions), "the first run reads the YAML"
     warm = imported(*versions)
     assert "generator.cli.versions_cmd" in warm
-    assert not {"yaml", "generator.load.project", "generator.load.schema", "babel",
-                "rich.progress"} & warm
+    assert {"generator.lang", "generator.lang.kk"} <= warm
+    assert not {"yaml", "generator.load.project", "generator.load.schema",
+                "generator.lang.ru"} & warm
+    assert not {name for name in warm if name.split(".")[0] in ("rich", "babel")
+                or LANGUAGE_PARTS.fullmatch(name)}
+
+
+@pytest.mark.parametrize("line", [
+    "2014-02-10  ҚР Үкіметінің 07.11.2013 № 1169 қаулысы", "pending: 01.01.2015", "",
+    "a :smile: b", "a:b:c", "tab\there", "carriage\rreturn", "bell\a", "[bold]x[/bold]",
+    "two\nlines", "trailing  ", "\x1b[1mraw\x1b[0m"])
+@pytest.mark.parametrize("options", [{}, {"markup": False}, {"markup": True}, {"markup": None}])
+def test_a_line_the_console_writes_without_rich_is_the_line_rich_writes(line, options,
+                                                                         monkeypatch):
+    """The command line's console writes a line of plain text itself (no rich imported) as
+    rich would write it, and leaves anything rich would change to rich."""
+    written = {}
+    for name, console in (("lazy", LazyConsole(stderr=False)),
+                          ("rich", Console(highlight=False, soft_wrap=True))):
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        console.print(line, **options)
+        written[name] = sys.stdout.getvalue()
+    assert written["lazy"] == written["rich"]
+
+
+def test_plain_lines_are_written_without_making_a_rich_console(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    console = LazyConsole(stderr=False)
+    console.print("2015-01-01  ҚР Үкіметінің 31.03.2014 № 279 қаулысы", markup=False)
+    assert "console" not in console.__dict__
+    console.print("a :smile: b", markup=False)
+    assert "console" in console.__dict__
 
 
 # --- the HTML ----------------------------------------------------------------------------------

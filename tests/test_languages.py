@@ -6,8 +6,11 @@ from __future__ import annotations
 import ast
 import copy
 import importlib.util
+import json
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from click.testing import CliRunner
 from generator.annotate import annotate
 from generator.cli import main
 from generator.consolidate import consolidate, timeline
-from generator.lang import DRAFTING, LANGUAGES, codes, language, register
+from generator.lang import DRAFTING, LANGUAGES, codes, language, register, register_lazily
 from generator.load import load_project
 from generator.load.registry import builtin_issuers
 from generator.model import Annotated, Note, NoteFacts, Project, Segment
@@ -425,3 +428,51 @@ def test_a_project_without_the_third_language_s_values_is_told_where_they_are_mi
             "give them under 'issuers' in legalgen.yaml") in result.output
     assert re.search(r"amendments/no-30\.yaml:\d+:\d+: error: act: missing field 'title\.en'",
                      result.output)
+
+
+def test_a_language_s_modules_load_when_its_parts_are_first_needed():
+    """The codes need no language module; a language's words load its module alone; its
+    drafting grammar, published forms and reader of notes each load with their first use."""
+    script = (
+        "import json, sys\n"
+        "from generator.lang import READERS, codes, drafting, language, published_forms\n"
+        "def loaded():\n"
+        "    return sorted(name.rsplit('.', 1)[1] for name in sys.modules\n"
+        "                  if name.startswith('generator.lang.'))\n"
+        "steps = [(codes(), loaded())]\n"
+        "for use in (language, drafting, published_forms, READERS.__getitem__):\n"
+        "    use('kk')\n"
+        "    steps.append(loaded())\n"
+        "print(json.dumps(steps))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    (found_codes, before), words, grammar, forms, reader = json.loads(done.stdout)
+    assert found_codes == ["kk", "ru"] and before == []
+    assert words == ["base", "kk"]
+    assert set(grammar) - set(words) == {"kk_drafting"}
+    assert set(forms) - set(grammar) == {"kk_published", "published_base"}
+    assert set(reader) - set(forms) == {"kk_reading", "reading"}
+
+
+@pytest.fixture
+def english_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The toy language's module, importable by its name and not imported yet."""
+    (tmp_path / "toy_english_lazy.py").write_text(TOY_LANGUAGE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        yield "toy_english_lazy"
+    finally:
+        LANGUAGES.pop("en", None)
+        sys.modules.pop("toy_english_lazy", None)
+
+
+def test_a_language_registered_by_its_class_is_imported_when_first_used(english_module):
+    register_lazily("en", f"{english_module}:English")
+    assert codes() == ("kk", "ru", "en") and "en" in LANGUAGES
+    assert english_module not in sys.modules
+    assert language("en").phrase("contents") == "Contents"
+    assert english_module in sys.modules
+    assert language("en") is LANGUAGES["en"]
+    assert "en" not in DRAFTING
+    with pytest.raises(ValueError, match="'en' is registered already"):
+        register_lazily("en", f"{english_module}:English")

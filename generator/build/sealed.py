@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -54,7 +53,9 @@ def _create(path: Path) -> None:
     except FileExistsError:
         return
     with os.fdopen(fd, "wb") as handle:
-        handle.write(secrets.token_bytes(KEY_SIZE))
+        # The system's source of secure randomness (what `secrets` reads), without importing
+        # `secrets` and `random` into every command.
+        handle.write(os.urandom(KEY_SIZE))
 
 
 def seal(key: bytes, body: bytes) -> bytes:

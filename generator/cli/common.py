@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,9 +31,16 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+# What rich changes in a line of plain text it prints: an emoji code (`:name:`) becomes the
+# emoji, a tab is expanded, the control codes it strips go.
+_CHANGED_BY_RICH = re.compile(r":\S*:|[\t\a\b\v\f\r]")
+
+
 class LazyConsole:
-    """A rich console made when first used: a command that prints nothing (`--help`, a quiet
-    run) does not import rich."""
+    """A rich console made when first needed: a command that prints nothing (`--help`, a quiet
+    run) or only lines of plain text (`versions`, `outline`, diagnostics) does not import rich.
+    Such a line is written as the console would write it; anything else, and everything once
+    the console is made (a progress bar may be showing), goes through the console."""
 
     def __init__(self, stderr: bool) -> None:
         self.stderr = stderr
@@ -44,11 +52,31 @@ class LazyConsole:
         return Console(stderr=self.stderr, highlight=False, soft_wrap=True)
 
     def print(self, *objects: Any, **options: Any) -> None:
-        self.console.print(*objects, **options)
+        line = None if "console" in self.__dict__ else _plain_line(objects, options)
+        if line is None:
+            self.console.print(*objects, **options)
+            return
+        stream = sys.stderr if self.stderr else sys.stdout
+        try:
+            stream.write(line)
+            stream.flush()
+        except (BrokenPipeError, UnicodeEncodeError):
+            self.console.print(*objects, **options)  # rich's own exit or message for them
 
     @property
     def is_terminal(self) -> bool:
         return self.console.is_terminal
+
+
+def _plain_line(objects: tuple[Any, ...], options: dict[str, Any]) -> str | None:
+    """The line rich prints for one string that it leaves as it is, or None for anything else."""
+    if len(objects) != 1 or not isinstance(objects[0], str) or set(options) - {"markup"}:
+        return None
+    text: str = objects[0]
+    markup = options.get("markup")  # None, or not given: the console's default, on
+    if _CHANGED_BY_RICH.search(text) or ((markup or markup is None) and "[" in text):
+        return None
+    return text + "\n"
 
 
 err = LazyConsole(stderr=True)

@@ -55,7 +55,7 @@ def write_schemas(root: Path, issuers: list[str],
 
 def title_options(command: Callable[..., None]) -> Callable[..., None]:
     """`--title-<code>` for every language, its default the language's example title."""
-    for lang in reversed(LANGUAGES.values()):
+    for lang in reversed(list(LANGUAGES.values())):
         command = click.option(f"--title-{lang.code}", f"title_{lang.code}",
                                default=lang.starter.title, show_default=True,
                                help=f"The document's title in {lang.code}.")(command)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,8 @@ def versions(root: Path, doc: str | None, lang_code: str | None, as_json: bool) 
     # works on, before their publication gives them a day of their own.
     pending_now = _pending(project, today)
     if as_json:
+        import json  # for --json only
+
         entries = [
             {"date": date.isoformat(),
              "acts": [_act_json(lang, act, act.in_force, date) for act in acts],

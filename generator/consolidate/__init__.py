@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from ..i18n import tr
 from ..memory import collector_paused
 from ..model import Change, Diagnostics, Project, Version
-from .apply import Applier
 from .timeline import (
     PROJECTED,
     pending_changes,
@@ -29,21 +28,13 @@ from .timeline import (
 )
 
 if TYPE_CHECKING:
-    from ..input import UnitBuilder
+    from .apply import Applier
 
 __all__ = [
     "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_step",
     "each_version", "pending_changes", "pending_day", "projected_project", "projection",
     "projection_day", "resolve_date", "timeline", "version_date",
 ]
-
-def _unit_builder(diagnostics: Diagnostics) -> UnitBuilder:
-    """The builder of the units changes insert and replace. The input layer, and the validation
-    library under it, loads when a version is first consolidated: a command whose versions come
-    from the cache never loads it."""
-    from ..input import UnitBuilder
-
-    return UnitBuilder(diagnostics)
 
 
 def consolidate(project: Project, lang: str, date: dt.date,
@@ -89,11 +80,20 @@ def _consolidate(
     )
     version.pending = pending_changes(project, date)
     _check_conflicts(in_force, diagnostics)
-    applier = Applier(version, _unit_builder(diagnostics), diagnostics, project)
+    applier = _applier(version, diagnostics, project)
     for change in in_force:
         applier.apply(change)
         version.applied.append(change)
     return version
+
+
+def _applier(version: Version, diagnostics: Diagnostics, project: Project) -> Applier:
+    # The applier and the unit builder load with the first version made: a command that only
+    # lists the versions (`versions`) needs neither.
+    from ..input import UnitBuilder
+    from .apply import Applier
+
+    return Applier(version, UnitBuilder(diagnostics), diagnostics, project)
 
 
 def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
@@ -139,7 +139,7 @@ def each_step(project: Project, lang: str) -> Iterator[tuple[Version, set[str] |
     version = Version(lang, document, dates[0], list(document.units), title=document.title)
     changes = sorted((c for c in project.changes if c.effective is not None),
                      key=lambda c: c.sort_key)
-    applier = Applier(version, _unit_builder(diagnostics), diagnostics, project)
+    applier = _applier(version, diagnostics, project)
     applied = 0
     for index, date in enumerate(dates):
         # Changes sort by their in-force date first: those of this date come next.

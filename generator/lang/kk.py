@@ -21,7 +21,6 @@ from ..model import (
     Subject,
     Unit,
 )
-from ..model.diff import CHANGE_PHRASES
 from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, words
 from .base import act_reference, by_type, capitalize, era, merged, signer, with_bracket
@@ -432,6 +431,8 @@ class Kazakh(Language):
                      with_bracket(self, mention), f" {possessive(ACT_WORDS[mention.type])}")
 
     def change_word(self, change: str, kind: Subject, document_type: str) -> str:
+        from ..model.diff import CHANGE_PHRASES  # loaded with the comparisons
+
         return self.phrase(CHANGE_PHRASES[change])
 
     def _date(self, date: dt.date, mention: ActMention) -> str:

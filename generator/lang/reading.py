@@ -47,6 +47,7 @@ from ..model import (
     Unreadable,
 )
 from ..model.notes import plain_text
+from . import READERS, language
 
 # The issuer a law or a code is read with: its names are the Republic's, whoever adopted it.
 LAW_ISSUER = "parliament"
@@ -315,7 +316,6 @@ class LanguageReader(ABC):
 
 
 ReaderFactory = Callable[[Language, IssuerIndex], NoteReader]
-READERS: dict[str, ReaderFactory] = {}
 
 
 def register_reader(code: str, factory: ReaderFactory) -> None:
@@ -325,8 +325,6 @@ def register_reader(code: str, factory: ReaderFactory) -> None:
 
 def note_reader(code: str, issuers: IssuerRegistry) -> NoteReader | None:
     """The reader of language `code` over `issuers` (reuse it for many notes), or None."""
-    from . import language
-
     factory = READERS.get(code)
     return None if factory is None else factory(language(code), IssuerIndex(issuers, code))
 

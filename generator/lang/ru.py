@@ -20,7 +20,6 @@ from ..model import (
     Unit,
     label_number,
 )
-from ..model.diff import CHANGE_PHRASES
 from ..model.language import OrderStarterTexts, StarterTexts, kind_word
 from ..model.notes import TITLE, NoteFacts, NoteStep, Segment, UnitRef, Words, joined, words
 from .base import act_reference, by_type, capitalize, era, signer, with_bracket
@@ -372,6 +371,8 @@ class Russian(Language):
             gender = kind_word(self.unit_words, kind, self.code).gender
         stem = CHANGE_STEMS.get(change)
         if stem is None:
+            from ..model.diff import CHANGE_PHRASES  # loaded with the comparisons
+
             return self.phrase(CHANGE_PHRASES[change])
         return stem.format(past=PAST_ENDINGS[gender])
 
