@@ -73,9 +73,12 @@ class Job:
     template_dir: Path | None  # the project's templates, for a templated writer
     recipe: Recipe | None = None  # a version's, to make its subject again elsewhere
 
+    def made_subject(self) -> Annotated | Diff | ActText:
+        """The subject, a version made now if it was not yet."""
+        return self.subject.made() if isinstance(self.subject, LazyVersion) else self.subject
+
     def render(self) -> bytes:
-        subject = self.subject.made() if isinstance(self.subject, LazyVersion) else self.subject
-        return self.writer.render(subject, self.template_dir)
+        return self.writer.render(self.made_subject(), self.template_dir)
 
 
 @dataclass(frozen=True, slots=True)
