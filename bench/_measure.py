@@ -51,6 +51,8 @@ class TimedRun:
     wall: float
     cpu: float
     pss_mib: float  # the largest sum, over the run, of the PSS of the command and its children
+    command_pss_mib: float = 0.0  # the largest PSS of the command's own process
+    worker_pss_mib: float = 0.0  # the largest PSS of any one process below it
 
 
 def _all_below(pid: int) -> list[int]:
@@ -90,10 +92,11 @@ def run_timed(command: list[str], env: dict[str, str] | None = None) -> TimedRun
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = own = worker = 0
     while process.poll() is None:
-        pids = [process.pid, *_all_below(process.pid)]
-        peak = max(peak, sum(_pss_kib(pid) for pid in pids))
+        sizes = [_pss_kib(pid) for pid in (process.pid, *_all_below(process.pid))]
+        peak, own = max(peak, sum(sizes)), max(own, sizes[0])
+        worker = max(worker, *sizes[1:], 0)
         time.sleep(PSS_INTERVAL)
     wall = time.perf_counter() - started
     stderr = process.stderr.read() if process.stderr else ""
@@ -101,7 +104,7 @@ def run_timed(command: list[str], env: dict[str, str] | None = None) -> TimedRun
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return TimedRun(wall, cpu, peak / 1024)
+    return TimedRun(wall, cpu, peak / 1024, own / 1024, worker / 1024)
 
 
 def private_cache(folder: Path) -> dict[str, str]:

@@ -12,7 +12,9 @@ wall time of the two at once over that of the two in turn (0.5 on two free cores
 one). The reference runs before and after the builds, and R is the mean of the two. The build's
 wall ratio (`--jobs 2` over `--jobs 1`) must be at most 1.24 R; the memory of `--jobs 2` — the
 largest sum of the PSS of the command and all its workers — at most 1.4 times that of
-`--jobs 1`. Exits 1 when a target is missed.
+`--jobs 1`; the largest PSS of the command's own process and of one worker are printed beside
+it (with one job at a time the command renders in its own process). Exits 1 when a target is
+missed.
 Run: .venv/bin/python bench/bench_parallel.py [--scale 10]
 """
 
@@ -83,7 +85,8 @@ def main() -> int:
     machine = (before[2] + after[2]) / 2
     for jobs, run in runs.items():
         print(f"--jobs {jobs}: {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
-              f"summed PSS {run.pss_mib:7.1f} MiB")
+              f"summed PSS {run.pss_mib:7.1f} MiB (the command's process at most "
+              f"{run.command_pss_mib:.1f} MiB, one worker at most {run.worker_pss_mib:.1f} MiB)")
     wall = runs[2].wall / runs[1].wall
     wall_target = WALL_FACTOR * machine
     memory = runs[2].pss_mib / runs[1].pss_mib

@@ -9,7 +9,7 @@ import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -69,6 +69,39 @@ def test_a_second_build_writes_nothing(project):
     before = {name: (out / name).stat().st_mtime_ns for name in EVERY_OUTPUT}
     assert written(build(root, out), out) == set()
     assert {name: (out / name).stat().st_mtime_ns for name in EVERY_OUTPUT} == before
+
+
+def test_an_up_to_date_build_makes_no_version(project, monkeypatch):
+    root, out = project
+
+    def never(*_: object) -> None:
+        raise AssertionError("a version was made for outputs the store holds")
+
+    monkeypatch.setattr(plan, "made_version", never)
+    assert written(build(root, out), out) == set()
+    (out / f"ru/{VERSIONS[0]}/{DOC_ID}.html").unlink()
+    with pytest.raises(AssertionError, match="a version was made"):
+        build(root, out)
+
+
+def test_the_kept_hash_of_a_version_is_that_of_the_version_made_again(project, monkeypatch):
+    root, out = project
+    kept_hash = project_cache.VersionHashes.get
+    compared = []
+
+    def unknown() -> str:
+        raise AssertionError("the build kept no hash of this version")
+
+    def made_and_compared(hashes: project_cache.VersionHashes, name: str,
+                          compute: Callable[[], str]) -> str:
+        made = compute()
+        assert kept_hash(hashes, name, unknown) == made, name
+        compared.append(name)
+        return made
+
+    monkeypatch.setattr(project_cache.VersionHashes, "get", made_and_compared)
+    assert written(build(root, out), out) == set()
+    assert len(compared) == len(VERSIONS) * 2
 
 
 def test_force_writes_everything(project):

@@ -66,6 +66,10 @@ class ForkedPool:
         if self.workers <= 1 or len(jobs) <= 1:
             yield from InProcess().run(jobs)
             return
+        # Versions are made here, once, for the workers to share (a version's PDF and DOCX may
+        # render in two of them).
+        for job in jobs:
+            job.made_subject()
         # What the command holds lives as long as it: keep the collector off its pages, which
         # the forked workers then share with this process instead of copying.
         gc.freeze()

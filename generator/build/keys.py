@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Change, Document, Language, SourcePos, Version
 from ..writers import Writer
-from ..writers.shared.templates import TEMPLATES, Templates
+from ..writers.shared.template_folders import TEMPLATES, template_folders
 from .fingerprint import digest_files, legalgen_fingerprint
 
 KEY_FORMAT = "legalgen-output/2"
@@ -44,7 +44,7 @@ UNREAD_BY_VERSION_WRITERS: dict[type, frozenset[str]] = {
 def templates_fingerprint(project_templates: Path | None) -> str:
     """A hash of every entry of the built-in templates and of the project's templates folder
     (one leading out of the project is an `InputError`, never read)."""
-    folders = Templates(project_templates).folders
+    folders = template_folders(project_templates)
     own = folders[0] if len(folders) > 1 else None
     parts = []
     for folder in (TEMPLATES, own):

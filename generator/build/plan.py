@@ -7,7 +7,9 @@ language and format, the file's place under the output folder, and its key — a
 into those the output store already holds and those to render, the slowest formats first.
 
 Consolidating and annotating take milliseconds; rendering (PDF above all) takes seconds. So the
-versions are made once, in the command's process, and only what the store lacks is rendered.
+versions are made once, in the command's process, and only what the store lacks is rendered. A
+version's key comes from the hash of it kept in the project cache (`VersionHashes`) when there
+is one: a version is made only when one of its outputs is rendered, or its hash is not kept yet.
 """
 
 from __future__ import annotations
@@ -15,16 +17,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..annotate import annotate
-from ..consolidate import consolidate, pending_day, projection
+from ..consolidate import consolidate, pending_day, projection, projection_day
 from ..model import Annotated, Project
 from ..model.act_text import ActText
 from ..model.diff import Diff
 from ..writers import Writer, writer
 from .files import PROJECTED, act_path, diff_path, output_path
 from .keys import UNREAD_BY_VERSION_WRITERS, output_key, subject_fingerprint, templates_fingerprint
+from .project_cache import VersionHashes
 from .store import OutputStore
 
 # The slowest formats are rendered first, so that no worker is left with a long job at the end.
@@ -44,6 +48,20 @@ class Recipe:
     today: dt.date
 
 
+class LazyVersion:
+    """A version made from the project when first asked for, once for all its outputs."""
+
+    def __init__(self, project: Project, recipe: Recipe) -> None:
+        self.project = project
+        self.recipe = recipe
+        self._made: Annotated | None = None
+
+    def made(self) -> Annotated:
+        if self._made is None:
+            self._made = made_version(self.project, self.recipe)
+        return self._made
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     """One output: (document, version | comparison | act, language, format) → bytes."""
@@ -51,12 +69,16 @@ class Job:
     path: Path  # the output's place under the output folder
     key: str  # everything its bytes depend on (`keys.output_key`)
     writer: Writer
-    subject: Annotated | Diff | ActText
+    subject: LazyVersion | Annotated | Diff | ActText
     template_dir: Path | None  # the project's templates, for a templated writer
     recipe: Recipe | None = None  # a version's, to make its subject again elsewhere
 
+    def made_subject(self) -> Annotated | Diff | ActText:
+        """The subject, a version made now if it was not yet."""
+        return self.subject.made() if isinstance(self.subject, LazyVersion) else self.subject
+
     def render(self) -> bytes:
-        return self.writer.render(self.subject, self.template_dir)
+        return self.writer.render(self.made_subject(), self.template_dir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +96,16 @@ class Keys:
         self.subjects: dict[int, str] = {}
 
     def job(self, chosen: Writer, lang: str, subject: Annotated | Diff | ActText,
-            path: Path, recipe: Recipe | None = None) -> Job:
+            path: Path) -> Job:
         if id(subject) not in self.subjects:
-            unread = UNREAD_BY_VERSION_WRITERS if isinstance(subject, Annotated) else {}
-            self.subjects[id(subject)] = subject_fingerprint(subject, unread)
+            self.subjects[id(subject)] = subject_hash(subject)
         key = output_key(chosen, lang, self.subjects[id(subject)], self.templates)
-        return Job(path, key, chosen, subject, self.template_dir, recipe)
+        return Job(path, key, chosen, subject, self.template_dir)
+
+    def version_job(self, chosen: Writer, version: LazyVersion, version_hash: str,
+                    path: Path) -> Job:
+        key = output_key(chosen, version.recipe.lang, version_hash, self.templates)
+        return Job(path, key, chosen, version, self.template_dir, version.recipe)
 
 
 def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None],
@@ -89,17 +115,41 @@ def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None]
     latest version lists the acts pending on `today` (default: the day it runs) too."""
     today = today or dt.date.today()
     keys = Keys(template_dir)
+    hashes = VersionHashes(project)
     jobs = []
     for date in dates:
         for lang in langs:
-            recipe = Recipe(project.root.resolve(), project.workspace_doc, date, lang, today)
-            annotated = made_version(project, recipe)
+            version = LazyVersion(project, Recipe(project.root.resolve(), project.workspace_doc,
+                                                  date, lang, today))
+            version_hash = hashes.get(version_name(project, version.recipe),
+                                      partial(_made_hash, version))
             for fmt in formats:
                 chosen = writer("version", fmt)
                 path = output_path(Path(), lang, PROJECTED if date is None else date.isoformat(),
                                    project.doc_id, chosen.extension)
-                jobs.append(keys.job(chosen, lang, annotated, path, recipe))
+                jobs.append(keys.version_job(chosen, version, version_hash, path))
+    hashes.save()
     return jobs
+
+
+def subject_hash(subject: Annotated | Diff | ActText) -> str:
+    """The hash of a subject as its writers see it (a version without what they never read)."""
+    return subject_fingerprint(subject, UNREAD_BY_VERSION_WRITERS
+                               if isinstance(subject, Annotated) else {})
+
+
+def _made_hash(version: LazyVersion) -> str:
+    return subject_hash(version.made())
+
+
+def version_name(project: Project, recipe: Recipe) -> str:
+    """What a version of the project is made from besides the project: the day whose pending
+    acts it lists (the latest version's depends on the day it is made), or the projection's."""
+    if recipe.date is None:
+        listed = f"projected {projection_day(project, recipe.today).isoformat()}"
+    else:
+        listed = f"{recipe.date.isoformat()} {pending_day(project, recipe.date, recipe.today)}"
+    return f"{project.workspace_doc or ''} {recipe.lang} {listed}"
 
 
 def made_version(project: Project, recipe: Recipe) -> Annotated:

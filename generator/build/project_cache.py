@@ -6,7 +6,8 @@ file-size limit from the environment, and a pickle from the user's cache folder
 (`$XDG_CACHE_HOME/legalgen/projects`, by default `~/.cache/legalgen/projects`). Writes: that
 pickle, named by the hash of those inputs, of legalgen's code and of the Python version, after a
 load that found no error, and beside it the project's validation under the same name (with the
-day it was made on); the oldest pickles, and the oldest validations, beyond a few are removed.
+day it was made on) and the hashes of its versions as their writers see them (`VersionHashes`);
+the oldest pickles, validations and hashes beyond a few are removed.
 Unpickling runs code, so a pickle is sealed (`sealed`): it starts with the HMAC-SHA256 of the
 rest under a key only this user can read, and one whose seal does not match — partial, corrupt,
 or written by anyone else — is never unpickled: the project is read from its files (and
@@ -106,6 +107,36 @@ def validated_cached(project: Project, validate: Callable[[], Diagnostics],
     keep(path, seal(key, pickle.dumps((today, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)),
          KEPT)
     return diagnostics
+
+
+class VersionHashes:
+    """The hash of each version of a project as its writers see it (`keys.subject_fingerprint`),
+    kept beside the project in the cache under its key: an up-to-date build finds its outputs'
+    keys without consolidating or annotating a version. The key covers every input and
+    legalgen's code; a version is named by what else it is made from (the document, the
+    language, the day and the day whose pending acts it lists). Without a cache key nothing is
+    kept and every hash is computed."""
+
+    def __init__(self, project: Project) -> None:
+        folder = cache_folder()
+        self._key = signing_key(folder) if project.cache_key is not None else None
+        self._path = folder / f"{project.cache_key}.versions"
+        kept = _read(self._path, self._key) if self._key is not None else None
+        self._hashes: dict[str, str] = kept if isinstance(kept, dict) else {}
+        self._added = False
+
+    def get(self, name: str, compute: Callable[[], str]) -> str:
+        """The hash of the version `name`, computed (and kept) when not known yet."""
+        if name not in self._hashes:
+            self._hashes[name] = compute()
+            self._added = True
+        return self._hashes[name]
+
+    def save(self) -> None:
+        if self._added and self._key is not None:
+            body = pickle.dumps(self._hashes, protocol=pickle.HIGHEST_PROTOCOL)
+            keep(self._path, seal(self._key, body), KEPT)
+            self._added = False
 
 
 def _read(path: Path, key: bytes) -> object:

@@ -44,12 +44,10 @@ from ...lang.cells import cell_lines
 from ...model import (
     Annotated,
     Cell,
-    Diagnostics,
     FamilyVisitor,
     InputError,
     Language,
     Note,
-    SourcePos,
     Unit,
     spec_of,
 )
@@ -57,10 +55,9 @@ from ...model.act_text import ActText
 from ...model.inline import spans
 from ...model.tables import heading_text, is_numeric, table_shape
 from ...regular_files import NotRegularFile, is_regular, kind_of, read_regular
+from .template_folders import TEMPLATES as TEMPLATES
+from .template_folders import template_folders, template_problem
 from .typography import unbreakable_pieces
-
-# The built-in templates ship inside the package.
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +69,7 @@ class Templates:
 
     @property
     def folders(self) -> list[Path]:
-        if self.project is None or not self.project.is_dir():
-            return [TEMPLATES]
-        own = self.project.resolve()
-        if not own.is_relative_to(self.project.parent.resolve()):
-            raise _template_problem(self.project.name, 1, tr("the templates folder is a link "
-                                                             "leading out of the project: not "
-                                                             "read"))
-        return [own, TEMPLATES]
+        return template_folders(self.project)
 
     def find(self, name: str) -> Path | None:
         """The file used for `name` (a path relative to a templates folder), if any; a file of
@@ -95,11 +85,11 @@ class Templates:
             try:
                 real = _confined(folder, path, str(relative))
             except UnsafeTemplate as exc:
-                raise _template_problem(self.shown(path), 1, exc.message or "") from None
+                raise template_problem(self.shown(path), 1, exc.message or "") from None
             if is_regular(real):
                 return real
             if real.exists() and not real.is_dir():  # a FIFO, a device: never read
-                raise _template_problem(self.shown(path), 1, tr("template: {relative} is "
+                raise template_problem(self.shown(path), 1, tr("template: {relative} is "
                                                                 "{kind}, not a regular file",
                                                                 relative=relative,
                                                                 kind=tr(kind_of(
@@ -157,7 +147,7 @@ class Templates:
         """The input error a failed template is, at the project's template it failed in; None
         when no template of the project had a part in it (a fault of legalgen's own)."""
         if isinstance(exc, UnsafeTemplate):
-            return _template_problem(self.shown(exc.path), 1, exc.message or "")
+            return template_problem(self.shown(exc.path), 1, exc.message or "")
         places = [(frame.filename, frame.lineno or 1)
                   for frame in traceback.extract_tb(exc.__traceback__)]
         if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -167,7 +157,7 @@ class Templates:
         if not own:
             return None
         shown, line = _loop_entry(own) if isinstance(exc, RecursionError) else own[-1]
-        return _template_problem(shown, line, _reason(exc))
+        return template_problem(shown, line, _reason(exc))
 
     def is_own(self, path: Path) -> bool:
         """`path` is in the project's templates folder."""
@@ -197,12 +187,6 @@ def _confined(folder: Path, path: Path, shown: str) -> Path:
                                       "folder: not read",
                                       shown=shown))
     return real
-
-
-def _template_problem(shown: str, line: int, message: str) -> InputError:
-    diagnostics = Diagnostics()
-    diagnostics.error(SourcePos(shown, line, 1), message)
-    return InputError(diagnostics)
 
 
 def _loop_entry(places: list[tuple[str, int]]) -> tuple[str, int]:
