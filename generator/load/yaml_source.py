@@ -2,6 +2,14 @@
 
 Reads: one YAML file. Writes: plain dicts and lists (subclasses carrying positions), so that later
 stages can point a drafter at `path:line:col` for any field. Only YAML's safe tags are accepted.
+
+libyaml parses each file once, and one loop turns its events into values, the limits counted
+on the way (`yaml_events`). A file that loop does not vouch for — a duplicate key, an invalid
+date, a key that is no plain value, a merge key, a tag beyond the plain scalars — is read again
+the exact way: its events composed into nodes here, counted by `LimitCounter`, constructed by
+PyYAML's `SafeConstructor`, so that its first problem in document order is the one told.
+Neither lets libyaml's own composer in: it recurses in C, and a file nested deep enough
+overflows the stack.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from ..i18n import tr
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular
+from . import yaml_events
 from .limits import SIZE_VARIABLE, LimitBroken, LimitCounter, max_file_size
 
 
@@ -115,7 +124,7 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file, once, its limits counted as it is composed; on a syntax error, a broken
+    """Parse one file, once, its limits counted as its events come; on a syntax error, a broken
     limit or an empty file record it and return None. A FIFO, a device or a folder is an error
     at its path, read without blocking. A file the system cannot read raises `OSError`: the
     machine's failure, not the input's.
@@ -123,9 +132,8 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     text = _read_text(path, display_path, diagnostics)
     if text is None:
         return None
-    loader = _PositionLoader(text, display_path)
     try:
-        data = loader.get_single_data()
+        data = _values(text, display_path)
     except LimitBroken as exc:
         diagnostics.items.append(exc.diagnostic)
         return None
@@ -142,11 +150,30 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     except yaml.YAMLError as exc:
         diagnostics.error(SourcePos(display_path), tr("YAML: {problem}", problem=exc))
         return None
-    finally:
-        loader.dispose()
     if data is None:
         diagnostics.error(SourcePos(display_path, 1, 1), tr("the file is empty"))
     return data
+
+
+def _values(text: str, display_path: str) -> Any:
+    """The file's values, read the quick way when it vouches for them, else the exact way."""
+    if yaml_events.AVAILABLE:
+        try:
+            return yaml_events.read_values(text, display_path)
+        except yaml_events.NotVouched:
+            pass
+    return exact_values(text, display_path)
+
+
+def exact_values(text: str, display_path: str) -> Any:
+    """The file's values as PyYAML constructs them from the nodes composed here; the first
+    problem in document order raised as libyaml, the composer, the limits or the constructor
+    finds it."""
+    loader = _PositionLoader(text, display_path)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:
