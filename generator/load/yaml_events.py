@@ -13,6 +13,7 @@ then reads the file again, so that its first problem in document order is the on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -39,7 +40,6 @@ _SCALARS: dict[str, Callable[[Any, ScalarNode], Any]] = {
     _TAG + "float": SafeConstructor.construct_yaml_float,
     _TAG + "timestamp": SafeConstructor.construct_yaml_timestamp,
 }
-_NO_KEY = object()  # a mapping waits for a key, not for a value
 
 
 class NotVouched(Exception):
@@ -47,18 +47,79 @@ class NotVouched(Exception):
 
 
 class _Open:
-    """A collection being read: its value, where it stands, its anchor, its pending key."""
+    """A collection being read: its value, its mark and anchor, the nodes counted before it."""
 
-    __slots__ = ("anchor", "before", "key", "key_mark", "mark", "value")
+    __slots__ = ("anchor", "before", "mark", "path")
 
-    def __init__(self, value: PosDict | PosList, mark: Any, anchor: str | None,
-                 before: int) -> None:
-        self.value = value
+    def __init__(self, path: str, mark: Any, anchor: str | None, before: int) -> None:
+        self.path = path
         self.mark = mark
         self.anchor = anchor
-        self.before = before  # the nodes counted before it
-        self.key: Any = _NO_KEY
+        self.before = before
+
+    @property
+    def value(self) -> PosDict | PosList:
+        raise NotImplementedError
+
+    def put(self, value: Any, mark: Any) -> None:
+        """Take the next value in the collection, found at `mark`."""
+        raise NotImplementedError
+
+
+class _OpenSequence(_Open):
+    __slots__ = ("items",)
+
+    def __init__(self, path: str, mark: Any, anchor: str | None, before: int) -> None:
+        super().__init__(path, mark, anchor, before)
+        self.items = PosList()
+        self.items.pos = SourcePos(path, mark.line + 1, mark.column + 1)
+        self.items.item_pos = []
+
+    @property
+    def value(self) -> PosList:
+        return self.items
+
+    def put(self, value: Any, mark: Any) -> None:
+        self.items.append(value)
+        self.items.item_pos.append(SourcePos(self.path, mark.line + 1, mark.column + 1))
+
+
+class _OpenMapping(_Open):
+    __slots__ = ("key", "key_mark", "mapping")
+
+    def __init__(self, path: str, mark: Any, anchor: str | None, before: int) -> None:
+        super().__init__(path, mark, anchor, before)
+        self.mapping = PosDict()
+        self.mapping.pos = SourcePos(path, mark.line + 1, mark.column + 1)
+        self.mapping.key_pos = {}
+        self.key: str | None = None  # None until a key waits for its value
         self.key_mark = mark
+
+    @property
+    def value(self) -> PosDict:
+        return self.mapping
+
+    def put(self, value: Any, mark: Any) -> None:
+        if self.key is None:
+            self.key, self.key_mark = self.new_key(value), mark
+            return
+        self.mapping[self.key] = value
+        mark = self.key_mark
+        self.mapping.key_pos[self.key] = SourcePos(self.path, mark.line + 1, mark.column + 1)
+        self.key = None
+
+    def new_key(self, value: Any) -> str:
+        """A key as a string, if a plain value not in the mapping yet."""
+        key = value if type(value) is str else self.plain(value)
+        if key in self.mapping:
+            raise NotVouched
+        return key
+
+    @staticmethod
+    def plain(value: Any) -> str:
+        if not isinstance(value, str | int | float | bool):
+            raise NotVouched
+        return str(value)
 
 
 def read_values(text: str, path: str) -> Any:
@@ -79,6 +140,10 @@ class _Reader:
         self.nodes = 0
         self.anchored: dict[str, tuple[Any, Any]] = {}  # value and mark, as soon as it starts
         self.anchored_nodes: dict[str, int] = {}  # once its value is whole
+        self.implicit: dict[str | None, list[tuple[str, re.Pattern[str]]]] = \
+            loader.yaml_implicit_resolvers
+        if loader.yaml_path_resolvers or None in self.implicit:  # not what `plain_tag` knows
+            raise NotVouched
 
     def single_document(self) -> Any:
         get = self.loader.get_event
@@ -116,43 +181,50 @@ class _Reader:
                 top = stack.pop() if stack else None
             if top is None:
                 return value, mark
-            self.put(top, value, mark)
+            top.put(value, mark)
 
     def count(self, nodes: int, event: yaml.Event) -> None:
         self.nodes += nodes
         if self.nodes > MAX_NODES:
             raise LimitBroken(too_many(self.path, event))
 
-    def anchor(self, event: yaml.NodeEvent) -> str | None:
-        """The event's anchor, checked as the composer checks it (after the counting)."""
-        name, mark = event.anchor, event.start_mark
-        first = None if name is None else self.anchored.get(name)
+    def check_anchor(self, event: yaml.NodeEvent) -> None:
+        """The composer's check of an anchor's name (made after the counting)."""
+        first = self.anchored.get(event.anchor or "")
         if first is not None:
-            marks: tuple[Any, Any] = (first[1], mark)  # libyaml's own
-            raise ComposerError(f"found duplicate anchor {name!r}; first occurrence", marks[0],
-                                "second occurrence", marks[1])
-        return name
+            marks: tuple[Any, Any] = (first[1], event.start_mark)  # libyaml's own
+            raise ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence",
+                                marks[0], "second occurrence", marks[1])
 
     def scalar(self, event: ScalarEvent) -> Any:
         self.count(1, event)
-        anchor = self.anchor(event)
-        tag = event.tag
+        anchor = event.anchor
+        if anchor is not None:
+            self.check_anchor(event)
+        tag, value = event.tag, event.value
         if tag is None or tag == "!":
-            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
-        value = event.value if tag == _STR else self.construct(tag, event)
+            tag = self.plain_tag(value) if event.implicit[0] else _STR
+        if tag != _STR:
+            value = self.construct(tag, event)
         if anchor is not None:
             self.anchored[anchor] = (value, event.start_mark)
             self.anchored_nodes[anchor] = 1
         return value
+
+    def plain_tag(self, value: str) -> str:
+        """The tag of a plain scalar, as the resolver tells it (without path resolvers)."""
+        for tag, pattern in self.implicit.get(value[0] if value else "", ()):
+            if pattern.match(value):
+                return tag
+        return _STR
 
     def construct(self, tag: str, event: ScalarEvent) -> Any:
         construct = _SCALARS.get(tag)
         if construct is None:
             raise NotVouched
         marks: tuple[Any, Any] = (event.start_mark, event.end_mark)  # libyaml's own
-        node = ScalarNode(tag, event.value, *marks)
         try:
-            return construct(self.loader, node)
+            return construct(self.loader, ScalarNode(tag, event.value, *marks))
         except Exception:  # a date such as 2013-13-45: the exact reading places the error
             raise NotVouched from None
 
@@ -172,55 +244,19 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise LimitBroken(too_deep(self.path, event))
         self.count(1, event)
-        anchor = self.anchor(event)
-        mark: Any = event.start_mark
-        pos = SourcePos(self.path, mark.line + 1, mark.column + 1)
-        value = self.mapping(event, pos) if type(event) is MappingStartEvent \
-            else self.sequence(event, pos)
+        anchor = event.anchor
         if anchor is not None:
-            self.anchored[anchor] = (value, mark)
-        return _Open(value, mark, anchor, self.nodes - 1)
-
-    @staticmethod
-    def mapping(event: yaml.CollectionStartEvent, pos: SourcePos) -> PosDict:
-        if event.tag not in (None, "!", _MAP):
+            self.check_anchor(event)
+        mapping = type(event) is MappingStartEvent
+        if event.tag not in (None, "!", _MAP if mapping else _SEQ):
             raise NotVouched
-        value = PosDict()
-        value.pos, value.key_pos = pos, {}
-        return value
-
-    @staticmethod
-    def sequence(event: yaml.CollectionStartEvent, pos: SourcePos) -> PosList:
-        if event.tag not in (None, "!", _SEQ):
-            raise NotVouched
-        value = PosList()
-        value.pos, value.item_pos = pos, []
-        return value
+        kind = _OpenMapping if mapping else _OpenSequence
+        top = kind(self.path, event.start_mark, anchor, self.nodes - 1)
+        if anchor is not None:
+            self.anchored[anchor] = (top.value, top.mark)
+        return top
 
     def close(self, top: _Open) -> tuple[Any, Any]:
         if top.anchor is not None:
             self.anchored_nodes[top.anchor] = self.nodes - top.before
         return top.value, top.mark
-
-    def put(self, top: _Open, value: Any, mark: Any) -> None:
-        into = top.value
-        if isinstance(into, PosList):
-            into.append(value)
-            into.item_pos.append(SourcePos(self.path, mark.line + 1, mark.column + 1))
-        elif top.key is _NO_KEY:
-            top.key, top.key_mark = self.key(into, value), mark
-        else:
-            into[top.key] = value
-            mark = top.key_mark
-            into.key_pos[top.key] = SourcePos(self.path, mark.line + 1, mark.column + 1)
-            top.key = _NO_KEY
-
-    @staticmethod
-    def key(into: PosDict, value: Any) -> str:
-        """A mapping's key as a string, if a plain value not in the mapping yet."""
-        if not isinstance(value, str | int | float | bool):
-            raise NotVouched
-        key = str(value)
-        if key in into:
-            raise NotVouched
-        return key
