@@ -124,10 +124,11 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timest
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file, once, its limits counted as its events come; on a syntax error, a broken
-    limit or an empty file record it and return None. A FIFO, a device or a folder is an error
-    at its path, read without blocking. A file the system cannot read raises `OSError`: the
-    machine's failure, not the input's.
+    """Parse one file, its limits counted as its events come (once, unless the quick reading
+    leaves it to the exact one); on a syntax error, a broken limit, a bad value or an empty file
+    record it and return None. A FIFO, a device or a folder is an error at its path, read
+    without blocking. A file the system cannot read raises `OSError`: the machine's failure,
+    not the input's.
     """
     text = _read_text(path, display_path, diagnostics)
     if text is None:
