@@ -66,6 +66,9 @@ EXACT_ONLY = {
     "a mapping as a key": "? {a: 1}\n: b\n",
     "an alias of a mapping as a key": "a: &k {x: 1}\n? *k\n: v\n",
     "a custom tag": "a: !!python/name:os.system x\n",
+    "a value unfit for its tag": "a: !!int abc\n",
+    "an empty value tagged as a number": "a: !!float ''\n",
+    "a word tagged as a date": "a: !!timestamp abc\n",
     "a local tag": "a: !foo x\n",
     "a sequence tagged as a string": "a: !!str [1]\n",
     "a duplicate key before an alias bomb": (
@@ -172,6 +175,13 @@ FIRST_PROBLEMS = {
     "an invalid date": (EXACT_ONLY["an invalid date"],
                         "f.yaml:2:4: error: YAML: invalid date '2013-13-45' (month must be in "
                         "1..12)"),
+    "a value unfit for its tag": ("a: [!!int 1, !!bool maybe]\n",
+                                  "f.yaml:1:14: error: YAML: 'maybe' is not a valid !!bool value"),
+    "a word tagged as a date": (EXACT_ONLY["a word tagged as a date"],
+                                "f.yaml:1:4: error: YAML: 'abc' is not a valid !!timestamp value"),
+    "an empty value tagged as a number": (
+        EXACT_ONLY["an empty value tagged as a number"],
+        "f.yaml:1:4: error: YAML: '' is not a valid !!float value"),
     "a duplicate key before an alias bomb": (
         EXACT_ONLY["a duplicate key before an alias bomb"],
         "f.yaml:8:50: error: more than 200000 values (aliases counted as what they repeat)"),

@@ -14,11 +14,13 @@ overflows the stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 
 from ..i18n import tr
 from ..input.positions import PosDict, PosList
@@ -109,10 +111,15 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+_Construct = Callable[[_PositionLoader, yaml.ScalarNode], Any]
+
+
 def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
     """A date such as 2013-13-45 is an input error at its place, not a crash."""
+    if not SafeConstructor.timestamp_regexp.match(node.value):  # `!!timestamp abc`
+        raise _not_of_its_tag(node)
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
             None, None, tr("invalid date '{value}' ({exc})", value=node.value, exc=exc),
@@ -120,7 +127,31 @@ def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
         ) from None
 
 
+def _checked(construct: _Construct) -> _Construct:
+    """A scalar tagged by hand with what it is not (`!!int abc`, `!!bool maybe`) is an input
+    error at its place, not a crash: the resolver never gives such a tag on its own."""
+
+    def checked(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, IndexError):
+            raise _not_of_its_tag(node) from None
+
+    return checked
+
+
+def _not_of_its_tag(node: yaml.ScalarNode) -> yaml.constructor.ConstructorError:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return yaml.constructor.ConstructorError(
+        None, None, tr("'{value}' is not a valid {tag} value", value=node.value, tag=tag),
+        node.start_mark)
+
+
 _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+for _tag, _construct in (("bool", SafeConstructor.construct_yaml_bool),
+                         ("int", SafeConstructor.construct_yaml_int),
+                         ("float", SafeConstructor.construct_yaml_float)):
+    _PositionLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_construct))
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
