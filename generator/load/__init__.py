@@ -1,8 +1,8 @@
 """Load stage: the project's YAML → the typed model, every value with its source position.
 
 `load_project` reads a whole project; `schema` holds what a drafter may write; `yaml_source`
-reads YAML with the place of every value. The unit trees are built by `input.UnitBuilder`,
-which the consolidate stage uses too.
+reads YAML with the place of every value (through `yaml_events`, its quick reading). The unit
+trees are built by `input.UnitBuilder`, which the consolidate stage uses too.
 """
 
 from __future__ import annotations

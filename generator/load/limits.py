@@ -1,10 +1,11 @@
 """Limits on one YAML file, checked before it is turned into values: size, nesting, nodes.
 
-Reads: the events of one file as its one parse composes them (and `LEGALGEN_MAX_FILE_SIZE` from
-the environment). Writes: the first limit the file breaks, as a diagnostic. The nodes are counted
-on the parser's events before each node is made, so an alias counts every node it repeats
-without anything being repeated, and a file nested too deep is refused before the composer
-could go deeper.
+Reads: the events of one file as its parse gives them (and `LEGALGEN_MAX_FILE_SIZE` from the
+environment). Writes: the first limit the file breaks, as a diagnostic. The nodes are counted on
+the parser's events before each node or value is made, so an alias counts every node it repeats
+without anything being repeated, and a file nested too deep is refused before the reading could
+go deeper. `LimitCounter` counts for the exact reading (`yaml_source`); the quick one
+(`yaml_events`) counts alike in its own loop and tells a broken limit with the same words.
 """
 
 from __future__ import annotations
@@ -65,8 +66,7 @@ class LimitCounter:
     def open(self, event: yaml.CollectionStartEvent) -> None:
         self.stack.append(_Frame(event.anchor))
         if len(self.stack) > MAX_DEPTH:
-            raise LimitBroken(self._at(event, tr("nested more than {depth} levels deep",
-                                                 depth=MAX_DEPTH)))
+            raise LimitBroken(too_deep(self.path, event))
         self._add(1, event, into_frame=False)
 
     def close(self) -> None:
@@ -78,8 +78,7 @@ class LimitCounter:
 
     def alias(self, event: yaml.AliasEvent) -> None:
         if any(frame.anchor == event.anchor for frame in self.stack):
-            raise LimitBroken(self._at(event, tr("the alias *{anchor} repeats its own anchor",
-                                                 anchor=event.anchor)))
+            raise LimitBroken(repeats_itself(self.path, event))
         # An unknown anchor is the composer's error to report, with its position.
         self._add(self.anchors.get(event.anchor or "", 1), event)
 
@@ -88,14 +87,27 @@ class LimitCounter:
             self.stack[-1].nodes += nodes
         self.total += nodes
         if self.total > MAX_NODES:
-            raise LimitBroken(self._at(event, tr("more than {nodes} values (aliases counted as "
-                                                 "what they repeat)", nodes=MAX_NODES)))
+            raise LimitBroken(too_many(self.path, event))
 
-    def _at(self, event: yaml.Event, message: str) -> Diagnostic:
-        mark = event.start_mark
-        if mark is None:
-            return Diagnostic(SourcePos(self.path), message)
-        return Diagnostic(SourcePos(self.path, mark.line + 1, mark.column + 1), message)
+
+def too_deep(path: str, event: yaml.Event) -> Diagnostic:
+    return _at(path, event, tr("nested more than {depth} levels deep", depth=MAX_DEPTH))
+
+
+def too_many(path: str, event: yaml.Event) -> Diagnostic:
+    return _at(path, event, tr("more than {nodes} values (aliases counted as what they repeat)",
+                               nodes=MAX_NODES))
+
+
+def repeats_itself(path: str, event: yaml.AliasEvent) -> Diagnostic:
+    return _at(path, event, tr("the alias *{anchor} repeats its own anchor", anchor=event.anchor))
+
+
+def _at(path: str, event: yaml.Event, message: str) -> Diagnostic:
+    mark = event.start_mark
+    if mark is None:
+        return Diagnostic(SourcePos(path), message)
+    return Diagnostic(SourcePos(path, mark.line + 1, mark.column + 1), message)
 
 
 class LimitBroken(Exception):

@@ -2,20 +2,31 @@
 
 Reads: one YAML file. Writes: plain dicts and lists (subclasses carrying positions), so that later
 stages can point a drafter at `path:line:col` for any field. Only YAML's safe tags are accepted.
+
+libyaml parses each file once, and one loop turns its events into values, the limits counted
+on the way (`yaml_events`). A file that loop does not vouch for — a duplicate key, an invalid
+date, a key that is no plain value, a merge key, a tag beyond the plain scalars — is read again
+the exact way: its events composed into nodes here, counted by `LimitCounter`, constructed by
+PyYAML's `SafeConstructor`, so that its first problem in document order is the one told.
+Neither lets libyaml's own composer in: it recurses in C, and a file nested deep enough
+overflows the stack.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 
 from ..i18n import tr
 from ..input.positions import PosDict, PosList
 from ..model import Diagnostics, SourcePos
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular
+from . import yaml_events
 from .limits import SIZE_VARIABLE, LimitBroken, LimitCounter, max_file_size
 
 
@@ -100,10 +111,15 @@ _PositionLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _PositionLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
+_Construct = Callable[[_PositionLoader, yaml.ScalarNode], Any]
+
+
 def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
     """A date such as 2013-13-45 is an input error at its place, not a crash."""
+    if not SafeConstructor.timestamp_regexp.match(node.value):  # `!!timestamp abc`
+        raise _not_of_its_tag(node)
     try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
         raise yaml.constructor.ConstructorError(
             None, None, tr("invalid date '{value}' ({exc})", value=node.value, exc=exc),
@@ -111,21 +127,45 @@ def _construct_timestamp(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
         ) from None
 
 
+def _checked(construct: _Construct) -> _Construct:
+    """A scalar tagged by hand with what it is not (`!!int abc`, `!!bool maybe`) is an input
+    error at its place, not a crash: the resolver never gives such a tag on its own."""
+
+    def checked(loader: _PositionLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError, IndexError):
+            raise _not_of_its_tag(node) from None
+
+    return checked
+
+
+def _not_of_its_tag(node: yaml.ScalarNode) -> yaml.constructor.ConstructorError:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return yaml.constructor.ConstructorError(
+        None, None, tr("'{value}' is not a valid {tag} value", value=node.value, tag=tag),
+        node.start_mark)
+
+
 _PositionLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+for _tag, _construct in (("bool", SafeConstructor.construct_yaml_bool),
+                         ("int", SafeConstructor.construct_yaml_int),
+                         ("float", SafeConstructor.construct_yaml_float)):
+    _PositionLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _checked(_construct))
 
 
 def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | None:
-    """Parse one file, once, its limits counted as it is composed; on a syntax error, a broken
-    limit or an empty file record it and return None. A FIFO, a device or a folder is an error
-    at its path, read without blocking. A file the system cannot read raises `OSError`: the
-    machine's failure, not the input's.
+    """Parse one file, its limits counted as its events come (once, unless the quick reading
+    leaves it to the exact one); on a syntax error, a broken limit, a bad value or an empty file
+    record it and return None. A FIFO, a device or a folder is an error at its path, read
+    without blocking. A file the system cannot read raises `OSError`: the machine's failure,
+    not the input's.
     """
     text = _read_text(path, display_path, diagnostics)
     if text is None:
         return None
-    loader = _PositionLoader(text, display_path)
     try:
-        data = loader.get_single_data()
+        data = _values(text, display_path)
     except LimitBroken as exc:
         diagnostics.items.append(exc.diagnostic)
         return None
@@ -142,11 +182,30 @@ def read_yaml(path: Path, display_path: str, diagnostics: Diagnostics) -> Any | 
     except yaml.YAMLError as exc:
         diagnostics.error(SourcePos(display_path), tr("YAML: {problem}", problem=exc))
         return None
-    finally:
-        loader.dispose()
     if data is None:
         diagnostics.error(SourcePos(display_path, 1, 1), tr("the file is empty"))
     return data
+
+
+def _values(text: str, display_path: str) -> Any:
+    """The file's values, read the quick way when it vouches for them, else the exact way."""
+    if yaml_events.AVAILABLE:
+        try:
+            return yaml_events.read_values(text, display_path)
+        except yaml_events.NotVouched:
+            pass
+    return exact_values(text, display_path)
+
+
+def exact_values(text: str, display_path: str) -> Any:
+    """The file's values as PyYAML constructs them from the nodes composed here; the first
+    problem in document order raised as libyaml, the composer, the limits or the constructor
+    finds it."""
+    loader = _PositionLoader(text, display_path)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _read_text(path: Path, display_path: str, diagnostics: Diagnostics) -> str | None:

@@ -84,6 +84,14 @@ def _yaml_cases() -> list[Case]:
             "python/name",
             "YAML",
         ),
+        Case(
+            "value unfit for its tag",
+            k,
+            sub(RES, "kind: preamble", "kind: !!int preamble"),
+            RES,
+            "!!int",
+            "'preamble' is not a valid !!int value",
+        ),
         Case("empty file", k, put(RES, ""), RES, None, "empty"),
         Case("only a comment", k, put(RES, "# nothing\n"), RES, None, "empty"),
         Case("nested 200 levels", k, put(SEC3, _nested(200)), SEC3, "units", "nested more than"),
@@ -815,7 +823,7 @@ KINDS = ("bad YAML", "bad record", "bad content", "bad option", "environment", "
 # The cases `make check` runs (the fast tier): a few of each class, the ones that cost least and
 # that the hardening's reports began with; `make test` runs every case.
 QUICK = frozenset({
-    "unclosed quote", "alias bomb in content", "NUL byte",
+    "unclosed quote", "alias bomb in content", "NUL byte", "value unfit for its tag",
     "unknown action", "date after 9997", "target does not exist",
     "escaped NUL", "reference to a missing unit", "manifest dot-dot path",
     "bad --as-of", "--jobs 0",
