@@ -22,7 +22,11 @@ from generator.build.files import template_dir
 from generator.build.plan import Job
 from generator.build.store import CACHE_FOLDER, OutputStore
 from generator.cli import main
+from generator.consolidate import timeline
+from generator.diff import diff_versions
+from generator.draft import draft_act
 from generator.load import load_project
+from generator.model import Project
 from generator.version import __version__
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
 
@@ -237,6 +241,32 @@ def test_the_loaded_project_is_kept_only_for_unchanged_input(tmp_path, monkeypat
     paragraph_3 = next(unit for unit in edited.documents["ru"].units if unit.uid == "para_3")
     assert "по итогам года" in (paragraph_3.text or "")
     assert len(list(project_cache.cache_folder().glob("*.pickle"))) == 2
+
+
+def _every_key(project: Project, root: Path) -> list[str]:
+    """The keys of every version (the projection too), of the comparison of the first and
+    the latest version and of every drafted act, in every language."""
+    dates: list[dt.date | None] = [date for date, _ in timeline(project)]
+    today = dt.date(2026, 1, 1)
+    versions = plan.version_jobs(project, list(project.langs), [*dates, None],
+                                 ["html", "docx"], template_dir(root), today)
+    diffs = plan.diff_jobs([diff_versions(project, lang, dates[0], dates[-1], today)
+                            for lang in project.langs], ["html", "json"], template_dir(root))
+    acts = plan.act_jobs([draft_act(project, act, lang) for act in project.acts
+                          for lang in project.langs], ["html", "txt"])
+    return [job.key for job in versions + diffs + acts]
+
+
+def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_path, monkeypatch):
+    """Which of a project's equal values are one object differs between a project read from its
+    files and one read back from the cache (a field name shared with the code, say): the keys
+    of the outputs made from them must not."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = copy_fixture(tmp_path)
+    from_files = project_cache.load_project_cached(root)
+    from_cache = project_cache.load_project_cached(root)
+    assert from_cache is not from_files and from_cache.cache_key == from_files.cache_key
+    assert _every_key(from_files, root) == _every_key(from_cache, root)
 
 
 def test_the_slowest_outputs_are_written_first(tmp_path):

@@ -62,10 +62,10 @@ def load_project_cached(root: Path, doc: str | None = None, kept: int = KEPT) ->
     its inputs are unchanged; the newest `kept` projects are kept (a workspace keeps one per
     document).
 
-    Raises `InputError` as `load_project` does; a project with errors is never kept. The project
-    returned is always one read back from a pickle: which of its equal values are one object is
-    then the same whether it came from the cache or from the files, and so are the pickles of
-    the versions made from it, by which the output cache knows them.
+    Raises `InputError` as `load_project` does; a project with errors is never kept. A project
+    read from its files is returned as read: the output cache knows a version by a pickle that
+    does not depend on which of its equal values are one object (`keys.subject_fingerprint`),
+    so it is the same whether the project came from the cache or from the files.
     """
     folder = cache_folder()
     key = signing_key(folder)
@@ -74,11 +74,10 @@ def load_project_cached(root: Path, doc: str | None = None, kept: int = KEPT) ->
     if not isinstance(project, Project):
         from ..load import load_project  # the YAML reader and the schema, for a miss only
 
-        body = pickle.dumps(load_project(root, doc), protocol=pickle.HIGHEST_PROTOCOL)
+        project = load_project(root, doc)
         if key is not None:
+            body = pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)
             keep(path, seal(key, body), kept)
-        project = _unpickle(body)
-        assert isinstance(project, Project)
     project.root = root
     project.cache_key = path.stem if key is not None else None
     return project
