@@ -11,13 +11,12 @@ from collections.abc import Mapping
 
 from ..consolidate import check_all_versions, each_step
 from ..i18n import N_, tr
-from ..input import UnitBuilder
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
 from .refs import CrossReferenceCheck, ReferenceCheck
-from .steps import VersionCheck
+from .steps import ChangeContents, Step, VersionCheck, every_unit
 from .tables import TableCheck
 from .text import check_characters
 from .totals import TotalCheck
@@ -29,10 +28,11 @@ def validate(project: Project, charsets: list[Charset] | None = None,
     `workspace` the documents of its workspace by id, which its references may name."""
     diagnostics = Diagnostics()
     diagnostics.extend(project.diagnostics)
+    contents = ChangeContents()
     _check_document_parity(project, diagnostics)
-    _check_change_parity(project, diagnostics)
+    _check_change_parity(project, diagnostics, contents)
     check_lifecycle(project, diagnostics)
-    check_characters(project, charsets or [], diagnostics)
+    check_characters(project, charsets or [], diagnostics, contents)
     versions = check_all_versions(project)
     diagnostics.extend(versions)
     if not versions.errors:
@@ -53,8 +53,9 @@ def _check_each_version(project: Project, diagnostics: Diagnostics,
         for check in checks:
             check.start(lang)
         for version, touched in each_step(project, lang):
+            step = Step(version, touched)
             for check in checks:
-                check.step(version, touched)
+                check.step(step)
         for check in checks:
             check.finish(lang)
     tables.done()
@@ -107,8 +108,8 @@ def compare_trees(
 ) -> None:
     """Every unit of one language has a counterpart with the same id, kind and label; the
     numbers of those `as_published` may differ (information)."""
-    left_units = {u.uid: u for top in left for u in top.walk()}
-    right_units = {u.uid: u for top in right for u in top.walk()}
+    left_units = {u.uid: u for u in every_unit(left)}
+    right_units = {u.uid: u for u in every_unit(right)}
     for uid, unit in left_units.items():
         other = right_units.get(uid)
         if other is None:
@@ -164,7 +165,8 @@ def _where_parent(uid: str, other_units: dict[str, Unit]) -> str:
     return tr(" (its parent there is at {pos})", pos=parent.pos) if parent is not None else ""
 
 
-def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
+def _check_change_parity(project: Project, diagnostics: Diagnostics,
+                         contents: ChangeContents) -> None:
     as_published = frozenset().union(*(document.as_published
                                        for document in project.documents.values()))
     for change in project.changes:
@@ -175,12 +177,7 @@ def _check_change_parity(project: Project, diagnostics: Diagnostics) -> None:
         check_edit_numbers(change, project.langs, diagnostics)
         if not change.content:
             continue
-        built = {}
-        for lang in project.langs:
-            raw = change.content[lang]
-            raws = raw if isinstance(raw, list) else [raw]
-            local = Diagnostics()
-            built[lang] = UnitBuilder(local).build_children(raws, change.target, change.pos)
+        built = {lang: contents.units(change, lang) for lang in project.langs}
         local = Diagnostics()
         first, *others = project.langs
         for code in others:

@@ -7,6 +7,7 @@ naming both places and the numbers that differ.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -20,6 +21,7 @@ NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 TEXT_FIELDS = ("label", "heading", "text", "position", "name")
 
 
+@functools.cache
 def normalized(token: str) -> str:
     """'7 294,5' → '7294.5'; '6000.0' → '6000'; '07' → '7', so that both writings compare."""
     value = re.sub(r"[ \u00a0\u202f]", "", token).replace(",", ".")
@@ -28,36 +30,45 @@ def normalized(token: str) -> str:
 
 
 def text_numbers(text: str) -> Counter[str]:
-    return Counter(normalized(token) for token in NUMBER.findall(plain(text)))
+    return Counter(map(normalized, _tokens(text)))
 
 
-def _cell_numbers(cell: Cell) -> Counter[str]:
+def _tokens(text: str) -> list[str]:
+    """The numbers of a text as written, its markup's shown words but not its targets."""
+    # Only a text with markup needs its plain words made (most have none).
+    return NUMBER.findall(plain(text) if "[" in text or "*" in text else text)
+
+
+def _cell_tokens(cell: Cell) -> list[str]:
     if isinstance(cell, str):
-        return text_numbers(cell)
+        return _tokens(cell)
     if isinstance(cell, NumberCell):
-        return Counter([normalized(str(cell.number))])
+        return [str(cell.number)]
     if isinstance(cell, AmountsCell):
-        found: Counter[str] = Counter()
+        found: list[str] = []
         for entry in cell.amounts:
-            found.update(text_numbers(str(entry.year)))
+            found += _tokens(str(entry.year))
             if entry.amount is not None:
-                found[normalized(str(entry.amount))] += 1
+                found.append(str(entry.amount))
         return found
-    return Counter([normalized(str(cell))])
+    return [str(cell)]
 
 
 def unit_numbers(unit: Unit) -> Counter[str]:
     """Every number of a unit's own text (not its children's): fields, stamp, header, cells."""
-    found: Counter[str] = Counter()
+    tokens: list[str] = []
     for name in TEXT_FIELDS:
         value = getattr(unit, name)
         if value:
-            found.update(text_numbers(value))
+            tokens += _tokens(value)
     for line in unit.stamp or []:
-        found.update(text_numbers(line))
-    for cell in [c for row in unit.header or [] for c in row] + list(unit.cells or []):
-        found.update(_cell_numbers(cell))
-    return found
+        tokens += _tokens(line)
+    for row in unit.header or []:
+        for cell in row:
+            tokens += _cell_tokens(cell)
+    for cell in unit.cells or []:
+        tokens += _cell_tokens(cell)
+    return Counter(map(normalized, tokens))
 
 
 def _shown(numbers: Counter[str]) -> str:

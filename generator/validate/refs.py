@@ -19,7 +19,7 @@ from ..consolidate import consolidate
 from ..i18n import tr
 from ..model import Diagnostics, Project, Unit, Version
 from ..model.inline import Span, spans
-from .steps import is_under, touched_units
+from .steps import Step, is_under
 
 
 class ReferenceCheck:
@@ -36,13 +36,14 @@ class ReferenceCheck:
     def start(self, lang: str) -> None:
         self.references = {}
 
-    def step(self, version: Version, touched: set[str] | None) -> None:
+    def step(self, step: Step) -> None:
+        version, touched = step.version, step.touched
         references = self.references
         if touched is not None:
             for source in [uid for uid in references if is_under(uid, touched)]:
                 del references[source]
         rescanned = set()
-        for unit in touched_units(version, touched):
+        for unit in step.units:
             rescanned.add(unit.uid)
             targets = _internal_targets(unit)
             if targets:
@@ -82,13 +83,14 @@ class CrossReferenceCheck:
     def start(self, lang: str) -> None:
         self.lang, self.references = lang, {}
 
-    def step(self, version: Version, touched: set[str] | None) -> None:
+    def step(self, step: Step) -> None:
         if not self.active:
             return
+        version, touched = step.version, step.touched
         if touched is not None:
             for source in [uid for uid in self.references if is_under(uid, touched)]:
                 del self.references[source]
-        for unit in touched_units(version, touched):
+        for unit in step.units:
             targets = _cross_targets(unit)
             if targets:
                 self.references[unit.uid] = targets

@@ -12,9 +12,9 @@ import datetime as dt
 
 from ..consolidate import consolidate_quietly, projected_project, projection_day
 from ..i18n import N_, tr
-from ..model import Diagnostics, Project, Unit, Version, family_of, spec_of
+from ..model import Diagnostics, Project, Unit, family_of, spec_of
 from ..model.tables import table_shape
-from .steps import changed_tables
+from .steps import Step, every_unit
 
 
 class TableCheck:
@@ -32,15 +32,15 @@ class TableCheck:
     def start(self, lang: str) -> None:
         self.lang = lang
 
-    def step(self, version: Version, touched: set[str] | None) -> None:
-        for table in changed_tables(version, touched):
+    def step(self, step: Step) -> None:
+        for table in step.tables:
             if table.header:
                 _check_rows(table, self.lang, self.seen, self.diagnostics)
 
     def finish(self, lang: str) -> None:
         projection = consolidate_quietly(self.projected, lang,
                                          projection_day(self.project, self.today))
-        for unit in projection.walk() if projection is not None else []:
+        for unit in every_unit(projection.units) if projection is not None else []:
             if family_of(unit) == "tabular" and unit.header:
                 _check_rows(unit, lang, self.seen, self.diagnostics)
 
@@ -69,7 +69,7 @@ def _check_inserts_after_totals(project: Project, diagnostics: Diagnostics) -> N
     """An insert into a table without `after`/`before` lands after the table's last row: after
     its total, which no table means."""
     tables = {unit.uid: unit for document in project.documents.values()
-              for top in document.units for unit in top.walk() if family_of(unit) == "tabular"}
+              for unit in every_unit(document.units) if family_of(unit) == "tabular"}
     for change in project.changes:
         table = tables.get(change.target)
         if change.action != "insert" or table is None or change.after or change.before:

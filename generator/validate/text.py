@@ -11,16 +11,24 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from ..i18n import N_, tr
-from ..input import UnitBuilder
 from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
+from .steps import ChangeContents, every_unit
 
 # where, what (unit and field: told only for a text found wrong, so made only then), the text
 Text = tuple[SourcePos, Callable[[], str], str]
 
 
-def check_characters(project: Project, charsets: list[Charset], diagnostics: Diagnostics) -> None:
-    for pos, what, text in project_texts(project):
+def check_characters(project: Project, charsets: list[Charset], diagnostics: Diagnostics,
+                     contents: ChangeContents | None = None) -> None:
+    """`contents`: the units of the changes' contents, when another check built them already."""
+    texts = list(project_texts(project, contents or ChangeContents()))
+    # Most projects have no character wrong: looked for in all their characters at once, and
+    # text by text only when there is one.
+    every = "".join(set().union(*(text for _, _, text in texts)))
+    if not not_xml(every) and not any(charset.missing(every) for charset in charsets):
+        return
+    for pos, what, text in texts:
         bad = not_xml(text)
         if bad:
             diagnostics.error(pos, tr("{what}: {characters} cannot stand in a document (a control "
@@ -34,7 +42,7 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
                                           characters=describe(missing)))
 
 
-def project_texts(project: Project) -> Iterator[Text]:
+def project_texts(project: Project, contents: ChangeContents) -> Iterator[Text]:
     """Every text of the project that reaches an output, with its place."""
     for document in project.documents.values():
         where = document.pos
@@ -42,8 +50,7 @@ def project_texts(project: Project) -> Iterator[Text]:
         yield where, _said("manifest: 'number'"), document.number
         yield where, _said("manifest: 'signatory'"), document.signatory.position
         yield where, _said("manifest: 'signatory'"), document.signatory.name
-        for top in document.units:
-            yield from _unit_texts(top)
+        yield from _unit_texts(document.units)
     for act in project.acts:
         yield act.pos("number"), _said("act: 'number'"), act.number
         for code, title in act.title.items():
@@ -55,17 +62,15 @@ def project_texts(project: Project) -> Iterator[Text]:
             for part in (edit.find, edit.replace):
                 for text in part.values():
                     yield change.pos, partial(tr, N_("{where}: edit"), where=change.where), text
-        for raw in change.content.values():
+        for lang, raw in change.content.items():
             if isinstance(raw, str):  # a new heading or title
                 yield change.pos, partial(tr, N_("{where}: content"), where=change.where), raw
                 continue
-            raws = raw if isinstance(raw, list) else [raw]
-            for unit in UnitBuilder(Diagnostics()).build_children(raws, change.target, change.pos):
-                yield from _unit_texts(unit)
+            yield from _unit_texts(contents.units(change, lang))
 
 
-def _unit_texts(top: Unit) -> Iterator[Text]:
-    for unit in top.walk():
+def _unit_texts(units: list[Unit]) -> Iterator[Text]:
+    for unit in every_unit(units):
         for name in ("label", "heading", "text", "position", "name"):
             value = getattr(unit, name)
             if value:

@@ -22,7 +22,7 @@ from ..model import (
     family_of,
     spec_of,
 )
-from .steps import changed_tables
+from .steps import Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,9 @@ class TotalCheck:
     def start(self, lang: str) -> None:
         self.seen = set()
 
-    def step(self, version: Version, touched: set[str] | None) -> None:
-        for mismatch in _mismatches(changed_tables(version, touched)):
+    def step(self, step: Step) -> None:
+        version = step.version
+        for mismatch in _mismatches(step.tables):
             if mismatch.key not in self.seen:
                 self.seen.add(mismatch.key)
                 _warn(mismatch, _acts_behind(version, version.date, mismatch.total),
