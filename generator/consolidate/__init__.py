@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .apply import Applier
 
 __all__ = [
-    "PROJECTED", "check_all_versions", "consolidate", "consolidate_quietly", "each_step",
+    "PROJECTED", "checked_projections", "consolidate", "consolidate_quietly", "each_step",
     "each_version", "pending_changes", "pending_day", "projected_project", "projection",
     "projection_day", "resolve_date", "timeline", "version_date",
 ]
@@ -61,7 +61,7 @@ def projection(project: Project, lang: str, today: dt.date) -> Version:
 
 def consolidate_quietly(project: Project, lang: str, date: dt.date) -> Version | None:
     """The version of `lang` on `date`, or None when its changes are invalid (which
-    `check_all_versions` reports)."""
+    `checked_projections` reports)."""
     diagnostics = Diagnostics()
     with collector_paused():
         version = _consolidate(project, lang, date, diagnostics)
@@ -124,7 +124,7 @@ def _check_conflicts(changes: list[Change], diagnostics: Diagnostics) -> None:
 def each_version(project: Project, lang: str) -> Iterator[Version]:
     """Every version of `lang` in date order, in one pass: one `Version` brought forward from
     date to date (read each before asking for the next). Its pending list is not kept. Stops
-    at the first invalid change, which `check_all_versions` reports."""
+    at the first invalid change, which `checked_projections` reports."""
     for version, _ in each_step(project, lang):
         yield version
 
@@ -154,21 +154,23 @@ def each_step(project: Project, lang: str) -> Iterator[tuple[Version, set[str] |
         yield version, touched if index else None
 
 
-def check_all_versions(project: Project) -> Diagnostics:
+def checked_projections(project: Project,
+                        today: dt.date) -> tuple[Diagnostics, dict[str, Version]]:
     """Consolidate every version in both languages, collecting every problem once: the
-    projection, which applies every change the latest version does and those whose in-force
-    day is not known yet."""
+    projection made on `today`, which applies every change the latest version does and those
+    whose in-force day is not known yet. Also that projection in each language (its text is
+    valid where the problems hold no error)."""
     diagnostics = Diagnostics()
     seen: set[str] = set()
-    today = dt.date.today()
     projected, last = projected_project(project, today), projection_day(project, today)
+    projections = {}
     for lang in project.documents:
         local = Diagnostics()
         with collector_paused():
-            _consolidate(projected, lang, last, local)
+            projections[lang] = _consolidate(projected, lang, last, local)
         for item in local.items:
             key = str(item)
             if key not in seen:
                 seen.add(key)
                 diagnostics.items.append(item)
-    return diagnostics
+    return diagnostics, projections

@@ -8,12 +8,13 @@ change, since an inserted unit's id depends on where it goes.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal, cast
 
 from pydantic import Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..model import (
     KINDS,
     AnnexName,
@@ -138,7 +139,8 @@ class UnitBuilder:
         # A kind that is not a word (a list, say) is the schema's error to report below.
         own = self._own_id(raw, kind if isinstance(kind, str) else "unit", counters)
         uid = f"{parent_uid}__{own}" if parent_uid else own
-        spec = validate_model(UnitIn, raw, self.diagnostics, pos, tr("unit {uid}", uid=uid))
+        spec = validate_model(UnitIn, raw, self.diagnostics, pos,
+                              partial(tr, N_("unit {uid}"), uid=uid))
         if spec is None:
             return None
         self._check_fields(spec, raw, uid, pos)

@@ -7,7 +7,7 @@ in words a drafter reads ("unknown field 'lable'", "no ru wording in 'content.ru
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
@@ -41,17 +41,19 @@ def given(value_type: Any, values: Mapping[str, Any], langs: Sequence[str]) -> d
 
 
 def validate_model(
-    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos, context: str = "",
-    langs: Sequence[str] | None = None,
+    model: type[ModelT], raw: Any, diagnostics: Diagnostics, fallback: SourcePos,
+    context: str | Callable[[], str] = "", langs: Sequence[str] | None = None,
 ) -> ModelT | None:
     """Validate `raw` against `model`, its per-language values in each of `langs` (when given);
-    report each problem at the position of its field."""
+    report each problem at the position of its field, after `context` (made only then, when it
+    is a function: most values have no problem)."""
     try:
         return model.model_validate(raw, context={LANGS_CONTEXT: langs} if langs else None)
     except ValidationError as exc:
+        said = context() if callable(context) else context
         for error in map(_as_model_error, exc.errors()):
             pos, loc = _locate(raw, error["loc"], fallback)
-            diagnostics.error(pos, _describe(error, loc, context, langs or ()))
+            diagnostics.error(pos, _describe(error, loc, said, langs or ()))
         return None
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..consolidate import check_all_versions, each_step
+from ..consolidate import checked_projections, each_step
 from ..i18n import N_, tr
-from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit
+from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit, Version
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
 from .numbers import check_edit_numbers, check_unit_numbers
@@ -33,20 +33,22 @@ def validate(project: Project, charsets: list[Charset] | None = None,
     _check_change_parity(project, diagnostics, contents)
     check_lifecycle(project, diagnostics)
     check_characters(project, charsets or [], diagnostics, contents)
-    versions = check_all_versions(project)
+    versions, projections = checked_projections(project, dt.date.today())
     diagnostics.extend(versions)
     if not versions.errors:
-        _check_each_version(project, diagnostics, workspace)
+        _check_each_version(project, diagnostics, workspace, projections)
     return diagnostics
 
 
 def _check_each_version(project: Project, diagnostics: Diagnostics,
-                        workspace: Mapping[str, Project] | None) -> None:
+                        workspace: Mapping[str, Project] | None,
+                        projections: Mapping[str, Version]) -> None:
     """References (within the document and to the others of its workspace), table shapes and
     totals in one pass over each language's versions, each version looked at where its own
-    changes touched it; each check's findings in turn."""
+    changes touched it, then the tables of the `projections`; each check's findings in
+    turn."""
     found = [Diagnostics() for _ in range(4)]
-    tables = TableCheck(project, found[2], dt.date.today())
+    tables = TableCheck(project, found[2], projections)
     checks: list[VersionCheck] = [CrossReferenceCheck(project, found[0], workspace),
                                   ReferenceCheck(found[1]), tables, TotalCheck(found[3])]
     for lang in project.documents:

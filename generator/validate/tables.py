@@ -8,24 +8,24 @@ that rows a record inserts are checked with the rows they join). Writes: errors 
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 
-from ..consolidate import consolidate_quietly, projected_project, projection_day
 from ..i18n import N_, tr
-from ..model import Diagnostics, Project, Unit, family_of, spec_of
+from ..model import Diagnostics, Project, Unit, Version, family_of, spec_of
 from ..model.tables import table_shape
 from .steps import Step, every_unit
 
 
 class TableCheck:
     """Going forward through a language's versions: the rows of the tables a version's changes
-    touched, then those of the projection; each row once per language."""
+    touched, then those of the projection (`projections`, by language); each row once per
+    language."""
 
-    def __init__(self, project: Project, diagnostics: Diagnostics, today: dt.date) -> None:
+    def __init__(self, project: Project, diagnostics: Diagnostics,
+                 projections: Mapping[str, Version]) -> None:
         self.project = project
         self.diagnostics = diagnostics
-        self.today = today
-        self.projected = projected_project(project, today)
+        self.projections = projections
         self.seen: set[str] = set()
         self.lang = ""
 
@@ -38,9 +38,7 @@ class TableCheck:
                 _check_rows(table, self.lang, self.seen, self.diagnostics)
 
     def finish(self, lang: str) -> None:
-        projection = consolidate_quietly(self.projected, lang,
-                                         projection_day(self.project, self.today))
-        for unit in every_unit(projection.units) if projection is not None else []:
+        for unit in every_unit(self.projections[lang].units):
             if family_of(unit) == "tabular" and unit.header:
                 _check_rows(unit, lang, self.seen, self.diagnostics)
 
