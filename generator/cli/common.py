@@ -21,6 +21,7 @@ from ..consolidate import consolidate, resolve_date
 from ..i18n import tr
 from ..lang import codes
 from ..load.documents import workspace_documents
+from ..memory import collector_paused
 from ..model import Diagnostics, InputError, Project, Version
 
 EXIT_INPUT = 2
@@ -143,20 +144,22 @@ def projects_or_exit(root: Path, chosen: list[str | None]) -> list[Project]:
     them are printed together, each once, before the command exits 2."""
     projects: list[Project] = []
     problems = Diagnostics()
-    for doc in chosen:
-        try:
-            # A folder of one document keeps the cache's own call (and default).
-            projects.append(load_project_cached(root) if doc is None else
-                            load_project_cached(root, doc, KEPT + len(chosen)))
-        except InputError as exc:
-            problems.items += [item for item in exc.diagnostics.items
-                               if item not in problems.items]
+    with collector_paused():
+        for doc in chosen:
+            try:
+                # A folder of one document keeps the cache's own call (and default).
+                projects.append(load_project_cached(root) if doc is None else
+                                load_project_cached(root, doc, KEPT + len(chosen)))
+            except InputError as exc:
+                problems.items += [item for item in exc.diagnostics.items
+                                   if item not in problems.items]
+        # The projects live, unchanged, as long as the command: frozen before the collector
+        # runs again, no collection scans their hundreds of thousands of objects, not even
+        # once (they are still freed when dropped).
+        gc.freeze()
     if problems.items:
         print_diagnostics(problems)
         sys.exit(EXIT_INPUT)
-    # The projects live, unchanged, as long as the command: keep later collections from
-    # rescanning their hundreds of thousands of objects (they are still freed when dropped).
-    gc.freeze()
     return projects
 
 
