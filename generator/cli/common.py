@@ -126,8 +126,9 @@ lang_option = click.option("--lang", "langs", default=None,
 
 
 def print_diagnostics(diagnostics: Diagnostics) -> None:
-    for item in diagnostics.items:
-        err.print(str(item), markup=False)
+    # One print for all: the console's work for a print costs more than its line.
+    if diagnostics.items:
+        err.print("\n".join(map(str, diagnostics.items)), markup=False)
 
 
 def load_or_exit(root: Path, doc: str | None = None) -> Project:
