@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ..consolidate import checked_projections, each_step
 from ..i18n import N_, tr
+from ..memory import collector_paused
 from ..model import TITLE_TARGET, Change, Diagnostics, Project, Unit, Version
 from ..model.charset import Charset
 from .lifecycle import check_lifecycle
@@ -26,13 +27,21 @@ def validate(project: Project, charsets: list[Charset] | None = None,
              workspace: Mapping[str, Project] | None = None) -> Diagnostics:
     """Everything wrong with the project; `charsets` are what the outputs' fonts can set;
     `workspace` the documents of its workspace by id, which its references may name."""
+    # The checks make hundreds of thousands of short-lived, acyclic objects (texts and their
+    # places, versions): the collector would scan them again and again.
+    with collector_paused():
+        return _validated(project, charsets or [], workspace)
+
+
+def _validated(project: Project, charsets: list[Charset],
+               workspace: Mapping[str, Project] | None) -> Diagnostics:
     diagnostics = Diagnostics()
     diagnostics.extend(project.diagnostics)
     contents = ChangeContents()
     _check_document_parity(project, diagnostics)
     _check_change_parity(project, diagnostics, contents)
     check_lifecycle(project, diagnostics)
-    check_characters(project, charsets or [], diagnostics, contents)
+    check_characters(project, charsets, diagnostics, contents)
     versions, projections = checked_projections(project, dt.date.today())
     diagnostics.extend(versions)
     if not versions.errors:

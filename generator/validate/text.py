@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from ..i18n import N_, tr
-from ..model import AmountsCell, Cell, Diagnostics, NumberCell, Project, SourcePos, Unit
+from ..model import AmountsCell, Cell, Change, Diagnostics, NumberCell, Project, SourcePos, Unit
 from ..model.charset import Charset, describe, not_xml
 from .steps import ChangeContents, every_unit
 
@@ -57,16 +57,25 @@ def project_texts(project: Project, contents: ChangeContents) -> Iterator[Text]:
             yield act.pos("title"), _said(f"act: 'title.{code}'"), title
     for change in project.changes:
         for code, reason in (change.reason or {}).items():
-            yield change.pos, _said(f"{change.where}: 'reason.{code}'"), reason
+            yield change.pos, partial(_reason, change, code), reason
         for edit in change.edits:
             for part in (edit.find, edit.replace):
                 for text in part.values():
-                    yield change.pos, partial(tr, N_("{where}: edit"), where=change.where), text
+                    yield change.pos, partial(_of_change, N_("{where}: edit"), change), text
         for lang, raw in change.content.items():
             if isinstance(raw, str):  # a new heading or title
-                yield change.pos, partial(tr, N_("{where}: content"), where=change.where), raw
+                yield change.pos, partial(_of_change, N_("{where}: content"), change), raw
                 continue
             yield from _unit_texts(contents.units(change, lang))
+
+
+# A change's place in words is made only for a text found wrong.
+def _of_change(message: str, change: Change) -> str:
+    return tr(message, where=change.where)
+
+
+def _reason(change: Change, code: str) -> str:
+    return f"{change.where}: 'reason.{code}'"
 
 
 def _unit_texts(units: list[Unit]) -> Iterator[Text]:
