@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # which no reader means to print.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # White space the HTML folds into spaces: no font needs a glyph for it.
-_FOLDED_SPACE = frozenset("\t\n\r ")
+FOLDED_SPACE = frozenset("\t\n\r ")
 
 
 def describe(chars: list[str]) -> str:
@@ -38,5 +38,5 @@ class Charset:
 
     def missing(self, text: str) -> list[str]:
         """The characters of `text` outside the set, in order of appearance."""
-        outside = set(text) - self.characters - _FOLDED_SPACE
+        outside = set(text) - self.characters - FOLDED_SPACE
         return [char for char in dict.fromkeys(text) if char in outside] if outside else []

@@ -7,12 +7,14 @@ would stop), naming the file, line, unit and field.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
 from ..i18n import N_, tr
 from ..model import AmountsCell, Cell, Change, Diagnostics, NumberCell, Project, SourcePos, Unit
-from ..model.charset import Charset, describe, not_xml
+from ..model.charset import FOLDED_SPACE, Charset, describe, not_xml
 from .steps import ChangeContents, every_unit
 
 # where, what (unit and field: told only for a text found wrong, so made only then), the text
@@ -23,10 +25,10 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
                      contents: ChangeContents | None = None) -> None:
     """`contents`: the units of the changes' contents, when another check built them already."""
     texts = list(project_texts(project, contents or ChangeContents()))
-    # Most projects have no character wrong: looked for in all their characters at once, and
-    # text by text only when there is one.
-    every = "".join(set().union(*(text for _, _, text in texts)))
-    if not not_xml(every) and not any(charset.missing(every) for charset in charsets):
+    # Most projects have no character wrong: looked for in all their texts at once, and text
+    # by text only when there is one.
+    every = "".join([text for _, _, text in texts])
+    if not not_xml(every) and not any(_outside(charset).search(every) for charset in charsets):
         return
     for pos, what, text in texts:
         bad = not_xml(text)
@@ -40,6 +42,13 @@ def check_characters(project: Project, charsets: list[Charset], diagnostics: Dia
                 diagnostics.error(pos, tr("{what}: {name} cannot set {characters}",
                                           what=what(), name=charset.name,
                                           characters=describe(missing)))
+
+
+@functools.cache
+def _outside(charset: Charset) -> re.Pattern[str]:
+    """A character `Charset.missing` names."""
+    kept = sorted(charset.characters | FOLDED_SPACE)
+    return re.compile("[^" + "".join(f"\\U{ord(char):08x}" for char in kept) + "]")
 
 
 def project_texts(project: Project, contents: ChangeContents) -> Iterator[Text]:
