@@ -42,9 +42,11 @@ def templates_checked(project: Project, template_dir: Path) -> Diagnostics:
     """Every problem of the project's templates (none when it has none of its own): each
     template compiled, then the version and redline pages of every language and the site's
     pages rendered with them."""
+    diagnostics = Diagnostics()
+    if not template_dir.is_dir():  # no templates of its own: the template engine stays unloaded
+        return diagnostics
     from ..writers.shared.templates import Templates
 
-    diagnostics = Diagnostics()
     templates = Templates(template_dir)
     try:
         own = templates.own_names()
