@@ -266,6 +266,8 @@ def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_pat
     from_files = project_cache.load_project_cached(root)
     from_cache = project_cache.load_project_cached(root)
     assert from_cache is not from_files and from_cache.cache_key == from_files.cache_key
+    assert (from_cache.documents, from_cache.acts, from_cache.changes, from_cache.diagnostics) \
+        == (from_files.documents, from_files.acts, from_files.changes, from_files.diagnostics)
     assert _every_key(from_files, root) == _every_key(from_cache, root)
 
 

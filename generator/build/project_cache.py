@@ -34,7 +34,17 @@ from ..i18n import chosen_language
 from ..lang import codes
 from ..load.names import CONFIG_FILE, SIZE_VARIABLE, document_folder
 from ..memory import collector_paused
-from ..model import Change, Diagnostics, Project, SourcePos, Unit
+from ..model import (
+    Act,
+    Blank,
+    Change,
+    Diagnostic,
+    Diagnostics,
+    IssuerName,
+    Project,
+    SourcePos,
+    Unit,
+)
 from ..regular_files import read_regular
 from ..user_cache import keep, user_cache
 from .fingerprint import digest_files, legalgen_fingerprint
@@ -154,7 +164,9 @@ def _by_fields(kind: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
 # The project's most numerous objects, pickled by their fields: the pickler's own way for a
 # dataclass with slots runs Python code twice for each.
 _REDUCTIONS: dict[type, Callable[[Any], Any]] = {
-    **copyreg.dispatch_table, **{kind: _by_fields(kind) for kind in (SourcePos, Unit, Change)}}
+    **copyreg.dispatch_table,
+    **{kind: _by_fields(kind)
+       for kind in (SourcePos, Unit, Change, Act, IssuerName, Blank, Diagnostic)}}
 
 
 def _pickled(project: Project) -> bytes:
