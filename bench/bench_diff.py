@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.consolidate import resolve_date
 from generator.diff import diff_versions
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS
 from generator.validate import validate
 from generator.writers import formats, writer
 
@@ -63,7 +63,7 @@ def stages(out: Path) -> dict[str, float]:
     project = timed("load", lambda: load_project(ROOT))
     timed("validate", lambda: validate(project))
     old, new = resolve_date(project, "original"), resolve_date(project, "latest")
-    for lang in LANGS:
+    for lang in codes():
         diff = timed("consolidate + annotate + compare",
                      lambda lang=lang: diff_versions(project, lang, old, new))
         for fmt in formats("diff"):

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from generator.annotate import annotate
 from generator.consolidate import consolidate, timeline
+from generator.lang import codes
 from generator.load import load_project
-from generator.model import LANGS, Annotated
+from generator.model import Annotated
 from generator.writers.docx.version import render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,7 @@ def main() -> int:
     print(f"latest version {latest.isoformat()}; PDF writer: {pdf_name}")
     print(f"{'lang':<6}{'docx s':>10}{'pdf s':>10}{'docx/pdf':>10}")
     totals = [0.0, 0.0]
-    for lang in LANGS:
+    for lang in codes():
         annotated = annotate(consolidate(project, lang, latest), project)
         docx_time = best_time(render_docx, annotated, DOCX_RUNS)
         pdf_time = best_time(render_pdf, annotated, PDF_RUNS)
