@@ -3,6 +3,7 @@ changed, and what it leaves standing is byte for byte what a forced build writes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -17,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from generator.build import fingerprint, keys, plan, project_cache
 from generator.build.engine import produce
-from generator.build.executors import Executor
+from generator.build.executors import Executor, ForkedPool
 from generator.build.files import template_dir
 from generator.build.plan import Job
 from generator.build.store import CACHE_FOLDER, OutputStore
@@ -106,6 +107,27 @@ def test_the_kept_hash_of_a_version_is_that_of_the_version_made_again(project, m
     monkeypatch.setattr(project_cache.VersionHashes, "get", made_and_compared)
     assert written(build(root, out), out) == set()
     assert len(compared) == len(VERSIONS) * 2
+
+
+def test_the_local_pool_makes_in_the_command_only_the_versions_two_outputs_share(tmp_path,
+                                                                                monkeypatch):
+    root = copy_fixture(tmp_path)
+    project = project_cache.load_project_cached(root)
+    made_here = []
+    make = plan.made_version
+
+    def counted(made_from: object, recipe: plan.Recipe) -> object:
+        made_here.append((os.getpid(), recipe.date))
+        return make(made_from, recipe)
+
+    monkeypatch.setattr(plan, "made_version", counted)
+    dates = [date for date, _ in timeline(project)][:3]
+    jobs = plan.version_jobs(project, ["kk"], dates, ["html"], template_dir(root))
+    shared = dataclasses.replace(jobs[0], path=Path("again.html"))
+    made_here.clear()  # the hashes the plan made and kept
+    rendered = dict(ForkedPool(2).run([*jobs, shared]))
+    assert len(rendered) == 4 and rendered[shared] == rendered[jobs[0]]
+    assert made_here == [(os.getpid(), dates[0])]
 
 
 def test_force_writes_everything(project):
