@@ -3,7 +3,6 @@ changed, and what it leaves standing is byte for byte what a forced build writes
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -18,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from generator.build import fingerprint, keys, plan, project_cache
 from generator.build.engine import produce
-from generator.build.executors import Executor, ForkedPool
+from generator.build.executors import Executor
 from generator.build.files import template_dir
 from generator.build.plan import Job
 from generator.build.store import CACHE_FOLDER, OutputStore
@@ -27,7 +26,7 @@ from generator.consolidate import timeline
 from generator.diff import diff_versions
 from generator.draft import draft_act
 from generator.load import load_project
-from generator.model import Project
+from generator.model import Diagnostics, Project
 from generator.version import __version__
 from tests.fixtureutil import DOC_ID, FIXTURE, copy_fixture, edit
 
@@ -107,27 +106,6 @@ def test_the_kept_hash_of_a_version_is_that_of_the_version_made_again(project, m
     monkeypatch.setattr(project_cache.VersionHashes, "get", made_and_compared)
     assert written(build(root, out), out) == set()
     assert len(compared) == len(VERSIONS) * 2
-
-
-def test_the_local_pool_makes_in_the_command_only_the_versions_two_outputs_share(tmp_path,
-                                                                                monkeypatch):
-    root = copy_fixture(tmp_path)
-    project = project_cache.load_project_cached(root)
-    made_here = []
-    make = plan.made_version
-
-    def counted(made_from: object, recipe: plan.Recipe) -> object:
-        made_here.append((os.getpid(), recipe.date))
-        return make(made_from, recipe)
-
-    monkeypatch.setattr(plan, "made_version", counted)
-    dates = [date for date, _ in timeline(project)][:3]
-    jobs = plan.version_jobs(project, ["kk"], dates, ["html"], template_dir(root))
-    shared = dataclasses.replace(jobs[0], path=Path("again.html"))
-    made_here.clear()  # the hashes the plan made and kept
-    rendered = dict(ForkedPool(2).run([*jobs, shared]))
-    assert len(rendered) == 4 and rendered[shared] == rendered[jobs[0]]
-    assert made_here == [(os.getpid(), dates[0])]
 
 
 def test_force_writes_everything(project):
@@ -291,6 +269,24 @@ def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_pat
     assert (from_cache.documents, from_cache.acts, from_cache.changes, from_cache.diagnostics) \
         == (from_files.documents, from_files.acts, from_files.changes, from_files.diagnostics)
     assert _every_key(from_files, root) == _every_key(from_cache, root)
+
+
+def test_what_is_kept_beside_each_project_is_kept_for_as_many_projects(tmp_path, monkeypatch):
+    """A workspace keeps a project per document, more than the cache's default: the validation
+    and the versions' hashes of each are kept too."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    documents = project_cache.KEPT + 2
+    for index in range(documents):
+        root = copy_fixture(tmp_path / f"document-{index}")
+        (root / "amendments" / f"draft-{index}~").write_text("", encoding="utf-8")  # a new key
+        loaded = project_cache.load_project_cached(root, kept=documents)
+        project_cache.validated_cached(loaded, Diagnostics)
+        hashes = project_cache.VersionHashes(loaded)
+        hashes.get("a version", lambda: "its hash")
+        hashes.save()
+    kept = sorted(path.suffix for path in project_cache.cache_folder().iterdir())
+    assert kept.count(".pickle") == kept.count(".validation") == kept.count(".versions") \
+        == documents
 
 
 def test_the_slowest_outputs_are_written_first(tmp_path):

@@ -6,8 +6,7 @@ failure ends the others and is raised. `InProcess` renders one after another in 
 process; `ForkedPool`, the local pool, renders each job in a fork of it, a few at a time.
 
 A worker is forked from the main thread when its job starts, so it shares (copy-on-write)
-everything the command already holds — the versions more than one output renders from, and the
-writers' libraries, loaded once —
+everything the command already holds — the versions and the writers' libraries, loaded once —
 and a render's garbage ends with its process; it sends back its bytes or its failure (as plain
 data, `failures`), and ends. On Linux the kernel kills a worker when the command's process dies
 (even by `kill -9`); as a second guard, and elsewhere, a thread of the worker watches its
@@ -24,7 +23,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -67,12 +66,10 @@ class ForkedPool:
         if self.workers <= 1 or len(jobs) <= 1:
             yield from InProcess().run(jobs)
             return
-        # A version two outputs render from (its PDF and its DOCX) is made here, once, for the
-        # workers to share; one with a single output is made by its worker, in parallel.
-        renders = Counter(id(job.subject) for job in jobs)
+        # Versions are made here, once, for the workers to share (a version's PDF and DOCX may
+        # render in two of them).
         for job in jobs:
-            if renders[id(job.subject)] > 1:
-                job.made_subject()
+            job.made_subject()
         # What the command holds lives as long as it: keep the collector off its pages, which
         # the forked workers then share with this process instead of copying.
         gc.freeze()

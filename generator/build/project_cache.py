@@ -94,6 +94,7 @@ def load_project_cached(root: Path, doc: str | None = None, kept: int = KEPT) ->
             keep(path, seal(key, _pickled(project)), kept)
     project.root = root
     project.cache_key = path.stem if key is not None else None
+    project.cache_kept = kept
     return project
 
 
@@ -118,7 +119,7 @@ def validated_cached(project: Project, validate: Callable[[], Diagnostics],
         return kept[1]
     diagnostics = validate()
     keep(path, seal(key, pickle.dumps((today, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)),
-         KEPT)
+         project.cache_kept)
     return diagnostics
 
 
@@ -137,6 +138,7 @@ class VersionHashes:
         kept = _read(self._path, self._key) if self._key is not None else None
         self._hashes: dict[str, str] = kept if isinstance(kept, dict) else {}
         self._added = False
+        self._kept = project.cache_kept
 
     def get(self, name: str, compute: Callable[[], str]) -> str:
         """The hash of the version `name`, computed (and kept) when not known yet."""
@@ -148,7 +150,7 @@ class VersionHashes:
     def save(self) -> None:
         if self._added and self._key is not None:
             body = pickle.dumps(self._hashes, protocol=pickle.HIGHEST_PROTOCOL)
-            keep(self._path, seal(self._key, body), KEPT)
+            keep(self._path, seal(self._key, body), self._kept)
             self._added = False
 
 

@@ -41,6 +41,9 @@ class Project:
     # The key the project is kept under in the user's cache (`build.project_cache`), which its
     # validation is kept under too; None for a project read from its files alone.
     cache_key: str | None = None
+    # How many projects that cache keeps (a workspace one per document), and as many of what is
+    # kept beside each (its validation, the hashes of its versions); set with `cache_key`.
+    cache_kept: int = 0
 
     @property
     def doc_id(self) -> str:
