@@ -71,7 +71,11 @@ class Job:
     writer: Writer
     subject: LazyVersion | Annotated | Diff | ActText
     template_dir: Path | None  # the project's templates, for a templated writer
-    recipe: Recipe | None = None  # a version's, to make its subject again elsewhere
+
+    @property
+    def recipe(self) -> Recipe | None:
+        """A version's recipe, to make its subject again elsewhere; None for another subject."""
+        return self.subject.recipe if isinstance(self.subject, LazyVersion) else None
 
     def made_subject(self) -> Annotated | Diff | ActText:
         """The subject, a version made now if it was not yet."""
@@ -105,7 +109,7 @@ class Keys:
     def version_job(self, chosen: Writer, version: LazyVersion, version_hash: str,
                     path: Path) -> Job:
         key = output_key(chosen, version.recipe.lang, version_hash, self.templates)
-        return Job(path, key, chosen, version, self.template_dir, version.recipe)
+        return Job(path, key, chosen, version, self.template_dir)
 
 
 def version_jobs(project: Project, langs: list[str], dates: list[dt.date | None],

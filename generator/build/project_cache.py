@@ -118,8 +118,7 @@ def validated_cached(project: Project, validate: Callable[[], Diagnostics],
             and isinstance(kept[1], Diagnostics):
         return kept[1]
     diagnostics = validate()
-    keep(path, seal(key, pickle.dumps((today, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)),
-         project.cache_kept)
+    _keep_sealed(path, key, (today, diagnostics), project.cache_kept)
     return diagnostics
 
 
@@ -149,8 +148,7 @@ class VersionHashes:
 
     def save(self) -> None:
         if self._added and self._key is not None:
-            body = pickle.dumps(self._hashes, protocol=pickle.HIGHEST_PROTOCOL)
-            keep(self._path, seal(self._key, body), self._kept)
+            _keep_sealed(self._path, self._key, self._hashes, self._kept)
             self._added = False
 
 
@@ -178,6 +176,11 @@ def _pickled(project: Project) -> bytes:
     with collector_paused():  # the pickler's passing objects would set off full collections
         pickler.dump(project)
     return buffer.getvalue()
+
+
+def _keep_sealed(path: Path, key: bytes, value: object, kept: int) -> None:
+    """Keep `value` at `path`, pickled and sealed, as `_read` reads it back."""
+    keep(path, seal(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)), kept)
 
 
 def _read(path: Path, key: bytes) -> object:
