@@ -88,6 +88,15 @@ def user_cache_of_the_run(tmp_path_factory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(_run_folder(tmp_path_factory) / "user-cache")
 
 
+@pytest.fixture
+def own_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user's cache of this test alone, for a test that counts on what one command keeps for
+    the next: in the run's shared cache the other workers' commands may push it out."""
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 def legalgen(*args: str, env: dict | None = None,
              root: Path = ROOT) -> subprocess.CompletedProcess:
     """The installed command line on the real content, in a process of its own."""

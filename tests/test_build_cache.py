@@ -62,7 +62,7 @@ def assert_not_stale(root: Path, out: Path, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> tuple[Path, Path]:
+def project(tmp_path: Path, own_user_cache: Path) -> tuple[Path, Path]:
     root, out = copy_fixture(tmp_path), tmp_path / "out"
     assert written(build(root, out), out) == EVERY_OUTPUT
     return root, out
@@ -225,8 +225,7 @@ def test_forked_workers_write_the_same_bytes_and_records(project, tmp_path):
     assert written(build(root, parallel), parallel) == set()
 
 
-def test_the_loaded_project_is_kept_only_for_unchanged_input(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+def test_the_loaded_project_is_kept_only_for_unchanged_input(tmp_path, own_user_cache):
     root = copy_fixture(tmp_path)
     first = project_cache.load_project_cached(root)
     kept = project_cache.cache_folder() / f"{project_cache.input_key(root)}.pickle"
@@ -257,11 +256,11 @@ def _every_key(project: Project, root: Path) -> list[str]:
     return [job.key for job in versions + diffs + acts]
 
 
-def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_path, monkeypatch):
+def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_path,
+                                                                          own_user_cache):
     """Which of a project's equal values are one object differs between a project read from its
     files and one read back from the cache (a field name shared with the code, say): the keys
     of the outputs made from them must not."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     root = copy_fixture(tmp_path)
     from_files = project_cache.load_project_cached(root)
     from_cache = project_cache.load_project_cached(root)
@@ -271,10 +270,10 @@ def test_a_project_from_its_files_and_from_the_cache_gives_the_same_keys(tmp_pat
     assert _every_key(from_files, root) == _every_key(from_cache, root)
 
 
-def test_what_is_kept_beside_each_project_is_kept_for_as_many_projects(tmp_path, monkeypatch):
+def test_what_is_kept_beside_each_project_is_kept_for_as_many_projects(tmp_path,
+                                                                        own_user_cache):
     """A workspace keeps a project per document, more than the cache's default: the validation
     and the versions' hashes of each are kept too."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     documents = project_cache.KEPT + 2
     for index in range(documents):
         root = copy_fixture(tmp_path / f"document-{index}")

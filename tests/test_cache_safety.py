@@ -29,8 +29,7 @@ class Payload:
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+def cache(own_user_cache: Path) -> Path:
     return project_cache.cache_folder()
 
 

@@ -355,8 +355,7 @@ def page_notes(page: Path) -> list[str]:
 
 
 def test_a_third_language_is_registered_and_built_with_no_edit_outside_lang(
-        english, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        english, tmp_path, own_user_cache):
     root = english_project(tmp_path)
     assert codes() == ("kk", "ru", "en")
     run("validate", "--root", str(root))

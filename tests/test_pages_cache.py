@@ -24,9 +24,8 @@ LATEST = dt.date(2018, 1, 1)
 
 
 @pytest.fixture
-def layouts(monkeypatch, tmp_path) -> list[str]:
+def layouts(monkeypatch, own_user_cache) -> list[str]:
     """The layouts made from here on (by the HTML's first words), in a cache of this test's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     made: list[str] = []
     layout = pdf._layout
 

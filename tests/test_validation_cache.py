@@ -35,7 +35,7 @@ def validate(root: Path) -> Result:
 
 
 @pytest.fixture
-def validated(tmp_path: Path) -> Path:
+def validated(tmp_path: Path, own_user_cache: Path) -> Path:
     """A copy of the fixture, validated clean once: its validation is in the cache."""
     root = copy_fixture(tmp_path)
     result = validate(root)
