@@ -16,7 +16,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.annotate import annotate
-from generator.build.project_cache import cache_folder, input_key
+from generator.build.project_cache import input_key
 from generator.cli import main
 from generator.consolidate import consolidate
 from generator.draft import draft_act
@@ -310,21 +310,30 @@ class _Payload:
 
 
 def _planted_pickle(tmp: Path, out: Path) -> None:
-    """A pickle in the project cache under the project's key, as the old format sealed it
-    (its SHA-256 first): unpickling it would run code."""
+    """A pickle in the project cache of this case alone (no other command can push it out),
+    under the project's key, as the old format sealed it (its SHA-256 first): unpickling it
+    would run code."""
     import hashlib
 
     body = pickle.dumps(_Payload(str(tmp / "pwned")))
-    path = cache_folder() / f"{input_key(tmp / 'project')}.pickle"
+    path = _own_cache(tmp) / f"{input_key(tmp / 'project')}.pickle"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(hashlib.sha256(body).digest() + body)
 
 
+def _own_cache(tmp: Path) -> Path:
+    """The project cache of a case whose command is run with OWN_CACHE."""
+    return tmp / "cache" / "legalgen" / "projects"
+
+
 def _shared_key(tmp: Path, out: Path) -> None:
-    cache = tmp / "cache" / "legalgen" / "projects"
+    cache = _own_cache(tmp)
     cache.mkdir(parents=True)
     (cache / "signing.key").write_bytes(b"k" * 32)
     (cache / "signing.key").chmod(0o644)
+
+
+OWN_CACHE = "env:XDG_CACHE_HOME={tmp}/cache"
 
 
 def _cache_cases() -> list[Case]:
@@ -339,10 +348,11 @@ def _cache_cases() -> list[Case]:
         Case("output record of 3 MB", k, nothing, needle="written", code=0,
              prepare=_records(lambda record: record.write_text(" " * 3_000_000 + "{}"))),
         Case("planted project pickle", k, nothing, needle="written", code=0,
-             prepare=_planted_pickle, wrote=(LATEST,), check=absent("pwned")),
+             prepare=_planted_pickle, wrote=(LATEST,), args=[OWN_CACHE],
+             check=absent("pwned")),
         Case("project cache key readable by others", k, nothing, needle="written", code=0,
-             prepare=_shared_key, wrote=(LATEST,), args=["env:XDG_CACHE_HOME={tmp}/cache"],
-             check=lambda tmp: _nothing_kept(tmp / "cache" / "legalgen" / "projects")),
+             prepare=_shared_key, wrote=(LATEST,), args=[OWN_CACHE],
+             check=lambda tmp: _nothing_kept(_own_cache(tmp))),
     ]
 
 
