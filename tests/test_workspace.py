@@ -147,6 +147,16 @@ def test_act_drafts_the_whole_act_and_record_reads_it_back(workspace, tmp_path):
     assert yaml.safe_load(written.read_text(encoding="utf-8")) == yaml.safe_load(RECORD)
 
 
+def test_act_in_a_workspace_refuses_a_record_of_none_of_its_documents(workspace):
+    code, stdout, stderr = run("act", "--root", str(workspace), "--doc", SECOND,
+                               str(workspace / "amendments" / "none.yaml"))
+    assert code == 2
+    assert stdout == ""
+    assert "'" + str(workspace / "amendments" / "none.yaml") + "' is no amendment record of " \
+        "the project (records: " in stderr
+    assert f"amendments/{ACT_RECORD}" in stderr
+
+
 @pytest.mark.full  # the site of two documents: seconds
 def test_the_site_of_a_workspace_lists_its_documents_on_its_home(workspace, tmp_path):
     out = tmp_path / "site"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 import click
@@ -19,13 +20,12 @@ from ..model.act_text import ActText
 from ..writers import formats as writer_formats
 from .common import (
     check_or_exit,
-    chosen_documents,
     chosen_langs,
     doc_option,
+    documents_or_exit,
     err,
     lang_option,
     print_diagnostics,
-    projects_or_exit,
     root_option,
     split_option,
     stdout,
@@ -47,25 +47,23 @@ def act(root: Path, doc: str | None, records: tuple[Path, ...], langs: str | Non
         formats: str, out: Path | None, check: bool) -> None:
     """Draft the amending acts of RECORDS (default: every record) under build/acts/<lang>/."""
     format_list = split_option(formats, writer_formats("act"), "format")
-    chosen = chosen_documents(root, doc)
+    chosen, workspace = documents_or_exit(root, doc)
     # A whole act of a workspace names every document it amends: all of them are read.
-    projects = projects_or_exit(root, chosen_documents(root, None))
-    workspace = {item.workspace_doc: item for item in projects if item.workspace_doc}
-    if len(projects) > 1:
-        _check_records(projects, root, records)
+    every = list(workspace.values()) or chosen
+    whole_acts = len(every) > 1
+    if whole_acts:
+        _check_records(every, root, records)
     drafted: list[ActText] = []
     failed = False
-    for project in projects:
-        if project.workspace_doc not in chosen:
-            continue
+    for project in chosen:
         lang_list = chosen_langs(langs, project)
         check_or_exit(project, workspace)
         for item in _chosen(project, root, records, {text.act.key for text in drafted},
-                            strict=len(projects) == 1):
+                            strict=not whole_acts):
             try:
                 texts = {lang: draft_act(project, item, lang) for lang in lang_list}
-                whole = texts if len(projects) == 1 else {
-                    lang: draft_whole_act(projects, item.key, lang) for lang in lang_list}
+                whole = {lang: draft_whole_act(every, item.key, lang)
+                         for lang in lang_list} if whole_acts else texts
             except InputError as exc:
                 print_diagnostics(exc.diagnostics)
                 sys.exit(2)
@@ -87,11 +85,8 @@ def _check_records(projects: list[Project], root: Path, records: tuple[Path, ...
     """Every record named is a record of a document of the workspace."""
     known = {item.path for project in projects for item in project.acts}
     for record in records:
-        path = record if record.is_absolute() else Path.cwd() / record
-        if relative(path.resolve(), root.resolve()) not in known:
-            raise click.UsageError(tr("'{record}' is no amendment record of the project "
-                                      "(records: {records})",
-                                      record=record, records=', '.join(sorted(known))))
+        if _shown(record, root) not in known:
+            raise _unknown(record, known)
 
 
 def _checked(project: Project, item: Act, texts: dict[str, ActText]) -> bool:
@@ -115,14 +110,23 @@ def _chosen(project: Project, root: Path, records: tuple[Path, ...], done: set[s
     by_path = {item.path: item for item in project.acts}
     chosen = []
     for record in records:
-        path = record if record.is_absolute() else Path.cwd() / record
-        shown = relative(path.resolve(), root.resolve())
+        shown = _shown(record, root)
         if shown not in by_path and not strict:
             continue
         if shown not in by_path:
-            raise click.UsageError(tr("'{record}' is no amendment record of the project "
-                                      "(records: {records})",
-                                      record=record, records=', '.join(sorted(by_path))))
+            raise _unknown(record, by_path)
         if by_path[shown].key not in done:
             chosen.append(by_path[shown])
     return chosen
+
+
+def _shown(record: Path, root: Path) -> str:
+    """A record named on the command line, as the project shows its path."""
+    path = record if record.is_absolute() else Path.cwd() / record
+    return relative(path.resolve(), root.resolve())
+
+
+def _unknown(record: Path, known: Collection[str]) -> click.UsageError:
+    return click.UsageError(tr("'{record}' is no amendment record of the project "
+                               "(records: {records})",
+                               record=record, records=', '.join(sorted(known))))
