@@ -88,19 +88,15 @@ def record(root: Path, doc: str | None, docx_files: tuple[Path, ...], act_files:
                    issuer, out)
         return
     project = load_or_exit(root, doc)
-    issuer = issuer or project.defaults.issuer
-    options = ActOptions(type=act_type or project.defaults.type or _document_type(project),
-                         issuer=issuer, number=number, date=date,
-                         published=_date(published, "--published"),
-                         in_force=_rule(in_force) if in_force else None)
+    options = _options(project, act_type, issuer, number, date, published, in_force)
     result: Record | None
     if docx_files:
-        if issuer is None or number is None or date is None:
+        if options.issuer is None or number is None or date is None:
             raise click.UsageError(tr("--from-docx needs --issuer (or defaults.issuer in "
                                       "{config_file}): the key of the act's issuer, such as "
                                       "'government' or 'ministry_energy'",
                                       config_file=CONFIG_FILE))
-        act = probe_act(options.type, issuer, number, date, options.published,
+        act = probe_act(options.type, options.issuer, number, date, options.published,
                         options.in_force or "on_signing")
         # Reading Word files loads lxml: only this branch pays for it (and `--help` never does).
         from ..record.from_word import record_from_word
@@ -118,11 +114,7 @@ def _whole_act(root: Path, documents: list[str | None], act_files: tuple[Path, .
     """The record of a workspace's act read from its whole text: one record, its changes
     grouped per document the act amends."""
     projects = projects_or_exit(root, documents)
-    first = projects[0]
-    options = ActOptions(type=act_type or first.defaults.type or _document_type(first),
-                         issuer=issuer or first.defaults.issuer, number=number, date=date,
-                         published=_date(published, "--published"),
-                         in_force=_rule(in_force) if in_force else None)
+    options = _options(projects[0], act_type, issuer, number, date, published, in_force)
     records, diagnostics = record_from_whole_act(projects, list(act_files), options)
     print_diagnostics(diagnostics)
     if not records or diagnostics.errors:
@@ -132,6 +124,17 @@ def _whole_act(root: Path, documents: list[str | None], act_files: tuple[Path, .
     _write(path, grouped_record_yaml(records).encode("utf-8"))
     for item in (item for share in shares for item in share.todo):
         stdout.print(tr("to do: {item}", item=item), markup=False)
+
+
+def _options(project: Project, act_type: ActType | None, issuer: str | None,
+             number: str | None, date: dt.date | None, published: str | None,
+             in_force: str | None) -> ActOptions:
+    """The act as the options give it, the project's defaults (`legalgen.yaml`) where they
+    leave it out."""
+    return ActOptions(type=act_type or project.defaults.type or _document_type(project),
+                      issuer=issuer or project.defaults.issuer, number=number, date=date,
+                      published=_date(published, "--published"),
+                      in_force=_rule(in_force) if in_force else None)
 
 
 def _document_type(project: Project) -> ActType:
