@@ -97,8 +97,7 @@ DAMAGES = {"empty": b"", "cut short": b"{", "nested deep": b"[" * 100_000,
 
 
 @pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
-def test_no_damaged_entry_is_served(monkeypatch, tmp_path, damage):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+def test_no_damaged_entry_is_served(own_user_cache, damage):
     keep_pages("k", {"file:///f": b"body"}, {"x": 1})
     assert kept_pages("k", {"file:///f": b"body"}.get) == {"x": 1}
     (user_cache(FOLDER) / "k.json").write_bytes(damage)

@@ -25,6 +25,9 @@ from ..writers.shared.errors import MachineError
 from .plan import Job
 from .remote import Outcome, render_task, task_of
 
+# How long a running scheduler (--scheduler) has to answer.
+CONNECT_TIMEOUT = "10s"
+
 
 class DaskExecutor:
     """Renders on a Dask cluster: a running one at `scheduler`, else a local one of
@@ -111,5 +114,3 @@ class _connected:
         if self.cluster is not None:
             self.cluster.close()
 
-
-CONNECT_TIMEOUT = "10s"
